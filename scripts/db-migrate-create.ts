@@ -1,0 +1,18 @@
+// npm run db:migrate:create -- <name>: writes prisma/migrations/<timestamp>_<name>
+// from the difference between the migrations folder and schema.prisma.
+import { openDatabase } from "../lib/database/runtime";
+import { createMigration } from "../lib/database/migrate";
+
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  console.error("Usage: npm run db:migrate:create -- <name>   (lower-case letters, digits, underscores)");
+  process.exit(2);
+}
+
+const database = await openDatabase();
+try {
+  const folder = await createMigration(database.url, name);
+  console.log(folder ? `Created ${folder}` : "schema.prisma and the migrations already agree: nothing to create.");
+} finally {
+  await database.stop();
+}
