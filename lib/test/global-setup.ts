@@ -1,0 +1,28 @@
+// One embedded PostgreSQL for the whole Vitest run, under the system temp dir
+// (reachable by the `postgres` user wherever the project is cloned), with a
+// migrated template database each test file copies.
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../database/embedded";
+import { applyMigrations } from "../database/migrate";
+import { freePort } from "./free-port";
+import { TEMPLATE_DATABASE } from "./database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "convoca-vitest-"));
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
+  const templateUrl = await server.createDatabase(TEMPLATE_DATABASE);
+  await applyMigrations(templateUrl);
+  project.provide("adminDatabaseUrl", server.adminUrl);
+  return async () => {
+    await server.stop();
+  };
+}

@@ -1,0 +1,27 @@
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { readMunicipalities } from "./seed/municipalities";
+import { DEMO_COORDINATOR, referenceMeeting } from "./seed/reference-meeting";
+
+export type SeedResult = { municipalities: number; meetingCreated: boolean; userCreated: boolean };
+
+/**
+ * Idempotent: adds what is missing and leaves what exists as it is, so a
+ * coordinator's later edits to the seeded rows survive a second run.
+ */
+export async function seed(db: PrismaClient): Promise<SeedResult> {
+  const rows = await readMunicipalities();
+  const { count: municipalities } = await db.municipality.createMany({ data: rows, skipDuplicates: true });
+
+  const meetingExists = await db.meeting.count({ where: { slug: referenceMeeting.slug } });
+  if (!meetingExists) await db.meeting.create({ data: referenceMeeting });
+
+  const userExists = await db.user.count({ where: { email: DEMO_COORDINATOR.email } });
+  if (!userExists) await db.user.create({ data: DEMO_COORDINATOR });
+
+  return { municipalities, meetingCreated: !meetingExists, userCreated: !userExists };
+}
+
+/** Whether the database has never been seeded (no municipality yet). */
+export async function isEmpty(db: PrismaClient): Promise<boolean> {
+  return (await db.municipality.count()) === 0;
+}

@@ -1,0 +1,21 @@
+// npm run db:seed: adds the 391 municipalities, the reference convocation and
+// the demo coordinator where they are missing. Safe to run again.
+import { openDatabase } from "../lib/database/runtime";
+import { applyMigrations } from "../lib/database/migrate";
+import { createPrismaClient } from "../lib/database/client";
+import { seed } from "../prisma/seed";
+
+const database = await openDatabase();
+const prisma = createPrismaClient(database.url, 2);
+try {
+  await applyMigrations(database.url);
+  const result = await seed(prisma);
+  console.log(
+    `Seed: ${result.municipalities} municipalities added, reference convocation ${
+      result.meetingCreated ? "created" : "already there"
+    }, demo coordinator ${result.userCreated ? "created" : "already there"}.`,
+  );
+} finally {
+  await prisma.$disconnect();
+  await database.stop();
+}

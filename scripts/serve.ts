@@ -1,0 +1,71 @@
+// npm run dev / npm start: the database (embedded unless DATABASE_URL is set),
+// migrated and seeded when empty, then Next. Ctrl-C stops both.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { openDatabase } from "../lib/database/runtime";
+import { applyMigrations } from "../lib/database/migrate";
+import { createPrismaClient } from "../lib/database/client";
+import { EmbeddedPostgresError } from "../lib/database/embedded";
+import { isEmpty, seed } from "../prisma/seed";
+import { DEMO_COORDINATOR } from "../prisma/seed/reference-meeting";
+
+const mode = process.argv[2];
+if (mode !== "dev" && mode !== "start") {
+  console.error("Usage: tsx scripts/serve.ts dev|start");
+  process.exit(2);
+}
+const port = process.env.PORT ?? "3000";
+
+let database;
+try {
+  database = await openDatabase();
+} catch (error) {
+  console.error(error instanceof EmbeddedPostgresError ? `\n${error.message}\n` : error);
+  process.exit(1);
+}
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await database.stop().catch((error) => console.error("Stopping the database:", error));
+  process.exit(code);
+}
+
+try {
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+  const prisma = createPrismaClient(database.url, 2);
+  try {
+    if (await isEmpty(prisma)) {
+      const result = await seed(prisma);
+      console.log(`Seeded ${result.municipalities} municipalities, the reference convocation and the demo coordinator.`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}
+
+const next = spawn(
+  path.join(process.cwd(), "node_modules", ".bin", "next"),
+  [mode, "--port", port],
+  {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+);
+
+console.log(`\nConvoca: http://localhost:${port}  (demo coordinator: ${DEMO_COORDINATOR.email})\n`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (next.exitCode === null && next.signalCode === null) next.kill(signal);
+    else void shutdown(0);
+  });
+}
+next.on("exit", (code, signal) => {
+  void shutdown(code ?? (signal ? 0 : 1));
+});
