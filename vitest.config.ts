@@ -19,5 +19,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: "Pacific/Kiritimati" },
+    reporters: ["default", "json"],
+    outputFile: { json: "reports/vitest.json" },
   },
 });

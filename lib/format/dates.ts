@@ -63,3 +63,11 @@ export function romeIsoDate(date: Date): string {
   }).format(date);
   return parts;
 }
+
+/**
+ * A calendar day written as YYYY-MM-DD (a notice version, a review date):
+ * "2026-11-26" → "26 novembre 2026". Noon UTC is the same day in Rome.
+ */
+export function formatIsoCalendarDate(isoDate: string): string {
+  return formatShortDate(new Date(`${isoDate}T12:00:00Z`));
+}

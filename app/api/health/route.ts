@@ -1,0 +1,9 @@
+import { databaseIsUp } from "@/lib/health/queries";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness for load balancers and the e2e runner: the app and its database. */
+export async function GET() {
+  const database = await databaseIsUp();
+  return Response.json({ ok: database, database }, { status: database ? 200 : 503 });
+}

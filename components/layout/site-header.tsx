@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { CoordinamentoMark } from "@/components/layout/logos";
+import { MainNav } from "@/components/layout/main-nav";
+import { SITE } from "@/lib/site";
+
+/** AgID header: skip link, slim header (owner), centre header (site), navigation. */
+export function SiteHeader() {
+  return (
+    <header className="it-header-wrapper">
+      <div className="skiplinks">
+        <a className="visually-hidden-focusable" href="#main">
+          Vai al contenuto principale
+        </a>
+        <a className="visually-hidden-focusable" href="#footer">
+          Vai al piè di pagina
+        </a>
+      </div>
+      <div className="it-header-slim-wrapper">
+        <div className="container">
+          <div className="row">
+            <div className="col-12">
+              <div className="it-header-slim-wrapper-content">
+                <a className="navbar-brand" href={SITE.ownerUrl}>
+                  {SITE.owner}
+                  <span className="visually-hidden"> (sito esterno)</span>
+                </a>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <div className="it-header-center-content-wrapper">
+                  <div className="it-brand-wrapper">
+                    <Link href="/">
+                      <CoordinamentoMark className="icon" />
+                      <div className="it-brand-text">
+                        <div className="it-brand-title">{SITE.title}</div>
+                        <div className="it-brand-tagline d-none d-md-block">{SITE.tagline}</div>
+                      </div>
+                    </Link>
+                  </div>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-header-navbar-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <MainNav />
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// Only the data layer talks to Prisma: queries.ts and mutations.ts of each
+// area, lib/db.ts, and the database tooling (migrations, seed, test setup).
+// Type-only imports (enums, payload types) carry no client and are allowed.
+const prismaImports = {
+  patterns: [
+    {
+      regex: "(^|/)(lib/)?generated/prisma(/|$)|^@prisma/client(/|$)|^@prisma/adapter-pg$|^@/lib/db$|(^|/)lib/db$|^(\\.\\./)+db$",
+      allowTypeImports: true,
+      message:
+        "Only lib/**/queries.ts, lib/**/mutations.ts and lib/db.ts may use the Prisma client: call a query or mutation instead.",
+    },
+  ],
+};
+
+// Imports flow app -> components -> lib; server actions are for app only.
+const layerImports = {
+  lib: [
+    { regex: "^@/(app|components)(/|$)", message: "lib/ is the domain: it must not import from app/ or components/." },
+    { regex: "^@/lib/[^/]+/actions$", message: "Use another area's queries or mutations, never its actions." },
+  ],
+  components: [{ regex: "^@/app(/|$)", message: "components/ must not import from app/." }],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: [
+      "lib/**/queries.ts",
+      "lib/**/mutations.ts",
+      "lib/db.ts",
+      "lib/database/**",
+      "lib/test/**",
+      "lib/**/*.test.ts",
+    ],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", prismaImports],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: layerImports.lib }] },
+  },
+  {
+    files: ["components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: layerImports.components }] },
+  },
+  {
+    // Type-only imports of generated enums and payload types carry no client.
+    files: ["app/**", "components/**", "lib/**"],
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+]);

@@ -1,0 +1,42 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const eslint = new ESLint();
+
+async function ruleIds(filePath: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((message) => message.ruleId);
+}
+
+const usesClient = 'import { db } from "@/lib/db";\nexport const meetings = () => db.meeting.findMany();\n';
+
+describe("import-direction lint rules", () => {
+  it("refuse the Prisma client in a page", async () => {
+    expect(await ruleIds("app/probe/page.tsx", usesClient)).toContain("@typescript-eslint/no-restricted-imports");
+  });
+
+  it("refuse the generated client in a component and in a non-data lib file", async () => {
+    const code = 'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const c = new PrismaClient();\n';
+    expect(await ruleIds("components/probe.tsx", code)).toContain("@typescript-eslint/no-restricted-imports");
+    expect(await ruleIds("lib/meetings/format.ts", code)).toContain("@typescript-eslint/no-restricted-imports");
+  });
+
+  it("allow the client in queries.ts, mutations.ts and lib/db.ts", async () => {
+    expect(await ruleIds("lib/meetings/queries.ts", usesClient)).not.toContain("@typescript-eslint/no-restricted-imports");
+    expect(await ruleIds("lib/meetings/mutations.ts", usesClient)).not.toContain("@typescript-eslint/no-restricted-imports");
+  });
+
+  it("allow type-only imports of generated enums anywhere", async () => {
+    const code = 'import type { MeetingKind } from "@/lib/generated/prisma/enums";\nexport const k: MeetingKind = "WEBINAR";\n';
+    expect(await ruleIds("components/probe.tsx", code)).toEqual([]);
+  });
+
+  it("refuse lib importing from components or app, and components importing from app", async () => {
+    expect(await ruleIds("lib/meetings/x.ts", 'import { A } from "@/components/a";\nexport const a = A;\n')).toContain(
+      "no-restricted-imports",
+    );
+    expect(await ruleIds("components/x.tsx", 'import { B } from "@/app/b";\nexport const b = B;\n')).toContain(
+      "no-restricted-imports",
+    );
+  });
+});
