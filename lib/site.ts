@@ -20,3 +20,8 @@ export function publicOrigin(requestOrigin: string): string {
   const configured = process.env.APP_URL?.trim();
   return (configured || requestOrigin).replace(/\/+$/, "");
 }
+
+/** Origin of links in emails, sent from background work with no request at hand. */
+export function appOrigin(): string {
+  return (process.env.APP_URL?.trim() || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+}

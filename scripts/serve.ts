@@ -2,7 +2,7 @@
 // migrated and seeded when empty, then Next. Ctrl-C stops both.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { openDatabase } from "../lib/database/runtime";
+import { openDatabase, type Database } from "../lib/database/runtime";
 import { applyMigrations } from "../lib/database/migrate";
 import { createPrismaClient } from "../lib/database/client";
 import { EmbeddedPostgresError } from "../lib/database/embedded";
@@ -16,7 +16,7 @@ if (mode !== "dev" && mode !== "start") {
 }
 const port = process.env.PORT ?? "3000";
 
-let database;
+let database: Database;
 try {
   database = await openDatabase();
 } catch (error) {
@@ -28,7 +28,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  await database.stop().catch((error) => console.error("Stopping the database:", error));
+  await database.stop().catch((error: unknown) => console.error("Stopping the database:", error));
   process.exit(code);
 }
 
@@ -54,7 +54,12 @@ const next = spawn(
   [mode, "--port", port],
   {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 );
 

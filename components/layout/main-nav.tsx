@@ -22,14 +22,29 @@ export function MainNav() {
   const [open, setOpen] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);
   const closer = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!open) return;
     closer.current?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      toggler.current?.focus();
+      if (event.key === "Escape") {
+        setOpen(false);
+        toggler.current?.focus();
+        return;
+      }
+      // While the panel covers the page, Tab cycles inside it.
+      if (event.key !== "Tab" || !panel.current) return;
+      const focusable = panel.current.querySelectorAll<HTMLElement>("a[href], button");
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -54,6 +69,7 @@ export function MainNav() {
         <Icon name="it-burger" />
       </button>
       <div
+        ref={panel}
         className={open ? "navbar-collapsable expanded" : "navbar-collapsable"}
         id="menu-principale"
         style={{ display: open ? "block" : "none" }}

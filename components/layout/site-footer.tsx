@@ -91,7 +91,7 @@ export function SiteFooter({ lastUpdated }: SiteFooterProps) {
             <li className="list-inline-item">
               <Link href="/accessibilita">Accessibilità</Link>
             </li>
-            <li className="list-inline-item">
+            <li className="list-inline-item text-white">
               Ultimo aggiornamento della pagina: <RomeTime date={lastUpdated} format="date" />
             </li>
           </ul>

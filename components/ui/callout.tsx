@@ -14,7 +14,7 @@ type CalloutProps = {
 export function Callout({ title, variant, icon = "it-info-circle", level = 2, children }: CalloutProps) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
-    <section className={variant ? `callout ${variant}` : "callout"}>
+    <section className={variant ? `callout ${variant} mb-5` : "callout mb-5"}>
       <Heading className="callout-title">
         <Icon name={icon} />
         {title}

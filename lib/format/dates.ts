@@ -71,3 +71,15 @@ export function romeIsoDate(date: Date): string {
 export function formatIsoCalendarDate(isoDate: string): string {
   return formatShortDate(new Date(`${isoDate}T12:00:00Z`));
 }
+
+const ARTICLES = { "": ["il ", "l'"], a: ["al ", "all'"], da: ["dal ", "dall'"] } as const;
+
+/**
+ * "il 24 marzo 2022", "dal 24 marzo 2022"; before a vowel sound Italian
+ * elides the article: "l'8 dicembre 2026", "all'11 aprile 2027".
+ */
+export function formatShortDateWithArticle(date: Date, preposition: "" | "a" | "da" = ""): string {
+  const text = formatShortDate(date);
+  const elided = ["1", "8", "11"].includes(text.split(" ")[0]);
+  return ARTICLES[preposition][elided ? 1 : 0] + text;
+}

@@ -1,0 +1,27 @@
+import type { NextRequest } from "next/server";
+import { meetingIcs } from "@/lib/meetings/ics";
+import { getPublicMeeting } from "@/lib/meetings/queries";
+import { publicOrigin } from "@/lib/site";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const meeting = await getPublicMeeting(slug);
+  if (!meeting) {
+    return new Response("Convocazione non trovata.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const pageUrl = `${publicOrigin(request.nextUrl.origin)}/convocazioni/${encodeURIComponent(meeting.slug)}`;
+  const body = meetingIcs(meeting, pageUrl, new Date());
+  const filename = `${meeting.slug.replace(/[^A-Za-z0-9._-]/g, "-")}.ics`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
