@@ -8,6 +8,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: 
 
 const steps: [string, string[]][] = [
   ["lint", ["eslint", "."]],
+  // typegen writes next-env.d.ts and the route types a fresh clone lacks.
+  ["typegen", ["next", "typegen"]],
   ["typecheck", ["tsc", "--noEmit"]],
   ["unit", ["vitest", "run"]],
   ["build", ["next", "build"]],
