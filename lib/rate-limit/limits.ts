@@ -1,0 +1,61 @@
+import "server-only";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+
+// Public writes (registrations, invitation answers, personal-page edits).
+// Limits live in PostgreSQL so they hold across every instance of the app.
+// Points per 10 minutes; the environment may raise them (a load test, an
+// office behind one address) but never turns them off.
+export const PUBLIC_WRITE_LIMITS = {
+  perIp: { points: Number(process.env.RATE_LIMIT_PER_IP ?? 30), duration: 10 * 60 },
+  perEmail: { points: Number(process.env.RATE_LIMIT_PER_EMAIL ?? 5), duration: 10 * 60 },
+} as const;
+
+type Limiters = { perIp: RateLimiterPostgres; perEmail: RateLimiterPostgres; pool: pg.Pool };
+
+const globalForLimits = globalThis as unknown as { convocaRateLimits?: Limiters };
+
+function limiters(): Limiters {
+  if (globalForLimits.convocaRateLimits) return globalForLimits.convocaRateLimits;
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  const pool = new pg.Pool({ connectionString: url, max: 4, application_name: "convoca-rate-limit" });
+  const common = { storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true } as const;
+  globalForLimits.convocaRateLimits = {
+    pool,
+    perIp: new RateLimiterPostgres({ ...common, keyPrefix: "public-ip", ...PUBLIC_WRITE_LIMITS.perIp }),
+    perEmail: new RateLimiterPostgres({ ...common, keyPrefix: "public-email", ...PUBLIC_WRITE_LIMITS.perEmail }),
+  };
+  return globalForLimits.convocaRateLimits;
+}
+
+export type RateLimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+async function consume(limiter: RateLimiterPostgres, key: string): Promise<RateLimitVerdict> {
+  try {
+    await limiter.consume(key);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) };
+    throw error;
+  }
+}
+
+/**
+ * Counts one public write against the caller's IP and, when known, the email
+ * it is about. Refuses once either is over its limit.
+ */
+export async function limitPublicWrite(key: { ip: string; email?: string | null }): Promise<RateLimitVerdict> {
+  const { perIp, perEmail } = limiters();
+  const byIp = await consume(perIp, key.ip);
+  if (!byIp.ok || !key.email) return byIp;
+  return consume(perEmail, key.email.trim().toLowerCase());
+}
+
+export const RATE_LIMIT_MESSAGE = "Troppe richieste in poco tempo. Riprova tra qualche minuto.";
+
+/** The caller's address as the proxy in front of us reports it. */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}
