@@ -4,17 +4,25 @@ import nextTs from "eslint-config-next/typescript";
 
 // Only the data layer talks to Prisma: queries.ts and mutations.ts of each
 // area, lib/db.ts, and the database tooling (migrations, seed, test setup).
-// Type-only imports (enums, payload types) carry no client and are allowed.
-const prismaImports = {
-  patterns: [
-    {
-      regex: "(^|/)(lib/)?generated/prisma(/|$)|^@prisma/client(/|$)|^@prisma/adapter-pg$|^@/lib/db$|(^|/)lib/db$|^(\\.\\./)+db$",
-      allowTypeImports: true,
-      message:
-        "Only lib/**/queries.ts, lib/**/mutations.ts and lib/db.ts may use the Prisma client: call a query or mutation instead.",
-    },
-  ],
+// Server actions and route handlers may hold the one client (lib/db) to hand
+// it to a service, never query with it. Type-only imports carry no client.
+const MESSAGE =
+  "Only lib/**/queries.ts, lib/**/mutations.ts and lib/db.ts may use the Prisma client: call a query or mutation instead.";
+const generatedClient = {
+  regex: "(^|/)(lib/)?generated/prisma(/|$)|^@prisma/client(/|$)|^@prisma/adapter-pg$",
+  allowTypeImports: true,
+  message: MESSAGE,
 };
+const sharedClient = { regex: "^@/lib/db$|(^|/)lib/db$|^(\\.\\./)+db$", allowTypeImports: true, message: MESSAGE };
+const DATA_LAYER = [
+  "lib/**/queries.ts",
+  "lib/**/mutations.ts",
+  "lib/db.ts",
+  "lib/database/**",
+  "lib/test/**",
+  "lib/**/*.test.ts",
+  "app/**/*.test.ts",
+];
 
 // Imports flow app -> components -> lib; server actions are for app only.
 const layerImports = {
@@ -31,17 +39,13 @@ export default defineConfig([
   globalIgnores([".next/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     files: ["app/**", "components/**", "lib/**"],
-    ignores: [
-      "lib/**/queries.ts",
-      "lib/**/mutations.ts",
-      "lib/db.ts",
-      "lib/database/**",
-      "lib/test/**",
-      "lib/**/*.test.ts",
-    ],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", prismaImports],
-    },
+    ignores: DATA_LAYER,
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [generatedClient] }] },
+  },
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: [...DATA_LAYER, "lib/**/actions.ts", "app/**/route.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [generatedClient, sharedClient] }] },
   },
   {
     files: ["lib/**"],

@@ -14,7 +14,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["lib/test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -40,3 +40,12 @@ describe("import-direction lint rules", () => {
     );
   });
 });
+
+describe("the shell that hands the client to a service", () => {
+  it("lets server actions and route handlers hold lib/db, not the generated client", async () => {
+    expect(await ruleIds("lib/registrations/actions.ts", usesClient)).not.toContain("@typescript-eslint/no-restricted-imports");
+    expect(await ruleIds("app/api/x/route.ts", usesClient)).not.toContain("@typescript-eslint/no-restricted-imports");
+    const generated = 'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const c = new PrismaClient();\n';
+    expect(await ruleIds("app/api/x/route.ts", generated)).toContain("@typescript-eslint/no-restricted-imports");
+  });
+});

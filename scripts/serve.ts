@@ -6,6 +6,8 @@ import { openDatabase, type Database } from "../lib/database/runtime";
 import { applyMigrations } from "../lib/database/migrate";
 import { createPrismaClient } from "../lib/database/client";
 import { EmbeddedPostgresError } from "../lib/database/embedded";
+import { ensureEmailQueue } from "../lib/email/queue";
+import { startEmailWorker, type EmailWorker } from "../lib/email/worker";
 import { isEmpty, seed } from "../prisma/seed";
 import { DEMO_COORDINATOR } from "../prisma/seed/reference-meeting";
 
@@ -25,9 +27,11 @@ try {
 }
 
 let stopping = false;
+let emailWorker: EmailWorker | undefined;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  await emailWorker?.stop().catch((error: unknown) => console.error("Stopping the email worker:", error));
   await database.stop().catch((error: unknown) => console.error("Stopping the database:", error));
   process.exit(code);
 }
@@ -35,6 +39,7 @@ async function shutdown(code: number) {
 try {
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+  await ensureEmailQueue(database.url);
   const prisma = createPrismaClient(database.url, 2);
   try {
     if (await isEmpty(prisma)) {
@@ -47,6 +52,13 @@ try {
 } catch (error) {
   console.error(error);
   await shutdown(1);
+}
+
+// The email worker runs beside the server unless it runs on its own
+// (`npm run worker`, EMAIL_WORKER=off here).
+if (process.env.EMAIL_WORKER !== "off") {
+  emailWorker = await startEmailWorker({ url: database.url });
+  console.log(`Email: ${emailWorker.transport === "resend" ? "Resend" : "development outbox (see /dev/email)"}`);
 }
 
 const next = spawn(

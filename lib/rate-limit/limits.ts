@@ -20,6 +20,8 @@ function limiters(): Limiters {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: "convoca-rate-limit" });
+  // An idle connection dropped by the server (restart, failover) must not crash the process.
+  pool.on("error", (error) => console.error("rate-limit pool:", error.message));
   const common = { storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true } as const;
   globalForLimits.convocaRateLimits = {
     pool,

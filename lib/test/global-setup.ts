@@ -7,6 +7,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../database/embedded";
 import { applyMigrations } from "../database/migrate";
+import { ensureEmailQueue } from "../email/queue";
 import { freePort } from "./free-port";
 import { TEMPLATE_DATABASE } from "./database";
 
@@ -21,6 +22,8 @@ export default async function setup(project: TestProject) {
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
   const templateUrl = await server.createDatabase(TEMPLATE_DATABASE);
   await applyMigrations(templateUrl);
+  // pg-boss's schema and the email queue, so every test database can enqueue.
+  await ensureEmailQueue(templateUrl);
   project.provide("adminDatabaseUrl", server.adminUrl);
   return async () => {
     await server.stop();

@@ -1,0 +1,35 @@
+import type { EmailStatus } from "@/lib/generated/prisma/enums";
+import type { EmailTemplateName } from "./schema";
+
+export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
+  PENDING: "In attesa di invio",
+  SENDING: "In invio",
+  SENT: "Inviato",
+  FAILED: "Non inviato",
+};
+
+/** Bootstrap Italia badge colour for each status. */
+export const EMAIL_STATUS_BADGES: Record<EmailStatus, string> = {
+  PENDING: "bg-secondary",
+  SENDING: "bg-primary",
+  SENT: "bg-success",
+  FAILED: "bg-danger",
+};
+
+export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
+  "registration-confirmed": "Iscrizione confermata",
+  "registration-waitlisted": "Iscrizione in lista d'attesa",
+  "registration-promoted": "Iscrizione confermata dalla lista d'attesa",
+  "personal-link": "Link personale (già iscritto/a)",
+  "registration-cancelled": "Iscrizione annullata",
+  invitation: "Invito a ente gestore",
+};
+
+export function emailTemplateLabel(template: string): string {
+  return (EMAIL_TEMPLATE_LABELS as Record<string, string>)[template] ?? template;
+}
+
+/** The development outbox pages exist outside production only. */
+export function devOutboxEnabled(): boolean {
+  return process.env.NODE_ENV !== "production";
+}

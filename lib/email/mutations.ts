@@ -1,0 +1,144 @@
+import PgBoss from "pg-boss";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { EMAIL_QUEUE, type EmailJob } from "./queue";
+import { emailTemplateSchemas, type EmailTemplateData, type EmailTemplateName } from "./schema";
+
+/** The caller's interactive transaction, or the client (then enqueueEmail opens one of its own). */
+export type EmailDb = Prisma.TransactionClient | PrismaClient;
+
+export type EnqueueEmailInput<Name extends EmailTemplateName = EmailTemplateName> = {
+  template: Name;
+  toEmail: string;
+  toName?: string | null;
+  data: EmailTemplateData[Name];
+  meetingId?: string;
+  registrationId?: string;
+  invitationId?: string;
+  /** Not before this moment (reminders); now when absent. */
+  sendAfter?: Date;
+};
+
+export type EnqueuedEmail = { id: string; jobId: string };
+
+// Never started and never connected: it only builds pg-boss's INSERT, which
+// each send runs through the caller's transaction (the `db` option below).
+const sender = new PgBoss({
+  db: {
+    executeSql: () => Promise.reject(new Error("pg-boss sender has no connection of its own")),
+  },
+});
+
+/** pg-boss's driver interface over a Prisma transaction, so the job commits or rolls back with it. */
+function throughTransaction(tx: Prisma.TransactionClient): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      // pg-boss leaves unset options undefined; node-postgres sends those as NULL, Prisma refuses them.
+      const params = values.map((value: unknown) => (value === undefined ? null : value));
+      const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...params);
+      return { rows };
+    },
+  };
+}
+
+// A transaction client has $transaction too (nested transactions), but not
+// $connect. Read the property rather than use `in`: lib/db.ts's client is a
+// Proxy that only answers property reads.
+function isClient(db: EmailDb): db is PrismaClient {
+  return typeof (db as Partial<PrismaClient>).$connect === "function";
+}
+
+/**
+ * Writes the EmailMessage (PENDING) and its delivery job in one transaction:
+ * the job exists if and only if the row commits, so a rolled-back change
+ * sends nothing and a committed one is never forgotten. Call it with the
+ * transaction of the change that causes the email.
+ */
+export async function enqueueEmail<Name extends EmailTemplateName>(
+  db: EmailDb,
+  message: EnqueueEmailInput<Name>,
+): Promise<EnqueuedEmail> {
+  if (isClient(db)) return db.$transaction((tx) => enqueueEmail(tx, message));
+
+  // Checked now, inside the caller's transaction: bad data is a bug that
+  // should fail the change, not surface hours later as an undeliverable email.
+  const data = emailTemplateSchemas[message.template].parse(message.data) as Prisma.InputJsonObject;
+  const row = await db.emailMessage.create({
+    data: {
+      template: message.template,
+      toEmail: message.toEmail.trim(),
+      toName: message.toName?.trim() || null,
+      data,
+      meetingId: message.meetingId,
+      registrationId: message.registrationId,
+      invitationId: message.invitationId,
+      ...(message.sendAfter ? { sendAfter: message.sendAfter } : {}),
+    },
+    select: { id: true },
+  });
+  const job: EmailJob = { messageId: row.id };
+  const jobId = await sender.send(EMAIL_QUEUE, job, {
+    ...(message.sendAfter ? { startAfter: message.sendAfter } : {}),
+    db: throughTransaction(db),
+  });
+  // pg-boss inserts nothing, silently, when the queue does not exist.
+  if (!jobId) throw new Error(`The "${EMAIL_QUEUE}" queue does not exist: run ensureEmailQueue() at start-up.`);
+  return { id: row.id, jobId };
+}
+
+const deliverySelect = {
+  id: true,
+  template: true,
+  toEmail: true,
+  toName: true,
+  data: true,
+  attempts: true,
+} satisfies Prisma.EmailMessageSelect;
+
+export type EmailForDelivery = Prisma.EmailMessageGetPayload<{ select: typeof deliverySelect }>;
+
+/**
+ * Takes the message for one delivery attempt: PENDING, or SENDING left by a
+ * worker that died mid-send. A SENT or FAILED message, or a deleted one,
+ * gives null and is not sent again.
+ */
+export async function claimEmailForDelivery(db: EmailDb, id: string): Promise<EmailForDelivery | null> {
+  const [row] = await db.emailMessage.updateManyAndReturn({
+    where: { id, status: { in: ["PENDING", "SENDING"] } },
+    data: { status: "SENDING", attempts: { increment: 1 } },
+    select: deliverySelect,
+  });
+  return row ?? null;
+}
+
+export async function markEmailSent(
+  db: EmailDb,
+  id: string,
+  delivery: { transport: string; providerId: string; sentAt?: Date },
+): Promise<void> {
+  // The provider accepted it: SENT wins even over a FAILED written by a racing attempt.
+  await db.emailMessage.updateMany({
+    where: { id, status: { not: "SENT" } },
+    data: {
+      status: "SENT",
+      transport: delivery.transport,
+      providerId: delivery.providerId,
+      sentAt: delivery.sentAt ?? new Date(),
+      lastError: null,
+    },
+  });
+}
+
+/** A failed attempt that will be retried: back to PENDING, with the reason shown in the email log. */
+export async function recordEmailRetry(db: EmailDb, id: string, error: string): Promise<void> {
+  await db.emailMessage.updateMany({
+    where: { id, status: "SENDING" },
+    data: { status: "PENDING", lastError: error.slice(0, 1000) },
+  });
+}
+
+export async function markEmailFailed(db: EmailDb, id: string, error: string): Promise<void> {
+  await db.emailMessage.updateMany({
+    where: { id, status: { not: "SENT" } },
+    data: { status: "FAILED", lastError: error.slice(0, 1000) },
+  });
+}

@@ -1,0 +1,87 @@
+import { render } from "@react-email/render";
+import { createElement, type ReactElement } from "react";
+import {
+  emailTemplateSchemas,
+  isEmailTemplateName,
+  type EmailTemplateData,
+  type EmailTemplateName,
+  type EmailTemplateProps,
+} from "./schema";
+import { InvitationEmail, invitationSubject } from "./templates/invitation";
+import { PersonalLinkEmail, personalLinkSubject } from "./templates/personal-link";
+import { RegistrationCancelledEmail, registrationCancelledSubject } from "./templates/registration-cancelled";
+import { RegistrationConfirmedEmail, registrationConfirmedSubject } from "./templates/registration-confirmed";
+import { RegistrationPromotedEmail, registrationPromotedSubject } from "./templates/registration-promoted";
+import { RegistrationWaitlistedEmail, registrationWaitlistedSubject } from "./templates/registration-waitlisted";
+
+export type EmailAttachment = { filename: string; content: string; contentType: string };
+
+export type RenderedEmail = {
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: EmailAttachment[];
+  /** Addresses in the body that must never reach a log or the console (the join link). */
+  privateUrls: string[];
+};
+
+/** The stored template or data cannot be rendered: retrying will not help. */
+export class EmailTemplateError extends Error {
+  override name = "EmailTemplateError";
+}
+
+type Template<Name extends EmailTemplateName> = {
+  subject: (data: EmailTemplateProps[Name]) => string;
+  component: (data: EmailTemplateProps[Name]) => ReactElement;
+};
+
+const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
+  "registration-confirmed": { subject: registrationConfirmedSubject, component: RegistrationConfirmedEmail },
+  "registration-waitlisted": { subject: registrationWaitlistedSubject, component: RegistrationWaitlistedEmail },
+  "registration-promoted": { subject: registrationPromotedSubject, component: RegistrationPromotedEmail },
+  "personal-link": { subject: personalLinkSubject, component: PersonalLinkEmail },
+  "registration-cancelled": { subject: registrationCancelledSubject, component: RegistrationCancelledEmail },
+  invitation: { subject: invitationSubject, component: InvitationEmail },
+};
+
+const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };
+
+export async function renderEmail<Name extends EmailTemplateName>(
+  template: Name,
+  data: EmailTemplateData[Name],
+): Promise<RenderedEmail> {
+  return renderStoredEmail(template, data);
+}
+
+/**
+ * Renders what an EmailMessage row holds. The data is parsed again because it
+ * comes back from a JSON column, possibly written by an older release.
+ */
+export async function renderStoredEmail(template: string, data: unknown): Promise<RenderedEmail> {
+  if (!isEmailTemplateName(template)) throw new EmailTemplateError(`Unknown email template "${template}"`);
+  const parsed = emailTemplateSchemas[template].safeParse(data);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "(root)").join(", ");
+    throw new EmailTemplateError(`Invalid data for email template "${template}": ${fields}`);
+  }
+  // One template at a time: TypeScript cannot correlate the name with its data here.
+  const definition = TEMPLATES[template] as unknown as Template<EmailTemplateName>;
+  const props = parsed.data as EmailTemplateProps[EmailTemplateName];
+
+  const subject = definition.subject(props).replace(/\s+/g, " ").trim();
+  const privateUrls = "joinUrl" in props && props.joinUrl ? [props.joinUrl] : [];
+  if (privateUrls.some((url) => subject.includes(url))) {
+    throw new EmailTemplateError(`The subject of "${template}" would carry the join link`);
+  }
+
+  const element = createElement(definition.component, props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const ics = "ics" in props ? props.ics : null;
+  return {
+    subject,
+    html,
+    text,
+    ...(ics ? { attachments: [{ ...ICS_ATTACHMENT, content: ics }] } : {}),
+    privateUrls,
+  };
+}

@@ -1,0 +1,105 @@
+// What each email template needs, as already formatted strings: templates do
+// no database reads and no date formatting, so what was enqueued is exactly
+// what is rendered, however late the worker delivers it.
+import { z } from "zod";
+
+const text = z.string().trim().min(1);
+const link = z.url({ protocol: /^https?$/ });
+
+/** The meeting as every template shows it. */
+const meetingFields = {
+  /** "Gentile Maria,"; without it the greeting is generic. */
+  recipientName: text.nullish(),
+  meetingTitle: text,
+  /** "giovedì 24 marzo 2022, ore 15:00–17:00" */
+  when: text,
+  /** "Videoconferenza (Zoom)", "In presenza - Sala Gialla, Via …" */
+  where: text,
+  /** The public convocation page. */
+  meetingUrl: link.nullish(),
+};
+
+/**
+ * The registrant's personal page (view, edit, cancel). Only the token's hash
+ * is stored, so an email caused later (a promotion) may not have it: the
+ * templates that must carry it say so with `requirePersonalUrl`.
+ */
+const personalUrl = link.nullish();
+
+function requirePersonalUrl(data: { personalUrl?: string | null }, context: z.core.$RefinementCtx) {
+  if (!data.personalUrl) context.addIssue({ code: "custom", path: ["personalUrl"], message: "personalUrl is required" });
+}
+
+/**
+ * The meeting's calendar entry (lib/meetings/ics.ts), which never carries the
+ * join link. Not trimmed: RFC 5545 wants its final CRLF.
+ */
+const ics = z.string().startsWith("BEGIN:VCALENDAR");
+
+/** Private: only for confirmed registrants, never in a subject or a log line. */
+const joinUrl = link.nullish();
+
+export const registrationConfirmedSchema = z
+  .object({ ...meetingFields, personalUrl, joinUrl, ics })
+  .superRefine(requirePersonalUrl);
+
+export const registrationWaitlistedSchema = z
+  .object({
+    ...meetingFields,
+    personalUrl,
+    /** 1 for the first person waiting. */
+    waitlistPosition: z.int().positive().nullish(),
+    ics: ics.nullish(),
+  })
+  .superRefine(requirePersonalUrl);
+
+export const registrationPromotedSchema = z.object({ ...meetingFields, personalUrl, joinUrl, ics });
+
+export const personalLinkSchema = z
+  .object({ ...meetingFields, personalUrl, status: z.enum(["CONFIRMED", "WAITLISTED"]).nullish() })
+  .superRefine(requirePersonalUrl);
+
+export const registrationCancelledSchema = z.object({ ...meetingFields });
+
+export const invitationSchema = z.object({
+  ...meetingFields,
+  inviterName: text,
+  /** "Comune di Palermo"; may be empty when the inviter named no organisation. */
+  inviterOrganisation: z.string().trim().nullish(),
+  managingBodyName: text,
+  /** Where the invitee accepts or declines. */
+  invitationUrl: link,
+  /** "20 marzo 2022"; the invitation link stops working after it. */
+  expiresOn: text.nullish(),
+});
+
+export const emailTemplateSchemas = {
+  "registration-confirmed": registrationConfirmedSchema,
+  "registration-waitlisted": registrationWaitlistedSchema,
+  "registration-promoted": registrationPromotedSchema,
+  "personal-link": personalLinkSchema,
+  "registration-cancelled": registrationCancelledSchema,
+  invitation: invitationSchema,
+} as const;
+
+export type EmailTemplateName = keyof typeof emailTemplateSchemas;
+
+export type EmailTemplateData = {
+  [Name in EmailTemplateName]: z.input<(typeof emailTemplateSchemas)[Name]>;
+};
+
+/** What a template component receives: the data after parsing (trimmed, defaults applied). */
+export type EmailTemplateProps = {
+  [Name in EmailTemplateName]: z.output<(typeof emailTemplateSchemas)[Name]>;
+};
+
+export type RegistrationConfirmedData = EmailTemplateData["registration-confirmed"];
+export type RegistrationWaitlistedData = EmailTemplateData["registration-waitlisted"];
+export type RegistrationPromotedData = EmailTemplateData["registration-promoted"];
+export type PersonalLinkData = EmailTemplateData["personal-link"];
+export type RegistrationCancelledData = EmailTemplateData["registration-cancelled"];
+export type InvitationData = EmailTemplateData["invitation"];
+
+export function isEmailTemplateName(value: string): value is EmailTemplateName {
+  return Object.hasOwn(emailTemplateSchemas, value);
+}

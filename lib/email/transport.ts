@@ -1,0 +1,39 @@
+// One way out for every email: Resend when RESEND_API_KEY is set, otherwise
+// the development outbox (the message stays in the database, readable at
+// /dev/email, and a summary goes to the console).
+import type { EmailAttachment } from "./render";
+import { createOutboxTransport } from "./outbox-transport";
+import { createResendTransport } from "./resend-transport";
+
+export { EmailDeliveryError } from "./delivery-error";
+export { formatAddress } from "./address";
+
+export type OutgoingEmail = {
+  /** The EmailMessage id: also the provider's idempotency key. */
+  id: string;
+  to: string;
+  toName?: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: EmailAttachment[];
+  /** Addresses in the body that no log line may show (the join link). */
+  privateUrls?: string[];
+};
+
+export type EmailTransport = {
+  /** Stored on the EmailMessage as `transport`. */
+  name: "resend" | "outbox";
+  send(email: OutgoingEmail): Promise<{ providerId: string }>;
+};
+
+export const DEFAULT_EMAIL_FROM = "Convoca ANCI Sicilia <convoca@anci.sicilia.it>";
+
+// RESEND_API_KEY and EMAIL_FROM; any other variable is ignored.
+type TransportEnv = Record<string, string | undefined>;
+
+export function createEmailTransport(env: TransportEnv = process.env): EmailTransport {
+  const apiKey = env.RESEND_API_KEY?.trim();
+  if (!apiKey) return createOutboxTransport();
+  return createResendTransport({ apiKey, from: env.EMAIL_FROM?.trim() || DEFAULT_EMAIL_FROM });
+}

@@ -1,0 +1,147 @@
+// Delivers queued emails: one pg-boss job per EmailMessage, retried with
+// backoff while the provider is down, and never sent twice (the message id
+// is the provider's idempotency key, and a SENT row is never sent again).
+import PgBoss from "pg-boss";
+import { createPrismaClient } from "@/lib/database/client";
+import { EmailDeliveryError } from "./delivery-error";
+import {
+  claimEmailForDelivery,
+  markEmailFailed,
+  markEmailSent,
+  recordEmailRetry,
+  type EmailDb,
+} from "./mutations";
+import { EMAIL_QUEUE, type EmailJob } from "./queue";
+import { EmailTemplateError, renderStoredEmail } from "./render";
+import { createEmailTransport, type EmailTransport } from "./transport";
+
+export type EmailWorkerOptions = {
+  url: string;
+  /** Messages delivered at the same time. */
+  concurrency?: number;
+  /** How often an idle worker looks for jobs (pg-boss minimum: 0.5). */
+  pollingIntervalSeconds?: number;
+  /** How often jobs left active by a dead worker are expired into a retry (pg-boss minimum: 1). */
+  maintenanceIntervalSeconds?: number;
+  /** Defaults to Resend or the outbox, by RESEND_API_KEY. */
+  transport?: EmailTransport;
+  log?: (line: string) => void;
+  /**
+   * Fault injection for tests: runs after the provider accepted a message and
+   * before it is marked SENT, so a throw here is a crash at the worst moment.
+   */
+  afterProviderAccepted?: (messageId: string) => void | Promise<void>;
+};
+
+export type EmailWorker = {
+  transport: EmailTransport["name"];
+  /** Graceful by default: stops taking jobs and lets running deliveries finish (up to timeoutMs). */
+  stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+};
+
+type DeliveryContext = Required<Pick<EmailWorkerOptions, "transport" | "log">> &
+  Pick<EmailWorkerOptions, "afterProviderAccepted"> & { db: EmailDb };
+
+type Outcome = "sent" | "skipped" | "failed";
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<EmailJob>): Promise<Outcome> {
+  const { db, transport, log } = context;
+  const id = job.data.messageId;
+  const message = await claimEmailForDelivery(db, id);
+  if (!message) {
+    log(`[email] ${id}: already sent, failed or deleted; not sending again`);
+    return "skipped";
+  }
+
+  let rendered;
+  try {
+    rendered = await renderStoredEmail(message.template, message.data);
+  } catch (error) {
+    if (!(error instanceof EmailTemplateError)) throw error;
+    await markEmailFailed(db, id, describe(error));
+    log(`[email] ${id}: cannot be rendered, marked FAILED (${error.message})`);
+    return "failed";
+  }
+
+  let providerId: string;
+  try {
+    ({ providerId } = await transport.send({ id, to: message.toEmail, toName: message.toName, ...rendered }));
+  } catch (error) {
+    // Errors we do not recognise (a bug, a dropped socket) get the benefit of the doubt.
+    const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
+    if (!retryable || job.retryCount >= job.retryLimit) {
+      await markEmailFailed(db, id, describe(error));
+      log(`[email] ${id}: attempt ${message.attempts} failed for good, marked FAILED (${describe(error)})`);
+      return "failed";
+    }
+    await recordEmailRetry(db, id, describe(error));
+    log(`[email] ${id}: attempt ${message.attempts} failed, will retry (${describe(error)})`);
+    throw error;
+  }
+
+  await context.afterProviderAccepted?.(id);
+  await markEmailSent(db, id, { transport: transport.name, providerId });
+  log(`[email] ${id}: sent via ${transport.name} (${providerId})`);
+  return "sent";
+}
+
+/**
+ * Starts delivering jobs of the "email.deliver" queue with its own pg-boss and
+ * Prisma connection pools. The queue must exist (ensureEmailQueue), and its
+ * retry policy lives there.
+ */
+export async function startEmailWorker(options: EmailWorkerOptions): Promise<EmailWorker> {
+  // Each polling loop takes at most one job per interval, so the defaults (4
+  // loops, every 2 s) stay near Resend's default limit of 2 requests a second.
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const log = options.log ?? console.log;
+  const transport = options.transport ?? createEmailTransport();
+  const db = createPrismaClient(options.url, concurrency + 1);
+
+  const boss = new PgBoss({
+    connectionString: options.url,
+    application_name: "convoca-email-worker",
+    max: concurrency + 2,
+    // No cron schedules here; maintenance is what turns a dead worker's jobs into retries.
+    schedule: false,
+    supervise: true,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+  });
+  // An EventEmitter without an "error" listener would crash the process on the first hiccup.
+  boss.on("error", (error) => console.error(`[email] pg-boss: ${describe(error)}`));
+  await boss.start();
+
+  const context: DeliveryContext = { db, transport, log, afterProviderAccepted: options.afterProviderAccepted };
+  const workOptions = {
+    includeMetadata: true as const,
+    batchSize: 1,
+    pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+  };
+  try {
+    // One polling loop per slot: with batches, one failure would retry the whole batch.
+    for (let slot = 0; slot < concurrency; slot++) {
+      await boss.work<EmailJob>(EMAIL_QUEUE, workOptions, ([job]) => deliver(context, job));
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    await db.$disconnect();
+    throw error;
+  }
+  log(`[email] worker started: ${concurrency} at a time, transport ${transport.name}`);
+
+  let stopped: Promise<void> | null = null;
+  return {
+    transport: transport.name,
+    stop({ graceful = true, timeoutMs = 30_000 } = {}) {
+      stopped ??= (async () => {
+        await boss.stop({ graceful, timeout: timeoutMs, wait: true, close: true });
+        await db.$disconnect();
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueEmail } from "@/lib/email/mutations";
+import { invitationEmail } from "@/lib/registrations/emails";
+import { generateToken, hashToken } from "@/lib/security/tokens";
+import type { NomineeInput } from "@/lib/registrations/schema";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Invites the managing bodies' representatives a registrant named. The same
+ * email is invited once per meeting, whoever names it; the invitation can be
+ * answered until the meeting ends.
+ */
+export async function nominate(
+  tx: Tx,
+  registrationId: string,
+  meeting: { id: string; endsAt: Date },
+  nominees: NomineeInput[],
+  now: Date,
+): Promise<number> {
+  if (nominees.length === 0) return 0;
+  const tokens = new Map(nominees.map((nominee) => [nominee.email, generateToken()]));
+  const created = await tx.invitation.createManyAndReturn({
+    data: nominees.map((nominee) => ({
+      meetingId: meeting.id,
+      invitedByRegistrationId: registrationId,
+      email: nominee.email,
+      firstName: nominee.firstName,
+      lastName: nominee.lastName,
+      managingBodyName: nominee.managingBodyName,
+      tokenHash: hashToken(tokens.get(nominee.email)!),
+      tokenExpiresAt: meeting.endsAt,
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+    select: { id: true, email: true },
+  });
+  for (const invitation of created) {
+    await enqueueEmail(tx, await invitationEmail(tx, invitation.id, tokens.get(invitation.email)!));
+  }
+  return created.length;
+}
+
+export type InvitationLookup =
+  | { ok: true; invitation: { id: string; email: string; meetingId: string; status: string } }
+  | { ok: false; reason: "LINK_INVALID" | "LINK_EXPIRED" | "ALREADY_ANSWERED" };
+
+/** The invitation behind a token, if it can still be answered. */
+export async function openInvitation(tx: Tx, token: string, now: Date): Promise<InvitationLookup> {
+  const invitation = await tx.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, email: true, meetingId: true, status: true, tokenExpiresAt: true },
+  });
+  if (!invitation || invitation.status === "REVOKED") return { ok: false, reason: "LINK_INVALID" };
+  if (invitation.status === "ACCEPTED" || invitation.status === "DECLINED") return { ok: false, reason: "ALREADY_ANSWERED" };
+  if (invitation.status === "EXPIRED" || invitation.tokenExpiresAt <= now) return { ok: false, reason: "LINK_EXPIRED" };
+  return { ok: true, invitation };
+}
+
+export async function declineInvitation(
+  db: { $transaction: <T>(run: (tx: Tx) => Promise<T>) => Promise<T> },
+  token: string,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; reason: "LINK_INVALID" | "LINK_EXPIRED" | "ALREADY_ANSWERED" }> {
+  return db.$transaction(async (tx) => {
+    const found = await openInvitation(tx, token, now);
+    if (!found.ok) return found;
+    // Conditional update: a concurrent accept wins and this one reports it.
+    const { count } = await tx.invitation.updateMany({
+      where: { id: found.invitation.id, status: "SENT" },
+      data: { status: "DECLINED", respondedAt: now },
+    });
+    return count ? { ok: true as const } : { ok: false as const, reason: "ALREADY_ANSWERED" as const };
+  });
+}

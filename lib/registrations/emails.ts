@@ -1,0 +1,118 @@
+// What each registration email needs, gathered inside the transaction that
+// causes it: the row is written with everything the template will render.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatDateTimeRange } from "@/lib/format/dates";
+import { describeMode } from "@/lib/meetings/labels";
+import { meetingIcs } from "@/lib/meetings/ics";
+import { appOrigin } from "@/lib/site";
+
+type Tx = Prisma.TransactionClient;
+
+export function personalUrl(token: string) {
+  return `${appOrigin()}/iscrizione/${token}`;
+}
+
+export function invitationUrl(token: string) {
+  return `${appOrigin()}/invito/${token}`;
+}
+
+const meetingFields = {
+  id: true,
+  slug: true,
+  status: true,
+  title: true,
+  subject: true,
+  startsAt: true,
+  endsAt: true,
+  mode: true,
+  platform: true,
+  venueName: true,
+  venueAddress: true,
+  updatedAt: true,
+} satisfies Prisma.MeetingSelect;
+
+type MeetingFields = Prisma.MeetingGetPayload<{ select: typeof meetingFields }>;
+
+function meetingData(meeting: MeetingFields) {
+  const pageUrl = `${appOrigin()}/convocazioni/${meeting.slug}`;
+  return {
+    meetingTitle: meeting.title,
+    when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
+    where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
+    meetingUrl: pageUrl,
+    ics: meetingIcs(meeting, pageUrl, new Date()),
+  };
+}
+
+export type RegistrationTemplate =
+  | "registration-confirmed"
+  | "registration-waitlisted"
+  | "registration-promoted"
+  | "registration-cancelled";
+
+export async function registrationEmail(tx: Tx, registrationId: string, token: string | null, template: RegistrationTemplate) {
+  const registration = await tx.registration.findUniqueOrThrow({
+    where: { id: registrationId },
+    select: { id: true, person: true, meeting: { select: meetingFields } },
+  });
+  const { person, meeting } = registration;
+  return {
+    template,
+    toEmail: person.email,
+    toName: `${person.firstName} ${person.lastName}`,
+    meetingId: meeting.id,
+    registrationId: registration.id,
+    data: {
+      recipientName: person.firstName,
+      ...meetingData(meeting),
+      personalUrl: token ? personalUrl(token) : null,
+    },
+  } as const;
+}
+
+export async function personalLinkEmail(tx: Tx, registrationId: string, token: string) {
+  const email = await registrationEmail(tx, registrationId, token, "registration-confirmed");
+  const { status } = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { status: true } });
+  return {
+    ...email,
+    template: "personal-link",
+    data: { ...email.data, status: status === "WAITLISTED" ? "WAITLISTED" : "CONFIRMED" },
+  } as const;
+}
+
+export async function invitationEmail(tx: Tx, invitationId: string, token: string) {
+  const invitation = await tx.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      managingBodyName: true,
+      meeting: { select: meetingFields },
+      invitedBy: {
+        select: {
+          organisationName: true,
+          person: { select: { firstName: true, lastName: true } },
+          municipality: { select: { name: true } },
+        },
+      },
+    },
+  });
+  const { invitedBy } = invitation;
+  return {
+    template: "invitation",
+    toEmail: invitation.email,
+    toName: `${invitation.firstName} ${invitation.lastName}`,
+    meetingId: invitation.meeting.id,
+    invitationId: invitation.id,
+    data: {
+      recipientName: invitation.firstName,
+      ...meetingData(invitation.meeting),
+      inviterName: `${invitedBy.person.firstName} ${invitedBy.person.lastName}`,
+      inviterOrganisation: invitedBy.municipality ? `Comune di ${invitedBy.municipality.name}` : (invitedBy.organisationName ?? ""),
+      managingBodyName: invitation.managingBodyName,
+      invitationUrl: invitationUrl(token),
+    },
+  } as const;
+}

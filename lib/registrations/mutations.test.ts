@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { createTestDatabase } from "../test/database";
+import { createMeeting, createMunicipality, registrationInput } from "../test/factories";
+import { hashToken } from "../security/tokens";
+import { cancelRegistration, register, updateRegistration } from "./mutations";
+
+const { db } = await createTestDatabase(30);
+
+async function emailsTo(email: string) {
+  return db.emailMessage.findMany({ where: { toEmail: email }, orderBy: { createdAt: "asc" } });
+}
+
+describe("register", () => {
+  it("confirms a registration, stores only the token's hash and writes the confirmation email", async () => {
+    const meeting = await createMeeting(db);
+    const input = registrationInput({ email: "  Maria.Rossi@Comune.Example.IT " });
+    const result = await register(db, meeting.slug, input);
+    expect(result).toMatchObject({ ok: true, status: "CONFIRMED" });
+    if (!result.ok) return;
+
+    expect(result.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
+    const row = await db.registration.findUniqueOrThrow({ where: { id: result.registrationId }, include: { person: true } });
+    expect(row.tokenHash).toBe(hashToken(result.token));
+    expect(JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain(result.token);
+    expect(row.person.email).toBe("maria.rossi@comune.example.it");
+    expect(row.privacyNoticeVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(row.tokenExpiresAt.getTime()).toBe(meeting.endsAt.getTime() + 30 * 24 * 3600_000);
+
+    const emails = await emailsTo("maria.rossi@comune.example.it");
+    expect(emails.map((email) => email.template)).toEqual(["registration-confirmed"]);
+    expect(JSON.stringify(emails[0].data)).toContain(`/iscrizione/${result.token}`);
+  });
+
+  it("a second registration with the same email creates nothing and sends the personal link again", async () => {
+    const meeting = await createMeeting(db);
+    const input = registrationInput();
+    const first = await register(db, meeting.slug, input);
+    expect(first.ok).toBe(true);
+    const again = await register(db, meeting.slug, { ...input, email: input.email.toUpperCase().toLowerCase(), firstName: "Altro" });
+    expect(again).toEqual({ ok: false, reason: "ALREADY_REGISTERED" });
+
+    expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(1);
+    const person = await db.person.findUniqueOrThrow({ where: { email: input.email } });
+    expect(person.firstName).toBe("Maria"); // the refused attempt changed nothing
+    const emails = await emailsTo(input.email);
+    expect(emails.map((email) => email.template)).toEqual(["registration-confirmed", "personal-link"]);
+    // The new link works, the old one does not.
+    const registration = await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    if (first.ok) expect(registration.tokenHash).not.toBe(hashToken(first.token));
+  });
+
+  it("refuses outside the registration window and for cancelled or draft meetings", async () => {
+    const now = new Date();
+    const notYet = await createMeeting(db, { registrationOpensAt: new Date(now.getTime() + 3600_000) });
+    const closed = await createMeeting(db, { registrationClosesAt: new Date(now.getTime() - 1000) });
+    const cancelled = await createMeeting(db, { status: "CANCELLED" });
+    const draft = await createMeeting(db, { status: "DRAFT" });
+    const past = await createMeeting(db, { startsAt: new Date(now.getTime() - 7200_000), endsAt: new Date(now.getTime() - 3600_000) });
+    expect(await register(db, notYet.slug, registrationInput(), { now })).toEqual({ ok: false, reason: "REGISTRATION_NOT_OPEN" });
+    expect(await register(db, closed.slug, registrationInput(), { now })).toEqual({ ok: false, reason: "REGISTRATION_CLOSED" });
+    expect(await register(db, cancelled.slug, registrationInput(), { now })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await register(db, draft.slug, registrationInput(), { now })).toEqual({ ok: false, reason: "MEETING_NOT_FOUND" });
+    expect(await register(db, past.slug, registrationInput(), { now })).toEqual({ ok: false, reason: "REGISTRATION_CLOSED" });
+    expect(await register(db, "non-esiste", registrationInput(), { now })).toEqual({ ok: false, reason: "MEETING_NOT_FOUND" });
+    expect(await db.registration.count({ where: { meetingId: { in: [notYet.id, closed.id, cancelled.id, draft.id, past.id] } } })).toBe(0);
+  });
+
+  it("200 simultaneous registrations for 50 seats: exactly 50 confirmed, 150 waitlisted in arrival order", async () => {
+    const meeting = await createMeeting(db, { capacity: 50 });
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => register(db, meeting.slug, registrationInput({ email: `persona${i}@ente.example.it` }))),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    const rows = await db.registration.findMany({ where: { meetingId: meeting.id }, orderBy: { arrival: "asc" } });
+    expect(rows).toHaveLength(200);
+    expect(rows.filter((row) => row.status === "CONFIRMED")).toHaveLength(50);
+    // Arrival order: the first 50 to commit hold the seats, everyone after waits.
+    expect(rows.slice(0, 50).every((row) => row.status === "CONFIRMED")).toBe(true);
+    expect(rows.slice(50).every((row) => row.status === "WAITLISTED")).toBe(true);
+    const templates = await db.emailMessage.groupBy({ by: ["template"], where: { meetingId: meeting.id }, _count: true });
+    expect(Object.fromEntries(templates.map((t) => [t.template, t._count]))).toEqual({
+      "registration-confirmed": 50,
+      "registration-waitlisted": 150,
+    });
+  });
+
+  it("a registration for a Comune needs a municipality that exists", async () => {
+    const meeting = await createMeeting(db);
+    const municipality = await createMunicipality(db);
+    const ok = await register(db, meeting.slug, registrationInput({ organisationType: "COMUNE", municipalityId: municipality.id }));
+    expect(ok.ok).toBe(true);
+    const unknown = await register(
+      db,
+      meeting.slug,
+      registrationInput({ organisationType: "COMUNE", municipalityId: "00000000-0000-4000-8000-000000000000" }),
+    );
+    expect(unknown).toEqual({ ok: false, reason: "UNKNOWN_MUNICIPALITY" });
+  });
+});
+
+describe("personal link", () => {
+  it("a cancellation promotes the first waitlisted person and tells them", async () => {
+    const meeting = await createMeeting(db, { capacity: 1 });
+    const first = await register(db, meeting.slug, registrationInput({ email: "primo@ente.example.it" }));
+    const second = await register(db, meeting.slug, registrationInput({ email: "secondo@ente.example.it" }));
+    const third = await register(db, meeting.slug, registrationInput({ email: "terzo@ente.example.it" }));
+    expect([first, second, third].map((r) => r.ok && r.status)).toEqual(["CONFIRMED", "WAITLISTED", "WAITLISTED"]);
+    if (!first.ok || !second.ok) return;
+
+    const cancelled = await cancelRegistration(db, first.token);
+    expect(cancelled).toEqual({ ok: true, promotedRegistrationId: second.registrationId });
+    const statuses = await db.registration.findMany({ where: { meetingId: meeting.id }, orderBy: { arrival: "asc" }, select: { status: true } });
+    expect(statuses.map((s) => s.status)).toEqual(["CANCELLED", "CONFIRMED", "WAITLISTED"]);
+    expect((await emailsTo("secondo@ente.example.it")).map((e) => e.template)).toEqual([
+      "registration-waitlisted",
+      "registration-promoted",
+    ]);
+    expect((await emailsTo("primo@ente.example.it")).map((e) => e.template)).toContain("registration-cancelled");
+    expect(await cancelRegistration(db, first.token)).toEqual({ ok: false, reason: "ALREADY_CANCELLED" });
+  });
+
+  it("cancelling a waitlisted registration promotes no one", async () => {
+    const meeting = await createMeeting(db, { capacity: 1 });
+    await register(db, meeting.slug, registrationInput());
+    const waiting = await register(db, meeting.slug, registrationInput());
+    if (!waiting.ok) throw new Error("expected a registration");
+    expect(await cancelRegistration(db, waiting.token)).toEqual({ ok: true, promotedRegistrationId: null });
+  });
+
+  it("refuses unknown, revoked and expired links", async () => {
+    const meeting = await createMeeting(db);
+    const result = await register(db, meeting.slug, registrationInput());
+    if (!result.ok) throw new Error("expected a registration");
+    expect(await cancelRegistration(db, "x".repeat(43))).toEqual({ ok: false, reason: "LINK_INVALID" });
+    const afterExpiry = new Date(meeting.endsAt.getTime() + 31 * 24 * 3600_000);
+    expect(await cancelRegistration(db, result.token, afterExpiry)).toEqual({ ok: false, reason: "LINK_EXPIRED" });
+    await db.registration.update({ where: { id: result.registrationId }, data: { tokenRevokedAt: new Date() } });
+    expect(await cancelRegistration(db, result.token)).toEqual({ ok: false, reason: "LINK_INVALID" });
+  });
+
+  it("edits name, role, phone and consent, timestamping the consent when given", async () => {
+    const meeting = await createMeeting(db);
+    const result = await register(db, meeting.slug, registrationInput({ communicationsConsent: false }));
+    if (!result.ok) throw new Error("expected a registration");
+    const changes = { firstName: "Marta", lastName: "Bianchi", roleTitle: "Dirigente", phone: null, communicationsConsent: true };
+    expect(await updateRegistration(db, result.token, changes)).toEqual({ ok: true });
+    const row = await db.registration.findUniqueOrThrow({ where: { id: result.registrationId }, include: { person: true } });
+    expect(row.person).toMatchObject({ firstName: "Marta", lastName: "Bianchi", phone: null });
+    expect(row).toMatchObject({ roleTitle: "Dirigente", communicationsConsent: true });
+    expect(row.communicationsConsentAt).not.toBeNull();
+  });
+});
+
+describe("transactional email", () => {
+  it("a registration that fails after writing leaves no EmailMessage row", async () => {
+    const meeting = await createMeeting(db);
+    const before = await db.emailMessage.count();
+    // Two nominees with one email break the invitation insert after the
+    // confirmation email was written: the whole registration rolls back.
+    const input = registrationInput();
+    const broken = { ...input, nominees: [{ firstName: "A", lastName: "B", email: "x@y.it", managingBodyName: "Coop" }] };
+    await db.$executeRawUnsafe(`ALTER TABLE "Invitation" ADD CONSTRAINT test_no_invites CHECK (email <> 'x@y.it')`);
+    try {
+      await expect(register(db, meeting.slug, broken)).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "Invitation" DROP CONSTRAINT test_no_invites`);
+    }
+    expect(await db.emailMessage.count()).toBe(before);
+    expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(0);
+    const jobs = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) FROM pgboss.job WHERE name = 'email.deliver'`);
+    expect(Number(jobs[0].count)).toBe(before);
+  });
+});

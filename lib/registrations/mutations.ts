@@ -1,0 +1,314 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { registrationWindow } from "@/lib/meetings/registration-window";
+import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
+import { generateToken, hashToken } from "@/lib/security/tokens";
+import { enqueueEmail } from "@/lib/email/mutations";
+import { nominate, openInvitation } from "@/lib/invitations/mutations";
+import { personalLinkEmail, registrationEmail } from "./emails";
+import type { NomineeInput, RegistrationInput } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+type Db = PrismaClient;
+
+const DAY = 24 * 3600_000;
+/** Personal links outlive the meeting by 30 days (attendance, certificates). */
+export const PERSONAL_LINK_TTL_AFTER_END = 30 * DAY;
+
+// Registrations for one meeting queue on its row lock; a burst of hundreds
+// must wait for the lock, not fail on Prisma's 2-second default.
+const LOCKING_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+
+export type LockedMeeting = {
+  id: string;
+  slug: string;
+  status: "DRAFT" | "PUBLISHED" | "CANCELLED" | "ARCHIVED";
+  capacity: number | null;
+  startsAt: Date;
+  endsAt: Date;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+};
+
+/** Locks the meeting row: capacity and the waiting list change one registration at a time. */
+export async function lockMeeting(tx: Tx, where: { slug: string } | { id: string }): Promise<LockedMeeting | null> {
+  const rows =
+    "slug" in where
+      ? await tx.$queryRaw<LockedMeeting[]>`
+          SELECT id, slug, status::text AS status, capacity, "startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"
+          FROM "Meeting" WHERE slug = ${where.slug} FOR UPDATE`
+      : await tx.$queryRaw<LockedMeeting[]>`
+          SELECT id, slug, status::text AS status, capacity, "startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"
+          FROM "Meeting" WHERE id = ${where.id}::uuid FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+async function confirmedCount(tx: Tx, meetingId: string): Promise<number> {
+  return tx.registration.count({ where: { meetingId, status: "CONFIRMED" } });
+}
+
+export type RegisterFailure =
+  | "MEETING_NOT_FOUND"
+  | "REGISTRATION_NOT_OPEN"
+  | "REGISTRATION_CLOSED"
+  | "MEETING_CANCELLED"
+  | "ALREADY_REGISTERED"
+  | "UNKNOWN_MUNICIPALITY"
+  | "ALREADY_ANSWERED";
+
+export type RegisterResult =
+  | { ok: true; registrationId: string; status: "CONFIRMED" | "WAITLISTED"; token: string }
+  | { ok: false; reason: RegisterFailure };
+
+export type RegisterOptions = {
+  now?: Date;
+  source?: "SELF" | "INVITATION" | "COORDINATOR" | "IMPORT";
+  /** Set when the registration answers an invitation (already locked to its email). */
+  invitationId?: string;
+};
+
+class InvitationAlreadyAnswered extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Registers a person for a meeting: confirmed while seats last, then on the
+ * waiting list in arrival order. Every email it causes is written in the same
+ * transaction. A second registration with the same email creates nothing and
+ * sends the personal link again.
+ */
+export async function register(
+  db: Db,
+  slug: string,
+  input: RegistrationInput,
+  options: RegisterOptions = {},
+): Promise<RegisterResult> {
+  const now = options.now ?? new Date();
+  const token = generateToken();
+  try {
+    return await db.$transaction(async (tx): Promise<RegisterResult> => {
+      const meeting = await lockMeeting(tx, { slug });
+      if (!meeting || meeting.status === "DRAFT") return { ok: false, reason: "MEETING_NOT_FOUND" };
+      const window = registrationWindow(meeting, now);
+      if (window.state === "cancelled") return { ok: false, reason: "MEETING_CANCELLED" };
+      if (window.state === "not-yet-open") return { ok: false, reason: "REGISTRATION_NOT_OPEN" };
+      if (window.state === "closed") return { ok: false, reason: "REGISTRATION_CLOSED" };
+
+      if (input.municipalityId) {
+        const exists = await tx.municipality.count({ where: { id: input.municipalityId } });
+        if (!exists) return { ok: false, reason: "UNKNOWN_MUNICIPALITY" };
+      }
+
+      const person = await tx.person.upsert({
+        where: { email: input.email },
+        create: {
+          email: input.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          phone: input.phone,
+          roleTitle: input.roleTitle,
+          organisation: input.organisationName,
+        },
+        // A known person keeps their record; a new registration brings their latest details.
+        update: { firstName: input.firstName, lastName: input.lastName, phone: input.phone, roleTitle: input.roleTitle },
+      });
+
+      const full = meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity;
+      const status = full ? "WAITLISTED" : "CONFIRMED";
+      const registration = await tx.registration.create({
+        data: {
+          meetingId: meeting.id,
+          personId: person.id,
+          status,
+          source: options.source ?? "SELF",
+          organisationType: input.organisationType,
+          municipalityId: input.municipalityId,
+          organisationName: input.organisationName,
+          roleTitle: input.roleTitle,
+          privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+          privacyConsentAt: now,
+          communicationsConsent: input.communicationsConsent,
+          communicationsConsentAt: input.communicationsConsent ? now : null,
+          tokenHash: hashToken(token),
+          tokenExpiresAt: new Date(meeting.endsAt.getTime() + PERSONAL_LINK_TTL_AFTER_END),
+          confirmedAt: status === "CONFIRMED" ? now : null,
+        },
+      });
+
+      if (options.invitationId) {
+        const { count } = await tx.invitation.updateMany({
+          where: { id: options.invitationId, status: "SENT" },
+          data: { status: "ACCEPTED", respondedAt: now, acceptedRegistrationId: registration.id },
+        });
+        if (!count) throw new InvitationAlreadyAnswered();
+      }
+
+      const template = status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted";
+      await enqueueEmail(tx, await registrationEmail(tx, registration.id, token, template));
+      await nominate(tx, registration.id, meeting, input.nominees, now);
+      return { ok: true, registrationId: registration.id, status, token };
+    }, LOCKING_TRANSACTION);
+  } catch (error) {
+    if (error instanceof InvitationAlreadyAnswered) return { ok: false, reason: "ALREADY_ANSWERED" };
+    if (!isUniqueViolation(error)) throw error;
+    await resendPersonalLink(db, slug, input.email);
+    return { ok: false, reason: "ALREADY_REGISTERED" };
+  }
+}
+
+/**
+ * Only the hash of a personal link is stored, so "send it again" means a new
+ * link; the previous one stops working.
+ */
+export async function resendPersonalLink(db: Db, slug: string, email: string): Promise<boolean> {
+  const token = generateToken();
+  return db.$transaction(async (tx) => {
+    const registration = await tx.registration.findFirst({
+      where: { meeting: { slug }, person: { email }, status: { not: "CANCELLED" } },
+      select: { id: true },
+    });
+    if (!registration) return false;
+    await tx.registration.update({
+      where: { id: registration.id },
+      data: { tokenHash: hashToken(token), tokenRevokedAt: null },
+    });
+    await enqueueEmail(tx, await personalLinkEmail(tx, registration.id, token));
+    return true;
+  });
+}
+
+export type AcceptResult =
+  | RegisterResult
+  | { ok: false; reason: "LINK_INVALID" | "LINK_EXPIRED" | "ALREADY_ANSWERED" };
+
+/**
+ * Accepting an invitation registers its addressee: the email is the
+ * invitation's, whatever the form sent, and who invited whom is recorded.
+ */
+export async function acceptInvitation(
+  db: Db,
+  token: string,
+  input: RegistrationInput,
+  now = new Date(),
+): Promise<AcceptResult> {
+  const found = await db.$transaction((tx) => openInvitation(tx, token, now));
+  if (!found.ok) return found;
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: found.invitation.meetingId }, select: { slug: true } });
+  return register(
+    db,
+    meeting.slug,
+    { ...input, email: found.invitation.email },
+    { now, source: "INVITATION", invitationId: found.invitation.id },
+  );
+}
+
+type TokenFailure = "LINK_INVALID" | "LINK_EXPIRED";
+
+/** The live registration a personal link points to, or why it points nowhere. */
+async function byToken(tx: Tx, token: string, now: Date) {
+  const registration = await tx.registration.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, meetingId: true, personId: true, status: true, tokenExpiresAt: true, tokenRevokedAt: true },
+  });
+  if (!registration || registration.tokenRevokedAt) return { ok: false as const, reason: "LINK_INVALID" as const };
+  if (registration.tokenExpiresAt <= now) return { ok: false as const, reason: "LINK_EXPIRED" as const };
+  return { ok: true as const, registration };
+}
+
+export type CancelResult =
+  | { ok: true; promotedRegistrationId: string | null }
+  | { ok: false; reason: TokenFailure | "ALREADY_CANCELLED" | "MEETING_OVER" };
+
+/**
+ * Cancels from the personal link. A confirmed seat that frees up goes to the
+ * first person on the waiting list, who is told by email.
+ */
+export async function cancelRegistration(db: Db, token: string, now = new Date()): Promise<CancelResult> {
+  return db.$transaction(async (tx): Promise<CancelResult> => {
+    const found = await byToken(tx, token, now);
+    if (!found.ok) return found;
+    const meeting = await lockMeeting(tx, { id: found.registration.meetingId });
+    // Re-read under the lock: a concurrent cancellation may have won.
+    const registration = await tx.registration.findUniqueOrThrow({ where: { id: found.registration.id } });
+    if (registration.status === "CANCELLED") return { ok: false, reason: "ALREADY_CANCELLED" };
+    if (!meeting || meeting.endsAt <= now) return { ok: false, reason: "MEETING_OVER" };
+
+    await tx.registration.update({ where: { id: registration.id }, data: { status: "CANCELLED", cancelledAt: now } });
+    await enqueueEmail(tx, await registrationEmail(tx, registration.id, null, "registration-cancelled"));
+    const promotedRegistrationId =
+      registration.status === "CONFIRMED" ? await promoteFromWaitingList(tx, meeting, now) : null;
+    return { ok: true, promotedRegistrationId };
+  }, LOCKING_TRANSACTION);
+}
+
+/** Fills free seats from the waiting list in arrival order; the meeting row must be locked. */
+export async function promoteFromWaitingList(tx: Tx, meeting: LockedMeeting, now: Date): Promise<string | null> {
+  if (meeting.status !== "PUBLISHED") return null;
+  if (meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity) return null;
+  const next = await tx.registration.findFirst({
+    where: { meetingId: meeting.id, status: "WAITLISTED" },
+    orderBy: { arrival: "asc" },
+    select: { id: true },
+  });
+  if (!next) return null;
+  await tx.registration.update({ where: { id: next.id }, data: { status: "CONFIRMED", confirmedAt: now } });
+  // The promoted person's link is not stored: the email points to the meeting
+  // page and the personal link they already received stays valid.
+  await enqueueEmail(tx, await registrationEmail(tx, next.id, null, "registration-promoted"));
+  return next.id;
+}
+
+export type UpdateResult = { ok: true } | { ok: false; reason: TokenFailure | "CANCELLED" };
+
+/** Edits from the personal link: name, role, phone and the communications consent. */
+export async function updateRegistration(
+  db: Db,
+  token: string,
+  input: Pick<RegistrationInput, "firstName" | "lastName" | "roleTitle" | "phone" | "communicationsConsent">,
+  now = new Date(),
+): Promise<UpdateResult> {
+  return db.$transaction(async (tx): Promise<UpdateResult> => {
+    const found = await byToken(tx, token, now);
+    if (!found.ok) return found;
+    const { registration } = found;
+    if (registration.status === "CANCELLED") return { ok: false, reason: "CANCELLED" };
+    const current = await tx.registration.findUniqueOrThrow({
+      where: { id: registration.id },
+      select: { communicationsConsent: true },
+    });
+    await tx.person.update({
+      where: { id: registration.personId },
+      data: { firstName: input.firstName, lastName: input.lastName, phone: input.phone, roleTitle: input.roleTitle },
+    });
+    await tx.registration.update({
+      where: { id: registration.id },
+      data: {
+        roleTitle: input.roleTitle,
+        communicationsConsent: input.communicationsConsent,
+        // The consent's timestamp records when it was given, not each later save.
+        ...(input.communicationsConsent !== current.communicationsConsent
+          ? { communicationsConsentAt: input.communicationsConsent ? now : null }
+          : {}),
+      },
+    });
+    return { ok: true };
+  });
+}
+
+export type NominateResult = { ok: true; invited: number } | { ok: false; reason: TokenFailure | "CANCELLED" | "REGISTRATION_CLOSED" };
+
+/** "Nominate more gestori" from the personal page. */
+export async function addNominees(db: Db, token: string, nominees: NomineeInput[], now = new Date()): Promise<NominateResult> {
+  return db.$transaction(async (tx): Promise<NominateResult> => {
+    const found = await byToken(tx, token, now);
+    if (!found.ok) return found;
+    if (found.registration.status === "CANCELLED") return { ok: false, reason: "CANCELLED" };
+    const meeting = await lockMeeting(tx, { id: found.registration.meetingId });
+    if (!meeting || registrationWindow(meeting, now).state !== "open") return { ok: false, reason: "REGISTRATION_CLOSED" };
+    const invited = await nominate(tx, found.registration.id, meeting, nominees, now);
+    return { ok: true, invited };
+  }, LOCKING_TRANSACTION);
+}

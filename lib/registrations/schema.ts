@@ -1,0 +1,114 @@
+// One schema per form, shared by the browser (react-hook-form), the server
+// action and the JSON API. Messages are Italian: they are shown as they are.
+import { z } from "zod";
+
+export const ORGANISATION_TYPES = ["COMUNE", "ENTE_GESTORE", "ALTRO_ENTE"] as const;
+export const MAX_NOMINEES = 10;
+
+const required = (message: string, max = 120) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `Massimo ${max} caratteri`);
+
+export const emailField = z
+  .string({ error: "Inserisci l'indirizzo email" })
+  .trim()
+  .min(1, "Inserisci l'indirizzo email")
+  .max(254, "Indirizzo email troppo lungo")
+  .pipe(z.email("Inserisci un indirizzo email valido, ad esempio nome@comune.it"))
+  .transform((email) => email.toLowerCase());
+
+// Italian landlines and mobiles, optionally +39/0039, spaces, dots, dashes or slashes between groups.
+const ITALIAN_PHONE = /^(?:(?:\+|00)39)?\s?(?:0\d{1,4}|3\d{2})[\s./-]?\d{2,4}(?:[\s./-]?\d{2,4}){0,2}$/;
+
+export const phoneField = z
+  .string()
+  .trim()
+  .max(30, "Numero di telefono troppo lungo")
+  .refine((value) => value === "" || ITALIAN_PHONE.test(value), "Inserisci un numero italiano, ad esempio 091 123 4567 o 333 123 4567")
+  .transform((value) => (value === "" ? null : value))
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
+
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+export const nomineeSchema = z.object({
+  firstName: required("Inserisci il nome"),
+  lastName: required("Inserisci il cognome"),
+  email: emailField,
+  managingBodyName: required("Indica l'ente gestore", 200),
+});
+
+export const registrationSchema = z
+  .object({
+    firstName: required("Inserisci il nome"),
+    lastName: required("Inserisci il cognome"),
+    email: emailField,
+    phone: phoneField,
+    roleTitle: required("Indica il ruolo o la qualifica", 150),
+    organisationType: z.enum(ORGANISATION_TYPES, { error: "Indica per quale ente ti iscrivi" }),
+    municipalityId: z
+      .string()
+      .trim()
+      .transform((value) => value || null)
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    organisationName: z
+      .string()
+      .trim()
+      .max(200, "Massimo 200 caratteri")
+      .transform((value) => value || null)
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    privacyConsent: checkbox.refine((value) => value, "Per iscriverti occorre prendere visione dell'informativa privacy"),
+    communicationsConsent: checkbox,
+    /** Honeypot: hidden from people, filled by bots. */
+    website: z.string().optional().default(""),
+    nominees: z.array(nomineeSchema).max(MAX_NOMINEES, `Puoi invitare al massimo ${MAX_NOMINEES} rappresentanti`).default([]),
+  })
+  .superRefine((value, ctx) => {
+    if (value.organisationType === "COMUNE" && !value.municipalityId) {
+      ctx.addIssue({ code: "custom", path: ["municipalityId"], message: "Seleziona il Comune" });
+    }
+    if (value.municipalityId && !z.uuid().safeParse(value.municipalityId).success) {
+      ctx.addIssue({ code: "custom", path: ["municipalityId"], message: "Seleziona il Comune dall'elenco" });
+    }
+    if (value.organisationType !== "COMUNE" && !value.organisationName) {
+      ctx.addIssue({ code: "custom", path: ["organisationName"], message: "Indica il nome dell'ente" });
+    }
+    const seen = new Set<string>([value.email]);
+    value.nominees.forEach((nominee, index) => {
+      if (seen.has(nominee.email)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["nominees", index, "email"],
+          message: "Questo indirizzo compare già nell'iscrizione",
+        });
+      }
+      seen.add(nominee.email);
+    });
+  });
+
+export type RegistrationFormValues = z.input<typeof registrationSchema>;
+export type RegistrationInput = z.output<typeof registrationSchema>;
+export type NomineeInput = z.output<typeof nomineeSchema>;
+
+export const nominateSchema = z.object({
+  nominees: z.array(nomineeSchema).min(1, "Aggiungi almeno un rappresentante").max(MAX_NOMINEES),
+});
+
+/** The personal page's edit form: what a registrant may change from their link. */
+export const updateRegistrationSchema = z.object({
+  firstName: required("Inserisci il nome"),
+  lastName: required("Inserisci il cognome"),
+  phone: phoneField,
+  roleTitle: required("Indica il ruolo o la qualifica", 150),
+  communicationsConsent: checkbox,
+});
+export type UpdateRegistrationInput = z.output<typeof updateRegistrationSchema>;
+
+/** Cancelling needs an explicit confirmation, which works without JavaScript. */
+export const cancelRegistrationSchema = z.object({
+  confirm: checkbox.refine((value) => value, "Per annullare l'iscrizione spunta la casella di conferma"),
+});

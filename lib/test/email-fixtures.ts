@@ -1,0 +1,33 @@
+// Template data as lib/registrations would build it, for email tests.
+import type { EmailTemplateData } from "@/lib/email/schema";
+
+export const JOIN_URL = "https://zoom.us/j/81234567890?pwd=SegretoDelCoordinamento";
+
+export const ICS = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//ANCI Sicilia//Convoca//IT\r\nEND:VCALENDAR\r\n";
+
+const meeting = {
+  recipientName: "Maria",
+  meetingTitle: "Tavolo tecnico del Coordinamento dei Comuni SAI",
+  when: "giovedì 24 marzo 2022, ore 15:00–17:00",
+  where: "Videoconferenza (Zoom)",
+  meetingUrl: "http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24",
+};
+
+const personalUrl = "http://localhost:3000/iscrizione/Tok3nPersonaleDiProva";
+
+export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData[Name] } = {
+  "registration-confirmed": { ...meeting, personalUrl, joinUrl: JOIN_URL, ics: ICS },
+  "registration-waitlisted": { ...meeting, personalUrl, waitlistPosition: 3, ics: ICS },
+  "registration-promoted": { ...meeting, personalUrl, ics: ICS },
+  "personal-link": { ...meeting, personalUrl, status: "CONFIRMED" },
+  "registration-cancelled": { ...meeting },
+  invitation: {
+    ...meeting,
+    recipientName: "Giuseppe",
+    inviterName: "Anna Bianchi",
+    inviterOrganisation: "Comune di Palermo",
+    managingBodyName: "Cooperativa Sociale Esempio",
+    invitationUrl: "http://localhost:3000/invito/Tok3nInvitoDiProva",
+    expiresOn: "23 marzo 2022",
+  },
+};

@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { RegistrationFormValues, RegistrationInput } from "../registrations/schema";
+import { registrationSchema } from "../registrations/schema";
+
+const HOUR = 3600_000;
+
+export function uniqueSlug(prefix = "incontro") {
+  return `${prefix}-${randomBytes(4).toString("hex")}`;
+}
+
+/** A published meeting, open for registration, ten days from `now`. */
+export function createMeeting(db: PrismaClient, overrides: Partial<Prisma.MeetingCreateInput> = {}, now = new Date()) {
+  const startsAt = new Date(now.getTime() + 10 * 24 * HOUR);
+  return db.meeting.create({
+    data: {
+      slug: uniqueSlug(),
+      kind: "TAVOLO_TECNICO",
+      status: "PUBLISHED",
+      title: "Tavolo tecnico di prova",
+      subject: "CONVOCAZIONE TAVOLO TECNICO di prova",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      mode: "ONLINE",
+      registrationOpensAt: new Date(now.getTime() - 24 * HOUR),
+      body: "Testo della convocazione.",
+      signatoryName: "Firmatario",
+      signatoryTitle: "Segretario Generale ANCI Sicilia",
+      fundingFund: "Fondo Asilo, Migrazione e Integrazione 2014-2020",
+      fundingLine: "Fondo Asilo, Migrazione e Integrazione 2014-2020 - Obiettivo Specifico 2",
+      projectCode: "3031",
+      projectName: "COOPERA - I Comuni migliorano PER Arginare le vulnerabilità",
+      ...overrides,
+    },
+  });
+}
+
+export function createMunicipality(db: PrismaClient, name = "Palermo") {
+  return db.municipality.create({
+    data: { istatCode: String(100000 + Math.floor(Math.random() * 899999)), name, province: "PA", provinceName: "Palermo", saiMember: true },
+  });
+}
+
+/** A valid registration as the form would send it, parsed by the shared schema. */
+export function registrationInput(values: Partial<RegistrationFormValues> = {}): RegistrationInput {
+  return registrationSchema.parse({
+    firstName: "Maria",
+    lastName: "Rossi",
+    email: `maria.rossi.${randomBytes(3).toString("hex")}@comune.example.it`,
+    phone: "091 123 4567",
+    roleTitle: "Assessora alle politiche sociali",
+    organisationType: "ALTRO_ENTE",
+    organisationName: "Ente di prova",
+    privacyConsent: true,
+    communicationsConsent: false,
+    nominees: [],
+    ...values,
+  });
+}
