@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { createTestDatabase } from "../test/database";
+import { createMeeting, registrationInput } from "../test/factories";
+import { acceptInvitation, addNominees, register } from "../registrations/mutations";
+import { hashToken } from "../security/tokens";
+import { declineInvitation } from "./mutations";
+
+const { db } = await createTestDatabase();
+
+/** The invitation link's token, as the emailed URL carries it. */
+async function invitationToken(email: string) {
+  const message = await db.emailMessage.findFirstOrThrow({
+    where: { toEmail: email, template: "invitation" },
+    orderBy: { createdAt: "desc" },
+  });
+  const url = (message.data as { invitationUrl: string }).invitationUrl;
+  return url.slice(url.lastIndexOf("/") + 1);
+}
+
+const gestore = (email: string) => ({ firstName: "Luca", lastName: "Neri", email, managingBodyName: "Cooperativa Esempio" });
+
+describe("invitations", () => {
+  it("a registrant's nominees are invited once each, with only the token's hash stored", async () => {
+    const meeting = await createMeeting(db);
+    const result = await register(db, meeting.slug, registrationInput({ nominees: [gestore("luca@coop.example.it"), gestore("anna@coop.example.it")] }));
+    expect(result.ok).toBe(true);
+    const invitations = await db.invitation.findMany({ where: { meetingId: meeting.id }, orderBy: { email: "asc" } });
+    expect(invitations.map((i) => [i.email, i.status])).toEqual([
+      ["anna@coop.example.it", "SENT"],
+      ["luca@coop.example.it", "SENT"],
+    ]);
+    const token = await invitationToken("luca@coop.example.it");
+    expect(invitations[1].tokenHash).toBe(hashToken(token));
+  });
+
+  it("nominating the same email twice for a meeting sends once, whoever nominates it", async () => {
+    const meeting = await createMeeting(db);
+    const first = await register(db, meeting.slug, registrationInput({ nominees: [gestore("doppio@coop.example.it")] }));
+    await register(db, meeting.slug, registrationInput({ nominees: [gestore("DOPPIO@coop.example.it")] }));
+    if (first.ok) expect(await addNominees(db, first.token, [gestore("doppio@coop.example.it")])).toEqual({ ok: true, invited: 0 });
+    expect(await db.invitation.count({ where: { meetingId: meeting.id } })).toBe(1);
+    expect(await db.emailMessage.count({ where: { toEmail: "doppio@coop.example.it", template: "invitation" } })).toBe(1);
+  });
+
+  it("accepting registers the invitation's own email, whatever the form sent, and records who invited whom", async () => {
+    const meeting = await createMeeting(db);
+    const inviter = await register(db, meeting.slug, registrationInput({ nominees: [gestore("invitata@coop.example.it")] }));
+    if (!inviter.ok) throw new Error("expected a registration");
+    const token = await invitationToken("invitata@coop.example.it");
+
+    const accepted = await acceptInvitation(db, token, registrationInput({ email: "altro@example.it", organisationType: "ENTE_GESTORE", organisationName: "Cooperativa Esempio" }));
+    expect(accepted).toMatchObject({ ok: true, status: "CONFIRMED" });
+    if (!accepted.ok) return;
+    const registration = await db.registration.findUniqueOrThrow({
+      where: { id: accepted.registrationId },
+      include: { person: true, invitation: true },
+    });
+    expect(registration.person.email).toBe("invitata@coop.example.it");
+    expect(registration.source).toBe("INVITATION");
+    expect(registration.invitation).toMatchObject({ status: "ACCEPTED", invitedByRegistrationId: inviter.registrationId });
+    expect(await db.person.count({ where: { email: "altro@example.it" } })).toBe(0);
+
+    expect(await acceptInvitation(db, token, registrationInput())).toEqual({ ok: false, reason: "ALREADY_ANSWERED" });
+  });
+
+  it("an invitee already registered is told so and nothing is duplicated", async () => {
+    const meeting = await createMeeting(db);
+    await register(db, meeting.slug, registrationInput({ email: "gia@coop.example.it" }));
+    await register(db, meeting.slug, registrationInput({ nominees: [gestore("gia@coop.example.it")] }));
+    const token = await invitationToken("gia@coop.example.it");
+    expect(await acceptInvitation(db, token, registrationInput())).toEqual({ ok: false, reason: "ALREADY_REGISTERED" });
+    expect(await db.registration.count({ where: { meetingId: meeting.id, person: { email: "gia@coop.example.it" } } })).toBe(1);
+  });
+
+  it("declining is recorded once; an unknown or expired link is refused", async () => {
+    const meeting = await createMeeting(db);
+    await register(db, meeting.slug, registrationInput({ nominees: [gestore("no@coop.example.it")] }));
+    const token = await invitationToken("no@coop.example.it");
+    expect(await declineInvitation(db, token)).toEqual({ ok: true });
+    expect(await db.invitation.findFirst({ where: { email: "no@coop.example.it" } })).toMatchObject({ status: "DECLINED" });
+    expect(await declineInvitation(db, token)).toEqual({ ok: false, reason: "ALREADY_ANSWERED" });
+    expect(await declineInvitation(db, "y".repeat(43))).toEqual({ ok: false, reason: "LINK_INVALID" });
+
+    await register(db, meeting.slug, registrationInput({ nominees: [gestore("tardi@coop.example.it")] }));
+    const late = await invitationToken("tardi@coop.example.it");
+    expect(await acceptInvitation(db, late, registrationInput(), new Date(meeting.endsAt.getTime() + 1000))).toEqual({
+      ok: false,
+      reason: "LINK_EXPIRED",
+    });
+  });
+});
