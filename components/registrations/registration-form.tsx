@@ -1,0 +1,94 @@
+"use client";
+import { useFieldArray, useWatch, type Path } from "react-hook-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { valueAt, type FieldKit } from "@/components/forms/field-kit";
+import { Honeypot, SubmitButton } from "@/components/forms/fields";
+import { schemaResolver } from "@/components/forms/schema-resolver";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/forms/action-state";
+import {
+  blankNominee,
+  emptyRegistration,
+  nomineeRowLabel,
+  padNominees,
+  registrationFieldOrder,
+  type RegistrationFormRaw,
+} from "@/lib/registrations/form-fields";
+import { registrationSchema } from "@/lib/registrations/schema";
+import { ConsentFields } from "./consent-fields";
+import { NomineeRows } from "./nominee-rows";
+import { OrganisationFields, type MunicipalityGroup } from "./organisation-fields";
+import { PersonFields } from "./person-fields";
+
+const FORM_ID = "iscrizione";
+const resolver = schemaResolver<RegistrationFormRaw>(registrationSchema, "nominees");
+const withRows = (values: RegistrationFormRaw) => ({ ...values, nominees: padNominees(values.nominees) });
+const fieldOrder = (values: RegistrationFormRaw) => registrationFieldOrder(values.nominees.length);
+
+type RegistrationFormProps = {
+  action: FormAction<RegistrationFormRaw>;
+  municipalities: readonly MunicipalityGroup[];
+  privacyVersion: string;
+};
+
+export function RegistrationForm({ action, municipalities, privacyVersion }: RegistrationFormProps) {
+  const { form, values, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, autoFocusPath, summaryAutoFocus, formError } =
+    useActionForm({ action, initialValues: emptyRegistration(), resolver, fieldOrder, prepare: withRows });
+  const { control, register } = form;
+  const { fields, append, remove } = useFieldArray({ control, name: "nominees" });
+  const organisationType = useWatch({ control, name: "organisationType" });
+  const kit: FieldKit = {
+    formId: FORM_ID,
+    errors: errors,
+    autoFocusPath: autoFocusPath,
+    register: (path, options) => register(path as Path<RegistrationFormRaw>, options),
+    initial: (path) => valueAt(values, path),
+  };
+
+  return (
+    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
+      <ErrorSummary
+        formId={FORM_ID}
+        errors={errors}
+        order={registrationFieldOrder(fields.length)}
+        formError={formError}
+        summaryRef={summaryRef}
+        contextFor={nomineeRowLabel}
+        autoFocus={summaryAutoFocus}
+      />
+      <p className="small">I campi contrassegnati con un asterisco (*) sono obbligatori.</p>
+
+      <section className="mb-5" aria-labelledby={`${FORM_ID}-dati`}>
+        <h2 id={`${FORM_ID}-dati`} className="h3 mb-4">
+          I tuoi dati
+        </h2>
+        <PersonFields kit={kit} email="editable" />
+      </section>
+
+      <section className="mb-5" aria-labelledby={`${FORM_ID}-ente`}>
+        <h2 id={`${FORM_ID}-ente`} className="h3 mb-4">
+          Ente di appartenenza
+        </h2>
+        <OrganisationFields kit={kit} municipalities={municipalities} organisationType={organisationType ?? ""} enhanced={hydrated} />
+      </section>
+
+      <NomineeRows
+        kit={kit}
+        rows={fields.map((field) => ({ key: field.id, values: field }))}
+        intro="Se partecipi per un Comune, indica i rappresentanti degli enti gestori dei progetti SAI del tuo Comune: riceveranno un invito personale per iscriversi."
+        onAdd={hydrated ? () => append(blankNominee()) : undefined}
+        onRemove={hydrated ? (index) => remove(index) : undefined}
+      />
+
+      <section className="mb-5" aria-labelledby={`${FORM_ID}-privacy`}>
+        <h2 id={`${FORM_ID}-privacy`} className="h3 mb-4">
+          Privacy
+        </h2>
+        <ConsentFields kit={kit} privacyVersion={privacyVersion} />
+      </section>
+
+      <Honeypot formId={FORM_ID} />
+      <SubmitButton pending={pending}>Invia l&apos;iscrizione</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect, RedirectType, unstable_rethrow } from "next/navigation";
+import { errorState, GENERIC_ERROR, type FormState } from "./action-state";
+
+/** What an action's body decides; navigation and revalidation happen after it, outside any try/catch. */
+export type ActionOutcome<Values> =
+  | (FormState<Values> & { revalidate?: string[] })
+  | { status: "redirect"; to: string; revalidate?: string[] };
+
+/**
+ * What may be logged about a failure: the error's class and, for Prisma,
+ * its code. Never the message, which can quote submitted values or a token.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && /^[A-Z0-9_]{1,12}$/.test(code) ? `${error.name} ${code}` : error.name;
+}
+
+/**
+ * Runs a public form action's body. An unexpected error becomes a generic
+ * Italian message (the form keeps what was typed) and one log line naming
+ * the action; then paths are revalidated and a redirect, if any, is thrown —
+ * after the try/catch, where Next expects it.
+ */
+export async function runFormAction<Values>(
+  name: string,
+  values: Values,
+  body: () => Promise<ActionOutcome<Values>>,
+): Promise<FormState<Values>> {
+  let outcome: ActionOutcome<Values>;
+  try {
+    outcome = await body();
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error(`[form action] ${name} failed: ${describeError(error)}`);
+    return errorState(values, {}, GENERIC_ERROR);
+  }
+  for (const path of outcome.revalidate ?? []) revalidatePath(path);
+  if (outcome.status === "redirect") redirect(outcome.to, RedirectType.replace);
+  const state = { ...outcome };
+  delete state.revalidate;
+  return state;
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { db as defaultDb, type Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { hashToken, isWellFormedToken } from "@/lib/security/tokens";
+
+/** What a registrant's pages show of the meeting; the join link is read separately and only handed out when confirmed. */
+export const personalMeetingSelect = {
+  id: true,
+  slug: true,
+  kind: true,
+  status: true,
+  title: true,
+  subject: true,
+  startsAt: true,
+  endsAt: true,
+  mode: true,
+  platform: true,
+  venueName: true,
+  venueAddress: true,
+  capacity: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+  invitesManagingBodies: true,
+  cancellationReason: true,
+  updatedAt: true,
+} satisfies Prisma.MeetingSelect;
+
+export type PersonalMeeting = Prisma.MeetingGetPayload<{ select: typeof personalMeetingSelect }>;
+
+const registrationSelect = {
+  id: true,
+  status: true,
+  source: true,
+  organisationType: true,
+  organisationName: true,
+  roleTitle: true,
+  privacyNoticeVersion: true,
+  privacyConsentAt: true,
+  communicationsConsent: true,
+  communicationsConsentAt: true,
+  confirmedAt: true,
+  cancelledAt: true,
+  createdAt: true,
+  updatedAt: true,
+  tokenExpiresAt: true,
+  tokenRevokedAt: true,
+  municipality: { select: { name: true, province: true } },
+  person: { select: { firstName: true, lastName: true, email: true, phone: true, roleTitle: true } },
+  meeting: { select: { ...personalMeetingSelect, joinUrl: true } },
+  invitationsSent: {
+    select: { id: true, firstName: true, lastName: true, email: true, managingBodyName: true, status: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.RegistrationSelect;
+
+type Row = Prisma.RegistrationGetPayload<{ select: typeof registrationSelect }>;
+
+export type PersonalRegistration = Omit<Row, "meeting" | "tokenRevokedAt" | "tokenExpiresAt"> & {
+  meeting: PersonalMeeting;
+  /** The videoconference link: only for a confirmed registration of a meeting that still takes place. */
+  joinUrl: string | null;
+};
+
+export type RegistrationByToken =
+  | { link: "valid"; registration: PersonalRegistration }
+  | { link: "expired"; meeting: Pick<PersonalMeeting, "slug" | "title"> };
+
+/**
+ * The registration behind a personal link, for the personal and
+ * confirmation pages. Unknown, malformed or revoked links give null; an
+ * expired one says only which meeting it was for.
+ */
+export async function getRegistrationByToken(
+  token: string,
+  now = new Date(),
+  db: Db = defaultDb,
+): Promise<RegistrationByToken | null> {
+  if (!isWellFormedToken(token)) return null;
+  const row = await db.registration.findUnique({ where: { tokenHash: hashToken(token) }, select: registrationSelect });
+  if (!row) return null;
+  const { meeting, tokenRevokedAt, tokenExpiresAt, ...registration } = row;
+  if (tokenRevokedAt) return null;
+  const { joinUrl, ...publicFields } = meeting;
+  if (tokenExpiresAt <= now) return { link: "expired", meeting: { slug: meeting.slug, title: meeting.title } };
+  const canJoin = registration.status === "CONFIRMED" && meeting.status === "PUBLISHED";
+  return {
+    link: "valid",
+    registration: { ...registration, meeting: publicFields, joinUrl: canJoin ? joinUrl : null },
+  };
+}
+
+/** Who a personal link belongs to, for rate limits keyed by email; null when the link is not usable. */
+export async function registrationEmailByToken(token: string, db: Db = defaultDb): Promise<string | null> {
+  if (!isWellFormedToken(token)) return null;
+  const row = await db.registration.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { tokenRevokedAt: true, person: { select: { email: true } } },
+  });
+  return row && !row.tokenRevokedAt ? row.person.email : null;
+}
