@@ -19,6 +19,12 @@ export async function nominate(
   nominees: NomineeInput[],
   now: Date,
 ): Promise<number> {
+  const inviter = await tx.registration.findUniqueOrThrow({
+    where: { id: registrationId },
+    select: { person: { select: { email: true } } },
+  });
+  // A registrant does not invite themselves.
+  nominees = nominees.filter((nominee) => nominee.email !== inviter.person.email);
   if (nominees.length === 0) return 0;
   const tokens = new Map(nominees.map((nominee) => [nominee.email, generateToken()]));
   const created = await tx.invitation.createManyAndReturn({

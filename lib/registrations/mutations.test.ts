@@ -171,3 +171,28 @@ describe("transactional email", () => {
     expect(Number(jobs[0].count)).toBe(before);
   });
 });
+
+describe("registering again after cancelling", () => {
+  it("brings the registration back at the end of the queue, with a new link and email", async () => {
+    const meeting = await createMeeting(db, { capacity: 1 });
+    const input = registrationInput();
+    const first = await register(db, meeting.slug, input);
+    if (!first.ok) throw new Error("expected a registration");
+    const other = await register(db, meeting.slug, registrationInput());
+    expect(other).toMatchObject({ ok: true, status: "WAITLISTED" });
+    await cancelRegistration(db, first.token); // promotes the other person
+
+    const again = await register(db, meeting.slug, input);
+    expect(again).toMatchObject({ ok: true, status: "WAITLISTED" });
+    if (!again.ok) return;
+    expect(again.registrationId).toBe(first.registrationId);
+    const rows = await db.registration.findMany({ where: { meetingId: meeting.id }, orderBy: { arrival: "asc" } });
+    expect(rows.map((row) => row.id)).toEqual([other.ok && other.registrationId, first.registrationId]);
+    expect(rows[1]).toMatchObject({ status: "WAITLISTED", cancelledAt: null, tokenHash: hashToken(again.token) });
+    expect((await emailsTo(input.email)).map((e) => e.template)).toEqual([
+      "registration-confirmed",
+      "registration-cancelled",
+      "registration-waitlisted",
+    ]);
+  });
+});

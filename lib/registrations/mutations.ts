@@ -44,6 +44,12 @@ export async function lockMeeting(tx: Tx, where: { slug: string } | { id: string
   return rows[0] ?? null;
 }
 
+async function nextArrival(tx: Tx): Promise<bigint> {
+  const [row] = await tx.$queryRaw<{ value: bigint }[]>`
+    SELECT nextval(pg_get_serial_sequence('"Registration"', 'arrival')) AS value`;
+  return row.value;
+}
+
 async function confirmedCount(tx: Tx, meetingId: string): Promise<number> {
   return tx.registration.count({ where: { meetingId, status: "CONFIRMED" } });
 }
@@ -118,25 +124,33 @@ export async function register(
 
       const full = meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity;
       const status = full ? "WAITLISTED" : "CONFIRMED";
-      const registration = await tx.registration.create({
-        data: {
-          meetingId: meeting.id,
-          personId: person.id,
-          status,
-          source: options.source ?? "SELF",
-          organisationType: input.organisationType,
-          municipalityId: input.municipalityId,
-          organisationName: input.organisationName,
-          roleTitle: input.roleTitle,
-          privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
-          privacyConsentAt: now,
-          communicationsConsent: input.communicationsConsent,
-          communicationsConsentAt: input.communicationsConsent ? now : null,
-          tokenHash: hashToken(token),
-          tokenExpiresAt: new Date(meeting.endsAt.getTime() + PERSONAL_LINK_TTL_AFTER_END),
-          confirmedAt: status === "CONFIRMED" ? now : null,
-        },
+      const fields = {
+        status,
+        source: options.source ?? "SELF",
+        organisationType: input.organisationType,
+        municipalityId: input.municipalityId,
+        organisationName: input.organisationName,
+        roleTitle: input.roleTitle,
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+        privacyConsentAt: now,
+        communicationsConsent: input.communicationsConsent,
+        communicationsConsentAt: input.communicationsConsent ? now : null,
+        tokenHash: hashToken(token),
+        tokenExpiresAt: new Date(meeting.endsAt.getTime() + PERSONAL_LINK_TTL_AFTER_END),
+        tokenRevokedAt: null,
+        confirmedAt: status === "CONFIRMED" ? now : null,
+        cancelledAt: null,
+      } as const;
+      // Someone who cancelled may register again: the same row comes back,
+      // at the end of the queue like any new arrival. A live registration is
+      // left to the unique index, which refuses the insert below.
+      const cancelled = await tx.registration.findFirst({
+        where: { meetingId: meeting.id, personId: person.id, status: "CANCELLED" },
+        select: { id: true },
       });
+      const registration = cancelled
+        ? await tx.registration.update({ where: { id: cancelled.id }, data: { ...fields, arrival: await nextArrival(tx) } })
+        : await tx.registration.create({ data: { meetingId: meeting.id, personId: person.id, ...fields } });
 
       if (options.invitationId) {
         const { count } = await tx.invitation.updateMany({

@@ -38,6 +38,16 @@ export const nomineeSchema = z.object({
   managingBodyName: required("Indica l'ente gestore", 200),
 });
 
+/** Each nominee once, and never the registrant. */
+function flagRepeatedNominees(nominees: { email: string }[], seen: Set<string>, ctx: z.RefinementCtx) {
+  nominees.forEach((nominee, index) => {
+    if (seen.has(nominee.email)) {
+      ctx.addIssue({ code: "custom", path: ["nominees", index, "email"], message: "Questo indirizzo compare già nell'iscrizione" });
+    }
+    seen.add(nominee.email);
+  });
+}
+
 export const registrationSchema = z
   .object({
     firstName: required("Inserisci il nome"),
@@ -77,26 +87,18 @@ export const registrationSchema = z
     if (value.organisationType !== "COMUNE" && !value.organisationName) {
       ctx.addIssue({ code: "custom", path: ["organisationName"], message: "Indica il nome dell'ente" });
     }
-    const seen = new Set<string>([value.email]);
-    value.nominees.forEach((nominee, index) => {
-      if (seen.has(nominee.email)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["nominees", index, "email"],
-          message: "Questo indirizzo compare già nell'iscrizione",
-        });
-      }
-      seen.add(nominee.email);
-    });
+    flagRepeatedNominees(value.nominees, new Set([value.email]), ctx);
   });
 
 export type RegistrationFormValues = z.input<typeof registrationSchema>;
 export type RegistrationInput = z.output<typeof registrationSchema>;
 export type NomineeInput = z.output<typeof nomineeSchema>;
 
-export const nominateSchema = z.object({
-  nominees: z.array(nomineeSchema).min(1, "Aggiungi almeno un rappresentante").max(MAX_NOMINEES),
-});
+export const nominateSchema = z
+  .object({
+    nominees: z.array(nomineeSchema).min(1, "Aggiungi almeno un rappresentante").max(MAX_NOMINEES),
+  })
+  .superRefine((value, ctx) => flagRepeatedNominees(value.nominees, new Set(), ctx));
 
 /** The personal page's edit form: what a registrant may change from their link. */
 export const updateRegistrationSchema = z.object({
