@@ -5,6 +5,7 @@
 import { startTransition, type FormEvent, type MouseEvent, useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { currentValues, firstErrorPath, IDLE, type FieldErrors, type FormAction, type FormState } from "@/lib/forms/action-state";
+import { valueAt, type FieldKit } from "./field-kit";
 
 const subscribeNothing = () => () => {};
 
@@ -37,11 +38,13 @@ type Options<V extends FieldValues> = {
   fieldOrder: (values: V) => string[];
   /** Turns submitted values into what the fields show (e.g. pads repeated rows). */
   prepare?: (values: V) => V;
+  /** The form element's id: field ids and the error summary's links derive from it. */
+  formId: string;
   /** After a success, start again from the values the action returned (e.g. clear sent rows). */
   resetOnSuccess?: boolean;
 };
 
-export function useActionForm<V extends FieldValues>({ action, initialValues, resolver, fieldOrder, prepare, resetOnSuccess }: Options<V>) {
+export function useActionForm<V extends FieldValues>({ formId, action, initialValues, resolver, fieldOrder, prepare, resetOnSuccess }: Options<V>) {
   const [state, formAction, pending] = useActionState<FormState<V>, FormData>(action, IDLE);
   const toShown = prepare ?? ((values: V) => values);
   const values = toShown(currentValues(state, initialValues));
@@ -101,8 +104,18 @@ export function useActionForm<V extends FieldValues>({ action, initialValues, re
     void form.handleSubmit(() => startTransition(() => formAction(new FormData(element))))(event);
   };
 
+  // What the form's field groups need, free of the form's value type.
+  const kit: FieldKit = {
+    formId,
+    errors,
+    autoFocusPath,
+    register: (path, options) => form.register(path as Path<V>, options),
+    initial: (path) => valueAt(values, path),
+  };
+
   return {
     form,
+    kit,
     state,
     values,
     errors,

@@ -1,7 +1,6 @@
 "use client";
-import { useWatch, type Path } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { valueAt, type FieldKit } from "@/components/forms/field-kit";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -37,17 +36,10 @@ type AcceptInvitationFormProps = {
 };
 
 export function AcceptInvitationForm({ action, initialValues, municipalities, privacyVersion }: AcceptInvitationFormProps) {
-  const { form, values, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, autoFocusPath, summaryAutoFocus, formError } =
-    useActionForm({ action, initialValues, resolver, fieldOrder });
-  const { control, register } = form;
+  const { kit, form, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError } =
+    useActionForm({ formId: FORM_ID, action, initialValues, resolver, fieldOrder });
+  const { control } = form;
   const organisationType = useWatch({ control, name: "organisationType" });
-  const kit: FieldKit = {
-    formId: FORM_ID,
-    errors,
-    autoFocusPath,
-    register: (path, options) => register(path as Path<AcceptInvitationRaw>, options),
-    initial: (path) => valueAt(values, path),
-  };
   return (
     <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
       <ErrorSummary

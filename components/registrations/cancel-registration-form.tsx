@@ -1,7 +1,7 @@
 "use client";
-import type { Path } from "react-hook-form";
+import type {  } from "react-hook-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { bindField, valueAt, type FieldKit } from "@/components/forms/field-kit";
+import { bindField } from "@/components/forms/field-kit";
 import { CheckboxField, Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -22,15 +22,8 @@ type CancelRegistrationFormProps = {
 
 /** Cancelling asks for an explicit confirmation in the form itself, so it works without JavaScript. */
 export function CancelRegistrationForm({ action, confirmed }: CancelRegistrationFormProps) {
-  const { form, values, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, autoFocusPath, summaryAutoFocus, formError } =
-    useActionForm({ action, initialValues: { confirm: false }, resolver, fieldOrder });
-  const kit: FieldKit = {
-    formId: FORM_ID,
-    errors,
-    autoFocusPath,
-    register: (path, options) => form.register(path as Path<CancelRegistrationRaw>, options),
-    initial: (path) => valueAt(values, path),
-  };
+  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError } =
+    useActionForm({ formId: FORM_ID, action, initialValues: { confirm: false }, resolver, fieldOrder });
   return (
     <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
       <ErrorSummary

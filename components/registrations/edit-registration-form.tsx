@@ -1,7 +1,6 @@
 "use client";
-import type { Path } from "react-hook-form";
+import type {  } from "react-hook-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { valueAt, type FieldKit } from "@/components/forms/field-kit";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -23,15 +22,8 @@ type EditRegistrationFormProps = {
 
 /** The personal page's edit form: name, role, phone and the communications consent. */
 export function EditRegistrationForm({ action, initialValues }: EditRegistrationFormProps) {
-  const { form, values, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, autoFocusPath, summaryAutoFocus, formError, successMessage } =
-    useActionForm({ action, initialValues, resolver, fieldOrder });
-  const kit: FieldKit = {
-    formId: FORM_ID,
-    errors,
-    autoFocusPath,
-    register: (path, options) => form.register(path as Path<UpdateRegistrationRaw>, options),
-    initial: (path) => valueAt(values, path),
-  };
+  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage } =
+    useActionForm({ formId: FORM_ID, action, initialValues, resolver, fieldOrder });
   return (
     <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
       <ErrorSummary

@@ -1,7 +1,6 @@
 "use client";
-import { useFieldArray, type Path, type UseFormRegisterReturn } from "react-hook-form";
+import { useFieldArray } from "react-hook-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { valueAt, type FieldKit } from "@/components/forms/field-kit";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -17,17 +16,10 @@ const fieldOrder = (values: NominateRaw) => nomineeFieldOrder(values.nominees.le
 
 /** "Invite more gestori" from the personal page; sent rows clear and appear in the list above. */
 export function NominateForm({ action }: { action: FormAction<NominateRaw> }) {
-  const { form, values, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, autoFocusPath, summaryAutoFocus, formError, successMessage } =
-    useActionForm({ action, initialValues: { nominees: [] }, resolver, fieldOrder, prepare: withRows, resetOnSuccess: true });
-  const { control, register } = form;
+  const { kit, form, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage } =
+    useActionForm({ formId: FORM_ID, action, initialValues: { nominees: [] }, resolver, fieldOrder, prepare: withRows, resetOnSuccess: true });
+  const { control } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "nominees" });
-  const kit: FieldKit = {
-    formId: FORM_ID,
-    errors,
-    autoFocusPath,
-    register: (path, options) => register(path as Path<NominateRaw>, options) as UseFormRegisterReturn,
-    initial: (path) => valueAt(values, path),
-  };
   return (
     <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
       <ErrorSummary

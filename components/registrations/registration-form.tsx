@@ -1,7 +1,6 @@
 "use client";
-import { useFieldArray, useWatch, type Path } from "react-hook-form";
+import { useFieldArray, useWatch } from "react-hook-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { valueAt, type FieldKit } from "@/components/forms/field-kit";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -32,18 +31,11 @@ type RegistrationFormProps = {
 };
 
 export function RegistrationForm({ action, municipalities, privacyVersion }: RegistrationFormProps) {
-  const { form, values, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, autoFocusPath, summaryAutoFocus, formError } =
-    useActionForm({ action, initialValues: emptyRegistration(), resolver, fieldOrder, prepare: withRows });
-  const { control, register } = form;
+  const { kit, form, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError } =
+    useActionForm({ formId: FORM_ID, action, initialValues: emptyRegistration(), resolver, fieldOrder, prepare: withRows });
+  const { control } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "nominees" });
   const organisationType = useWatch({ control, name: "organisationType" });
-  const kit: FieldKit = {
-    formId: FORM_ID,
-    errors: errors,
-    autoFocusPath: autoFocusPath,
-    register: (path, options) => register(path as Path<RegistrationFormRaw>, options),
-    initial: (path) => valueAt(values, path),
-  };
 
   return (
     <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
