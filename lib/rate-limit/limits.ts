@@ -56,8 +56,13 @@ export async function limitPublicWrite(key: { ip: string; email?: string | null 
 
 export const RATE_LIMIT_MESSAGE = "Troppe richieste in poco tempo. Riprova tra qualche minuto.";
 
-/** The caller's address as the proxy in front of us reports it. */
+/**
+ * The caller's address as the proxy in front of us reports it: the last
+ * X-Forwarded-For entry, the one our own proxy appended. The entries before
+ * it come from the client and could be anything, so a client cannot dodge the
+ * per-IP limit by sending its own header.
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
 }
