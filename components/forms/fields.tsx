@@ -36,10 +36,12 @@ type TextFieldProps = {
   type?: "text" | "email" | "tel";
   autoComplete?: string;
   readOnly?: boolean;
+  /** id of a <datalist> of suggestions */
+  list?: string;
 };
 
 /** Bootstrap Italia's text input with its label always above it, so it reads right without the library's script. */
-export function TextField({ field, label, defaultValue, hint, required, type = "text", autoComplete, readOnly }: TextFieldProps) {
+export function TextField({ field, label, defaultValue, hint, required, type = "text", autoComplete, readOnly, list }: TextFieldProps) {
   const { id, error, autoFocus, registration } = field;
   return (
     <div className="form-group">
@@ -55,6 +57,7 @@ export function TextField({ field, label, defaultValue, hint, required, type = "
         required={required}
         readOnly={readOnly}
         autoComplete={autoComplete}
+        list={list}
         autoFocus={autoFocus}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

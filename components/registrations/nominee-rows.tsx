@@ -3,6 +3,7 @@ import { bindField, type FieldKit } from "@/components/forms/field-kit";
 import { fieldId } from "@/lib/forms/action-state";
 import { MAX_NOMINEES } from "@/lib/registrations/schema";
 import type { NomineeRaw } from "@/lib/registrations/form-fields";
+import { MANAGING_BODIES_LIST_ID } from "./managing-bodies-datalist";
 
 type NomineeRowsProps = {
   kit: FieldKit;
@@ -60,6 +61,7 @@ export function NomineeRows({ kit, rows, onAdd, onRemove, headingLevel = 2, intr
                   label="Ente gestore"
                   defaultValue={row.values.managingBodyName}
                   autoComplete="off"
+                  list={MANAGING_BODIES_LIST_ID}
                 />
               </div>
             </div>

@@ -89,3 +89,21 @@ describe("invitations", () => {
     });
   });
 });
+
+describe("known enti gestori", () => {
+  it("a nominee's body picked from the known ones links the invitation to it", async () => {
+    const body = await db.managingBody.create({ data: { name: "Cooperativa Sociale Nota", taxCode: "01234567890" } });
+    const meeting = await createMeeting(db);
+    await register(db, meeting.slug, registrationInput({
+      nominees: [
+        { ...gestore("nota@coop.example.it"), managingBodyName: "cooperativa sociale nota" },
+        { ...gestore("ignota@coop.example.it"), managingBodyName: "Associazione Nuova" },
+      ],
+    }));
+    const invitations = await db.invitation.findMany({ where: { meetingId: meeting.id }, orderBy: { email: "asc" } });
+    expect(invitations.map((i) => [i.email, i.managingBodyId])).toEqual([
+      ["ignota@coop.example.it", null],
+      ["nota@coop.example.it", body.id],
+    ]);
+  });
+});

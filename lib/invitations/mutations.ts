@@ -27,6 +27,12 @@ export async function nominate(
   nominees = nominees.filter((nominee) => nominee.email !== inviter.person.email);
   if (nominees.length === 0) return 0;
   const tokens = new Map(nominees.map((nominee) => [nominee.email, generateToken()]));
+  // A name picked from the known enti gestori links the invitation to that body.
+  const known = await tx.managingBody.findMany({
+    where: { name: { in: nominees.map((nominee) => nominee.managingBodyName), mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
+  const bodyId = new Map(known.map((body) => [body.name.toLowerCase(), body.id]));
   const created = await tx.invitation.createManyAndReturn({
     data: nominees.map((nominee) => ({
       meetingId: meeting.id,
@@ -35,6 +41,7 @@ export async function nominate(
       firstName: nominee.firstName,
       lastName: nominee.lastName,
       managingBodyName: nominee.managingBodyName,
+      managingBodyId: bodyId.get(nominee.managingBodyName.toLowerCase()) ?? null,
       tokenHash: hashToken(tokens.get(nominee.email)!),
       tokenExpiresAt: meeting.endsAt,
       createdAt: now,

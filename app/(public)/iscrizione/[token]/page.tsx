@@ -6,7 +6,9 @@ import { EditRegistrationForm } from "@/components/registrations/edit-registrati
 import { InvitationsList } from "@/components/registrations/invitations-list";
 import { LinkProblem } from "@/components/registrations/link-problem";
 import { CalendarLink, MeetingSummary } from "@/components/registrations/meeting-summary";
+import { ManagingBodiesDatalist } from "@/components/registrations/managing-bodies-datalist";
 import { NominateForm } from "@/components/registrations/nominate-form";
+import { listManagingBodyNames } from "@/lib/managing-bodies/queries";
 import { RegistrationDetails } from "@/components/registrations/registration-details";
 import { JoinLink, StatusCallout } from "@/components/registrations/status-callout";
 import { registrationWindow } from "@/lib/meetings/registration-window";
@@ -95,7 +97,12 @@ export default async function PersonalPage({ params }: PageProps) {
           Rappresentanti degli enti gestori invitati
         </h2>
         <InvitationsList invitations={registration.invitationsSent} />
-        {canNominate ? <NominateForm action={nominateAction.bind(null, token)} /> : null}
+        {canNominate ? (
+          <>
+            <NominateForm action={nominateAction.bind(null, token)} />
+            <ManagingBodiesDatalist names={await listManagingBodyNames()} />
+          </>
+        ) : null}
       </section>
 
       {active && !ended ? (

@@ -5,11 +5,13 @@ import { cache } from "react";
 import { PublicPage } from "@/components/layout/public-page";
 import { MeetingSummary } from "@/components/registrations/meeting-summary";
 import { groupByProvince } from "@/components/registrations/municipality-groups";
+import { ManagingBodiesDatalist } from "@/components/registrations/managing-bodies-datalist";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { formatShortDateWithArticle, formatTime } from "@/lib/format/dates";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { registrationWindow, type RegistrationWindow } from "@/lib/meetings/registration-window";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
+import { listManagingBodyNames } from "@/lib/managing-bodies/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { registerAction } from "@/lib/registrations/actions";
 
@@ -54,11 +56,14 @@ export default async function RegistrationPage({ params }: PageProps) {
       <h1 className="mb-4">Iscrizione all&apos;incontro</h1>
       <MeetingSummary meeting={meeting} />
       {window.state === "open" ? (
-        <RegistrationForm
-          action={registerAction.bind(null, meeting.slug)}
-          municipalities={groupByProvince(await listMunicipalitiesForSelect())}
-          privacyVersion={PRIVACY_NOTICE_VERSION}
-        />
+        <>
+          <RegistrationForm
+            action={registerAction.bind(null, meeting.slug)}
+            municipalities={groupByProvince(await listMunicipalitiesForSelect())}
+            privacyVersion={PRIVACY_NOTICE_VERSION}
+          />
+          <ManagingBodiesDatalist names={await listManagingBodyNames()} />
+        </>
       ) : (
         <ClosedNotice window={window} />
       )}

@@ -1,0 +1,14 @@
+import { expect, test } from "@playwright/test";
+import { seedMeeting, testDb } from "./support/database";
+
+test("the form suggests the known enti gestori for each nominee, free text still allowed", async ({ page }) => {
+  const name = `Cooperativa Nota ${Date.now()}`;
+  await testDb().managingBody.create({ data: { name } });
+  const meeting = await seedMeeting();
+  await page.goto(`/convocazioni/${meeting.slug}/iscrizione`);
+  await expect(page.locator(`datalist#enti-gestori-noti option[value="${name}"]`)).toBeAttached();
+  const bodyField = page.getByLabel("Ente gestore").first();
+  await expect(bodyField).toHaveAttribute("list", "enti-gestori-noti");
+  await bodyField.fill("Un ente non ancora noto");
+  await expect(bodyField).toHaveValue("Un ente non ancora noto");
+});
