@@ -7,7 +7,8 @@ test("the form suggests the known enti gestori for each nominee, free text still
   const meeting = await seedMeeting();
   await page.goto(`/convocazioni/${meeting.slug}/iscrizione`);
   await expect(page.locator(`datalist#enti-gestori-noti option[value="${name}"]`)).toBeAttached();
-  const bodyField = page.getByLabel("Ente gestore").first();
+  // An input with suggestions is a combobox to assistive technology.
+  const bodyField = page.getByRole("combobox", { name: "Ente gestore", exact: true }).first();
   await expect(bodyField).toHaveAttribute("list", "enti-gestori-noti");
   await bodyField.fill("Un ente non ancora noto");
   await expect(bodyField).toHaveValue("Un ente non ancora noto");

@@ -39,7 +39,7 @@ test("without JavaScript a referent registers and nominates two gestori; a serve
   await expect(page.getByRole("combobox", { name: "Comune" }).locator("option:checked")).toHaveText("Agrigento");
   await expect(page.getByRole("checkbox", { name: /informativa sul trattamento/ })).toBeChecked();
   const second = page.getByRole("group", { name: "Rappresentante 2", exact: true });
-  await expect(second.getByRole("textbox", { name: "Ente gestore", exact: true })).toHaveValue("Associazione Luna");
+  await expect(second.getByRole("combobox", { name: "Ente gestore", exact: true })).toHaveValue("Associazione Luna");
   await expect(second.getByRole("textbox", { name: "Email", exact: true })).toHaveValue("non-è-un-indirizzo");
   await expect(second.getByRole("textbox", { name: "Email", exact: true })).toHaveAttribute("aria-invalid", "true");
   expect(await testDb().registration.count({ where: { meetingId: meeting.id } })).toBe(0);

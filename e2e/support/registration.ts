@@ -57,7 +57,7 @@ export async function fillNominees(page: Page, nominees: Nominee[]) {
     await row.getByRole("textbox", { name: "Nome", exact: true }).fill(nominee.firstName);
     await row.getByRole("textbox", { name: "Cognome", exact: true }).fill(nominee.lastName);
     await row.getByRole("textbox", { name: "Email", exact: true }).fill(nominee.email);
-    await row.getByRole("textbox", { name: "Ente gestore", exact: true }).fill(nominee.managingBodyName);
+    await row.getByRole("combobox", { name: "Ente gestore", exact: true }).fill(nominee.managingBodyName);
   }
 }
 
