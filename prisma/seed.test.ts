@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../lib/test/database";
 import { isEmpty, seed } from "./seed";
-import { DEMO_COORDINATOR, REFERENCE_MEETING_SLUG } from "./seed/reference-meeting";
+import { DEMO_USERS, REFERENCE_MEETING_SLUG } from "./seed/reference-meeting";
 
 const { db } = await createTestDatabase();
 
@@ -31,8 +31,13 @@ describe("seed", () => {
     expect(await db.municipality.findUnique({ where: { istatCode: "081025" } })).toMatchObject({ name: "Misiliscemi" });
     expect(await db.municipality.findUnique({ where: { istatCode: "084011" } })).toMatchObject({ name: "Canicattì" });
 
-    const user = await db.user.findUnique({ where: { email: DEMO_COORDINATOR.email } });
-    expect(user?.role).toBe("COORDINATOR");
+    const users = await db.user.findMany({ select: { email: true, role: true, active: true }, orderBy: { email: "asc" } });
+    expect(users).toEqual([
+      { email: "admin@convoca.test", role: "ADMIN", active: true },
+      { email: "coordinatore@convoca.test", role: "COORDINATOR", active: true },
+      { email: "osservatore@convoca.test", role: "OBSERVER", active: true },
+    ]);
+    expect(DEMO_USERS).toHaveLength(3);
   });
 
   it("publishes the reference letter with every element", async () => {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { readMunicipalities } from "./seed/municipalities";
-import { DEMO_COORDINATOR, referenceMeeting } from "./seed/reference-meeting";
+import { DEMO_USERS, referenceMeeting } from "./seed/reference-meeting";
 
-export type SeedResult = { municipalities: number; meetingCreated: boolean; userCreated: boolean };
+export type SeedResult = { municipalities: number; meetingCreated: boolean; usersCreated: number };
 
 /**
  * Idempotent: adds what is missing and leaves what exists as it is, so a
@@ -15,10 +15,9 @@ export async function seed(db: PrismaClient): Promise<SeedResult> {
   const meetingExists = await db.meeting.count({ where: { slug: referenceMeeting.slug } });
   if (!meetingExists) await db.meeting.create({ data: referenceMeeting });
 
-  const userExists = await db.user.count({ where: { email: DEMO_COORDINATOR.email } });
-  if (!userExists) await db.user.create({ data: DEMO_COORDINATOR });
+  const { count: usersCreated } = await db.user.createMany({ data: [...DEMO_USERS], skipDuplicates: true });
 
-  return { municipalities, meetingCreated: !meetingExists, userCreated: !userExists };
+  return { municipalities, meetingCreated: !meetingExists, usersCreated };
 }
 
 /** Whether the database has never been seeded (no municipality yet). */

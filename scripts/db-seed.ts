@@ -1,5 +1,5 @@
 // npm run db:seed: adds the 391 municipalities, the reference convocation and
-// the demo coordinator where they are missing. Safe to run again.
+// the demo users where they are missing. Safe to run again.
 import { openDatabase } from "../lib/database/runtime";
 import { applyMigrations } from "../lib/database/migrate";
 import { createPrismaClient } from "../lib/database/client";
@@ -13,7 +13,7 @@ try {
   console.log(
     `Seed: ${result.municipalities} municipalities added, reference convocation ${
       result.meetingCreated ? "created" : "already there"
-    }, demo coordinator ${result.userCreated ? "created" : "already there"}.`,
+    }, ${result.usersCreated} demo users created.`,
   );
 } finally {
   await prisma.$disconnect();

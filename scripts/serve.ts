@@ -9,7 +9,8 @@ import { EmbeddedPostgresError } from "../lib/database/embedded";
 import { ensureEmailQueue } from "../lib/email/queue";
 import { startEmailWorker, type EmailWorker } from "../lib/email/worker";
 import { isEmpty, seed } from "../prisma/seed";
-import { DEMO_COORDINATOR } from "../prisma/seed/reference-meeting";
+import { randomBytes } from "node:crypto";
+import { DEMO_ADMIN, DEMO_COORDINATOR, DEMO_OBSERVER } from "../prisma/seed/reference-meeting";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -44,7 +45,7 @@ try {
   try {
     if (await isEmpty(prisma)) {
       const result = await seed(prisma);
-      console.log(`Seeded ${result.municipalities} municipalities, the reference convocation and the demo coordinator.`);
+      console.log(`Seeded ${result.municipalities} municipalities, the reference convocation and ${result.usersCreated} demo users.`);
     }
   } finally {
     await prisma.$disconnect();
@@ -61,6 +62,14 @@ if (process.env.EMAIL_WORKER !== "off") {
   console.log(`Email: ${emailWorker.transport === "resend" ? "Resend" : "development outbox (see /dev/email)"}`);
 }
 
+// Auth.js signs its CSRF cookie and hashes sign-in tokens with AUTH_SECRET.
+// Sessions live in the database, so a secret made up for this run only costs
+// pending sign-in links on restart; a real deployment sets its own.
+if (!process.env.AUTH_SECRET) {
+  if (mode === "start" && process.env.NODE_ENV === "production") console.warn("AUTH_SECRET is not set: using a random one for this run.");
+  process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
+}
+
 const next = spawn(
   path.join(process.cwd(), "node_modules", ".bin", "next"),
   [mode, "--port", port],
@@ -70,12 +79,22 @@ const next = spawn(
       ...process.env,
       DATABASE_URL: database.url,
       APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+      // Behind our own proxy (or on localhost): Auth.js may trust the Host header.
+      AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
 );
 
-console.log(`\nConvoca: http://localhost:${port}  (demo coordinator: ${DEMO_COORDINATOR.email})\n`);
+console.log(
+  [
+    "",
+    `Convoca: http://localhost:${port}`,
+    `Area riservata: http://localhost:${port}/accedi — demo users ${DEMO_ADMIN.email} (admin), ${DEMO_COORDINATOR.email}, ${DEMO_OBSERVER.email}.`,
+    "  Enter one of them: the sign-in link is printed here and shown at /dev/email (development outbox).",
+    "",
+  ].join("\n"),
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -23,6 +23,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "personal-link": "Link personale (già iscritto/a)",
   "registration-cancelled": "Iscrizione annullata",
   invitation: "Invito a ente gestore",
+  "sign-in-link": "Link di accesso all'area riservata",
 };
 
 export function emailTemplateLabel(template: string): string {

@@ -13,6 +13,7 @@ import { RegistrationCancelledEmail, registrationCancelledSubject } from "./temp
 import { RegistrationConfirmedEmail, registrationConfirmedSubject } from "./templates/registration-confirmed";
 import { RegistrationPromotedEmail, registrationPromotedSubject } from "./templates/registration-promoted";
 import { RegistrationWaitlistedEmail, registrationWaitlistedSubject } from "./templates/registration-waitlisted";
+import { SignInLinkEmail, signInLinkSubject } from "./templates/sign-in-link";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -42,6 +43,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "personal-link": { subject: personalLinkSubject, component: PersonalLinkEmail },
   "registration-cancelled": { subject: registrationCancelledSubject, component: RegistrationCancelledEmail },
   invitation: { subject: invitationSubject, component: InvitationEmail },
+  "sign-in-link": { subject: signInLinkSubject, component: SignInLinkEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

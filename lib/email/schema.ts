@@ -73,6 +73,13 @@ export const invitationSchema = z.object({
   expiresOn: text.nullish(),
 });
 
+/** The magic link of a dashboard sign-in (Auth.js): one use, short-lived. */
+export const signInLinkSchema = z.object({
+  signInUrl: link,
+  /** "giovedì 26 novembre 2026, ore 14:05" */
+  expiresAt: text,
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -80,6 +87,7 @@ export const emailTemplateSchemas = {
   "personal-link": personalLinkSchema,
   "registration-cancelled": registrationCancelledSchema,
   invitation: invitationSchema,
+  "sign-in-link": signInLinkSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;

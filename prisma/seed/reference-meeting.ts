@@ -66,8 +66,8 @@ export const referenceMeeting = {
   },
 } satisfies Prisma.MeetingCreateInput;
 
-export const DEMO_COORDINATOR = {
-  email: "coordinatore@convoca.test",
-  name: "Coordinatore demo",
-  role: "COORDINATOR",
-} as const;
+/** Demo dashboard users, one per role; sign in with the magic link from the development outbox. */
+export const DEMO_ADMIN = { email: "admin@convoca.test", name: "Amministratore demo", role: "ADMIN" } as const;
+export const DEMO_COORDINATOR = { email: "coordinatore@convoca.test", name: "Coordinatore demo", role: "COORDINATOR" } as const;
+export const DEMO_OBSERVER = { email: "osservatore@convoca.test", name: "Osservatore demo", role: "OBSERVER" } as const;
+export const DEMO_USERS = [DEMO_ADMIN, DEMO_COORDINATOR, DEMO_OBSERVER] as const;

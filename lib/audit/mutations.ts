@@ -1,0 +1,35 @@
+// The audit log: every dashboard write records who did what to which record,
+// with the state before and after, in the transaction of the change itself,
+// so a rolled-back change leaves no entry and a committed one always has one.
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditActor = { id: string } | { label: string };
+
+export type AuditInput = {
+  actor: AuditActor;
+  /** Dotted verb: "meeting.publish", "registration.check-in", "user.role". */
+  action: string;
+  entityType: "Meeting" | "Registration" | "Invitation" | "User" | "EmailMessage" | "Municipality" | "Referent" | "ManagingBody" | "Person";
+  entityId?: string | null;
+  /** Only the fields that matter; never a token, a token hash or a join link. */
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+  /** Anything else worth keeping: a reason, a count, the filter of a bulk action. */
+  details?: Prisma.InputJsonValue | null;
+};
+
+export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditInput): Promise<void> {
+  const data: Record<string, Prisma.InputJsonValue> = {};
+  if (entry.before != null) data.before = entry.before;
+  if (entry.after != null) data.after = entry.after;
+  if (entry.details != null) data.details = entry.details;
+  await tx.auditEntry.create({
+    data: {
+      ...("id" in entry.actor ? { actorId: entry.actor.id } : { actorLabel: entry.actor.label }),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      data: Object.keys(data).length > 0 ? data : undefined,
+    },
+  });
+}

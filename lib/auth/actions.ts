@@ -1,0 +1,33 @@
+"use server";
+// Signing in and out. Public by nature (they are how a session starts and
+// ends), so the guard's enumeration test lists them as such.
+import { headers } from "next/headers";
+import { errorState, type FormState } from "@/lib/forms/action-state";
+import { parseForm, readForm } from "@/lib/forms/form-data";
+import { RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
+import { signInRequestAllowed } from "@/lib/rate-limit/sign-in";
+import { runFormAction } from "@/lib/forms/run-action";
+import { signIn, signOut } from "./auth";
+import { safeCallbackPath } from "./guard";
+import { signInForm, signInSchema, type SignInRaw } from "./schema";
+
+export async function requestSignInAction(
+  callbackUrl: string,
+  _state: FormState<SignInRaw>,
+  formData: FormData,
+): Promise<FormState<SignInRaw>> {
+  const values = readForm(formData, signInForm);
+  return runFormAction("sign-in", values, async () => {
+    const parsed = parseForm(signInSchema, values);
+    if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
+    if (!(await signInRequestAllowed(await headers(), parsed.data.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
+    // Throws Next's redirect to the "check your email" page, for unknown addresses too
+    // (runFormAction lets a redirect through).
+    await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackPath(callbackUrl) });
+    return { status: "success", message: "", values };
+  });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/accedi?uscita=1" });
+}
