@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { expectNoViolations } from "./support/axe";
+import { testDb } from "./support/database";
+import { createDashboardUser, signInLinkFor, signInThroughEmail } from "./support/dashboard";
+import { uniqueEmail } from "./support/registration";
+
+test("a coordinator signs in with the emailed link and lands where they were going", async ({ page }) => {
+  const user = await createDashboardUser("COORDINATOR", "Carla Coordinatrice");
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/accedi\?callbackUrl=%2Fdashboard$/);
+  await expectNoViolations(page);
+  await page.getByRole("textbox", { name: "Indirizzo email" }).fill(user.email);
+  await page.getByRole("button", { name: "Invia il link di accesso" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Controlla la tua email" })).toBeVisible();
+  await expectNoViolations(page);
+
+  const link = await signInLinkFor(user.email);
+  // Only the hash of the token is stored.
+  const token = new URLSearchParams(link.split("?")[1]).get("token")!;
+  expect(await testDb().verificationToken.count({ where: { token } })).toBe(0);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText("Carla Coordinatrice")).toBeVisible();
+
+  // The link works once.
+  await page.context().clearCookies();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/accedi\?error=Verification/);
+  await expect(page.getByText("Il link di accesso è scaduto o è già stato usato.")).toBeVisible();
+});
+
+test("an unknown address sees the same page and gets no email", async ({ page }) => {
+  const stranger = uniqueEmail("sconosciuto");
+  await page.goto("/accedi");
+  await page.getByRole("textbox", { name: "Indirizzo email" }).fill(stranger);
+  await page.getByRole("button", { name: "Invia il link di accesso" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Controlla la tua email" })).toBeVisible();
+  expect(await testDb().emailMessage.count({ where: { toEmail: stranger } })).toBe(0);
+  expect(await testDb().user.count({ where: { email: stranger } })).toBe(0);
+});
+
+test("a deactivated user gets no link, and signing out ends the session", async ({ page }) => {
+  const user = await createDashboardUser("COORDINATOR");
+  await signInThroughEmail(page, user.email);
+  await page.getByRole("button", { name: "Esci" }).click();
+  await expect(page).toHaveURL(/\/accedi\?uscita=1$/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/accedi\?callbackUrl=/);
+
+  await testDb().user.update({ where: { id: user.id }, data: { active: false } });
+  const before = await testDb().emailMessage.count({ where: { toEmail: user.email } });
+  await page.getByRole("textbox", { name: "Indirizzo email" }).fill(user.email);
+  await page.getByRole("button", { name: "Invia il link di accesso" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Controlla la tua email" })).toBeVisible();
+  expect(await testDb().emailMessage.count({ where: { toEmail: user.email } })).toBe(before);
+});

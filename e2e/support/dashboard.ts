@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+import type { UserRole } from "../../lib/generated/prisma/enums";
+import { testDb } from "./database";
+import { uniqueEmail } from "./registration";
+
+/** A dashboard user of its own per spec, so parallel specs never pick up each other's sign-in link. */
+export async function createDashboardUser(role: UserRole, name = `Utente ${role.toLowerCase()}`) {
+  const email = uniqueEmail(role.toLowerCase());
+  return testDb().user.create({ data: { email, name, role } });
+}
+
+/** The magic link of the latest sign-in email to `email`, read from the outbox (the EmailMessage row). */
+export async function signInLinkFor(email: string): Promise<string> {
+  let url: unknown;
+  await expect
+    .poll(async () => {
+      const message = await testDb().emailMessage.findFirst({
+        where: { toEmail: email, template: "sign-in-link" },
+        orderBy: { createdAt: "desc" },
+      });
+      url = (message?.data as Record<string, unknown> | undefined)?.signInUrl;
+      return typeof url;
+    }, { message: `a sign-in email to ${email}` })
+    .toBe("string");
+  const link = new URL(url as string);
+  return link.pathname + link.search;
+}
+
+/** Signs in through the real UI: the form, the "check your email" page, the emailed link. */
+export async function signInThroughEmail(page: Page, email: string, startAt = "/dashboard") {
+  await page.goto(startAt);
+  await expect(page).toHaveURL(/\/accedi\?callbackUrl=/);
+  await page.getByRole("textbox", { name: "Indirizzo email" }).fill(email);
+  await page.getByRole("button", { name: "Invia il link di accesso" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Controlla la tua email" })).toBeVisible();
+  await page.goto(await signInLinkFor(email));
+  await expect(page).toHaveURL(new RegExp(`${startAt.replace(/[/?]/g, "\\$&")}$`));
+}
+
+/** Signs in as a fresh user of `role`; returns the user. */
+export async function signInAs(page: Page, role: UserRole) {
+  const user = await createDashboardUser(role);
+  await signInThroughEmail(page, user.email);
+  return user;
+}
