@@ -20,7 +20,7 @@ test("a coordinator signs in with the emailed link and lands where they were goi
   expect(await testDb().verificationToken.count({ where: { token } })).toBe(0);
   await page.goto(link);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByText("Carla Coordinatrice")).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Carla Coordinatrice")).toBeVisible();
 
   // The link works once.
   await page.context().clearCookies();
