@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { formatDateTime } from "@/lib/format/dates";
 import type { UserRole } from "@/lib/generated/prisma/enums";
+import { CHECK_EMAIL_PATH, SIGN_IN_LINK_MINUTES, SIGN_IN_PATH } from "./paths";
 import { mayUseDashboard } from "./queries";
 
 declare module "next-auth" {
@@ -22,11 +23,6 @@ declare module "next-auth" {
     user: { id: string; email: string; name: string | null; role: UserRole; active: boolean };
   }
 }
-
-export const SIGN_IN_PATH = "/accedi";
-export const CHECK_EMAIL_PATH = "/accedi/controlla-email";
-/** A sign-in link works once, for this long. */
-export const SIGN_IN_LINK_MINUTES = 15;
 
 const magicLink: EmailConfig = {
   id: "email",

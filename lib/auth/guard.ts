@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { errorState, type FormState } from "@/lib/forms/action-state";
 import { runFormAction, type ActionOutcome } from "@/lib/forms/run-action";
-import { SIGN_IN_PATH } from "./auth";
+import { SIGN_IN_PATH } from "./paths";
 import { can, type DashboardUser, type Permission } from "./roles";
 import { currentUser } from "./session";
 

@@ -6,7 +6,7 @@ import { Callout } from "@/components/ui/callout";
 import { requestSignInAction } from "@/lib/auth/actions";
 import { safeCallbackPath } from "@/lib/auth/guard";
 import { currentUser } from "@/lib/auth/session";
-import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/auth";
+import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/paths";
 
 export const metadata: Metadata = { title: "Accesso all'area riservata", robots: { index: false } };
 

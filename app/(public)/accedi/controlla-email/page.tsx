@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PublicPage } from "@/components/layout/public-page";
-import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/auth";
+import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/paths";
 
 export const metadata: Metadata = { title: "Controlla la tua email", robots: { index: false } };
 
