@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/mutations";
+import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { appOrigin } from "@/lib/site";
@@ -36,9 +37,6 @@ export async function addUser(db: PrismaClient, actor: AuditActor, input: AddUse
 }
 
 type Tx = Prisma.TransactionClient;
-
-// lib/auth/auth.ts's SIGN_IN_PATH; that module loads Auth.js, which `npm run user:add` cannot.
-const SIGN_IN_PATH = "/accedi";
 type ManagedUser = { id: string; email: string; name: string | null; role: UserRole; active: boolean };
 
 const managedUserSelect = { id: true, email: true, name: true, role: true, active: true } satisfies Prisma.UserSelect;
