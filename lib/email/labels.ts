@@ -24,6 +24,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "registration-cancelled": "Iscrizione annullata",
   invitation: "Invito a ente gestore",
   "sign-in-link": "Link di accesso all'area riservata",
+  "user-invitation": "Invito all'area riservata",
 };
 
 export function emailTemplateLabel(template: string): string {

@@ -75,14 +75,24 @@ export async function enqueueEmail<Name extends EmailTemplateName>(
     },
     select: { id: true },
   });
-  const job: EmailJob = { messageId: row.id };
+  const jobId = await sendEmailJob(db, row.id, message.sendAfter);
+  return { id: row.id, jobId };
+}
+
+/**
+ * Sends the delivery job of an EmailMessage through the caller's transaction,
+ * so the job commits or rolls back with the change that asks for it: the
+ * first delivery (enqueueEmail) or a retry from the email log.
+ */
+export async function sendEmailJob(tx: Prisma.TransactionClient, messageId: string, startAfter?: Date): Promise<string> {
+  const job: EmailJob = { messageId };
   const jobId = await sender.send(EMAIL_QUEUE, job, {
-    ...(message.sendAfter ? { startAfter: message.sendAfter } : {}),
-    db: throughTransaction(db),
+    ...(startAfter ? { startAfter } : {}),
+    db: throughTransaction(tx),
   });
   // pg-boss inserts nothing, silently, when the queue does not exist.
   if (!jobId) throw new Error(`The "${EMAIL_QUEUE}" queue does not exist: run ensureEmailQueue() at start-up.`);
-  return { id: row.id, jobId };
+  return jobId;
 }
 
 const deliverySelect = {

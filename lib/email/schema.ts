@@ -80,6 +80,16 @@ export const signInLinkSchema = z.object({
   expiresAt: text,
 });
 
+/** A new dashboard user: who gave the access, with which role, and where to sign in. */
+export const userInvitationSchema = z.object({
+  recipientName: text.nullish(),
+  /** "Coordinatore", as ROLE_LABELS says it. */
+  roleLabel: text,
+  inviterName: text.nullish(),
+  /** The sign-in page (<APP_URL>/accedi): no token, the person asks for a link there. */
+  signInUrl: link,
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -88,6 +98,7 @@ export const emailTemplateSchemas = {
   "registration-cancelled": registrationCancelledSchema,
   invitation: invitationSchema,
   "sign-in-link": signInLinkSchema,
+  "user-invitation": userInvitationSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;

@@ -57,3 +57,15 @@ export function registrationInput(values: Partial<RegistrationFormValues> = {}):
     ...values,
   });
 }
+
+/** A dashboard user with this role, active unless told otherwise, with a unique address. */
+export function createUser(
+  db: PrismaClient,
+  role: "ADMIN" | "COORDINATOR" | "OBSERVER",
+  overrides: Partial<Prisma.UserCreateInput> = {},
+) {
+  return db.user.create({
+    data: { email: `${role.toLowerCase()}.${randomBytes(4).toString("hex")}@anci.example.it`, name: `Utente ${role}`, role, ...overrides },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
+}

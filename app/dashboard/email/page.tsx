@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmailLogFilterForm } from "@/components/email-log/email-log-filter-form";
+import { RetryEmailButton } from "@/components/email-log/retry-email-button";
+import { Pagination } from "@/components/logs/pagination";
+import { RomeTime } from "@/components/ui/rome-time";
+import { guardPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
+import { EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTemplateLabel } from "@/lib/email/labels";
+import { retryEmailAction } from "@/lib/email/log/actions";
+import { emailLogFilterQuery, parseEmailLogFilters } from "@/lib/email/log/filters";
+import { listEmailLog } from "@/lib/email/log/queries";
+import { hrefWith, type SearchParams } from "@/lib/forms/search-params";
+
+export const metadata: Metadata = { title: "Email inviate" };
+
+const PATH = "/dashboard/email";
+
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function EmailLogPage({ searchParams }: Props) {
+  const user = await guardPage("read");
+  const filters = parseEmailLogFilters(await searchParams);
+  const { messages, total, page, pageCount } = await listEmailLog(filters);
+  const query = emailLogFilterQuery(filters);
+  const filtered = Object.values(query).some(Boolean);
+  const mayRetry = can(user.role, "write");
+
+  return (
+    <>
+      <h1>Email inviate</h1>
+      <p className="lead">
+        Ogni messaggio che il portale ha preparato, dal più recente, con il suo stato. Un messaggio non inviato dopo
+        tutti i tentativi automatici si può inviare di nuovo; il contenuto non è mostrato perché contiene link personali.
+      </p>
+      <EmailLogFilterForm path={PATH} filters={filters} />
+
+      <p role="status">
+        {total === 0
+          ? filtered
+            ? "Nessun messaggio corrisponde ai filtri."
+            : "Nessun messaggio."
+          : total === 1
+            ? "1 messaggio."
+            : `${total} messaggi, dal più recente.`}
+      </p>
+
+      {messages.length > 0 ? (
+        <div className="table-responsive">
+          <table className="table align-top">
+            <caption>
+              Email{filtered ? " (filtrate)" : ""}, pagina {page} di {pageCount}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Destinatario</th>
+                <th scope="col">Messaggio</th>
+                <th scope="col">Convocazione</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Tentativi</th>
+                <th scope="col">Creato</th>
+                <th scope="col">Inviato</th>
+                {mayRetry ? <th scope="col">Azioni</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr key={message.id}>
+                  <th scope="row" className="fw-normal">
+                    {message.toEmail}
+                    {message.toName ? <div className="small">{message.toName}</div> : null}
+                  </th>
+                  <td>{emailTemplateLabel(message.template)}</td>
+                  <td>{message.meeting ? message.meeting.title : "—"}</td>
+                  <td>
+                    <span className={`badge ${EMAIL_STATUS_BADGES[message.status]}`}>{EMAIL_STATUS_LABELS[message.status]}</span>
+                    {message.lastError ? (
+                      <div className="small text-break mt-1">
+                        <span className="fw-semibold">Ultimo errore:</span> {message.lastError}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{message.attempts}</td>
+                  <td>
+                    <RomeTime date={message.createdAt} />
+                  </td>
+                  <td>{message.sentAt ? <RomeTime date={message.sentAt} /> : "—"}</td>
+                  {mayRetry ? (
+                    <td>
+                      {message.status === "FAILED" ? (
+                        <RetryEmailButton action={retryEmailAction.bind(null, message.id)} messageId={message.id} recipient={message.toEmail} />
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : total > 0 ? (
+        <p>
+          Questa pagina non esiste: <Link href={hrefWith(PATH, query)}>torna alla prima pagina</Link>.
+        </p>
+      ) : null}
+      <Pagination page={page} pageCount={pageCount} href={(target) => hrefWith(PATH, query, target)} label="Pagine delle email" />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditChanges } from "@/components/audit/audit-changes";
+import { AuditFilterForm } from "@/components/audit/audit-filter-form";
+import { Pagination } from "@/components/logs/pagination";
+import { RomeTime } from "@/components/ui/rome-time";
+import { auditFilterQuery, AUDIT_FILTER_PARAMS, parseAuditFilters } from "@/lib/audit/filters";
+import { auditActionLabel, auditActorName, auditEntityLabel } from "@/lib/audit/labels";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { guardPage } from "@/lib/auth/guard";
+import { hrefWith, type SearchParams } from "@/lib/forms/search-params";
+import { listUserOptions } from "@/lib/users/queries";
+
+export const metadata: Metadata = { title: "Registro attività" };
+
+const PATH = "/dashboard/registro-attivita";
+
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function AuditLogPage({ searchParams }: Props) {
+  await guardPage("read");
+  const filters = parseAuditFilters(await searchParams);
+  const [{ entries, total, page, pageCount }, actors] = await Promise.all([listAuditEntries(filters), listUserOptions()]);
+  const query = auditFilterQuery(filters);
+  const filtered = Object.values(query).some(Boolean);
+
+  return (
+    <>
+      <h1>Registro attività</h1>
+      <p className="lead">Ogni modifica fatta dall&apos;area riservata: chi, quando, su quale record, e cosa è cambiato.</p>
+      <AuditFilterForm path={PATH} filters={filters} actors={actors} />
+
+      <p role="status">
+        {total === 0
+          ? filtered
+            ? "Nessuna attività corrisponde ai filtri."
+            : "Nessuna attività registrata."
+          : total === 1
+            ? "1 attività."
+            : `${total} attività, dalla più recente.`}
+      </p>
+
+      {entries.length > 0 ? (
+        <div className="table-responsive">
+          <table className="table align-top">
+            <caption>
+              Registro attività{filtered ? " (filtrato)" : ""}, pagina {page} di {pageCount}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Quando</th>
+                <th scope="col">Chi</th>
+                <th scope="col">Azione</th>
+                <th scope="col">Record</th>
+                <th scope="col">Modifiche</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <RomeTime date={entry.createdAt} />
+                  </td>
+                  <td>{auditActorName(entry)}</td>
+                  <th scope="row" className="fw-normal">
+                    {auditActionLabel(entry.action)}
+                    <div className="small">
+                      <code>{entry.action}</code>
+                    </div>
+                  </th>
+                  <td>
+                    {auditEntityLabel(entry.entityType)}
+                    {entry.entityId ? (
+                      <div className="small">
+                        <Link
+                          href={hrefWith(PATH, { [AUDIT_FILTER_PARAMS.entityType]: entry.entityType, [AUDIT_FILTER_PARAMS.entityId]: entry.entityId })}
+                        >
+                          <span className="visually-hidden">Tutte le attività su questo record: </span>
+                          <code>{entry.entityId}</code>
+                        </Link>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    <AuditChanges data={entry.data} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : total > 0 ? (
+        <p>
+          Questa pagina non esiste: <Link href={hrefWith(PATH, query)}>torna alla prima pagina</Link>.
+        </p>
+      ) : null}
+      <Pagination page={page} pageCount={pageCount} href={(target) => hrefWith(PATH, query, target)} label="Pagine del registro attività" />
+    </>
+  );
+}

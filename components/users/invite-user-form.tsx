@@ -1,0 +1,55 @@
+"use client";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { bindField, initialText } from "@/components/forms/field-kit";
+import { RadioGroup, SubmitButton, TextField } from "@/components/forms/fields";
+import { schemaResolver } from "@/components/forms/schema-resolver";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/forms/action-state";
+import { inviteUserSchema, type InviteUserRaw } from "@/lib/users/schema";
+
+const FORM_ID = "invito-utente";
+const ORDER = ["email", "name", "role"];
+const resolver = schemaResolver<InviteUserRaw>(inviteUserSchema);
+const fieldOrder = () => ORDER;
+const INITIAL: InviteUserRaw = { email: "", name: "", role: "" };
+
+type Props = {
+  action: FormAction<InviteUserRaw>;
+  roles: readonly { value: string; label: string }[];
+};
+
+/** Gives a new address access with a role; the person is emailed where to sign in. */
+export function InviteUserForm({ action, roles }: Props) {
+  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage } =
+    useActionForm({ formId: FORM_ID, action, initialValues: INITIAL, resolver, fieldOrder, resetOnSuccess: true });
+  return (
+    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
+      <ErrorSummary
+        formId={FORM_ID}
+        errors={errors}
+        order={ORDER}
+        formError={formError}
+        successMessage={successMessage}
+        summaryRef={summaryRef}
+        autoFocus={summaryAutoFocus}
+        headingLevel={3}
+      />
+      <div className="row">
+        <div className="col-md-6">
+          <TextField field={bindField(kit, "email")} label="Indirizzo email" defaultValue={initialText(kit, "email")} type="email" autoComplete="off" required />
+        </div>
+        <div className="col-md-6">
+          <TextField
+            field={bindField(kit, "name")}
+            label="Nome e cognome"
+            defaultValue={initialText(kit, "name")}
+            autoComplete="off"
+            hint="Facoltativo: compare nell'intestazione dell'area riservata."
+          />
+        </div>
+      </div>
+      <RadioGroup field={bindField(kit, "role")} legend="Profilo" options={roles} defaultValue={initialText(kit, "role")} required />
+      <SubmitButton pending={pending}>Invita</SubmitButton>
+    </form>
+  );
+}

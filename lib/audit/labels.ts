@@ -1,0 +1,94 @@
+// How the audit log names actions, records and fields in Italian. An action
+// or field nobody has labelled yet is shown by its code, never hidden.
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import type { AuditInput } from "./mutations";
+
+export type AuditEntityType = AuditInput["entityType"];
+
+export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
+  Meeting: "Convocazione",
+  Registration: "Iscrizione",
+  Invitation: "Invito",
+  User: "Utente",
+  EmailMessage: "Email",
+  Municipality: "Comune",
+  Referent: "Referente",
+  ManagingBody: "Ente gestore",
+  Person: "Persona",
+};
+
+export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
+
+export function isAuditEntityType(value: string): value is AuditEntityType {
+  return Object.hasOwn(AUDIT_ENTITY_LABELS, value);
+}
+
+export function auditEntityLabel(entityType: string): string {
+  return isAuditEntityType(entityType) ? AUDIT_ENTITY_LABELS[entityType] : entityType;
+}
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "user.create": "Utente creato",
+  "user.update": "Utente aggiornato",
+  "user.invite": "Utente invitato",
+  "user.role": "Profilo di un utente cambiato",
+  "user.deactivate": "Utente disattivato",
+  "user.reactivate": "Utente riattivato",
+  "email.retry": "Nuovo tentativo di invio di un'email",
+  "meeting.create": "Convocazione creata",
+  "meeting.update": "Convocazione modificata",
+  "meeting.publish": "Convocazione pubblicata",
+  "meeting.duplicate": "Convocazione duplicata",
+  "meeting.cancel": "Convocazione annullata",
+  "meeting.archive": "Convocazione archiviata",
+  "registration.check-in": "Presenza registrata all'ingresso",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** The families of actions offered as suggestions in the filter ("user." = every user change). */
+export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
+  { value: "user.", label: "Utenti" },
+  { value: "email.", label: "Email" },
+  { value: "meeting.", label: "Convocazioni" },
+  { value: "registration.", label: "Iscrizioni" },
+  { value: "invitation.", label: "Inviti" },
+];
+
+const FIELD_LABELS: Record<string, string> = {
+  role: "Profilo",
+  active: "Attivo",
+  name: "Nome",
+  email: "Email",
+  status: "Stato",
+  title: "Titolo",
+  attempts: "Tentativi",
+  lastError: "Ultimo errore",
+  capacity: "Posti",
+  startsAt: "Inizio",
+  endsAt: "Fine",
+};
+
+export function auditFieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+/** A value as the log shows it: "sì"/"no", role names in Italian, "—" for nothing. */
+export function formatAuditValue(field: string, value: unknown): string {
+  if (value === undefined || value === null || value === "") return "—";
+  if (typeof value === "boolean") return value ? "sì" : "no";
+  if (field === "role" && typeof value === "string" && Object.hasOwn(ROLE_LABELS, value)) {
+    return ROLE_LABELS[value as keyof typeof ROLE_LABELS];
+  }
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return JSON.stringify(value);
+}
+
+/** Who acted: the user's name and email, or the label of an actor that is not a user ("pubblico", the command line). */
+export function auditActorName(entry: { actor: { email: string; name: string | null } | null; actorLabel: string | null }): string {
+  if (entry.actor) return entry.actor.name ? `${entry.actor.name} (${entry.actor.email})` : entry.actor.email;
+  return entry.actorLabel ?? "sistema";
+}

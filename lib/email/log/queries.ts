@@ -1,0 +1,54 @@
+import "server-only";
+import { db as defaultDb, type Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EmailLogFilters } from "./filters";
+
+export const EMAIL_LOG_PAGE_SIZE = 50;
+
+// Never `data`: it holds personal links, sign-in links and join links.
+const emailLogSelect = {
+  id: true,
+  template: true,
+  toEmail: true,
+  toName: true,
+  status: true,
+  attempts: true,
+  lastError: true,
+  transport: true,
+  createdAt: true,
+  sentAt: true,
+  meeting: { select: { id: true, title: true, slug: true } },
+} satisfies Prisma.EmailMessageSelect;
+
+export type EmailLogEntry = Prisma.EmailMessageGetPayload<{ select: typeof emailLogSelect }>;
+
+export type EmailLogPage = { messages: EmailLogEntry[]; total: number; page: number; pageCount: number };
+
+function emailLogWhere(filters: Omit<EmailLogFilters, "page">): Prisma.EmailMessageWhereInput {
+  const where: Prisma.EmailMessageWhereInput = {};
+  if (filters.status) where.status = filters.status;
+  if (filters.template) where.template = filters.template;
+  if (filters.recipient) {
+    where.OR = [
+      { toEmail: { contains: filters.recipient, mode: "insensitive" } },
+      { toName: { contains: filters.recipient, mode: "insensitive" } },
+    ];
+  }
+  return where;
+}
+
+/** One page of the email log, newest first. */
+export async function listEmailLog(filters: EmailLogFilters, db: Db = defaultDb, pageSize = EMAIL_LOG_PAGE_SIZE): Promise<EmailLogPage> {
+  const where = emailLogWhere(filters);
+  const [total, messages] = await Promise.all([
+    db.emailMessage.count({ where }),
+    db.emailMessage.findMany({
+      where,
+      select: emailLogSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return { messages, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}

@@ -1,0 +1,126 @@
+// Retrying a failed email from the log: only FAILED qualifies, one retry makes
+// exactly one job, and the worker delivers it once, however often people click.
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { createTestDatabase } from "@/lib/test/database";
+import { SAMPLE_DATA } from "@/lib/test/email-fixtures";
+import { createUser } from "@/lib/test/factories";
+import { startResendStub, type ResendStub } from "@/lib/test/resend-stub";
+import { waitFor } from "@/lib/test/wait-for";
+import type { EmailStatus } from "@/lib/generated/prisma/enums";
+import { enqueueEmail, sendEmailJob } from "../mutations";
+import { EMAIL_QUEUE, ensureEmailQueue } from "../queue";
+import { startEmailWorker, type EmailWorker } from "../worker";
+import { retryEmail } from "./mutations";
+
+const { url, db } = await createTestDatabase();
+const coordinator = await createUser(db, "COORDINATOR");
+
+let stub: ResendStub;
+let worker: EmailWorker | undefined;
+
+beforeAll(async () => {
+  // No automatic retries: the first provider error marks the message FAILED.
+  await ensureEmailQueue(url, { retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 10 });
+  stub = await startResendStub();
+  vi.stubEnv("RESEND_BASE_URL", stub.url);
+  vi.stubEnv("RESEND_API_KEY", "re_test_dummy");
+});
+
+afterAll(async () => {
+  await worker?.stop({ timeoutMs: 2_000 });
+  await stub.close();
+  vi.unstubAllEnvs();
+});
+
+async function jobsFor(messageId: string): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(
+    `SELECT count(*) FROM pgboss.job WHERE name = $1 AND data->>'messageId' = $2`,
+    EMAIL_QUEUE,
+    messageId,
+  );
+  return Number(row.count);
+}
+
+async function messageIn(status: EmailStatus, toEmail = `${status.toLowerCase()}@comune.example.it`) {
+  const { id } = await enqueueEmail(db, { template: "registration-cancelled", toEmail, data: SAMPLE_DATA["registration-cancelled"] });
+  await db.emailMessage.update({ where: { id }, data: { status, attempts: 3, lastError: status === "FAILED" ? "Resend 422: Invalid `to` field." : null } });
+  return id;
+}
+
+describe("retryEmail", () => {
+  test("a FAILED message goes back to PENDING without its error, with exactly one new job and an audit entry", async () => {
+    const id = await messageIn("FAILED");
+    const result = await retryEmail(db, coordinator, { id });
+    expect(result).toMatchObject({ ok: true, jobId: expect.any(String) });
+
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", lastError: null, attempts: 3 });
+    expect(await jobsFor(id)).toBe(2); // the first delivery's job and the retry's
+    const [entry] = await db.auditEntry.findMany({ where: { entityType: "EmailMessage", entityId: id } });
+    expect(entry).toMatchObject({ actorId: coordinator.id, action: "email.retry" });
+    expect(entry.data).toMatchObject({ before: { status: "FAILED" }, after: { status: "PENDING" }, details: { attempts: 3 } });
+  });
+
+  test.each(["PENDING", "SENDING", "SENT"] as const)("a %s message is refused: no job, no audit entry", async (status) => {
+    const id = await messageIn(status);
+    expect(await retryEmail(db, coordinator, { id })).toEqual({ ok: false, reason: "NOT_FAILED" });
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status });
+    expect(await jobsFor(id)).toBe(1);
+    expect(await db.auditEntry.count({ where: { entityId: id } })).toBe(0);
+  });
+
+  test("an unknown message is NOT_FOUND", async () => {
+    expect(await retryEmail(db, coordinator, { id: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
+  });
+
+  test("two retries at once: one succeeds, one job is added", async () => {
+    const id = await messageIn("FAILED", "doppio-clic@comune.example.it");
+    const results = await Promise.all([retryEmail(db, coordinator, { id }), retryEmail(db, coordinator, { id })]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "NOT_FAILED" }]);
+    expect(await jobsFor(id)).toBe(2);
+    expect(await db.auditEntry.count({ where: { entityId: id } })).toBe(1);
+  });
+});
+
+test("a message that failed is delivered once after a retry, and retrying again sends nothing more", async () => {
+  // The messages above were never delivered: their jobs must not take the provider's failure meant for this one.
+  await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = $1`, EMAIL_QUEUE);
+  stub.failNext(1, 500);
+  const { id } = await enqueueEmail(db, {
+    template: "registration-confirmed",
+    toEmail: "ritenta@comune.example.it",
+    data: SAMPLE_DATA["registration-confirmed"],
+  });
+  worker = await startEmailWorker({ url, concurrency: 1, pollingIntervalSeconds: 0.5, log: () => {} });
+
+  const failed = await waitFor("the first attempt to fail for good", async () => {
+    const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+    return row.status === "FAILED" ? row : null;
+  });
+  expect(failed.lastError).toMatch(/./);
+  expect(stub.deliveriesFor(id)).toBe(0);
+
+  expect(await retryEmail(db, coordinator, { id })).toMatchObject({ ok: true });
+  const sent = await waitFor("the retry to be delivered", async () => {
+    const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+    return row.status === "SENT" ? row : null;
+  });
+  expect(sent).toMatchObject({ attempts: 2, lastError: null, transport: "resend" });
+  expect(stub.deliveriesFor(id)).toBe(1);
+
+  // A second click (a stale page, another coordinator): refused, and nothing reaches the provider.
+  expect(await retryEmail(db, coordinator, { id })).toEqual({ ok: false, reason: "NOT_FAILED" });
+  // Even a stray job for it is skipped by the worker, which delivers only PENDING messages.
+  await db.$transaction((tx) => sendEmailJob(tx, id));
+  await waitFor("the stray job to finish", async () => {
+    const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(
+      `SELECT count(*) FROM pgboss.job WHERE name = $1 AND data->>'messageId' = $2 AND state IN ('created', 'retry', 'active')`,
+      EMAIL_QUEUE,
+      id,
+    );
+    return Number(row.count) === 0;
+  });
+  expect(stub.deliveriesFor(id)).toBe(1);
+  expect(await jobsFor(id)).toBe(3);
+  expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 2 });
+});

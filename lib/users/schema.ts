@@ -1,0 +1,34 @@
+// The user-management forms: one schema each, shared by the browser and the
+// server actions. Messages are Italian and shown as they are.
+import { z } from "zod";
+import { USER_ROLES } from "@/lib/auth/roles";
+import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { emailField } from "@/lib/registrations/schema";
+
+const roleField = z.enum(USER_ROLES, { error: "Scegli un profilo" });
+
+/** A user's id, as a bound argument of the row forms: anything else is refused before the database. */
+export const userIdSchema = z.uuid();
+
+export const inviteUserForm = defineForm({ text: ["email", "name", "role"] });
+export type InviteUserRaw = FormValues<typeof inviteUserForm>;
+
+export const inviteUserSchema = z.object({
+  email: emailField,
+  name: z
+    .string()
+    .trim()
+    .max(120, "Massimo 120 caratteri")
+    .transform((name) => name || null),
+  role: roleField,
+});
+export type InviteUserInput = z.output<typeof inviteUserSchema>;
+
+export const changeRoleForm = defineForm({ text: ["role"] });
+export type ChangeRoleRaw = FormValues<typeof changeRoleForm>;
+
+export const changeRoleSchema = z.object({ role: roleField });
+
+/** Deactivating and reactivating: a button, no fields. */
+export const userStateForm = defineForm({ text: [] });
+export type UserStateRaw = FormValues<typeof userStateForm>;
