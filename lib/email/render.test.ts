@@ -5,19 +5,31 @@ import { emailTemplateSchemas, type EmailTemplateName } from "./schema";
 import { FUNDING_NOTICE } from "./templates/layout";
 
 const TEMPLATES = Object.keys(emailTemplateSchemas) as EmailTemplateName[];
+/** The templates about a meeting; the others are about a dashboard account (sign-in, invitation to use it). */
+const MEETING_TEMPLATES = TEMPLATES.filter((template) => "meetingTitle" in SAMPLE_DATA[template]);
 
 describe("every template", () => {
   test.each(TEMPLATES)("%s renders an Italian subject, HTML and text with the EU funding footer", async (template) => {
     const email = await renderEmail(template, SAMPLE_DATA[template]);
-    expect(email.subject).toContain("Tavolo tecnico del Coordinamento dei Comuni SAI");
     expect(email.subject).not.toMatch(/https?:/);
     expect(email.html).toContain('lang="it"');
     for (const body of [email.html.replaceAll("&#x27;", "'"), email.text]) {
       expect(body).toContain(FUNDING_NOTICE);
       expect(body).toContain("ANCI Sicilia");
+    }
+  });
+
+  test.each(MEETING_TEMPLATES)("%s names the meeting, its time and the recipient", async (template) => {
+    const email = await renderEmail(template, SAMPLE_DATA[template]);
+    expect(email.subject).toContain("Tavolo tecnico del Coordinamento dei Comuni SAI");
+    for (const body of [email.html.replaceAll("&#x27;", "'"), email.text]) {
       expect(body).toContain("giovedì 24 marzo 2022, ore 15:00–17:00");
     }
     expect(email.text).toMatch(/Gentile (Maria|Giuseppe),/);
+  });
+
+  test("the account templates are all the others", () => {
+    expect(TEMPLATES.filter((template) => !MEETING_TEMPLATES.includes(template)).sort()).toEqual(["sign-in-link", "user-invitation"]);
   });
 });
 
