@@ -24,6 +24,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "registration-cancelled": "Iscrizione annullata",
   invitation: "Invito a ente gestore",
   "sign-in-link": "Link di accesso all'area riservata",
+  "coverage-reminder": "Promemoria ai referenti dei Comuni non iscritti",
 };
 
 export function emailTemplateLabel(template: string): string {

@@ -34,4 +34,11 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     signInUrl: "http://localhost:3000/api/auth/callback/email?token=Tok3nAccessoDiProva&email=a%40b.it",
     expiresAt: "giovedì 26 novembre 2026, ore 14:05",
   },
+  "coverage-reminder": {
+    ...meeting,
+    municipalityNames: ["Palermo", "Monreale"],
+    registrationUrl: "http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24/iscrizione",
+    closesAt: "mercoledì 23 marzo 2022, ore 12:00",
+    invitesManagingBodies: true,
+  },
 };
