@@ -25,6 +25,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   invitation: "Invito a ente gestore",
   "sign-in-link": "Link di accesso all'area riservata",
   "user-invitation": "Invito all'area riservata",
+  "coverage-reminder": "Promemoria ai referenti dei Comuni non iscritti",
 };
 
 export function emailTemplateLabel(template: string): string {

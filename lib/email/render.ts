@@ -15,6 +15,7 @@ import { RegistrationPromotedEmail, registrationPromotedSubject } from "./templa
 import { RegistrationWaitlistedEmail, registrationWaitlistedSubject } from "./templates/registration-waitlisted";
 import { SignInLinkEmail, signInLinkSubject } from "./templates/sign-in-link";
 import { UserInvitationEmail, userInvitationSubject } from "./templates/user-invitation";
+import { CoverageReminderEmail, coverageReminderSubject } from "./templates/coverage-reminder";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -46,6 +47,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   invitation: { subject: invitationSubject, component: InvitationEmail },
   "sign-in-link": { subject: signInLinkSubject, component: SignInLinkEmail },
   "user-invitation": { subject: userInvitationSubject, component: UserInvitationEmail },
+  "coverage-reminder": { subject: coverageReminderSubject, component: CoverageReminderEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

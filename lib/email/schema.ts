@@ -90,6 +90,23 @@ export const userInvitationSchema = z.object({
   signInUrl: link,
 });
 
+/**
+ * A coordinator's reminder to the referents of a SAI municipality that has
+ * not registered for a meeting yet: register, and nominate the gestori.
+ */
+export const coverageReminderSchema = z.object({
+  ...meetingFields,
+  meetingUrl: link,
+  /** The municipalities this referent represents that have no registration yet. */
+  municipalityNames: z.array(text).min(1),
+  /** The meeting's registration form. */
+  registrationUrl: link,
+  /** "23 marzo 2022, ore 12:00"; registrations close then. */
+  closesAt: text.nullish(),
+  /** The letter asks municipalities to bring the representatives of their enti gestori. */
+  invitesManagingBodies: z.boolean(),
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -99,6 +116,7 @@ export const emailTemplateSchemas = {
   invitation: invitationSchema,
   "sign-in-link": signInLinkSchema,
   "user-invitation": userInvitationSchema,
+  "coverage-reminder": coverageReminderSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;
@@ -118,6 +136,7 @@ export type RegistrationPromotedData = EmailTemplateData["registration-promoted"
 export type PersonalLinkData = EmailTemplateData["personal-link"];
 export type RegistrationCancelledData = EmailTemplateData["registration-cancelled"];
 export type InvitationData = EmailTemplateData["invitation"];
+export type CoverageReminderData = EmailTemplateData["coverage-reminder"];
 
 export function isEmailTemplateName(value: string): value is EmailTemplateName {
   return Object.hasOwn(emailTemplateSchemas, value);

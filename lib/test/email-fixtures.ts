@@ -40,4 +40,11 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     inviterName: "Anna Bianchi",
     signInUrl: "http://localhost:3000/accedi",
   },
+  "coverage-reminder": {
+    ...meeting,
+    municipalityNames: ["Palermo", "Monreale"],
+    registrationUrl: "http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24/iscrizione",
+    closesAt: "mercoledì 23 marzo 2022, ore 12:00",
+    invitesManagingBodies: true,
+  },
 };

@@ -69,3 +69,51 @@ export function createUser(
     select: { id: true, email: true, name: true, role: true, active: true },
   });
 }
+
+const PROVINCE_NAMES = {
+  AG: "Agrigento",
+  CL: "Caltanissetta",
+  CT: "Catania",
+  EN: "Enna",
+  ME: "Messina",
+  PA: "Palermo",
+  RG: "Ragusa",
+  SR: "Siracusa",
+  TP: "Trapani",
+} as const;
+
+/** A municipality in a given province, SAI member unless told otherwise. */
+export function createMunicipalityIn(
+  db: PrismaClient,
+  { name, province = "PA", saiMember = true }: { name: string; province?: keyof typeof PROVINCE_NAMES; saiMember?: boolean },
+) {
+  return db.municipality.create({
+    data: {
+      istatCode: String(100000 + Math.floor(Math.random() * 899999)),
+      name,
+      province,
+      provinceName: PROVINCE_NAMES[province],
+      saiMember,
+    },
+  });
+}
+
+/** A referent of a municipality (active unless told otherwise), with their person record. */
+export async function createReferent(
+  db: PrismaClient,
+  municipalityId: string,
+  { email = `referente.${randomBytes(3).toString("hex")}@comune.example.it`, status = "ACTIVE" as "ACTIVE" | "REVOKED", firstName = "Rosa", lastName = "Referente" } = {},
+) {
+  const person = await db.person.upsert({ where: { email }, create: { email, firstName, lastName }, update: {} });
+  return db.referent.create({
+    data: {
+      municipalityId,
+      personId: person.id,
+      role: "TECHNICAL",
+      source: "COORDINATOR",
+      status,
+      ...(status === "REVOKED" ? { revokedAt: new Date() } : {}),
+    },
+    include: { person: true },
+  });
+}

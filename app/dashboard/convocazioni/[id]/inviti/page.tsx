@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { InvitationCommands } from "@/components/invitations/dashboard/invitation-commands";
+import { InvitationFilters, InvitationsPagination } from "@/components/invitations/dashboard/invitation-filters";
+import { InvitationsTable } from "@/components/invitations/dashboard/invitations-table";
+import { InviteOnBehalfForm } from "@/components/invitations/dashboard/invite-on-behalf-form";
+import { MANAGING_BODIES_LIST_ID, ManagingBodiesDatalist } from "@/components/registrations/managing-bodies-datalist";
+import { RomeTime } from "@/components/ui/rome-time";
+import { guardPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
+import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
+import { inviteOnBehalfAction, resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/dashboard/actions";
+import { listInvitations, listInvitingRegistrations, type InvitationRow } from "@/lib/invitations/dashboard/queries";
+import { parseInvitationFilters } from "@/lib/invitations/dashboard/schema";
+import { listManagingBodyNames } from "@/lib/managing-bodies/queries";
+import { registrationWindow } from "@/lib/meetings/registration-window";
+
+export const metadata: Metadata = { title: "Inviti della convocazione" };
+
+type PageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function MeetingInvitationsPage({ params, searchParams }: PageProps) {
+  const user = await guardPage("read");
+  const { id } = await params;
+  const meeting = await getDashboardMeetingHeading(id);
+  if (!meeting) notFound();
+  // The meeting comes from the path, not from the query string.
+  const filters = { ...parseInvitationFilters(await searchParams), meeting: undefined };
+  const path = `/dashboard/convocazioni/${meeting.id}/inviti`;
+  const writer = can(user.role, "write");
+  const open = registrationWindow(meeting, new Date()).state === "open";
+  const [list, inviters, bodyNames] = await Promise.all([
+    listInvitations({ ...filters, meeting: meeting.id }),
+    writer && open ? listInvitingRegistrations(meeting.id) : Promise.resolve([]),
+    writer && open ? listManagingBodyNames() : Promise.resolve([]),
+  ]);
+  const commands = writer
+    ? (row: InvitationRow) => (
+        <InvitationCommands
+          resend={row.canResend ? resendInvitationAction.bind(null, row.id) : null}
+          revoke={row.canRevoke ? revokeInvitationAction.bind(null, row.id) : null}
+          context={`a ${row.invitee.name}`}
+        />
+      )
+    : undefined;
+
+  return (
+    <>
+      <nav aria-label="Percorso" className="mb-2">
+        <Link href={`/dashboard/convocazioni/${meeting.id}`}>&larr; {meeting.title}</Link>
+      </nav>
+      <h1>Inviti agli enti gestori</h1>
+      <p className="lead">
+        {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />.
+      </p>
+      <InvitationFilters path={path} filters={filters} stateCounts={list.stateCounts} />
+      <InvitationsTable list={list} caption={`Inviti per ${meeting.title}, dal più recente`} showMeeting={false} commands={commands} />
+      <InvitationsPagination path={path} filters={filters} page={list.page} pages={list.pages} total={list.total} />
+
+      {writer ? (
+        <section aria-labelledby="invito-per-conto-titolo" className="mt-5">
+          <h2 id="invito-per-conto-titolo">Invita per conto di un iscritto</h2>
+          {!open ? (
+            <p>Le iscrizioni a questo incontro non sono aperte: non è possibile inviare nuovi inviti.</p>
+          ) : inviters.length === 0 ? (
+            <p>
+              Nessuno è ancora iscritto all&apos;incontro. Ogni invito parte da un&apos;iscrizione: quando un referente si
+              iscrive, potrai inserire qui i rappresentanti che ti segnala.
+            </p>
+          ) : (
+            <>
+              <p>
+                Quando un iscritto ti segnala (per telefono o per email) un rappresentante di ente gestore da invitare,
+                inseriscilo qui: riceverà lo stesso invito personale che avrebbe ricevuto dalla pagina dell&apos;iscritto, a
+                nome di quest&apos;ultimo. Il registro attività conserva chi lo ha inserito.
+              </p>
+              <ManagingBodiesDatalist names={bodyNames} />
+              <InviteOnBehalfForm
+                action={inviteOnBehalfAction.bind(null, meeting.id)}
+                inviters={inviters}
+                managingBodiesListId={MANAGING_BODIES_LIST_ID}
+              />
+            </>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { bindField, initialText } from "@/components/forms/field-kit";
+import { SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { schemaResolver } from "@/components/forms/schema-resolver";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/forms/action-state";
+import { emptyValues } from "@/lib/forms/form-data";
+import {
+  INVITE_ON_BEHALF_ORDER,
+  inviteOnBehalfForm,
+  inviteOnBehalfSchema,
+  type InviteOnBehalfRaw,
+} from "@/lib/invitations/dashboard/schema";
+
+const FORM_ID = "invito-per-conto";
+const ORDER = [...INVITE_ON_BEHALF_ORDER];
+const resolver = schemaResolver<InviteOnBehalfRaw>(inviteOnBehalfSchema);
+const fieldOrder = () => ORDER;
+
+type Props = {
+  action: FormAction<InviteOnBehalfRaw>;
+  /** The meeting's live registrations: who the invitation is sent on behalf of. */
+  inviters: { id: string; label: string }[];
+  /** The enti gestori already known, suggested as the name is typed. */
+  managingBodiesListId?: string;
+};
+
+/**
+ * A nomination a registrant asked the coordinators to enter: the invitee
+ * receives the usual invitation, in the registrant's name.
+ */
+export function InviteOnBehalfForm({ action, inviters, managingBodiesListId }: Props) {
+  const { kit, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage, errors } =
+    useActionForm({
+      formId: FORM_ID,
+      action,
+      initialValues: emptyValues(inviteOnBehalfForm),
+      resolver,
+      fieldOrder,
+      resetOnSuccess: true,
+    });
+  return (
+    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
+      <ErrorSummary
+        formId={FORM_ID}
+        errors={errors}
+        order={ORDER}
+        formError={formError}
+        successMessage={successMessage}
+        summaryRef={summaryRef}
+        autoFocus={summaryAutoFocus}
+        headingLevel={3}
+      />
+      <SelectField
+        field={bindField(kit, "registrationId")}
+        label="Per conto di"
+        placeholder="Scegli l'iscritto che ha chiesto l'invito"
+        groups={[{ label: "Iscritti all'incontro", options: inviters.map((inviter) => ({ value: inviter.id, label: inviter.label })) }]}
+        defaultValue={initialText(kit, "registrationId")}
+        hint="L'invito risulterà fatto da questa persona e il suo nome comparirà nell'email."
+        required
+      />
+      <div className="row">
+        <div className="col-md-6">
+          <TextField field={bindField(kit, "firstName")} label="Nome" defaultValue={initialText(kit, "firstName")} required />
+        </div>
+        <div className="col-md-6">
+          <TextField field={bindField(kit, "lastName")} label="Cognome" defaultValue={initialText(kit, "lastName")} required />
+        </div>
+        <div className="col-md-6">
+          <TextField
+            field={bindField(kit, "email")}
+            label="Email"
+            type="email"
+            autoComplete="off"
+            defaultValue={initialText(kit, "email")}
+            required
+          />
+        </div>
+        <div className="col-md-6">
+          <TextField
+            field={bindField(kit, "managingBodyName")}
+            label="Ente gestore"
+            defaultValue={initialText(kit, "managingBodyName")}
+            list={managingBodiesListId}
+            required
+          />
+        </div>
+      </div>
+      <SubmitButton pending={pending}>Invia l&apos;invito</SubmitButton>
+    </form>
+  );
+}

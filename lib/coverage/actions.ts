@@ -1,0 +1,46 @@
+"use server";
+// The coverage page's one write: remind the referents of the SAI
+// municipalities that have not registered. Guard first, then everything else.
+import { runDashboardAction } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { errorState, type FormState } from "@/lib/forms/action-state";
+import { readForm } from "@/lib/forms/form-data";
+import { REMINDER_WINDOW_LABEL } from "./constants";
+import { sendCoverageReminders } from "./mutations";
+import { meetingIdSchema, sendRemindersForm, type SendRemindersRaw } from "./schema";
+
+const REFUSALS = {
+  MEETING_NOT_FOUND: "Convocazione non trovata.",
+  REGISTRATION_NOT_OPEN: "Le iscrizioni a questa convocazione non sono aperte: i promemoria non sono stati inviati.",
+} as const;
+
+function sentMessage(sent: number, skipped: number): string {
+  const already =
+    skipped === 0
+      ? ""
+      : skipped === 1
+        ? ` 1 referente aveva già ricevuto un promemoria nelle ultime ${REMINDER_WINDOW_LABEL} e non lo riceve di nuovo.`
+        : ` ${skipped} referenti avevano già ricevuto un promemoria nelle ultime ${REMINDER_WINDOW_LABEL} e non lo ricevono di nuovo.`;
+  if (sent === 0) return `Nessun nuovo promemoria da inviare.${already}`;
+  return `${sent === 1 ? "Promemoria in invio a 1 referente." : `Promemoria in invio a ${sent} referenti.`}${already}`;
+}
+
+export async function sendCoverageRemindersAction(
+  meetingId: string,
+  _state: FormState<SendRemindersRaw>,
+  formData: FormData,
+): Promise<FormState<SendRemindersRaw>> {
+  const values = readForm(formData, sendRemindersForm);
+  return runDashboardAction("send-coverage-reminders", "write", values, async (user) => {
+    const id = meetingIdSchema.safeParse(meetingId);
+    if (!id.success) return errorState(values, {}, REFUSALS.MEETING_NOT_FOUND);
+    const result = await sendCoverageReminders(db, user, id.data);
+    if (!result.ok) return errorState(values, {}, REFUSALS[result.reason]);
+    return {
+      status: "success",
+      message: sentMessage(result.sent, result.skipped),
+      values,
+      revalidate: [`/dashboard/convocazioni/${id.data}/copertura`],
+    };
+  });
+}
