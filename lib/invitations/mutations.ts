@@ -7,25 +7,34 @@ import type { NomineeInput } from "@/lib/registrations/schema";
 
 type Tx = Prisma.TransactionClient;
 
+/** Who sends an invitation: a registrant (by id), or a coordinator inviting directly, for a municipality if named. */
+export type InvitationSender = string | { userId: string; municipalityId: string | null };
+
 /**
- * Invites the managing bodies' representatives a registrant named. The same
- * email is invited once per meeting, whoever names it; the invitation can be
- * answered until the meeting ends.
+ * Invites the managing bodies' representatives a registrant named, or one a
+ * coordinator invites directly. The same email is invited once per meeting,
+ * whoever names it; the invitation can be answered until the meeting ends.
  */
 export async function nominate(
   tx: Tx,
-  registrationId: string,
+  sender: InvitationSender,
   meeting: { id: string; endsAt: Date },
   nominees: NomineeInput[],
   now: Date,
 ): Promise<number> {
-  const inviter = await tx.registration.findUniqueOrThrow({
-    where: { id: registrationId },
-    select: { person: { select: { email: true } } },
-  });
-  // A registrant does not invite themselves.
-  nominees = nominees.filter((nominee) => nominee.email !== inviter.person.email);
+  if (typeof sender === "string") {
+    const inviter = await tx.registration.findUniqueOrThrow({
+      where: { id: sender },
+      select: { person: { select: { email: true } } },
+    });
+    // A registrant does not invite themselves.
+    nominees = nominees.filter((nominee) => nominee.email !== inviter.person.email);
+  }
   if (nominees.length === 0) return 0;
+  const invitedBy =
+    typeof sender === "string"
+      ? { invitedByRegistrationId: sender }
+      : { invitedByUserId: sender.userId, municipalityId: sender.municipalityId };
   const tokens = new Map(nominees.map((nominee) => [nominee.email, generateToken()]));
   // A name picked from the known enti gestori links the invitation to that body.
   const known = await tx.managingBody.findMany({
@@ -36,7 +45,7 @@ export async function nominate(
   const created = await tx.invitation.createManyAndReturn({
     data: nominees.map((nominee) => ({
       meetingId: meeting.id,
-      invitedByRegistrationId: registrationId,
+      ...invitedBy,
       email: nominee.email,
       firstName: nominee.firstName,
       lastName: nominee.lastName,

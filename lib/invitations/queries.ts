@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { personalMeetingSelect, type PersonalMeeting } from "@/lib/registrations/queries";
 import { hashToken, isWellFormedToken } from "@/lib/security/tokens";
+import { describeInviter, inviterSelect } from "./inviter";
 
 const invitationSelect = {
   id: true,
@@ -15,13 +16,7 @@ const invitationSelect = {
   tokenExpiresAt: true,
   respondedAt: true,
   meeting: { select: personalMeetingSelect },
-  invitedBy: {
-    select: {
-      organisationName: true,
-      person: { select: { firstName: true, lastName: true } },
-      municipality: { select: { name: true } },
-    },
-  },
+  ...inviterSelect,
 } satisfies Prisma.InvitationSelect;
 
 /** Where an invitation stands for the person holding its link. */
@@ -48,7 +43,8 @@ export async function getInvitationByToken(token: string, now = new Date(), db: 
     where: { meeting: { id: row.meeting.id }, person: { email: row.email } },
     select: { status: true },
   });
-  const { invitedBy, meeting } = row;
+  const { meeting } = row;
+  const inviter = describeInviter(row);
   return {
     state: invitationState(row.status, row.tokenExpiresAt, now),
     invitation: {
@@ -60,10 +56,7 @@ export async function getInvitationByToken(token: string, now = new Date(), db: 
       respondedAt: row.respondedAt,
     },
     meeting,
-    inviter: {
-      name: `${invitedBy.person.firstName} ${invitedBy.person.lastName}`,
-      organisation: invitedBy.municipality ? `Comune di ${invitedBy.municipality.name}` : invitedBy.organisationName,
-    },
+    inviter: { name: inviter.name, organisation: inviter.organisation },
     existingRegistration: existing?.status ?? null,
   };
 }

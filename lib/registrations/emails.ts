@@ -2,6 +2,7 @@
 // causes it: the row is written with everything the template will render.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDateTimeRange } from "@/lib/format/dates";
+import { describeInviter, inviterSelect } from "@/lib/invitations/inviter";
 import { describeMode } from "@/lib/meetings/labels";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { appOrigin } from "@/lib/site";
@@ -90,16 +91,10 @@ export async function invitationEmail(tx: Tx, invitationId: string, token: strin
       lastName: true,
       managingBodyName: true,
       meeting: { select: meetingFields },
-      invitedBy: {
-        select: {
-          organisationName: true,
-          person: { select: { firstName: true, lastName: true } },
-          municipality: { select: { name: true } },
-        },
-      },
+      ...inviterSelect,
     },
   });
-  const { invitedBy } = invitation;
+  const inviter = describeInviter(invitation);
   return {
     template: "invitation",
     toEmail: invitation.email,
@@ -109,8 +104,8 @@ export async function invitationEmail(tx: Tx, invitationId: string, token: strin
     data: {
       recipientName: invitation.firstName,
       ...meetingData(invitation.meeting),
-      inviterName: `${invitedBy.person.firstName} ${invitedBy.person.lastName}`,
-      inviterOrganisation: invitedBy.municipality ? `Comune di ${invitedBy.municipality.name}` : (invitedBy.organisationName ?? ""),
+      inviterName: inviter.name,
+      inviterOrganisation: inviter.organisation ?? "",
       managingBodyName: invitation.managingBodyName,
       invitationUrl: invitationUrl(token),
     },

@@ -4,6 +4,7 @@ import { bindField, initialText } from "@/components/forms/field-kit";
 import { SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
+import type { MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import type { FormAction } from "@/lib/forms/action-state";
 import { emptyValues } from "@/lib/forms/form-data";
 import {
@@ -20,17 +21,20 @@ const fieldOrder = () => ORDER;
 
 type Props = {
   action: FormAction<InviteOnBehalfRaw>;
-  /** The meeting's live registrations: who the invitation is sent on behalf of. */
+  /** The meeting's live registrations: who the invitation is sent on behalf of (none: a direct invitation). */
   inviters: { id: string; label: string }[];
+  /** For a direct invitation: the municipality whose SAI projects the gestore runs. */
+  municipalityGroups: MunicipalityGroup[];
   /** The enti gestori already known, suggested as the name is typed. */
   managingBodiesListId?: string;
 };
 
 /**
- * A nomination a registrant asked the coordinators to enter: the invitee
- * receives the usual invitation, in the registrant's name.
+ * A nomination a registrant asked the coordinators to enter (the invitee
+ * receives the usual invitation, in the registrant's name), or a direct
+ * invitation from the Coordinamento's secretariat when no registrant is chosen.
  */
-export function InviteOnBehalfForm({ action, inviters, managingBodiesListId }: Props) {
+export function InviteOnBehalfForm({ action, inviters, municipalityGroups, managingBodiesListId }: Props) {
   const { kit, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage, errors } =
     useActionForm({
       formId: FORM_ID,
@@ -55,11 +59,18 @@ export function InviteOnBehalfForm({ action, inviters, managingBodiesListId }: P
       <SelectField
         field={bindField(kit, "registrationId")}
         label="Per conto di"
-        placeholder="Scegli l'iscritto che ha chiesto l'invito"
+        placeholder="Nessuno: invito diretto della segreteria del Coordinamento"
         groups={[{ label: "Iscritti all'incontro", options: inviters.map((inviter) => ({ value: inviter.id, label: inviter.label })) }]}
         defaultValue={initialText(kit, "registrationId")}
-        hint="L'invito risulterà fatto da questa persona e il suo nome comparirà nell'email."
-        required
+        hint="Se scegli un iscritto, l'invito risulterà fatto da questa persona e il suo nome comparirà nell'email."
+      />
+      <SelectField
+        field={bindField(kit, "municipalityId")}
+        label="Comune (solo per l'invito diretto)"
+        placeholder="Nessun Comune indicato"
+        groups={municipalityGroups}
+        defaultValue={initialText(kit, "municipalityId")}
+        hint="Il Comune titolare del progetto SAI gestito dall'ente. Per un invito per conto di un iscritto vale il Comune dell'iscritto."
       />
       <div className="row">
         <div className="col-md-6">

@@ -63,6 +63,7 @@ const ON_BEHALF_REFUSALS = {
   MEETING_NOT_FOUND: { formError: REFUSALS.MEETING_NOT_FOUND },
   REGISTRATION_CLOSED: { formError: REFUSALS.REGISTRATION_CLOSED },
   INVITER_NOT_FOUND: { fieldErrors: { registrationId: "Scegli chi invita, tra gli iscritti all'incontro" } },
+  MUNICIPALITY_NOT_FOUND: { fieldErrors: { municipalityId: "Scegli il Comune dall'elenco" } },
   SELF_INVITATION: { fieldErrors: { email: "È l'indirizzo di chi invita: indica quello del rappresentante dell'ente gestore" } },
   ALREADY_INVITED: {
     fieldErrors: { email: "Questo indirizzo è già stato invitato all'incontro: puoi inviare di nuovo l'invito dall'elenco" },
@@ -79,8 +80,8 @@ export async function inviteOnBehalfAction(
     if (!uuid.safeParse(meetingId).success) return errorState(values, {}, REFUSALS.MEETING_NOT_FOUND);
     const parsed = parseForm(inviteOnBehalfSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const { registrationId, ...nominee } = parsed.data;
-    const result = await inviteOnBehalf(db, user, { meetingId, registrationId, nominee });
+    const { registrationId, municipalityId, ...nominee } = parsed.data;
+    const result = await inviteOnBehalf(db, user, { meetingId, registrationId, municipalityId, nominee });
     if (!result.ok) {
       const refusal: { fieldErrors?: Record<string, string>; formError?: string } = ON_BEHALF_REFUSALS[result.reason];
       return errorState(values, refusal.fieldErrors ?? {}, refusal.formError);

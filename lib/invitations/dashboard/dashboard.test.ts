@@ -181,6 +181,58 @@ describe("inviting on behalf of a registrant", () => {
   });
 });
 
+describe("inviting directly from the dashboard", () => {
+  it("sends an invitation from the Coordinamento's secretariat, for the municipality named, and it can be accepted", async () => {
+    const trapani = await createMunicipalityIn(db, { name: "Valderice", province: "TP" });
+    const nominee = gestore("diretto@coop.example.it", "Cooperativa Diretta");
+    const result = await inviteOnBehalf(db, coordinator, { meetingId: meeting.id, registrationId: null, municipalityId: trapani.id, nominee });
+    if (!result.ok) throw new Error(result.reason);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: result.invitationId } })).toMatchObject({
+      status: "SENT",
+      invitedByRegistrationId: null,
+      invitedByUserId: coordinator.id,
+      municipalityId: trapani.id,
+    });
+    const message = await db.emailMessage.findFirstOrThrow({ where: { invitationId: result.invitationId } });
+    expect(message.data).toMatchObject({
+      inviterName: "Coordinatore (la segreteria del coordinamento)",
+      inviterOrganisation: "ANCI Sicilia - segreteria del Coordinamento",
+    });
+    expect(await db.auditEntry.findFirst({ where: { action: "invitation.create-direct", entityId: result.invitationId } })).toMatchObject({
+      actorId: coordinator.id,
+      data: { after: { invitedByUserId: coordinator.id, municipalityId: trapani.id } },
+    });
+
+    // The dashboard lists it with the coordinator as inviter and the municipality named.
+    const row = (await listInvitations({ ...filters({}), meeting: meeting.id })).rows.find((r) => r.id === result.invitationId);
+    expect(row).toMatchObject({
+      inviter: { name: "Coordinatore (la segreteria del coordinamento)", email: coordinator.email, direct: true },
+      municipality: { name: "Valderice", province: "TP" },
+    });
+
+    // The invitee opens and accepts it like any other.
+    const token = await latestToken(nominee.email);
+    expect(await getInvitationByToken(token, new Date(), db)).toMatchObject({
+      state: "open",
+      inviter: { organisation: "ANCI Sicilia - segreteria del Coordinamento" },
+    });
+    const accepted = await acceptInvitation(db, token, registrationInput({ email: nominee.email }));
+    expect(accepted.ok).toBe(true);
+    expect(await invitation(nominee.email)).toMatchObject({ status: "ACCEPTED" });
+
+    // Once per meeting and address, and only for a municipality that exists.
+    expect(await inviteOnBehalf(db, coordinator, { meetingId: meeting.id, registrationId: null, nominee })).toEqual({ ok: false, reason: "ALREADY_INVITED" });
+    expect(
+      await inviteOnBehalf(db, coordinator, {
+        meetingId: meeting.id,
+        registrationId: null,
+        municipalityId: "00000000-0000-4000-8000-000000000000",
+        nominee: gestore("altro.diretto@coop.example.it"),
+      }),
+    ).toEqual({ ok: false, reason: "MUNICIPALITY_NOT_FOUND" });
+  });
+});
+
 describe("the dashboard actions", () => {
   it("resend and revoke answer a coordinator in Italian and refuse bad ids without an error", async () => {
     const { resendInvitationAction, revokeInvitationAction, inviteOnBehalfAction } = await import("./actions");

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { enqueueEmail } from "@/lib/email/mutations";
-import { nominate } from "@/lib/invitations/mutations";
+import { nominate, type InvitationSender } from "@/lib/invitations/mutations";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { invitationEmail } from "@/lib/registrations/emails";
 import { lockMeeting } from "@/lib/registrations/mutations";
@@ -96,17 +96,22 @@ export async function revokeInvitation(db: PrismaClient, actor: Actor, invitatio
 
 export type InviteOnBehalfResult =
   | { ok: true; invitationId: string }
-  | { ok: false; reason: "MEETING_NOT_FOUND" | "REGISTRATION_CLOSED" | "INVITER_NOT_FOUND" | "SELF_INVITATION" | "ALREADY_INVITED" };
+  | {
+      ok: false;
+      reason: "MEETING_NOT_FOUND" | "REGISTRATION_CLOSED" | "INVITER_NOT_FOUND" | "MUNICIPALITY_NOT_FOUND" | "SELF_INVITATION" | "ALREADY_INVITED";
+    };
 
 /**
- * A nomination a registrant asked a coordinator to enter for them: the same
- * invitation and email as if they had added it from their personal page
- * (lib/invitations nominate), with the coordinator in the audit log.
+ * A coordinator invites a gestore's representative. With a registration: a
+ * nomination that registrant asked a coordinator to enter for them, the same
+ * invitation and email as if they had added it from their personal page.
+ * Without: a direct invitation from the Coordinamento's secretariat, for the
+ * municipality named, if any. The coordinator is in the audit log either way.
  */
 export async function inviteOnBehalf(
   db: PrismaClient,
   actor: Actor,
-  input: { meetingId: string; registrationId: string; nominee: NomineeInput },
+  input: { meetingId: string; registrationId: string | null; municipalityId?: string | null; nominee: NomineeInput },
   now = new Date(),
 ): Promise<InviteOnBehalfResult> {
   return db.$transaction(
@@ -115,14 +120,24 @@ export async function inviteOnBehalf(
       if (!meeting) return { ok: false, reason: "MEETING_NOT_FOUND" };
       // An invitation can only be accepted while registrations are open.
       if (registrationWindow(meeting, now).state !== "open") return { ok: false, reason: "REGISTRATION_CLOSED" };
-      const inviter = await tx.registration.findFirst({
-        where: { id: input.registrationId, meetingId: meeting.id, status: { not: "CANCELLED" } },
-        select: { id: true, person: { select: { email: true } } },
-      });
-      if (!inviter) return { ok: false, reason: "INVITER_NOT_FOUND" };
-      if (inviter.person.email === input.nominee.email) return { ok: false, reason: "SELF_INVITATION" };
+      let sender: InvitationSender;
+      if (input.registrationId) {
+        const inviter = await tx.registration.findFirst({
+          where: { id: input.registrationId, meetingId: meeting.id, status: { not: "CANCELLED" } },
+          select: { id: true, person: { select: { email: true } } },
+        });
+        if (!inviter) return { ok: false, reason: "INVITER_NOT_FOUND" };
+        if (inviter.person.email === input.nominee.email) return { ok: false, reason: "SELF_INVITATION" };
+        sender = inviter.id;
+      } else {
+        const municipalityId = input.municipalityId ?? null;
+        if (municipalityId && !(await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true } }))) {
+          return { ok: false, reason: "MUNICIPALITY_NOT_FOUND" };
+        }
+        sender = { userId: actor.id, municipalityId };
+      }
 
-      const invited = await nominate(tx, inviter.id, meeting, [input.nominee], now);
+      const invited = await nominate(tx, sender, meeting, [input.nominee], now);
       if (invited === 0) return { ok: false, reason: "ALREADY_INVITED" };
       const invitation = await tx.invitation.findUniqueOrThrow({
         where: { meetingId_email: { meetingId: meeting.id, email: input.nominee.email } },
@@ -130,7 +145,7 @@ export async function inviteOnBehalf(
       });
       await recordAudit(tx, {
         actor,
-        action: "invitation.create-on-behalf",
+        action: typeof sender === "string" ? "invitation.create-on-behalf" : "invitation.create-direct",
         entityType: "Invitation",
         entityId: invitation.id,
         after: {
@@ -138,7 +153,7 @@ export async function inviteOnBehalf(
           firstName: input.nominee.firstName,
           lastName: input.nominee.lastName,
           managingBodyName: input.nominee.managingBodyName,
-          invitedByRegistrationId: inviter.id,
+          ...(typeof sender === "string" ? { invitedByRegistrationId: sender } : { invitedByUserId: actor.id, municipalityId: sender.municipalityId }),
         },
       });
       return { ok: true, invitationId: invitation.id };

@@ -3,6 +3,7 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { registrationWindow } from "@/lib/meetings/registration-window";
+import { describeInviter, inviterSelect } from "../inviter";
 import { INVITATIONS_PAGE_SIZE, type InvitationFilters, type InvitationState } from "./schema";
 
 const rowSelect = {
@@ -19,13 +20,7 @@ const rowSelect = {
   meeting: {
     select: { id: true, title: true, status: true, startsAt: true, endsAt: true, registrationOpensAt: true, registrationClosesAt: true },
   },
-  invitedBy: {
-    select: {
-      organisationName: true,
-      person: { select: { firstName: true, lastName: true, email: true } },
-      municipality: { select: { name: true, province: true } },
-    },
-  },
+  ...inviterSelect,
   emails: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true, status: true } },
 } satisfies Prisma.InvitationSelect;
 
@@ -35,7 +30,7 @@ export type InvitationRow = {
   managingBodyName: string;
   state: InvitationState;
   meeting: { id: string; title: string; startsAt: Date; endsAt: Date; status: string };
-  inviter: { name: string; email: string; organisation: string | null };
+  inviter: { name: string; email: string | null; organisation: string | null; direct: boolean };
   /** The inviter's municipality, for whose SAI projects the gestore is invited. */
   municipality: { name: string; province: string } | null;
   createdAt: Date;
@@ -126,7 +121,7 @@ export async function listInvitations(
     rows: rows.map((row) => {
       const state = invitationState(row.status, row.tokenExpiresAt, now);
       const registrationOpen = registrationWindow(row.meeting, now).state === "open";
-      const { invitedBy } = row;
+      const { municipality, ...inviter } = describeInviter(row);
       const { id: meetingId, title, status, startsAt, endsAt } = row.meeting;
       return {
         id: row.id,
@@ -134,12 +129,8 @@ export async function listInvitations(
         managingBodyName: row.managingBody?.name ?? row.managingBodyName,
         state,
         meeting: { id: meetingId, title, status, startsAt, endsAt },
-        inviter: {
-          name: `${invitedBy.person.firstName} ${invitedBy.person.lastName}`,
-          email: invitedBy.person.email,
-          organisation: invitedBy.municipality ? `Comune di ${invitedBy.municipality.name}` : invitedBy.organisationName,
-        },
-        municipality: invitedBy.municipality,
+        inviter,
+        municipality,
         createdAt: row.createdAt,
         respondedAt: row.respondedAt,
         expiresAt: row.tokenExpiresAt,

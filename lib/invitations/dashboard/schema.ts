@@ -61,14 +61,26 @@ export const invitationCommandForm = defineForm({ text: [] });
 export type InvitationCommandRaw = FormValues<typeof invitationCommandForm>;
 
 /**
- * A coordinator enters a nomination for a registrant who asked for it (by
- * phone, by email): the invitation is theirs, the audit log says who typed it.
+ * A coordinator invites a gestore's representative: on behalf of a registrant
+ * who asked for it (by phone, by email) — the invitation is theirs — or
+ * directly, as the Coordinamento's secretariat, optionally for a municipality.
+ * Either way the audit log says who typed it.
  */
+const optionalUuid = (message: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => value || null)
+    .pipe(z.uuid({ error: message }).nullable());
+
 export const inviteOnBehalfSchema = nomineeSchema.extend({
-  registrationId: z.uuid({ error: "Scegli chi invita, tra gli iscritti all'incontro" }),
+  registrationId: optionalUuid("Scegli chi invita, tra gli iscritti all'incontro"),
+  municipalityId: optionalUuid("Scegli il Comune dall'elenco"),
 });
 export type InviteOnBehalfInput = z.output<typeof inviteOnBehalfSchema>;
 
-export const inviteOnBehalfForm = defineForm({ text: ["registrationId", "firstName", "lastName", "email", "managingBodyName"] });
+export const inviteOnBehalfForm = defineForm({
+  text: ["registrationId", "municipalityId", "firstName", "lastName", "email", "managingBodyName"],
+});
 export type InviteOnBehalfRaw = FormValues<typeof inviteOnBehalfForm>;
-export const INVITE_ON_BEHALF_ORDER = ["registrationId", "firstName", "lastName", "email", "managingBodyName"] as const;
+export const INVITE_ON_BEHALF_ORDER = ["registrationId", "municipalityId", "firstName", "lastName", "email", "managingBodyName"] as const;

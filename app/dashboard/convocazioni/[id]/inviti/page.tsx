@@ -14,6 +14,8 @@ import { inviteOnBehalfAction, resendInvitationAction, revokeInvitationAction } 
 import { listInvitations, listInvitingRegistrations, type InvitationRow } from "@/lib/invitations/dashboard/queries";
 import { parseInvitationFilters } from "@/lib/invitations/dashboard/schema";
 import { listManagingBodyNames } from "@/lib/managing-bodies/queries";
+import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
+import { groupByProvince } from "@/components/registrations/municipality-groups";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 
 export const metadata: Metadata = { title: "Inviti della convocazione" };
@@ -33,10 +35,11 @@ export default async function MeetingInvitationsPage({ params, searchParams }: P
   const path = `/dashboard/convocazioni/${meeting.id}/inviti`;
   const writer = can(user.role, "write");
   const open = registrationWindow(meeting, new Date()).state === "open";
-  const [list, inviters, bodyNames] = await Promise.all([
+  const [list, inviters, bodyNames, municipalities] = await Promise.all([
     listInvitations({ ...filters, meeting: meeting.id }),
     writer && open ? listInvitingRegistrations(meeting.id) : Promise.resolve([]),
     writer && open ? listManagingBodyNames() : Promise.resolve([]),
+    writer && open ? listMunicipalitiesForSelect() : Promise.resolve([]),
   ]);
   const commands = writer
     ? (row: InvitationRow) => (
@@ -63,25 +66,22 @@ export default async function MeetingInvitationsPage({ params, searchParams }: P
 
       {writer ? (
         <section aria-labelledby="invito-per-conto-titolo" className="mt-5">
-          <h2 id="invito-per-conto-titolo">Invita per conto di un iscritto</h2>
+          <h2 id="invito-per-conto-titolo">Invita un rappresentante di ente gestore</h2>
           {!open ? (
             <p>Le iscrizioni a questo incontro non sono aperte: non è possibile inviare nuovi inviti.</p>
-          ) : inviters.length === 0 ? (
-            <p>
-              Nessuno è ancora iscritto all&apos;incontro. Ogni invito parte da un&apos;iscrizione: quando un referente si
-              iscrive, potrai inserire qui i rappresentanti che ti segnala.
-            </p>
           ) : (
             <>
               <p>
                 Quando un iscritto ti segnala (per telefono o per email) un rappresentante di ente gestore da invitare,
-                inseriscilo qui: riceverà lo stesso invito personale che avrebbe ricevuto dalla pagina dell&apos;iscritto, a
-                nome di quest&apos;ultimo. Il registro attività conserva chi lo ha inserito.
+                scegli l&apos;iscritto: riceverà lo stesso invito personale che avrebbe ricevuto dalla pagina
+                dell&apos;iscritto, a nome di quest&apos;ultimo. Altrimenti l&apos;invito parte direttamente dalla segreteria
+                del Coordinamento, per il Comune che indichi. Il registro attività conserva chi lo ha inserito.
               </p>
               <ManagingBodiesDatalist names={bodyNames} />
               <InviteOnBehalfForm
                 action={inviteOnBehalfAction.bind(null, meeting.id)}
                 inviters={inviters}
+                municipalityGroups={groupByProvince(municipalities)}
                 managingBodiesListId={MANAGING_BODIES_LIST_ID}
               />
             </>
