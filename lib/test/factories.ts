@@ -57,3 +57,12 @@ export function registrationInput(values: Partial<RegistrationFormValues> = {}):
     ...values,
   });
 }
+
+/** A dashboard user with the given role, for tests that act as someone. */
+export function createUser(db: PrismaClient, role: "ADMIN" | "COORDINATOR" | "OBSERVER" = "COORDINATOR") {
+  const tag = randomBytes(4).toString("hex");
+  return db.user.create({
+    data: { email: `${role.toLowerCase()}.${tag}@anci.example.it`, name: `Utente ${role.toLowerCase()} ${tag}`, role },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}
