@@ -2,7 +2,7 @@
 // answer, who invited whom, and the nominees each registrant invited.
 // Pure (no database), so the files are tested by parsing them back.
 import ExcelJS from "exceljs";
-import { romeIsoDate, TIME_ZONE } from "@/lib/format/dates";
+import { romeIsoDate } from "@/lib/format/dates";
 import type {
   AttendanceMethod,
   AttendanceStatus,
@@ -12,6 +12,7 @@ import type {
   RegistrationStatus,
 } from "@/lib/generated/prisma/enums";
 import { INVITATION_STATUS_LABELS, ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from "../labels";
+import { formatNumericDateTime, romeWallClock } from "./format";
 import { ATTENDANCE_LABELS, ATTENDANCE_METHOD_LABELS, SOURCE_LABELS } from "./labels";
 
 export type ExportRow = {
@@ -85,27 +86,8 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: "Rappresentanti invitati", width: 60, value: (row) => describeNominees(row) || null },
 ];
 
-const romeParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-function wallClock(date: Date) {
-  const parts = Object.fromEntries(romeParts.formatToParts(date).map((part) => [part.type, part.value]));
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
-}
-
 /** "24/03/2022 15:00", Rome time, as Italian spreadsheets read a date. */
-export function formatExportDate(date: Date): string {
-  const t = wallClock(date);
-  return `${t.day}/${t.month}/${t.year} ${t.hour}:${t.minute}`;
-}
+export const formatExportDate = formatNumericDateTime;
 
 /**
  * A spreadsheet date has no time zone: the cell must hold Rome's wall-clock
@@ -113,7 +95,7 @@ export function formatExportDate(date: Date): string {
  * Rome's fields as UTC fields.
  */
 export function romeWallClockAsUtc(date: Date): Date {
-  const t = wallClock(date);
+  const t = romeWallClock(date);
   return new Date(Date.UTC(+t.year, +t.month - 1, +t.day, +t.hour, +t.minute, +t.second));
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 // A meeting's registrations for the coordinators' dashboard: the paginated
 // table, the counts, the registrations per day (Rome days) and the rows of
 // the export, all read with the same filters so a table and its export agree.
+import { db as defaultDb } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { AttendanceMethod, AttendanceStatus, InvitationStatus, OrganisationType, RegistrationSource, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { TIME_ZONE } from "@/lib/format/dates";
@@ -345,4 +346,32 @@ export async function listRegistrationsForExport(
       ),
     }),
   );
+}
+
+export type RegistrationsDashboard = {
+  meeting: RegistrationsMeeting;
+  page: RegistrationPage;
+  counts: RegistrationCounts;
+  perDay: DayCount[];
+};
+
+/** Everything the registrations page shows, or null for an unknown meeting (pages hold no client of their own). */
+export async function loadRegistrationsDashboard(
+  meetingId: string,
+  params: RegistrationListParams,
+  db: Db = defaultDb,
+): Promise<RegistrationsDashboard | null> {
+  const meeting = await getRegistrationsMeeting(db, meetingId);
+  if (!meeting) return null;
+  const [page, counts, perDay] = await Promise.all([
+    listMeetingRegistrations(db, meeting.id, params),
+    getRegistrationCounts(db, meeting.id),
+    registrationsPerDay(db, meeting.id),
+  ]);
+  return { meeting, page, counts, perDay };
+}
+
+/** The meeting for a page under its registrations, or null. */
+export function loadRegistrationsMeeting(meetingId: string, db: Db = defaultDb): Promise<RegistrationsMeeting | null> {
+  return getRegistrationsMeeting(db, meetingId);
 }
