@@ -19,7 +19,14 @@ export default async function RegisterOnBehalfPage({ params }: PageProps) {
   const { id } = await params;
   const meeting = await loadRegistrationsMeeting(id);
   if (!meeting) notFound();
-  const municipalities = groupByProvince(await listMunicipalitiesForSelect());
+  // The service refuses these too; the page says so before anyone fills the form in.
+  const closed =
+    meeting.status !== "PUBLISHED"
+      ? "La convocazione non è pubblicata: si possono aggiungere iscrizioni solo a una convocazione pubblicata."
+      : meeting.endsAt <= new Date()
+        ? "L'incontro si è già svolto: non si possono aggiungere iscrizioni."
+        : null;
+  const municipalities = closed ? [] : groupByProvince(await listMunicipalitiesForSelect());
   const listPath = `/dashboard/convocazioni/${meeting.id}/iscrizioni`;
   return (
     <>
@@ -36,11 +43,17 @@ export default async function RegisterOnBehalfPage({ params }: PageProps) {
         annullarla. Il periodo di iscrizione non si applica; una convocazione annullata o un incontro già svolto non
         accettano iscrizioni.
       </p>
-      <RegisterOnBehalfForm
-        action={registerOnBehalfAction.bind(null, meeting.id)}
-        municipalities={municipalities}
-        privacyVersion={PRIVACY_NOTICE_VERSION}
-      />
+      {closed ? (
+        <div className="alert alert-warning">
+          <p className="mb-0">{closed}</p>
+        </div>
+      ) : (
+        <RegisterOnBehalfForm
+          action={registerOnBehalfAction.bind(null, meeting.id)}
+          municipalities={municipalities}
+          privacyVersion={PRIVACY_NOTICE_VERSION}
+        />
+      )}
       <p className="mt-4">
         <Link href={listPath}>Torna all&apos;elenco delle iscrizioni</Link>
       </p>
