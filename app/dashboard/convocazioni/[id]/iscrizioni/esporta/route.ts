@@ -1,0 +1,49 @@
+// A meeting's registrations as CSV or XLSX, with the table's search, filters
+// and sort. Observers may export (reading is their role); each export is on
+// the audit log, since personal data leaves the portal.
+import type { NextRequest } from "next/server";
+import { guardRoute } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import {
+  buildRegistrationsCsv,
+  buildRegistrationsXlsx,
+  EXPORT_CONTENT_TYPES,
+  exportFilename,
+  type ExportFormat,
+} from "@/lib/registrations/dashboard/export";
+import { recordRegistrationsExport } from "@/lib/registrations/dashboard/mutations";
+import { getRegistrationsMeeting, listRegistrationsForExport } from "@/lib/registrations/dashboard/queries";
+import { parseRegistrationListParams, registrationListQuery } from "@/lib/registrations/dashboard/schema";
+
+export const dynamic = "force-dynamic";
+
+function formatOf(value: string | null): ExportFormat | null {
+  if (value === null || value === "csv") return "csv";
+  return value === "xlsx" ? "xlsx" : null;
+}
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const guard = await guardRoute("read");
+  if (!guard.ok) return guard.response;
+  const { id } = await params;
+  const search = request.nextUrl.searchParams;
+  const format = formatOf(search.get("formato"));
+  if (!format) return Response.json({ ok: false, formError: "Formato non disponibile: scegli csv o xlsx." }, { status: 400 });
+  const meeting = await getRegistrationsMeeting(db, id);
+  if (!meeting) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
+
+  const listParams = parseRegistrationListParams(search);
+  const rows = await listRegistrationsForExport(db, meeting.id, listParams);
+  const filters = Object.fromEntries(registrationListQuery(listParams, { page: 1 }));
+  await recordRegistrationsExport(db, { id: guard.user.id }, { meetingId: meeting.id, format, rows: rows.length, filters });
+
+  const body = format === "csv" ? buildRegistrationsCsv(rows) : await buildRegistrationsXlsx(rows, `Iscrizioni - ${meeting.title}`);
+  return new Response(body as BodyInit, {
+    headers: {
+      "Content-Type": EXPORT_CONTENT_TYPES[format],
+      "Content-Disposition": `attachment; filename="${exportFilename(meeting.slug, format)}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,167 @@
+// The registrations export, CSV and XLSX, from plain rows: one column per
+// answer, who invited whom, and the nominees each registrant invited.
+// Pure (no database), so the files are tested by parsing them back.
+import ExcelJS from "exceljs";
+import { romeIsoDate } from "@/lib/format/dates";
+import type {
+  AttendanceMethod,
+  AttendanceStatus,
+  InvitationStatus,
+  OrganisationType,
+  RegistrationSource,
+  RegistrationStatus,
+} from "@/lib/generated/prisma/enums";
+import { INVITATION_STATUS_LABELS, ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from "../labels";
+import { formatNumericDateTime, romeWallClock } from "./format";
+import { ATTENDANCE_LABELS, ATTENDANCE_METHOD_LABELS, SOURCE_LABELS } from "./labels";
+
+export type ExportRow = {
+  arrival: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  roleTitle: string | null;
+  organisationType: OrganisationType;
+  municipality: string | null;
+  province: string | null;
+  organisationName: string | null;
+  managingBody: string | null;
+  status: RegistrationStatus;
+  source: RegistrationSource;
+  registeredAt: Date;
+  confirmedAt: Date | null;
+  cancelledAt: Date | null;
+  privacyNoticeVersion: string;
+  privacyConsentAt: Date;
+  communicationsConsent: boolean;
+  communicationsConsentAt: Date | null;
+  attendanceStatus: AttendanceStatus | null;
+  attendanceMethod: AttendanceMethod | null;
+  checkedInAt: Date | null;
+  invitedBy: { name: string; email: string; organisation: string } | null;
+  nominees: { name: string; email: string; managingBody: string; status: InvitationStatus }[];
+};
+
+type Cell = string | number | Date | null;
+
+type Column = { header: string; width: number; value: (row: ExportRow) => Cell };
+
+const yesNo = (value: boolean) => (value ? "Sì" : "No");
+
+/** "Mario Bianchi <mario@coop.it>, Cooperativa Alfa: Ha accettato l'invito; …" */
+function describeNominees(row: ExportRow): string {
+  return row.nominees
+    .map((nominee) => `${nominee.name} <${nominee.email}>, ${nominee.managingBody}: ${INVITATION_STATUS_LABELS[nominee.status]}`)
+    .join("; ");
+}
+
+export const EXPORT_COLUMNS: readonly Column[] = [
+  { header: "N. arrivo", width: 10, value: (row) => row.arrival },
+  { header: "Nome", width: 16, value: (row) => row.firstName },
+  { header: "Cognome", width: 18, value: (row) => row.lastName },
+  { header: "Email", width: 30, value: (row) => row.email },
+  { header: "Telefono", width: 16, value: (row) => row.phone },
+  { header: "Ruolo o qualifica", width: 28, value: (row) => row.roleTitle },
+  { header: "Tipo di ente", width: 14, value: (row) => ORGANISATION_TYPE_LABELS[row.organisationType] },
+  { header: "Comune", width: 20, value: (row) => row.municipality },
+  { header: "Provincia", width: 10, value: (row) => row.province },
+  { header: "Nome dell'ente", width: 28, value: (row) => row.organisationName },
+  { header: "Ente gestore", width: 28, value: (row) => row.managingBody },
+  { header: "Stato", width: 16, value: (row) => REGISTRATION_STATUS_LABELS[row.status] },
+  { header: "Provenienza", width: 20, value: (row) => SOURCE_LABELS[row.source] },
+  { header: "Iscrizione ricevuta il", width: 18, value: (row) => row.registeredAt },
+  { header: "Confermata il", width: 18, value: (row) => row.confirmedAt },
+  { header: "Annullata il", width: 18, value: (row) => row.cancelledAt },
+  { header: "Versione informativa privacy", width: 14, value: (row) => row.privacyNoticeVersion },
+  { header: "Presa visione informativa il", width: 18, value: (row) => row.privacyConsentAt },
+  { header: "Consenso comunicazioni", width: 12, value: (row) => yesNo(row.communicationsConsent) },
+  { header: "Consenso comunicazioni dato il", width: 18, value: (row) => row.communicationsConsentAt },
+  { header: "Presenza", width: 12, value: (row) => (row.attendanceStatus ? ATTENDANCE_LABELS[row.attendanceStatus] : null) },
+  { header: "Presenza rilevata con", width: 18, value: (row) => (row.attendanceMethod ? ATTENDANCE_METHOD_LABELS[row.attendanceMethod] : null) },
+  { header: "Check-in alle", width: 18, value: (row) => row.checkedInAt },
+  { header: "Invitato/a da", width: 22, value: (row) => row.invitedBy?.name ?? null },
+  { header: "Email di chi ha invitato", width: 30, value: (row) => row.invitedBy?.email ?? null },
+  { header: "Ente di chi ha invitato", width: 28, value: (row) => row.invitedBy?.organisation ?? null },
+  { header: "Rappresentanti invitati", width: 60, value: (row) => describeNominees(row) || null },
+];
+
+/** "24/03/2022 15:00", Rome time, as Italian spreadsheets read a date. */
+export const formatExportDate = formatNumericDateTime;
+
+/**
+ * A spreadsheet date has no time zone: the cell must hold Rome's wall-clock
+ * time. exceljs converts a Date through UTC, so the Date handed to it carries
+ * Rome's fields as UTC fields.
+ */
+export function romeWallClockAsUtc(date: Date): Date {
+  const t = romeWallClock(date);
+  return new Date(Date.UTC(+t.year, +t.month - 1, +t.day, +t.hour, +t.minute, +t.second));
+}
+
+// A cell starting with one of these is a formula to Excel or LibreOffice
+// (CSV injection): a leading apostrophe keeps it text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function csvField(cell: Cell): string {
+  if (cell === null) return "";
+  if (typeof cell === "number") return String(cell);
+  const text = cell instanceof Date ? formatExportDate(cell) : neutraliseFormula(cell);
+  return /[";\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const BOM = "\uFEFF";
+
+/**
+ * CSV as Italian Excel opens it with a double click: UTF-8 with a BOM,
+ * ";" between fields, CRLF between records, quotes where needed.
+ */
+export function buildRegistrationsCsv(rows: readonly ExportRow[]): string {
+  const lines = [EXPORT_COLUMNS.map((column) => csvField(column.header))];
+  for (const row of rows) lines.push(EXPORT_COLUMNS.map((column) => csvField(column.value(row))));
+  return BOM + lines.map((fields) => fields.join(";")).join("\r\n") + "\r\n";
+}
+
+const DATE_FORMAT = "dd/mm/yyyy hh:mm";
+
+/** One sheet: a frozen, filterable header row; dates as real dates (Rome time). */
+export async function buildRegistrationsXlsx(rows: readonly ExportRow[], title = "Iscrizioni"): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Convoca";
+  workbook.created = new Date();
+  workbook.title = title;
+  const sheet = workbook.addWorksheet("Iscrizioni", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
+  sheet.getRow(1).font = { bold: true };
+  EXPORT_COLUMNS.forEach((column, index) => {
+    if (rows.some((row) => column.value(row) instanceof Date)) sheet.getColumn(index + 1).numFmt = DATE_FORMAT;
+  });
+  for (const row of rows) {
+    sheet.addRow(
+      EXPORT_COLUMNS.map((column) => {
+        const value = column.value(row);
+        return value instanceof Date ? romeWallClockAsUtc(value) : value;
+      }),
+    );
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+export type ExportFormat = "csv" | "xlsx";
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** "iscrizioni-tavolo-tecnico-2022-03-24-2026-11-26.csv": the meeting's slug and today's date in Rome. */
+export function exportFilename(slug: string, format: ExportFormat, now = new Date()): string {
+  const safeSlug = slug.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "convocazione";
+  return `iscrizioni-${safeSlug}-${romeIsoDate(now)}.${format}`;
+}
