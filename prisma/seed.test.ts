@@ -14,10 +14,10 @@ async function snapshot() {
 }
 
 describe("seed", () => {
-  it("adds the 391 municipalities of Sicily, the reference convocation and the demo coordinator", async () => {
+  it("adds the 391 municipalities of Sicily, the reference convocation and the demo users", async () => {
     expect(await isEmpty(db)).toBe(true);
     const result = await seed(db);
-    expect(result).toEqual({ municipalities: 391, meetingCreated: true, userCreated: true });
+    expect(result).toEqual({ municipalities: 391, meetingCreated: true, usersCreated: 3 });
     expect(await isEmpty(db)).toBe(false);
 
     expect(await db.municipality.count()).toBe(391);
@@ -74,7 +74,7 @@ describe("seed", () => {
 
   it("changes nothing when run a second time", async () => {
     const before = await snapshot();
-    expect(await seed(db)).toEqual({ municipalities: 0, meetingCreated: false, userCreated: false });
+    expect(await seed(db)).toEqual({ municipalities: 0, meetingCreated: false, usersCreated: 0 });
     expect(await snapshot()).toEqual(before);
   });
 
