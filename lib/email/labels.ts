@@ -24,6 +24,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "registration-cancelled": "Iscrizione annullata",
   invitation: "Invito a ente gestore",
   "sign-in-link": "Link di accesso all'area riservata",
+  "meeting-cancelled": "Incontro annullato",
 };
 
 export function emailTemplateLabel(template: string): string {

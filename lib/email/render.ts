@@ -14,6 +14,7 @@ import { RegistrationConfirmedEmail, registrationConfirmedSubject } from "./temp
 import { RegistrationPromotedEmail, registrationPromotedSubject } from "./templates/registration-promoted";
 import { RegistrationWaitlistedEmail, registrationWaitlistedSubject } from "./templates/registration-waitlisted";
 import { SignInLinkEmail, signInLinkSubject } from "./templates/sign-in-link";
+import { MeetingCancelledEmail, meetingCancelledSubject } from "./templates/meeting-cancelled";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -44,6 +45,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "registration-cancelled": { subject: registrationCancelledSubject, component: RegistrationCancelledEmail },
   invitation: { subject: invitationSubject, component: InvitationEmail },
   "sign-in-link": { subject: signInLinkSubject, component: SignInLinkEmail },
+  "meeting-cancelled": { subject: meetingCancelledSubject, component: MeetingCancelledEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

@@ -80,6 +80,13 @@ export const signInLinkSchema = z.object({
   expiresAt: text,
 });
 
+/** A coordinator cancelled the meeting: to every confirmed or waitlisted registrant. */
+export const meetingCancelledSchema = z.object({
+  ...meetingFields,
+  /** The coordinator's reason, as shown on the public page. */
+  reason: z.string().trim().nullish(),
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -88,6 +95,7 @@ export const emailTemplateSchemas = {
   "registration-cancelled": registrationCancelledSchema,
   invitation: invitationSchema,
   "sign-in-link": signInLinkSchema,
+  "meeting-cancelled": meetingCancelledSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;

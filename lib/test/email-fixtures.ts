@@ -34,4 +34,5 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     signInUrl: "http://localhost:3000/api/auth/callback/email?token=Tok3nAccessoDiProva&email=a%40b.it",
     expiresAt: "giovedì 26 novembre 2026, ore 14:05",
   },
+  "meeting-cancelled": { ...meeting, reason: "Il relatore non potrà essere presente." },
 };
