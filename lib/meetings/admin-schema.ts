@@ -263,11 +263,15 @@ export function blankAgendaItem(): AgendaItemRaw {
   return blankRow(meetingForm, "agendaItems");
 }
 
-/** At least the rows a page without JavaScript offers, the typed ones first as they were. */
+/**
+ * The typed rows as they were, then blank ones: at least the few a page
+ * without JavaScript offers, and always one more, so a row can be added
+ * without JavaScript too (blank rows are ignored).
+ */
 export function padMeetingRows(values: MeetingFormRaw): MeetingFormRaw {
   const pad = <T>(list: readonly T[], count: number, blank: () => T) => [
     ...list,
-    ...Array.from({ length: Math.max(0, count - list.length) }, blank),
+    ...Array.from({ length: Math.max(1, count - list.length) }, blank),
   ];
   return {
     ...values,

@@ -184,6 +184,8 @@ export async function listDashboardMeetings(filter: DashboardMeetingFilter = {},
   return { meetings, total, page, pageCount };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const dashboardMeetingInclude = {
   speakers: { orderBy: { position: "asc" } },
   agendaItems: { orderBy: { position: "asc" } },
@@ -193,6 +195,8 @@ export type DashboardMeeting = Prisma.MeetingGetPayload<{ include: typeof dashbo
 
 /** One meeting with every field, speakers and agenda, for its summary and its editor; null for an unknown id. */
 export async function getDashboardMeeting(id: string, db: Db = defaultDb): Promise<DashboardMeeting | null> {
+  // The id comes from the URL: anything but a UUID is simply not found (PostgreSQL would refuse it).
+  if (!UUID.test(id)) return null;
   const meeting = await db.meeting.findUnique({ where: { id }, include: dashboardMeetingInclude });
   if (!meeting) return null;
   const counts = await seatCounts([meeting.id], db);
