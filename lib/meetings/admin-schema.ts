@@ -212,26 +212,31 @@ export const meetingSchema = z
     speakers: speakersField,
     agendaItems: agendaField,
   })
-  .superRefine((meeting, ctx) => {
-    // Runs even when other fields failed: each check looks only at fields that parsed.
-    const valid = (date: Date | null | undefined): date is Date => date instanceof Date && !Number.isNaN(date.getTime());
-    const { startsAt, endsAt, registrationOpensAt: opens, registrationClosesAt: closes } = meeting;
-    if (valid(startsAt) && valid(endsAt) && endsAt <= startsAt) {
-      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "La fine deve essere successiva all'inizio" });
-    }
-    if (valid(opens) && valid(closes) && closes <= opens) {
-      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "La chiusura delle iscrizioni deve seguire l'apertura" });
-    }
-    if (valid(closes) && valid(endsAt) && closes > endsAt) {
-      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Le iscrizioni devono chiudersi entro la fine dell'incontro" });
-    }
-    if (valid(opens) && valid(endsAt) && opens >= endsAt) {
-      ctx.addIssue({ code: "custom", path: ["registrationOpensAt"], message: "Le iscrizioni devono aprirsi prima della fine dell'incontro" });
-    }
-    if ((meeting.mode === "IN_PERSON" || meeting.mode === "HYBRID") && !meeting.venueName) {
-      ctx.addIssue({ code: "custom", path: ["venueName"], message: "Indica il luogo dell'incontro" });
-    }
-  });
+  .superRefine(
+    (meeting, ctx) => {
+      // Runs even when other fields failed (see `when`), so every error shows at
+      // once: each check looks only at fields that parsed.
+      const valid = (date: Date | null | undefined): date is Date => date instanceof Date && !Number.isNaN(date.getTime());
+      const { startsAt, endsAt, registrationOpensAt: opens, registrationClosesAt: closes } = meeting;
+      if (valid(startsAt) && valid(endsAt) && endsAt <= startsAt) {
+        ctx.addIssue({ code: "custom", path: ["endsAt"], message: "La fine deve essere successiva all'inizio" });
+      }
+      if (valid(opens) && valid(closes) && closes <= opens) {
+        ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "La chiusura delle iscrizioni deve seguire l'apertura" });
+      }
+      if (valid(closes) && valid(endsAt) && closes > endsAt) {
+        ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Le iscrizioni devono chiudersi entro la fine dell'incontro" });
+      }
+      if (valid(opens) && valid(endsAt) && opens >= endsAt) {
+        ctx.addIssue({ code: "custom", path: ["registrationOpensAt"], message: "Le iscrizioni devono aprirsi prima della fine dell'incontro" });
+      }
+      if ((meeting.mode === "IN_PERSON" || meeting.mode === "HYBRID") && !meeting.venueName) {
+        ctx.addIssue({ code: "custom", path: ["venueName"], message: "Indica il luogo dell'incontro" });
+      }
+    },
+    // An input that is not even an object has nothing to compare.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 
 export type SpeakerInput = {
   honorific: string | null;
