@@ -1,10 +1,10 @@
 import { RomeTime } from "@/components/ui/rome-time";
-import type { PublicMeeting } from "@/lib/meetings/queries";
 import { KIND_LABELS, MODE_LABELS } from "@/lib/meetings/labels";
+import type { MeetingSheetData } from "@/lib/meetings/sheet";
 
 type MeetingFactsProps = {
   meeting: Pick<
-    PublicMeeting,
+    MeetingSheetData,
     "kind" | "startsAt" | "endsAt" | "mode" | "platform" | "venueName" | "venueAddress" | "capacity"
   >;
 };
@@ -19,8 +19,14 @@ export function MeetingFacts({ meeting }: MeetingFactsProps) {
       <dd>{KIND_LABELS[meeting.kind]}</dd>
       <dt>Data e ora</dt>
       <dd>
-        <RomeTime date={meeting.startsAt} end={meeting.endsAt} />
-        <span className="visually-hidden"> (ora italiana)</span>
+        {meeting.startsAt ? (
+          <>
+            <RomeTime date={meeting.startsAt} end={meeting.endsAt ?? undefined} />
+            <span className="visually-hidden"> (ora italiana)</span>
+          </>
+        ) : (
+          "Da definire"
+        )}
       </dd>
       <dt>Modalità</dt>
       <dd>

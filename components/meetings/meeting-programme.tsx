@@ -1,6 +1,6 @@
-import type { PublicMeeting } from "@/lib/meetings/queries";
+import type { MeetingSheetData } from "@/lib/meetings/sheet";
 
-type SpeakersProps = { speakers: PublicMeeting["speakers"] };
+type SpeakersProps = { speakers: MeetingSheetData["speakers"] };
 
 export function SpeakersList({ speakers }: SpeakersProps) {
   if (speakers.length === 0) return null;
@@ -30,7 +30,7 @@ export function SpeakersList({ speakers }: SpeakersProps) {
   );
 }
 
-type AgendaProps = { items: PublicMeeting["agendaItems"] };
+type AgendaProps = { items: MeetingSheetData["agendaItems"] };
 
 export function AgendaList({ items }: AgendaProps) {
   if (items.length === 0) return null;

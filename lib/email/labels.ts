@@ -26,6 +26,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "sign-in-link": "Link di accesso all'area riservata",
   "user-invitation": "Invito all'area riservata",
   "coverage-reminder": "Promemoria ai referenti dei Comuni non iscritti",
+  "meeting-cancelled": "Incontro annullato",
 };
 
 export function emailTemplateLabel(template: string): string {

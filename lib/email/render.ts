@@ -16,6 +16,7 @@ import { RegistrationWaitlistedEmail, registrationWaitlistedSubject } from "./te
 import { SignInLinkEmail, signInLinkSubject } from "./templates/sign-in-link";
 import { UserInvitationEmail, userInvitationSubject } from "./templates/user-invitation";
 import { CoverageReminderEmail, coverageReminderSubject } from "./templates/coverage-reminder";
+import { MeetingCancelledEmail, meetingCancelledSubject } from "./templates/meeting-cancelled";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -48,6 +49,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "sign-in-link": { subject: signInLinkSubject, component: SignInLinkEmail },
   "user-invitation": { subject: userInvitationSubject, component: UserInvitationEmail },
   "coverage-reminder": { subject: coverageReminderSubject, component: CoverageReminderEmail },
+  "meeting-cancelled": { subject: meetingCancelledSubject, component: MeetingCancelledEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

@@ -107,6 +107,13 @@ export const coverageReminderSchema = z.object({
   invitesManagingBodies: z.boolean(),
 });
 
+/** A coordinator cancelled the meeting: to every confirmed or waitlisted registrant. */
+export const meetingCancelledSchema = z.object({
+  ...meetingFields,
+  /** The coordinator's reason, as shown on the public page. */
+  reason: z.string().trim().nullish(),
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -117,6 +124,7 @@ export const emailTemplateSchemas = {
   "sign-in-link": signInLinkSchema,
   "user-invitation": userInvitationSchema,
   "coverage-reminder": coverageReminderSchema,
+  "meeting-cancelled": meetingCancelledSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;

@@ -1,4 +1,4 @@
-import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
+import type { MeetingKind, MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
 
 export const KIND_LABELS: Record<MeetingKind, string> = {
   TAVOLO_TECNICO: "Tavolo tecnico",
@@ -25,3 +25,18 @@ export function describeMode(meeting: ModeFields): string {
   if (meeting.mode === "IN_PERSON") return meeting.venueName ? `${label} - ${meeting.venueName}` : label;
   return meeting.venueName ? `${label} - ${meeting.venueName}` : label;
 }
+
+export const STATUS_LABELS: Record<MeetingStatus, string> = {
+  DRAFT: "Bozza",
+  PUBLISHED: "Pubblicata",
+  CANCELLED: "Annullata",
+  ARCHIVED: "Archiviata",
+};
+
+/** Bootstrap Italia badge colour for each status; the label says it in words too. */
+export const STATUS_BADGES: Record<MeetingStatus, string> = {
+  DRAFT: "bg-secondary",
+  PUBLISHED: "bg-success",
+  CANCELLED: "bg-danger",
+  ARCHIVED: "bg-dark",
+};

@@ -47,4 +47,5 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     closesAt: "mercoledì 23 marzo 2022, ore 12:00",
     invitesManagingBodies: true,
   },
+  "meeting-cancelled": { ...meeting, reason: "Il relatore non potrà essere presente." },
 };

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { MeetingEditor } from "@/components/dashboard/meetings/meeting-editor";
+import { guardPage } from "@/lib/auth/guard";
+import { updateMeetingAction } from "@/lib/meetings/actions";
+import { meetingToForm } from "@/lib/meetings/admin-schema";
+import { STATUS_LABELS } from "@/lib/meetings/labels";
+import { getDashboardMeeting } from "@/lib/meetings/queries";
+
+type PageProps = { params: Promise<{ id: string }> };
+
+const loadMeeting = cache((id: string) => getDashboardMeeting(id));
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const { id } = await params;
+  const meeting = await loadMeeting(id);
+  return { title: meeting ? `Modifica - ${meeting.title}` : "Convocazione non trovata" };
+}
+
+export default async function EditMeetingPage({ params }: PageProps) {
+  await guardPage("write");
+  const { id } = await params;
+  const meeting = await loadMeeting(id);
+  if (!meeting) notFound();
+  const summary = `/dashboard/convocazioni/${meeting.id}`;
+
+  if (meeting.status === "CANCELLED" || meeting.status === "ARCHIVED") {
+    return (
+      <>
+        <p className="small mb-1">
+          <Link href={summary}>Torna al riepilogo</Link>
+        </p>
+        <h1 className="mb-4">Modifica: {meeting.title}</h1>
+        <div className="alert alert-warning">
+          <p className="mb-0">
+            La convocazione è {STATUS_LABELS[meeting.status].toLowerCase()}: non si può più modificare. Per un nuovo
+            incontro simile, duplicala dal riepilogo.
+          </p>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <p className="small mb-1">
+        <Link href={summary}>Torna al riepilogo</Link>
+      </p>
+      <h1 className="mb-3">Modifica: {meeting.title}</h1>
+      <p className="lead mb-4">
+        {meeting.status === "DRAFT"
+          ? "È una bozza: le modifiche restano riservate finché non la pubblichi."
+          : "È pubblicata: le modifiche compaiono subito nella pagina pubblica."}
+      </p>
+      <MeetingEditor
+        action={updateMeetingAction.bind(null, meeting.id)}
+        initialValues={meetingToForm(meeting)}
+        status={meeting.status}
+        cancellationReason={meeting.cancellationReason}
+        now={new Date().toISOString()}
+        submitLabel="Salva le modifiche"
+      />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { bindField, initialText } from "@/components/forms/field-kit";
+import { CheckboxField, SubmitButton } from "@/components/forms/fields";
+import { schemaResolver } from "@/components/forms/schema-resolver";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/forms/action-state";
+import { cancelMeetingSchema, type CancelMeetingRaw } from "@/lib/meetings/admin-schema";
+import { TextAreaField } from "./editor-fields";
+
+const FORM_ID = "annulla-convocazione";
+const ORDER = ["reason", "confirm"];
+const resolver = schemaResolver<CancelMeetingRaw>(cancelMeetingSchema);
+const fieldOrder = () => ORDER;
+
+type CancelMeetingFormProps = {
+  action: FormAction<CancelMeetingRaw>;
+  /** Confirmed and waitlisted registrants, who will each get an email. */
+  registrants: number;
+};
+
+/** Cancelling tells every registrant: the reason is asked, and an explicit confirmation, in the form itself. */
+export function CancelMeetingForm({ action, registrants }: CancelMeetingFormProps) {
+  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError } = useActionForm({
+    formId: FORM_ID,
+    action,
+    initialValues: { reason: "", confirm: false },
+    resolver,
+    fieldOrder,
+  });
+  const who =
+    registrants === 0
+      ? "Nessuno è iscritto finora."
+      : registrants === 1
+        ? "La persona iscritta riceverà un'email con il motivo."
+        : `Le ${registrants} persone iscritte (confermate o in lista d'attesa) riceveranno ciascuna un'email con il motivo.`;
+  return (
+    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
+      <ErrorSummary
+        formId={FORM_ID}
+        errors={errors}
+        order={ORDER}
+        formError={formError}
+        summaryRef={summaryRef}
+        autoFocus={summaryAutoFocus}
+        headingLevel={3}
+      />
+      <p>
+        La pagina pubblica resterà consultabile con l&apos;avviso di annullamento e non accetterà più iscrizioni. {who}{" "}
+        L&apos;annullamento non si può revocare.
+      </p>
+      <TextAreaField
+        field={bindField(kit, "reason")}
+        defaultValue={initialText(kit, "reason")}
+        label="Motivo dell'annullamento"
+        required
+        rows={3}
+        hint="Compare nella pagina pubblica e nell'email agli iscritti."
+      />
+      <CheckboxField field={bindField(kit, "confirm")} defaultChecked={kit.initial("confirm") === true} label="Confermo di voler annullare la convocazione" />
+      <SubmitButton pending={pending} variant="danger">
+        Annulla la convocazione
+      </SubmitButton>
+    </form>
+  );
+}

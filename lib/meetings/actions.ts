@@ -1,0 +1,150 @@
+"use server";
+// The dashboard's convocation forms. Each reads what was submitted, then goes
+// straight through the guard (session and "write" permission) before anything
+// else; the body parses with the shared schema and calls one mutation.
+import { z } from "zod";
+import { runDashboardAction } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { errorState, type FormState } from "@/lib/forms/action-state";
+import { parseForm, readForm } from "@/lib/forms/form-data";
+import {
+  cancelMeetingForm,
+  cancelMeetingSchema,
+  meetingForm,
+  meetingSchema,
+  meetingStatusForm,
+  type CancelMeetingRaw,
+  type MeetingFormRaw,
+  type MeetingStatusRaw,
+} from "./admin-schema";
+import { meetingFailureErrors, type MeetingOperation, type MeetingOutcome } from "./admin-messages";
+import { archiveMeeting, cancelMeeting, createMeeting, duplicateMeeting, publishMeeting, unpublishMeeting, updateMeeting } from "./mutations";
+
+const LIST_PATH = "/dashboard/convocazioni";
+const meetingPath = (id: string) => `${LIST_PATH}/${id}`;
+
+/** Everything that shows the meeting: the dashboard's pages, the home lists and its public page. */
+function affectedPaths(id: string, slug?: string): string[] {
+  return [LIST_PATH, meetingPath(id), `${meetingPath(id)}/modifica`, "/", ...(slug ? [`/convocazioni/${slug}`] : [])];
+}
+
+// The id comes bound from the page, but a forged request can send anything.
+const isMeetingId = (value: unknown): value is string => typeof value === "string" && z.uuid().safeParse(value).success;
+
+function refused<Values>(values: Values, operation: MeetingOperation, reason: Parameters<typeof meetingFailureErrors>[1]): FormState<Values> {
+  const { fieldErrors, formError } = meetingFailureErrors(operation, reason);
+  return errorState(values, fieldErrors, formError);
+}
+
+const toOutcome = (id: string, outcome: MeetingOutcome, slug?: string) =>
+  ({ status: "redirect", to: `${meetingPath(id)}?esito=${outcome}`, revalidate: affectedPaths(id, slug) }) as const;
+
+export async function createMeetingAction(_state: FormState<MeetingFormRaw>, formData: FormData): Promise<FormState<MeetingFormRaw>> {
+  const values = readForm(formData, meetingForm);
+  return runDashboardAction("create-meeting", "write", values, async (user) => {
+    const parsed = parseForm(meetingSchema, values);
+    if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
+    const result = await createMeeting(db, { id: user.id }, parsed.data);
+    if (!result.ok) return refused(values, "create", result.reason);
+    return toOutcome(result.id, "creata");
+  });
+}
+
+export async function updateMeetingAction(
+  meetingId: string,
+  _state: FormState<MeetingFormRaw>,
+  formData: FormData,
+): Promise<FormState<MeetingFormRaw>> {
+  const values = readForm(formData, meetingForm);
+  return runDashboardAction("update-meeting", "write", values, async (user) => {
+    if (!isMeetingId(meetingId)) return refused(values, "update", "NOT_FOUND");
+    const parsed = parseForm(meetingSchema, values);
+    if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
+    const result = await updateMeeting(db, { id: user.id }, meetingId, parsed.data);
+    if (!result.ok) return refused(values, "update", result.reason);
+    const promoted =
+      result.promoted === 1
+        ? " Una persona in lista d'attesa ha ottenuto un posto ed è stata avvisata."
+        : result.promoted > 1
+          ? ` ${result.promoted} persone in lista d'attesa hanno ottenuto un posto e sono state avvisate.`
+          : "";
+    return {
+      status: "success",
+      message: `Modifiche salvate.${promoted}`,
+      values: { ...values, slug: result.slug },
+      revalidate: affectedPaths(meetingId, result.slug),
+    };
+  });
+}
+
+export async function publishMeetingAction(
+  meetingId: string,
+  _state: FormState<MeetingStatusRaw>,
+  formData: FormData,
+): Promise<FormState<MeetingStatusRaw>> {
+  const values = readForm(formData, meetingStatusForm);
+  return runDashboardAction("publish-meeting", "write", values, async (user) => {
+    if (!isMeetingId(meetingId)) return refused(values, "publish", "NOT_FOUND");
+    const result = await publishMeeting(db, { id: user.id }, meetingId);
+    if (!result.ok) return refused(values, "publish", result.reason);
+    return toOutcome(meetingId, "pubblicata", result.slug);
+  });
+}
+
+export async function unpublishMeetingAction(
+  meetingId: string,
+  _state: FormState<MeetingStatusRaw>,
+  formData: FormData,
+): Promise<FormState<MeetingStatusRaw>> {
+  const values = readForm(formData, meetingStatusForm);
+  return runDashboardAction("unpublish-meeting", "write", values, async (user) => {
+    if (!isMeetingId(meetingId)) return refused(values, "unpublish", "NOT_FOUND");
+    const result = await unpublishMeeting(db, { id: user.id }, meetingId);
+    if (!result.ok) return refused(values, "unpublish", result.reason);
+    return toOutcome(meetingId, "ritirata", result.slug);
+  });
+}
+
+export async function duplicateMeetingAction(
+  meetingId: string,
+  _state: FormState<MeetingStatusRaw>,
+  formData: FormData,
+): Promise<FormState<MeetingStatusRaw>> {
+  const values = readForm(formData, meetingStatusForm);
+  return runDashboardAction("duplicate-meeting", "write", values, async (user) => {
+    if (!isMeetingId(meetingId)) return refused(values, "duplicate", "NOT_FOUND");
+    const result = await duplicateMeeting(db, { id: user.id }, meetingId);
+    if (!result.ok) return refused(values, "duplicate", result.reason);
+    return toOutcome(result.id, "duplicata");
+  });
+}
+
+export async function cancelMeetingAction(
+  meetingId: string,
+  _state: FormState<CancelMeetingRaw>,
+  formData: FormData,
+): Promise<FormState<CancelMeetingRaw>> {
+  const values = readForm(formData, cancelMeetingForm);
+  return runDashboardAction("cancel-meeting", "write", values, async (user) => {
+    if (!isMeetingId(meetingId)) return refused(values, "cancel", "NOT_FOUND");
+    const parsed = parseForm(cancelMeetingSchema, values);
+    if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
+    const result = await cancelMeeting(db, { id: user.id }, meetingId, parsed.data.reason);
+    if (!result.ok) return refused(values, "cancel", result.reason);
+    return toOutcome(meetingId, "annullata", result.slug);
+  });
+}
+
+export async function archiveMeetingAction(
+  meetingId: string,
+  _state: FormState<MeetingStatusRaw>,
+  formData: FormData,
+): Promise<FormState<MeetingStatusRaw>> {
+  const values = readForm(formData, meetingStatusForm);
+  return runDashboardAction("archive-meeting", "write", values, async (user) => {
+    if (!isMeetingId(meetingId)) return refused(values, "archive", "NOT_FOUND");
+    const result = await archiveMeeting(db, { id: user.id }, meetingId);
+    if (!result.ok) return refused(values, "archive", result.reason);
+    return toOutcome(meetingId, "archiviata", result.slug);
+  });
+}

@@ -1,0 +1,426 @@
+// The dashboard's convocation form: its fields as the browser submits them,
+// the one zod schema the editor (react-hook-form) and the server action both
+// parse with, and the conversions between a stored meeting and the form.
+// Dates are typed as Rome's wall-clock time and leave as UTC instants.
+import { z } from "zod";
+import { blankRow, defineForm, type FormValues } from "@/lib/forms/form-data";
+import { romeLocalToUtc, utcToRomeLocal } from "@/lib/format/rome-local";
+import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
+
+export const MEETING_KINDS = ["TAVOLO_TECNICO", "WEBINAR", "FORMAZIONE"] as const satisfies readonly MeetingKind[];
+export const MEETING_MODES = ["ONLINE", "IN_PERSON", "HYBRID"] as const satisfies readonly MeetingMode[];
+
+export const SPEAKER_COLUMNS = ["honorific", "name", "role", "affiliation", "talkTitle"] as const;
+export const AGENDA_COLUMNS = ["title", "description"] as const;
+export const MAX_SPEAKERS = 20;
+export const MAX_AGENDA_ITEMS = 30;
+/** Blank rows a page offers when JavaScript cannot add more; blank rows are ignored. */
+export const STATIC_SPEAKER_ROWS = 2;
+export const STATIC_AGENDA_ROWS = 3;
+export const MAX_CAPACITY = 100_000;
+export const MAX_SLUG_LENGTH = 80;
+
+export const meetingForm = defineForm({
+  text: [
+    "title",
+    "slug",
+    "kind",
+    "protocolNumber",
+    "subject",
+    "startsAt",
+    "endsAt",
+    "mode",
+    "platform",
+    "venueName",
+    "venueAddress",
+    "joinUrl",
+    "capacity",
+    "registrationOpensAt",
+    "registrationClosesAt",
+    "salutation",
+    "body",
+    "closing",
+    "signatoryName",
+    "signatoryTitle",
+    "fundingFund",
+    "fundingLine",
+    "projectCode",
+    "projectName",
+    "projectWebsite",
+  ],
+  checkboxes: ["invitesManagingBodies"],
+  rows: { speakers: SPEAKER_COLUMNS, agendaItems: AGENDA_COLUMNS },
+});
+export type MeetingFormRaw = FormValues<typeof meetingForm>;
+export type SpeakerRaw = MeetingFormRaw["speakers"][number];
+export type AgendaItemRaw = MeetingFormRaw["agendaItems"][number];
+
+const tooLong = (max: number) => `Massimo ${max} caratteri`;
+
+const requiredText = (message: string, max = 200) =>
+  z.string({ error: message }).trim().min(1, message).max(max, tooLong(max));
+
+const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong(max))
+    .optional()
+    .transform((value) => value || null);
+
+const optionalUrl = (protocol: RegExp, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, "Indirizzo troppo lungo")
+    .optional()
+    .transform((value) => value || null)
+    .pipe(z.url({ protocol, error: message }).nullable());
+
+/** "Tavolo tecnico - 24 marzo" → "tavolo-tecnico-24-marzo": lower case, no accents, words joined by dashes. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/-+$/, "");
+  return slug || "convocazione";
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const slugField = z
+  .string()
+  .trim()
+  .max(MAX_SLUG_LENGTH, tooLong(MAX_SLUG_LENGTH))
+  .optional()
+  .transform((value) => value || null)
+  .refine((value) => value === null || SLUG.test(value), "Usa solo lettere minuscole senza accenti, numeri e trattini, ad esempio tavolo-tecnico-2022-03-24");
+
+const requiredDateTime = (message: string) =>
+  z.string({ error: message }).trim().transform((value, ctx): Date => {
+    const date = value ? romeLocalToUtc(value) : null;
+    if (!date) ctx.addIssue({ code: "custom", message: value ? "Data o ora non valida" : message });
+    return date ?? new Date(Number.NaN);
+  });
+
+const optionalDateTime = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): Date | null => {
+    if (!value) return null;
+    const date = romeLocalToUtc(value);
+    if (!date) ctx.addIssue({ code: "custom", message: "Data o ora non valida" });
+    return date;
+  });
+
+const capacityField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): number | null => {
+    if (!value) return null;
+    const number = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number >= 1 && number <= MAX_CAPACITY)) {
+      ctx.addIssue({ code: "custom", message: `Indica un numero intero da 1 a ${MAX_CAPACITY}, o lascia vuoto se non c'è un limite` });
+    }
+    return number;
+  });
+
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+const isBlank = (row: Record<string, string>) => Object.values(row).every((value) => value === "");
+
+const speakerRow = z
+  .object({
+    honorific: z.string().trim().max(40, tooLong(40)).default(""),
+    name: z.string().trim().max(150, tooLong(150)).default(""),
+    role: z.string().trim().max(150, tooLong(150)).default(""),
+    affiliation: z.string().trim().max(200, tooLong(200)).default(""),
+    talkTitle: z.string().trim().max(300, tooLong(300)).default(""),
+  })
+  .superRefine((row, ctx) => {
+    if (!isBlank(row) && !row.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Indica il nome del relatore" });
+  });
+
+const agendaRow = z
+  .object({
+    title: z.string().trim().max(300, tooLong(300)).default(""),
+    description: z.string().trim().max(1000, tooLong(1000)).default(""),
+  })
+  .superRefine((row, ctx) => {
+    if (!isBlank(row) && !row.title) ctx.addIssue({ code: "custom", path: ["title"], message: "Indica il tema" });
+  });
+
+// Rows nobody filled in are dropped after validation, so errors keep the row the user sees.
+const speakersField = z
+  .array(speakerRow)
+  .default([])
+  .transform((list, ctx): SpeakerInput[] => {
+    const kept = list.filter((row) => !isBlank(row));
+    if (kept.length > MAX_SPEAKERS) ctx.addIssue({ code: "custom", message: `Puoi indicare al massimo ${MAX_SPEAKERS} relatori` });
+    return kept.map((row) => ({
+      honorific: row.honorific || null,
+      name: row.name,
+      role: row.role || null,
+      affiliation: row.affiliation || null,
+      talkTitle: row.talkTitle || null,
+    }));
+  });
+
+const agendaField = z
+  .array(agendaRow)
+  .default([])
+  .transform((list, ctx): AgendaItemInput[] => {
+    const kept = list.filter((row) => !isBlank(row));
+    if (kept.length > MAX_AGENDA_ITEMS) ctx.addIssue({ code: "custom", message: `Puoi indicare al massimo ${MAX_AGENDA_ITEMS} temi` });
+    return kept.map((row) => ({ title: row.title, description: row.description || null }));
+  });
+
+export const meetingSchema = z
+  .object({
+    title: requiredText("Indica il titolo", 200),
+    slug: slugField,
+    kind: z.enum(MEETING_KINDS, { error: "Indica il tipo di incontro" }),
+    protocolNumber: optionalText(100),
+    subject: requiredText("Indica l'oggetto della convocazione", 1000),
+    startsAt: requiredDateTime("Indica data e ora di inizio"),
+    endsAt: requiredDateTime("Indica data e ora di fine"),
+    mode: z.enum(MEETING_MODES, { error: "Indica la modalità di svolgimento" }),
+    platform: optionalText(100),
+    venueName: optionalText(200),
+    venueAddress: optionalText(300),
+    joinUrl: optionalUrl(/^https$/, "Inserisci il link completo, che inizi con https://"),
+    capacity: capacityField,
+    registrationOpensAt: optionalDateTime,
+    registrationClosesAt: optionalDateTime,
+    invitesManagingBodies: checkbox,
+    salutation: optionalText(300),
+    body: requiredText("Scrivi il testo della convocazione", 20_000),
+    closing: optionalText(1000),
+    signatoryName: requiredText("Indica chi firma la convocazione", 150),
+    signatoryTitle: requiredText("Indica il ruolo di chi firma", 200),
+    fundingFund: requiredText("Indica il fondo che finanzia il progetto", 300),
+    fundingLine: requiredText("Indica la linea di finanziamento", 1000),
+    projectCode: requiredText("Indica il codice del progetto", 50),
+    projectName: requiredText("Indica il nome del progetto", 300),
+    projectWebsite: optionalUrl(/^https?$/, "Inserisci l'indirizzo completo, che inizi con https://"),
+    speakers: speakersField,
+    agendaItems: agendaField,
+  })
+  .superRefine(
+    (meeting, ctx) => {
+      // Runs even when other fields failed (see `when`), so every error shows at
+      // once: each check looks only at fields that parsed.
+      const valid = (date: Date | null | undefined): date is Date => date instanceof Date && !Number.isNaN(date.getTime());
+      const { startsAt, endsAt, registrationOpensAt: opens, registrationClosesAt: closes } = meeting;
+      if (valid(startsAt) && valid(endsAt) && endsAt <= startsAt) {
+        ctx.addIssue({ code: "custom", path: ["endsAt"], message: "La fine deve essere successiva all'inizio" });
+      }
+      if (valid(opens) && valid(closes) && closes <= opens) {
+        ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "La chiusura delle iscrizioni deve seguire l'apertura" });
+      }
+      if (valid(closes) && valid(endsAt) && closes > endsAt) {
+        ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Le iscrizioni devono chiudersi entro la fine dell'incontro" });
+      }
+      if (valid(opens) && valid(endsAt) && opens >= endsAt) {
+        ctx.addIssue({ code: "custom", path: ["registrationOpensAt"], message: "Le iscrizioni devono aprirsi prima della fine dell'incontro" });
+      }
+      if ((meeting.mode === "IN_PERSON" || meeting.mode === "HYBRID") && !meeting.venueName) {
+        ctx.addIssue({ code: "custom", path: ["venueName"], message: "Indica il luogo dell'incontro" });
+      }
+    },
+    // An input that is not even an object has nothing to compare.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
+
+export type SpeakerInput = {
+  honorific: string | null;
+  name: string;
+  role: string | null;
+  affiliation: string | null;
+  talkTitle: string | null;
+};
+export type AgendaItemInput = { title: string; description: string | null };
+export type MeetingInput = z.output<typeof meetingSchema>;
+
+/** Cancelling says why (shown on the public page and in the email) and asks for an explicit confirmation. */
+export const cancelMeetingForm = defineForm({ text: ["reason"], checkboxes: ["confirm"] });
+export type CancelMeetingRaw = FormValues<typeof cancelMeetingForm>;
+export const cancelMeetingSchema = z.object({
+  reason: requiredText("Indica il motivo dell'annullamento: lo leggeranno gli iscritti", 1000),
+  confirm: checkbox.refine((value) => value, "Spunta la casella per confermare l'annullamento"),
+});
+
+/** Publish, unpublish, duplicate, archive: a button, no fields. */
+export const meetingStatusForm = defineForm({ text: [] });
+export type MeetingStatusRaw = FormValues<typeof meetingStatusForm>;
+
+export function blankSpeaker(): SpeakerRaw {
+  return blankRow(meetingForm, "speakers");
+}
+
+export function blankAgendaItem(): AgendaItemRaw {
+  return blankRow(meetingForm, "agendaItems");
+}
+
+/**
+ * The typed rows as they were, then blank ones: at least the few a page
+ * without JavaScript offers, and always one more, so a row can be added
+ * without JavaScript too (blank rows are ignored).
+ */
+export function padMeetingRows(values: MeetingFormRaw): MeetingFormRaw {
+  const pad = <T>(list: readonly T[], count: number, blank: () => T) => [
+    ...list,
+    ...Array.from({ length: Math.max(1, count - list.length) }, blank),
+  ];
+  return {
+    ...values,
+    speakers: pad(values.speakers, STATIC_SPEAKER_ROWS, blankSpeaker),
+    agendaItems: pad(values.agendaItems, STATIC_AGENDA_ROWS, blankAgendaItem),
+  };
+}
+
+/** What a new convocation starts from: the letterhead and signature of the latest one, when there is one. */
+export type MeetingFormDefaults = Partial<
+  Pick<
+    MeetingFormRaw,
+    "salutation" | "closing" | "signatoryName" | "signatoryTitle" | "fundingFund" | "fundingLine" | "projectCode" | "projectName" | "projectWebsite"
+  >
+>;
+
+export function emptyMeetingForm(defaults: MeetingFormDefaults = {}): MeetingFormRaw {
+  return padMeetingRows({
+    title: "",
+    slug: "",
+    kind: "TAVOLO_TECNICO",
+    protocolNumber: "",
+    subject: "",
+    startsAt: "",
+    endsAt: "",
+    mode: "ONLINE",
+    platform: "",
+    venueName: "",
+    venueAddress: "",
+    joinUrl: "",
+    capacity: "",
+    registrationOpensAt: "",
+    registrationClosesAt: "",
+    salutation: "",
+    body: "",
+    closing: "",
+    signatoryName: "",
+    signatoryTitle: "",
+    fundingFund: "",
+    fundingLine: "",
+    projectCode: "",
+    projectName: "",
+    projectWebsite: "",
+    invitesManagingBodies: true,
+    speakers: [],
+    agendaItems: [],
+    ...defaults,
+  });
+}
+
+/** A stored meeting, as the edit form needs it. */
+export type MeetingFormSource = {
+  title: string;
+  slug: string;
+  kind: MeetingKind;
+  protocolNumber: string | null;
+  subject: string;
+  startsAt: Date;
+  endsAt: Date;
+  mode: MeetingMode;
+  platform: string | null;
+  venueName: string | null;
+  venueAddress: string | null;
+  joinUrl: string | null;
+  capacity: number | null;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  invitesManagingBodies: boolean;
+  salutation: string | null;
+  body: string;
+  closing: string | null;
+  signatoryName: string;
+  signatoryTitle: string;
+  fundingFund: string;
+  fundingLine: string;
+  projectCode: string;
+  projectName: string;
+  projectWebsite: string | null;
+  speakers: readonly { honorific: string | null; name: string; role: string | null; affiliation: string | null; talkTitle: string | null }[];
+  agendaItems: readonly { title: string; description: string | null }[];
+};
+
+export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
+  const text = (value: string | null) => value ?? "";
+  const local = (value: Date | null) => (value ? utcToRomeLocal(value) : "");
+  return padMeetingRows({
+    title: meeting.title,
+    slug: meeting.slug,
+    kind: meeting.kind,
+    protocolNumber: text(meeting.protocolNumber),
+    subject: meeting.subject,
+    startsAt: local(meeting.startsAt),
+    endsAt: local(meeting.endsAt),
+    mode: meeting.mode,
+    platform: text(meeting.platform),
+    venueName: text(meeting.venueName),
+    venueAddress: text(meeting.venueAddress),
+    joinUrl: text(meeting.joinUrl),
+    capacity: meeting.capacity === null ? "" : String(meeting.capacity),
+    registrationOpensAt: local(meeting.registrationOpensAt),
+    registrationClosesAt: local(meeting.registrationClosesAt),
+    invitesManagingBodies: meeting.invitesManagingBodies,
+    salutation: text(meeting.salutation),
+    body: meeting.body,
+    closing: text(meeting.closing),
+    signatoryName: meeting.signatoryName,
+    signatoryTitle: meeting.signatoryTitle,
+    fundingFund: meeting.fundingFund,
+    fundingLine: meeting.fundingLine,
+    projectCode: meeting.projectCode,
+    projectName: meeting.projectName,
+    projectWebsite: text(meeting.projectWebsite),
+    speakers: meeting.speakers.map((speaker) => ({
+      honorific: text(speaker.honorific),
+      name: speaker.name,
+      role: text(speaker.role),
+      affiliation: text(speaker.affiliation),
+      talkTitle: text(speaker.talkTitle),
+    })),
+    agendaItems: meeting.agendaItems.map((item) => ({ title: item.title, description: text(item.description) })),
+  });
+}
+
+const SCALAR_ORDER = meetingForm.text.slice(0, meetingForm.text.indexOf("registrationClosesAt") + 1);
+const LETTER_ORDER = meetingForm.text.slice(meetingForm.text.indexOf("salutation"));
+
+/** Field order on the page: the error summary lists errors in it and focus goes to the first. */
+export function meetingFieldOrder(speakerRows: number, agendaRows: number): string[] {
+  const rowPaths = (name: string, columns: readonly string[], count: number) => [
+    name,
+    ...Array.from({ length: count }, (_, index) => columns.map((column) => `${name}.${index}.${column}`)).flat(),
+  ];
+  return [
+    ...SCALAR_ORDER,
+    "invitesManagingBodies",
+    ...rowPaths("speakers", SPEAKER_COLUMNS, speakerRows),
+    ...rowPaths("agendaItems", AGENDA_COLUMNS, agendaRows),
+    ...LETTER_ORDER,
+  ];
+}
+
+/** "Relatore 2", "Tema 3": which row an error in the summary is about. */
+export function meetingRowLabel(path: string): string | undefined {
+  const match = /^(speakers|agendaItems)\.(\d+)\./.exec(path);
+  if (!match) return undefined;
+  return `${match[1] === "speakers" ? "Relatore" : "Tema"} ${Number(match[2]) + 1}`;
+}
