@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
 import { notFound } from "next/navigation";
 import { CoverageList, CoverageSummaryTable } from "@/components/coverage/coverage-lists";
 import { ReminderProgress } from "@/components/coverage/reminder-progress";
@@ -38,6 +39,7 @@ export default async function CoveragePage({ params }: PageProps) {
       <p className="lead">
         {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />.
       </p>
+      <MeetingTabs meetingId={meeting.id} current="copertura" />
       <p>
         <strong>
           {totals.registered} Comuni su {totals.total} ({totals.percent}%)

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
 import { notFound } from "next/navigation";
 import { InvitationCommands } from "@/components/invitations/dashboard/invitation-commands";
 import { InvitationFilters, InvitationsPagination } from "@/components/invitations/dashboard/invitation-filters";
@@ -60,6 +61,7 @@ export default async function MeetingInvitationsPage({ params, searchParams }: P
       <p className="lead">
         {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />.
       </p>
+      <MeetingTabs meetingId={meeting.id} current="inviti" />
       <InvitationFilters path={path} filters={filters} stateCounts={list.stateCounts} />
       <InvitationsTable list={list} caption={`Inviti per ${meeting.title}, dal più recente`} showMeeting={false} commands={commands} />
       <InvitationsPagination path={path} filters={filters} page={list.page} pages={list.pages} total={list.total} />

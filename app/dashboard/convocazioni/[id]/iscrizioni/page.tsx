@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BulkActionsForm } from "@/components/registrations/dashboard/bulk-actions-form";
+import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
 import { MeetingBreadcrumb } from "@/components/registrations/dashboard/meeting-breadcrumb";
 import { PaginationLinks } from "@/components/registrations/dashboard/pagination-links";
 import { RegistrationCounts } from "@/components/registrations/dashboard/registration-counts";
@@ -52,6 +53,7 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
       <p>
         <RomeTime date={meeting.startsAt} end={meeting.endsAt} />
       </p>
+      <MeetingTabs meetingId={meeting.id} current="iscrizioni" />
       {note ? <div className="alert alert-info">{note}</div> : null}
 
       <div className="d-flex flex-wrap gap-2 mb-4">
