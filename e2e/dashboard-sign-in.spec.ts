@@ -6,8 +6,8 @@ import { uniqueEmail } from "./support/registration";
 
 test("a coordinator signs in with the emailed link and lands where they were going", async ({ page }) => {
   const user = await createDashboardUser("COORDINATOR", "Carla Coordinatrice");
-  await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/accedi\?callbackUrl=%2Fdashboard$/);
+  await page.goto("/dashboard/convocazioni");
+  await expect(page).toHaveURL(/\/accedi\?callbackUrl=%2Fdashboard%2Fconvocazioni$/);
   await expectNoViolations(page);
   await page.getByRole("textbox", { name: "Indirizzo email" }).fill(user.email);
   await page.getByRole("button", { name: "Invia il link di accesso" }).click();
@@ -19,7 +19,7 @@ test("a coordinator signs in with the emailed link and lands where they were goi
   const token = new URLSearchParams(link.split("?")[1]).get("token")!;
   expect(await testDb().verificationToken.count({ where: { token } })).toBe(0);
   await page.goto(link);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard\/convocazioni$/);
   await expect(page.getByRole("banner").getByText("Carla Coordinatrice")).toBeVisible();
 
   // The link works once.

@@ -43,3 +43,27 @@ export async function signInAs(page: Page, role: UserRole) {
   await signInThroughEmail(page, user.email);
   return user;
 }
+
+type ApiRegistrant = { firstName: string; lastName: string; email: string; municipality?: string; nominees?: { firstName: string; lastName: string; email: string; managingBodyName: string }[] };
+
+/** Registers through the public JSON API (what a form submission does), for pages that need registrations to show. */
+export async function registerViaApi(baseURL: string, slug: string, who: ApiRegistrant) {
+  const municipality = who.municipality
+    ? await testDb().municipality.findFirstOrThrow({ where: { name: who.municipality }, select: { id: true } })
+    : null;
+  const response = await fetch(`${baseURL}/api/convocazioni/${slug}/iscrizioni`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      firstName: who.firstName,
+      lastName: who.lastName,
+      email: who.email,
+      roleTitle: "Funzionario",
+      ...(municipality ? { organisationType: "COMUNE", municipalityId: municipality.id } : { organisationType: "ALTRO_ENTE", organisationName: "Ente di prova" }),
+      privacyConsent: true,
+      nominees: who.nominees ?? [],
+    }),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return response.json() as Promise<{ ok: true; status: string }>;
+}

@@ -59,7 +59,7 @@ export function RegistrationFilters({ path, params }: { path: string; params: Re
   const sortOptions = Object.entries(SORT_PARAMS).map(([value, sort]) => ({ value, label: SORT_LABELS[sort] }));
   return (
     <section aria-labelledby="filtri-titolo" className="mb-4">
-      <h2 id="filtri-titolo" className="h4">
+      <h2 id="filtri-titolo" className="h4 mb-4">
         Cerca e filtra
       </h2>
       <form method="get" action={path} role="search" aria-labelledby="filtri-titolo">

@@ -34,7 +34,8 @@ function Chart({ series }: { series: DayCount[] }) {
   const max = Math.max(1, ...series.map((day) => day.count));
   const total = series.reduce((sum, day) => sum + day.count, 0);
   const busiest = series.reduce((best, day) => (day.count > best.count ? day : best), series[0]);
-  const width = LEFT + series.length * SLOT + 8;
+  // Drawn at its own size (never scaled up): a short series leaves room on the right.
+  const width = Math.max(LEFT + series.length * SLOT + 8, 240);
   const height = TOP + PLOT_HEIGHT + BOTTOM;
   const first = series[0].day;
   const last = series[series.length - 1].day;
@@ -49,8 +50,9 @@ function Chart({ series }: { series: DayCount[] }) {
         role="img"
         aria-labelledby="andamento-grafico-titolo andamento-grafico-descrizione"
         viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ maxWidth: `${Math.max(width, 320)}px`, height: "auto" }}
+        width={width}
+        height={height}
+        style={{ maxWidth: "100%", height: "auto" }}
       >
         <title id="andamento-grafico-titolo">Iscrizioni ricevute per giorno</title>
         <desc id="andamento-grafico-descrizione">{description}</desc>

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { expectNoViolations } from "./support/axe";
+import { seedMeeting, testDb } from "./support/database";
+import { registerViaApi, signInAs } from "./support/dashboard";
+import { uniqueEmail } from "./support/registration";
+
+test.describe.configure({ timeout: 180_000 });
+
+test("every dashboard page passes axe, with data on it", async ({ page, baseURL }) => {
+  const meeting = await seedMeeting({ capacity: 2, title: "Tavolo tecnico per l'accessibilità" });
+  // Two SAI municipalities: one registers, one only has a referent.
+  const [registered, waiting] = await Promise.all(
+    ["Monreale", "Bagheria"].map((name) => testDb().municipality.update({ where: { istatCode: name === "Monreale" ? "082049" : "082006" }, data: { saiMember: true } })),
+  );
+  const referent = await testDb().person.create({ data: { email: uniqueEmail("referente"), firstName: "Rosa", lastName: "Referente" } });
+  await testDb().referent.create({ data: { municipalityId: waiting.id, personId: referent.id, role: "TECHNICAL", source: "COORDINATOR" } });
+  for (const [index, name] of ["Anna", "Bruno", "Carla"].entries()) {
+    await registerViaApi(baseURL!, meeting.slug, {
+      firstName: name,
+      lastName: "Accessibile",
+      email: uniqueEmail(name.toLowerCase()),
+      municipality: index === 0 ? registered.name : undefined,
+      nominees: index === 0 ? [{ firstName: "Gino", lastName: "Gestore", email: uniqueEmail("gino"), managingBodyName: "Cooperativa Accessibile" }] : [],
+    });
+  }
+
+  await signInAs(page, "ADMIN");
+  const base = `/dashboard/convocazioni/${meeting.id}`;
+  const pages: [string, string][] = [
+    ["/dashboard", "Panoramica"],
+    ["/dashboard/convocazioni", "Convocazioni"],
+    ["/dashboard/convocazioni/nuova", "Nuova convocazione"],
+    [base, meeting.title],
+    [`${base}/modifica`, "Modifica"],
+    [`${base}/iscrizioni`, "Iscrizioni"],
+    [`${base}/iscrizioni/nuova`, "Iscrivi"],
+    [`${base}/inviti`, "Inviti agli enti gestori"],
+    [`${base}/copertura`, "Copertura dei Comuni aderenti al SAI"],
+    ["/dashboard/inviti", "Inviti"],
+    ["/dashboard/email", "Email"],
+    ["/dashboard/registro-attivita", "Registro attività"],
+    ["/dashboard/utenti", "Utenti"],
+  ];
+  for (const [path, heading] of pages) {
+    await test.step(path, async () => {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
+      await expectNoViolations(page);
+    });
+  }
+});
+
+test("the 403 page passes axe", async ({ page }) => {
+  await signInAs(page, "OBSERVER");
+  const response = await page.goto("/dashboard/utenti");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "Accesso non consentito" })).toBeVisible();
+  await expectNoViolations(page);
+});
