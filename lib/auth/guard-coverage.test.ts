@@ -213,6 +213,23 @@ describe("the guard covers every entry point", () => {
     expect(files.length).toBeGreaterThan(50);
     // The public ones it skips must still exist, or the list is stale.
     for (const file of [...Object.keys(PUBLIC_ACTIONS), ...Object.keys(PUBLIC_ROUTES)]) expect(files).toContain(file);
+    // And it sees the dashboard's own (a walk that found nothing would prove nothing).
+    expect(actionModules).toEqual(
+      expect.arrayContaining([
+        "lib/meetings/actions.ts",
+        "lib/registrations/dashboard/actions.ts",
+        "lib/invitations/dashboard/actions.ts",
+        "lib/coverage/actions.ts",
+        "lib/users/actions.ts",
+        "lib/email/log/actions.ts",
+      ]),
+    );
+    expect(routeModules).toEqual(
+      expect.arrayContaining([
+        "app/dashboard/convocazioni/[id]/iscrizioni/esporta/route.ts",
+        "app/dashboard/convocazioni/[id]/copertura/avanzamento/route.ts",
+      ]),
+    );
   });
 
   it("has \"use server\" only as a module's first statement", async () => {
