@@ -25,3 +25,13 @@ export function publicOrigin(requestOrigin: string): string {
 export function appOrigin(): string {
   return (process.env.APP_URL?.trim() || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
 }
+
+/**
+ * The same path and query on our own origin. Links that carry a credential
+ * (the sign-in link) are rebuilt on APP_URL, never on the origin a request
+ * claimed with its Host or X-Forwarded-Host header, which a caller controls.
+ */
+export function onAppOrigin(url: string): string {
+  const { pathname, search } = new URL(url);
+  return `${appOrigin()}${pathname}${search}`;
+}

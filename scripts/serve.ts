@@ -64,9 +64,13 @@ if (process.env.EMAIL_WORKER !== "off") {
 
 // Auth.js signs its CSRF cookie and hashes sign-in tokens with AUTH_SECRET.
 // Sessions live in the database, so a secret made up for this run only costs
-// pending sign-in links on restart; a real deployment sets its own.
+// pending sign-in links on restart. A production deployment must set its own:
+// with several instances, a link asked for on one must work on the others.
 if (!process.env.AUTH_SECRET) {
-  if (mode === "start" && process.env.NODE_ENV === "production") console.warn("AUTH_SECRET is not set: using a random one for this run.");
+  if (process.env.NODE_ENV === "production") {
+    console.error("AUTH_SECRET is not set: set it (e.g. `openssl rand -base64 32`) on every instance.");
+    await shutdown(1);
+  }
   process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 }
 

@@ -10,6 +10,7 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { formatDateTime } from "@/lib/format/dates";
+import { onAppOrigin } from "@/lib/site";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { CHECK_EMAIL_PATH, SIGN_IN_LINK_MINUTES, SIGN_IN_PATH } from "./paths";
 import { mayUseDashboard } from "./queries";
@@ -33,7 +34,8 @@ const magicLink: EmailConfig = {
     await enqueueEmail(db, {
       template: "sign-in-link",
       toEmail: identifier,
-      data: { signInUrl: url, expiresAt: formatDateTime(expires) },
+      // Auth.js builds `url` from the request's host, which the caller chooses.
+      data: { signInUrl: onAppOrigin(url), expiresAt: formatDateTime(expires) },
     });
   },
 };

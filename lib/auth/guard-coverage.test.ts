@@ -69,6 +69,16 @@ function firstStatementOfDefaultExport(sourceFile: ts.SourceFile): string | null
   return null;
 }
 
+/** The first statement of an exported generateMetadata, which Next runs beside the page; undefined when there is none. */
+function firstStatementOfGenerateMetadata(sourceFile: ts.SourceFile): string | null | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === "generateMetadata") {
+      return statement.body?.statements.find((s) => !ts.isEmptyStatement(s))?.getText(sourceFile) ?? null;
+    }
+  }
+  return undefined;
+}
+
 type Module = Record<string, unknown>;
 
 let files: string[] = [];
@@ -258,9 +268,13 @@ describe("the guard covers every entry point", () => {
     const pages = files.filter((file) => file.startsWith("app/dashboard/") && /(^|\/)(page|layout)\.tsx$/.test(file));
     expect(pages).toContain("app/dashboard/page.tsx");
     const unguarded: string[] = [];
+    const guardFirst = /^(const \w+ = |const \{[^}]*\} = )?await guardPage\(/;
     for (const file of pages) {
-      const first = firstStatementOfDefaultExport(parse(file, await readFile(path.join(ROOT, file), "utf8")));
-      if (!first || !/^(const \w+ = |const \{[^}]*\} = )?await guardPage\(/.test(first)) unguarded.push(`${file}: ${first}`);
+      const sourceFile = parse(file, await readFile(path.join(ROOT, file), "utf8"));
+      const first = firstStatementOfDefaultExport(sourceFile);
+      if (!first || !guardFirst.test(first)) unguarded.push(`${file}: ${first}`);
+      const metadataFirst = firstStatementOfGenerateMetadata(sourceFile);
+      if (metadataFirst !== undefined && !(metadataFirst && guardFirst.test(metadataFirst))) unguarded.push(`${file} generateMetadata: ${metadataFirst}`);
     }
     expect(unguarded).toEqual([]);
   });
@@ -287,8 +301,10 @@ describe("the checks catch a missing guard", () => {
     ]);
   });
 
-  it("reports a page whose first statement is not the guard", () => {
-    const source = `export default async function Page() { const rows = await list(); const user = await guardPage("read"); return null; }`;
+  it("reports a page whose first statement is not the guard, and so its metadata", () => {
+    const source = `export async function generateMetadata() { const meeting = await load(); return {}; }
+export default async function Page() { const rows = await list(); const user = await guardPage("read"); return null; }`;
     expect(firstStatementOfDefaultExport(parse("page.tsx", source))).toBe("const rows = await list();");
+    expect(firstStatementOfGenerateMetadata(parse("page.tsx", source))).toBe("const meeting = await load();");
   });
 });

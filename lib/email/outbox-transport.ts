@@ -25,9 +25,14 @@ export function redactPrivateUrls(text: string, privateUrls: readonly string[]):
   return result.replace(URL_PATTERN, (url) => (privateUrls.some((secret) => sameAddress(url, secret)) ? REDACTED_LINK : url));
 }
 
-/** The console lines for one message: recipient, subject and the links a developer needs to click. */
-export function outboxSummary(email: OutgoingEmail): string {
-  const links = [...new Set(email.text.match(URL_PATTERN) ?? [])];
+/**
+ * The console lines for one message: recipient, subject and the links a
+ * developer needs to click. In production (the outbox standing in for a
+ * missing RESEND_API_KEY) no link is printed: personal, invitation and
+ * sign-in links are credentials, and logs are read by more people.
+ */
+export function outboxSummary(email: OutgoingEmail, showLinks = process.env.NODE_ENV !== "production"): string {
+  const links = showLinks ? [...new Set(email.text.match(URL_PATTERN) ?? [])] : [];
   const lines = [
     `[email] outbox ${email.id} → ${formatAddress(email.to, email.toName)}`,
     `  oggetto: ${email.subject}`,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { REDACTED_LINK, redactPrivateUrls } from "./outbox-transport";
+import { outboxSummary, REDACTED_LINK, redactPrivateUrls } from "./outbox-transport";
 import { isRetryableResendError } from "./resend-transport";
 import { createEmailTransport, formatAddress } from "./transport";
 
@@ -48,4 +48,24 @@ test("RESEND_API_KEY chooses Resend; without it the outbox", () => {
   expect(createEmailTransport({}).name).toBe("outbox");
   expect(createEmailTransport({ RESEND_API_KEY: "  " }).name).toBe("outbox");
   expect(createEmailTransport({ RESEND_API_KEY: "re_123" }).name).toBe("resend");
+});
+
+describe("outboxSummary", () => {
+  const email = {
+    id: "00000000-0000-4000-8000-000000000001",
+    to: "coordinatore@anci.example.it",
+    subject: "Accesso all'area riservata di Convoca",
+    html: "",
+    text: "Accedi: http://localhost:3000/api/auth/callback/email?token=segreto",
+  };
+
+  test("in development prints the links a developer needs to click", () => {
+    expect(outboxSummary(email, true)).toContain("link: http://localhost:3000/api/auth/callback/email?token=segreto");
+  });
+
+  test("in production prints who and what, never a link", () => {
+    const summary = outboxSummary(email, false);
+    expect(summary).toContain("coordinatore@anci.example.it");
+    expect(summary).not.toContain("segreto");
+  });
 });

@@ -198,6 +198,9 @@ describe("updateMeeting", () => {
     expect(statuses.map((r) => r.status)).toEqual(["CONFIRMED", "CONFIRMED", "WAITLISTED"]);
     const promoted = await db.emailMessage.findMany({ where: { meetingId: meeting.id, template: "registration-promoted" } });
     expect(promoted.map((email) => email.registrationId)).toEqual([second.registrationId]);
+    expect(await db.auditEntry.findMany({ where: { action: "registration.promote", entityId: second.registrationId } })).toMatchObject([
+      { data: { before: { status: "WAITLISTED" }, after: { status: "CONFIRMED" }, details: { cause: "capacity-increase" } } },
+    ]);
     const { endsAt } = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
     expect(endsAt.getTime()).toBeGreaterThan(meeting.endsAt.getTime());
     expect(statuses.every((r) => r.tokenExpiresAt.getTime() === endsAt.getTime() + 30 * 24 * 3600_000)).toBe(true);

@@ -180,7 +180,18 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
       let promoted = 0;
       if (after.status === "PUBLISHED" && now < after.endsAt) {
         const seats: LockedMeeting = { ...locked, capacity: after.capacity };
-        while (await promoteFromWaitingList(tx, seats, now)) promoted++;
+        for (let next = await promoteFromWaitingList(tx, seats, now); next; next = await promoteFromWaitingList(tx, seats, now)) {
+          promoted++;
+          await recordAudit(tx, {
+            actor,
+            action: "registration.promote",
+            entityType: "Registration",
+            entityId: next,
+            before: { status: "WAITLISTED" },
+            after: { status: "CONFIRMED" },
+            details: { meetingId: id, cause: "capacity-increase" },
+          });
+        }
       }
 
       const diff = auditDiff(before, after);

@@ -15,13 +15,15 @@ type BulkActionsFormProps = {
   action: FormAction<BulkRaw>;
   /** The table, with its checkboxes and row buttons. */
   children: ReactNode;
+  /** A cancelled meeting: its registrants were told; only attendance can still be recorded. */
+  attendanceOnly?: boolean;
 };
 
 function boxes(form: HTMLFormElement | null): HTMLInputElement[] {
   return Array.from(form?.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="ids"]') ?? []);
 }
 
-export function BulkActionsForm({ action, children }: BulkActionsFormProps) {
+export function BulkActionsForm({ action, children, attendanceOnly = false }: BulkActionsFormProps) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
@@ -90,9 +92,11 @@ export function BulkActionsForm({ action, children }: BulkActionsFormProps) {
           ) : null}
         </p>
         <div className="d-flex flex-wrap gap-2">
-          <button type="submit" name="intent" value="confirm" className="btn btn-sm btn-primary" disabled={pending}>
-            Conferma dalla lista d&apos;attesa
-          </button>
+          {attendanceOnly ? null : (
+            <button type="submit" name="intent" value="confirm" className="btn btn-sm btn-primary" disabled={pending}>
+              Conferma dalla lista d&apos;attesa
+            </button>
+          )}
           <button type="submit" name="intent" value="check-in" className="btn btn-sm btn-outline-primary" disabled={pending}>
             Check-in ora
           </button>
@@ -102,14 +106,18 @@ export function BulkActionsForm({ action, children }: BulkActionsFormProps) {
           <button type="submit" name="intent" value="absent" className="btn btn-sm btn-outline-primary" disabled={pending}>
             Segna assenti
           </button>
-          <button type="submit" name="intent" value="resend" className="btn btn-sm btn-outline-primary" disabled={pending}>
-            Reinvia link personale
-          </button>
-          <button type="submit" name="intent" value="cancel" className="btn btn-sm btn-outline-danger" disabled={pending}>
-            Annulla iscrizioni
-          </button>
+          {attendanceOnly ? null : (
+            <>
+              <button type="submit" name="intent" value="resend" className="btn btn-sm btn-outline-primary" disabled={pending}>
+                Reinvia link personale
+              </button>
+              <button type="submit" name="intent" value="cancel" className="btn btn-sm btn-outline-danger" disabled={pending}>
+                Annulla iscrizioni
+              </button>
+            </>
+          )}
         </div>
-        <div className="form-check mt-3 mb-0">
+        <div className="form-check mt-3 mb-0" hidden={attendanceOnly}>
           <input id={`${FORM_ID}-oltre-capienza`} type="checkbox" name="overCapacity" aria-describedby={`${FORM_ID}-oltre-capienza-aiuto`} />
           <label htmlFor={`${FORM_ID}-oltre-capienza`}>Conferma anche oltre la capienza</label>
           <small id={`${FORM_ID}-oltre-capienza-aiuto`} className="form-text d-block ps-5">

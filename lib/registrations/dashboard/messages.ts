@@ -43,7 +43,7 @@ export const BULK_FAILURES: Record<BulkFailure, string> = {
   MEETING_NOT_FOUND: "Questa convocazione non esiste più.",
   NOTHING_SELECTED: "Seleziona almeno un'iscrizione.",
   MEETING_OVER: "L'incontro si è già svolto: le iscrizioni non si possono più confermare né annullare. Puoi ancora registrare le presenze.",
-  MEETING_CANCELLED: "La convocazione è annullata: non si possono confermare iscrizioni.",
+  MEETING_CANCELLED: "La convocazione è annullata e gli iscritti sono già stati avvisati: non si possono confermare, annullare iscrizioni né reinviare link. Puoi ancora registrare le presenze.",
 };
 
 export function fullMessage(freeSeats: number, requested: number): string {

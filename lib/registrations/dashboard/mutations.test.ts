@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/database";
 import { createMeeting, createUser, registrationInput } from "../../test/factories";
 import { hashToken } from "../../security/tokens";
+import { cancelMeeting } from "../../meetings/mutations";
 import { register } from "../mutations";
 import {
   cancelByCoordinator,
@@ -276,5 +277,20 @@ describe("recordRegistrationsExport", () => {
     await recordRegistrationsExport(db, actor, { meetingId: meeting.id, format: "csv", rows: 3, filters: { q: "rossi" } });
     const [entry] = await db.auditEntry.findMany({ where: { action: "registration.export", entityId: meeting.id } });
     expect(entry).toMatchObject({ actorId: coordinator.id, entityType: "Meeting", data: { details: { format: "csv", rows: 3, filters: { q: "rossi" } } } });
+  });
+});
+
+describe("a cancelled meeting", () => {
+  it("refuses cancelling registrations or resending links: its registrants were told once, by the cancellation", async () => {
+    const { meeting, ids, emails } = await meetingWith(1, 2);
+    const cancelled = await cancelMeeting(db, actor, meeting.id, "Il relatore non potrà essere presente.");
+    expect(cancelled.ok).toBe(true);
+    const before = await Promise.all(emails.map(templatesTo));
+    expect(before.map((templates) => templates.filter((t) => t === "meeting-cancelled"))).toEqual([["meeting-cancelled"], ["meeting-cancelled"]]);
+
+    expect(await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await resendPersonalLinks(db, actor, { meetingId: meeting.id, ids })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await Promise.all(emails.map(templatesTo))).toEqual(before);
+    expect(await statuses(ids)).toEqual(["CONFIRMED", "WAITLISTED"]);
   });
 });

@@ -121,6 +121,8 @@ export async function cancelByCoordinator(db: Db, actor: Actor, input: Selection
   return db.$transaction(async (tx): Promise<CancelResult> => {
     const meeting = await lockMeeting(tx, { id: input.meetingId });
     if (!meeting) return { ok: false, reason: "MEETING_NOT_FOUND" };
+    // Cancelling the meeting already told everyone: no second email per person.
+    if (meeting.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
     if (meeting.endsAt <= now) return { ok: false, reason: "MEETING_OVER" };
     const { rows, missing } = await selectedRows(tx, meeting.id, ids);
     const live = rows.filter((row) => row.status !== "CANCELLED");
@@ -211,8 +213,9 @@ export async function resendPersonalLinks(db: Db, actor: Actor, input: Selection
   const ids = unique(input.ids);
   if (ids.length === 0) return { ok: false, reason: "NOTHING_SELECTED" };
   return db.$transaction(async (tx): Promise<BulkResult> => {
-    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, endsAt: true } });
+    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, endsAt: true, status: true } });
     if (!meeting) return { ok: false, reason: "MEETING_NOT_FOUND" };
+    if (meeting.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
     const { rows, missing } = await selectedRows(tx, meeting.id, ids);
     const live = rows.filter((row) => row.status !== "CANCELLED");
     const skipped: Skipped[] = [

@@ -30,6 +30,8 @@ type PageProps = {
 const loadMeeting = cache((id: string) => getDashboardMeeting(id));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  // Metadata renders beside the page, not after it: it needs its own guard.
+  await guardPage("read");
   const { id } = await params;
   const meeting = await loadMeeting(id);
   return { title: meeting ? meeting.title : "Convocazione non trovata" };

@@ -83,7 +83,11 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
           comprendono tutte le pagine, con la stessa ricerca e gli stessi filtri.
         </p>
         {canWrite ? (
-          <BulkActionsForm key={registrationListQuery(page.params).toString()} action={registrationsBulkAction.bind(null, meeting.id)}>
+          <BulkActionsForm
+            key={registrationListQuery(page.params).toString()}
+            action={registrationsBulkAction.bind(null, meeting.id)}
+            attendanceOnly={meeting.status === "CANCELLED"}
+          >
             {table}
           </BulkActionsForm>
         ) : (

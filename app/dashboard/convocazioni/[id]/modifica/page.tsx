@@ -14,6 +14,8 @@ type PageProps = { params: Promise<{ id: string }> };
 const loadMeeting = cache((id: string) => getDashboardMeeting(id));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  // Metadata renders beside the page, not after it: it needs its own guard.
+  await guardPage("write");
   const { id } = await params;
   const meeting = await loadMeeting(id);
   return { title: meeting ? `Modifica - ${meeting.title}` : "Convocazione non trovata" };
