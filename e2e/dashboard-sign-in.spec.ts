@@ -71,3 +71,24 @@ test("sign-in requests are rate-limited per address", async ({ page }) => {
   await expect(page.getByRole("textbox", { name: "Indirizzo email" })).toHaveValue(user.email);
   await expect.poll(() => testDb().emailMessage.count({ where: { toEmail: user.email, template: "sign-in-link" } })).toBe(5);
 });
+
+test("a sign-in link always points to our own address, whatever Host a request claims", async ({ request, baseURL }) => {
+  const user = await createDashboardUser("ADMIN");
+  const poisoned = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+  const { csrfToken } = await (await request.get("/api/auth/csrf", { headers: poisoned })).json();
+  const response = await request.post("/api/auth/signin/email", {
+    headers: poisoned,
+    form: { email: user.email, csrfToken, callbackUrl: "/dashboard" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(400);
+  let url: unknown;
+  await expect
+    .poll(async () => {
+      const message = await testDb().emailMessage.findFirst({ where: { toEmail: user.email, template: "sign-in-link" } });
+      url = (message?.data as Record<string, unknown> | undefined)?.signInUrl;
+      return typeof url;
+    })
+    .toBe("string");
+  expect(new URL(url as string).origin).toBe(new URL(baseURL!).origin);
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { getDashboardOverview } from "@/lib/dashboard/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Panoramica" };
 
@@ -23,7 +24,7 @@ export default async function DashboardOverviewPage() {
             Nessuna convocazione in programma. <Link href="/dashboard/convocazioni">Vai alle convocazioni</Link>.
           </p>
         ) : (
-          <div className="table-responsive">
+          <TableScroll label="Tabella delle prossime convocazioni">
             <table className="table">
               <caption>
                 Convocazioni non ancora concluse, dalla più vicina: iscritti confermati sulla capienza e Comuni aderenti al SAI
@@ -65,7 +66,7 @@ export default async function DashboardOverviewPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
@@ -74,7 +75,7 @@ export default async function DashboardOverviewPage() {
         {recent.length === 0 ? (
           <p>Nessun incontro concluso.</p>
         ) : (
-          <div className="table-responsive">
+          <TableScroll label="Tabella della partecipazione agli incontri recenti">
             <table className="table">
               <caption>Ultimi incontri conclusi: presenti sugli iscritti confermati.</caption>
               <thead>
@@ -104,7 +105,7 @@ export default async function DashboardOverviewPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

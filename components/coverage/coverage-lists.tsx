@@ -1,10 +1,11 @@
 import type { CoverageState, MeetingCoverage, ProvinceCoverage } from "@/lib/coverage/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Registered / referent only / missing, province by province, with totals. */
 export function CoverageSummaryTable({ coverage }: { coverage: MeetingCoverage }) {
   const { totals } = coverage;
   return (
-    <div className="table-responsive">
+    <TableScroll label="Tabella della copertura per provincia">
       <table className="table table-sm">
         <caption>Comuni aderenti al SAI per provincia: iscritti, con solo referente, senza nessuno</caption>
         <thead>
@@ -42,7 +43,7 @@ export function CoverageSummaryTable({ coverage }: { coverage: MeetingCoverage }
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -3,6 +3,7 @@ import { PublicPage } from "@/components/layout/public-page";
 import { formatIsoCalendarDate } from "@/lib/format/dates";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { SITE } from "@/lib/site";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Informativa sul trattamento dei dati personali" };
 
@@ -88,7 +89,7 @@ export default function PrivacyPage() {
         </p>
 
         <h2 className="h3 mt-5">4. Finalità e basi giuridiche</h2>
-        <div className="table-responsive">
+        <TableScroll label="Tabella delle finalità e delle basi giuridiche">
           <table className="table">
             <caption className="visually-hidden">Finalità del trattamento e relative basi giuridiche</caption>
             <thead>
@@ -106,7 +107,7 @@ export default function PrivacyPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <p>
           I dati necessari all&apos;iscrizione sono obbligatori: senza di essi non è possibile registrare la
           partecipazione. Il consenso alle comunicazioni future è facoltativo e il rifiuto non ha conseguenze

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { meetingListHref, readMeetingListParams, STATUS_PARAMS, type MeetingListParams } from "@/lib/meetings/dashboard-filters";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/meetings/labels";
 import { listDashboardMeetings, type DashboardMeetingRow } from "@/lib/meetings/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Convocazioni" };
 
@@ -81,7 +82,7 @@ export default async function MeetingsPage({ searchParams }: PageProps) {
           </p>
         </div>
       ) : (
-        <div className="table-responsive">
+        <TableScroll label="Tabella delle convocazioni">
           <table className="table align-middle">
             <caption>
               {total === 1 ? "1 convocazione" : `${total} convocazioni`}
@@ -143,7 +144,7 @@ export default async function MeetingsPage({ searchParams }: PageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {pageCount > 1 ? (

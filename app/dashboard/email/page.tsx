@@ -11,6 +11,7 @@ import { retryEmailAction } from "@/lib/email/log/actions";
 import { emailLogFilterQuery, parseEmailLogFilters } from "@/lib/email/log/filters";
 import { listEmailLog } from "@/lib/email/log/queries";
 import { hrefWith, type SearchParams } from "@/lib/forms/search-params";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Email inviate" };
 
@@ -46,7 +47,7 @@ export default async function EmailLogPage({ searchParams }: Props) {
       </p>
 
       {messages.length > 0 ? (
-        <div className="table-responsive">
+        <TableScroll label="Tabella delle email">
           <table className="table align-top">
             <caption>
               Email{filtered ? " (filtrate)" : ""}, pagina {page} di {pageCount}
@@ -96,7 +97,7 @@ export default async function EmailLogPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : total > 0 ? (
         <p>
           Questa pagina non esiste: <Link href={hrefWith(PATH, query)}>torna alla prima pagina</Link>.

@@ -10,6 +10,7 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { guardPage } from "@/lib/auth/guard";
 import { hrefWith, type SearchParams } from "@/lib/forms/search-params";
 import { listUserOptions } from "@/lib/users/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Registro attività" };
 
@@ -41,7 +42,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       </p>
 
       {entries.length > 0 ? (
-        <div className="table-responsive">
+        <TableScroll label="Tabella del registro attività">
           <table className="table align-top">
             <caption>
               Registro attività{filtered ? " (filtrato)" : ""}, pagina {page} di {pageCount}
@@ -88,7 +89,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : total > 0 ? (
         <p>
           Questa pagina non esiste: <Link href={hrefWith(PATH, query)}>torna alla prima pagina</Link>.

@@ -6,6 +6,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { ROLE_LABELS, USER_ROLES } from "@/lib/auth/roles";
 import { changeRoleAction, deactivateUserAction, inviteUserAction, reactivateUserAction } from "@/lib/users/actions";
 import { listUsers } from "@/lib/users/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Utenti" };
 
@@ -34,7 +35,7 @@ export default async function UsersPage() {
         </li>
       </ul>
 
-      <div className="table-responsive my-4">
+      <TableScroll label="Tabella degli utenti" className="my-4">
         <table className="table align-middle">
           <caption>Utenti dell&apos;area riservata ({users.length}), prima quelli attivi</caption>
           <thead>
@@ -97,7 +98,7 @@ export default async function UsersPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="small">Disattivare un account chiude subito le sue sessioni: l&apos;utente esce alla pagina successiva.</p>
 
       <section className="mt-5" aria-labelledby="invita-titolo">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RomeTime } from "@/components/ui/rome-time";
 import { devOutboxEnabled, EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTemplateLabel } from "@/lib/email/labels";
 import { listRecentEmailMessages } from "@/lib/email/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function DevOutboxPage() {
       {messages.length === 0 ? (
         <p>Nessun messaggio.</p>
       ) : (
-        <div className="table-responsive">
+        <TableScroll label="Tabella dei messaggi">
           <table className="table table-striped">
             <caption className="visually-hidden">Ultimi {messages.length} messaggi</caption>
             <thead>
@@ -57,7 +58,7 @@ export default async function DevOutboxPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </main>
   );

@@ -4,6 +4,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { EMAIL_STATUS_LABELS } from "@/lib/email/labels";
 import type { InvitationList, InvitationRow } from "@/lib/invitations/dashboard/queries";
 import { INVITATION_STATE_BADGES, INVITATION_STATE_LABELS } from "@/lib/invitations/dashboard/schema";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Props = {
   list: InvitationList;
@@ -24,7 +25,7 @@ export function InvitationsTable({ list, caption, showMeeting, commands }: Props
     return <p className="alert alert-info">Nessun invito corrisponde ai criteri scelti.</p>;
   }
   return (
-    <div className="table-responsive">
+    <TableScroll label="Tabella degli inviti">
       <table className="table table-sm align-top">
         <caption>{caption}</caption>
         <thead>
@@ -96,6 +97,6 @@ export function InvitationsTable({ list, caption, showMeeting, commands }: Props
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

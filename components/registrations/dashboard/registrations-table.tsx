@@ -5,6 +5,7 @@ import type { RegistrationPage, RegistrationRow } from "@/lib/registrations/dash
 import { registrationListHref, type RegistrationListParams, type SortKey } from "@/lib/registrations/dashboard/schema";
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
 import { SORT_LABELS } from "./registration-filters";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type TableProps = {
   page: RegistrationPage;
@@ -106,7 +107,7 @@ export function RegistrationsTable({ page, path, canWrite }: TableProps) {
   const to = from === 0 ? 0 : from + rows.length - 1;
   const columns = canWrite ? 9 : 7;
   return (
-    <div className="table-responsive">
+    <TableScroll label="Tabella delle iscrizioni">
       <table className="table table-hover align-middle">
         <caption>
           Iscrizioni {from}–{to} di {total}, in ordine {params.dir === "asc" ? "crescente" : "decrescente"} per {SORT_LABELS[params.sort]}
@@ -186,6 +187,6 @@ export function RegistrationsTable({ page, path, canWrite }: TableProps) {
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
