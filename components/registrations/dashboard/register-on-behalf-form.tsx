@@ -1,6 +1,6 @@
 "use client";
 import { useWatch } from "react-hook-form";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText } from "@/components/forms/field-kit";
 import { CheckboxField, RadioGroup, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
@@ -33,22 +33,13 @@ type RegisterOnBehalfFormProps = {
  * their personal link. After each registration the form is empty again.
  */
 export function RegisterOnBehalfForm({ action, municipalities, privacyVersion }: RegisterOnBehalfFormProps) {
-  const { kit, form, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage } =
-    useActionForm({ formId: FORM_ID, action, initialValues: emptyOnBehalf(), resolver, fieldOrder, resetOnSuccess: true });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: emptyOnBehalf(), resolver, fieldOrder, resetOnSuccess: true });
+  const { kit, form, pending, hydrated } = actionForm;
   const organisationType = useWatch({ control: form.control, name: "organisationType" }) ?? "";
   const showMunicipality = !hydrated || organisationType === "COMUNE";
   const showName = !hydrated || (organisationType !== "" && organisationType !== "COMUNE");
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary
-        formId={FORM_ID}
-        errors={errors}
-        order={ON_BEHALF_FIELD_ORDER}
-        formError={formError}
-        successMessage={successMessage}
-        summaryRef={summaryRef}
-        autoFocus={summaryAutoFocus}
-      />
+    <ActionForm form={actionForm} order={ON_BEHALF_FIELD_ORDER} showSuccess>
       <p className="small">I campi contrassegnati con un asterisco (*) sono obbligatori.</p>
 
       <section className="mb-4" aria-labelledby={`${FORM_ID}-persona`}>
@@ -150,6 +141,6 @@ export function RegisterOnBehalfForm({ action, municipalities, privacyVersion }:
       </section>
 
       <SubmitButton pending={pending}>Registra l&apos;iscrizione</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
