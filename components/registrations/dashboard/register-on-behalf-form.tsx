@@ -1,11 +1,12 @@
 "use client";
 import { useWatch } from "react-hook-form";
 import { ActionForm } from "@/components/forms/action-form";
-import { bindField, initialText } from "@/components/forms/field-kit";
-import { CheckboxField, RadioGroup, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { bindField } from "@/components/forms/field-kit";
+import { CheckboxField, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { MunicipalityGroup } from "@/components/registrations/organisation-fields";
+import { OrganisationFields, type MunicipalityGroup } from "@/components/registrations/organisation-fields";
+import { PersonFields } from "@/components/registrations/person-fields";
 import type { FormAction } from "@/lib/forms/action-state";
 import { formatIsoCalendarDate } from "@/lib/format/dates";
 import { emptyOnBehalf, ON_BEHALF_FIELD_ORDER, type OnBehalfRaw } from "@/lib/registrations/dashboard/form-fields";
@@ -14,12 +15,6 @@ import { registrationSchema } from "@/lib/registrations/schema";
 const FORM_ID = "iscrizione-per-conto";
 const resolver = schemaResolver<OnBehalfRaw>(registrationSchema);
 const fieldOrder = () => [...ON_BEHALF_FIELD_ORDER];
-
-const ORGANISATION_OPTIONS = [
-  { value: "COMUNE", label: "Comune" },
-  { value: "ENTE_GESTORE", label: "Ente gestore" },
-  { value: "ALTRO_ENTE", label: "Altro ente" },
-] as const;
 
 type RegisterOnBehalfFormProps = {
   action: FormAction<OnBehalfRaw>;
@@ -36,8 +31,6 @@ export function RegisterOnBehalfForm({ action, municipalities, privacyVersion }:
   const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: emptyOnBehalf(), resolver, fieldOrder, resetOnSuccess: true });
   const { kit, form, pending, hydrated } = actionForm;
   const organisationType = useWatch({ control: form.control, name: "organisationType" }) ?? "";
-  const showMunicipality = !hydrated || organisationType === "COMUNE";
-  const showName = !hydrated || (organisationType !== "" && organisationType !== "COMUNE");
   return (
     <ActionForm form={actionForm} order={ON_BEHALF_FIELD_ORDER} showSuccess>
       <p className="small">I campi contrassegnati con un asterisco (*) sono obbligatori.</p>
@@ -46,72 +39,14 @@ export function RegisterOnBehalfForm({ action, municipalities, privacyVersion }:
         <h2 id={`${FORM_ID}-persona`} className="h4">
           La persona
         </h2>
-        <div className="row">
-          <div className="col-md-6">
-            <TextField field={bindField(kit, "firstName")} label="Nome" defaultValue={initialText(kit, "firstName")} required autoComplete="off" />
-          </div>
-          <div className="col-md-6">
-            <TextField field={bindField(kit, "lastName")} label="Cognome" defaultValue={initialText(kit, "lastName")} required autoComplete="off" />
-          </div>
-          <div className="col-md-6">
-            <TextField
-              field={bindField(kit, "email")}
-              label="Email"
-              type="email"
-              defaultValue={initialText(kit, "email")}
-              required
-              autoComplete="off"
-              hint="La persona riceverà qui la conferma e il link personale per gestire l'iscrizione."
-            />
-          </div>
-          <div className="col-md-6">
-            <TextField
-              field={bindField(kit, "phone")}
-              label="Telefono (facoltativo)"
-              type="tel"
-              defaultValue={initialText(kit, "phone")}
-              autoComplete="off"
-              hint="Fisso o cellulare, ad esempio 091 123 4567 o 333 123 4567."
-            />
-          </div>
-          <div className="col-md-6">
-            <TextField field={bindField(kit, "roleTitle")} label="Ruolo o qualifica" defaultValue={initialText(kit, "roleTitle")} required autoComplete="off" />
-          </div>
-        </div>
+        <PersonFields kit={kit} email="editable" onBehalf />
       </section>
 
       <section className="mb-4" aria-labelledby={`${FORM_ID}-ente`}>
         <h2 id={`${FORM_ID}-ente`} className="h4">
           Ente
         </h2>
-        <RadioGroup
-          field={bindField(kit, "organisationType")}
-          legend="Partecipa per conto di"
-          options={ORGANISATION_OPTIONS}
-          defaultValue={initialText(kit, "organisationType")}
-          required
-        />
-        {showMunicipality ? (
-          <SelectField
-            field={bindField(kit, "municipalityId", { shouldUnregister: true })}
-            label="Comune"
-            placeholder="Seleziona il Comune"
-            groups={municipalities}
-            defaultValue={initialText(kit, "municipalityId")}
-            required={hydrated}
-            hint={hydrated ? undefined : "Solo per chi partecipa per conto di un Comune."}
-          />
-        ) : null}
-        {showName ? (
-          <TextField
-            field={bindField(kit, "organisationName", { shouldUnregister: true })}
-            label="Nome dell'ente"
-            defaultValue={initialText(kit, "organisationName")}
-            required={hydrated}
-            autoComplete="off"
-            hint={hydrated ? undefined : "Solo per chi partecipa per conto di un ente gestore o di un altro ente."}
-          />
-        ) : null}
+        <OrganisationFields kit={kit} municipalities={municipalities} organisationType={organisationType} enhanced={hydrated} onBehalf />
       </section>
 
       <section className="mb-4" aria-labelledby={`${FORM_ID}-privacy`}>
