@@ -1,14 +1,13 @@
 "use client";
 import { useWatch } from "react-hook-form";
 import { ActionForm } from "@/components/forms/action-form";
-import { bindField } from "@/components/forms/field-kit";
-import { CheckboxField, SubmitButton } from "@/components/forms/fields";
+import { SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { ConsentFields } from "@/components/registrations/consent-fields";
 import { OrganisationFields, type MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import { PersonFields } from "@/components/registrations/person-fields";
 import type { FormAction } from "@/lib/forms/action-state";
-import { formatIsoCalendarDate } from "@/lib/format/dates";
 import { emptyOnBehalf, ON_BEHALF_FIELD_ORDER, type OnBehalfRaw } from "@/lib/registrations/dashboard/form-fields";
 import { registrationSchema } from "@/lib/registrations/schema";
 
@@ -53,26 +52,7 @@ export function RegisterOnBehalfForm({ action, municipalities, privacyVersion }:
         <h2 id={`${FORM_ID}-privacy`} className="h4">
           Privacy
         </h2>
-        <CheckboxField
-          field={bindField(kit, "privacyConsent")}
-          defaultChecked={kit.initial("privacyConsent") === true}
-          required
-          label={
-            <>
-              La persona ha ricevuto l&apos;
-              <a href="/privacy" target="_blank" rel="noopener">
-                informativa sul trattamento dei dati personali<span className="visually-hidden"> (si apre in una nuova scheda)</span>
-              </a>{" "}
-              (versione del {formatIsoCalendarDate(privacyVersion)})
-            </>
-          }
-        />
-        <CheckboxField
-          field={bindField(kit, "communicationsConsent")}
-          defaultChecked={kit.initial("communicationsConsent") === true}
-          label="La persona ha chiesto di ricevere le comunicazioni del Coordinamento sulle prossime iniziative (facoltativo)"
-          hint="Spunta solo se la persona lo ha chiesto espressamente: potrà revocare il consenso dalla pagina della sua iscrizione."
-        />
+        <ConsentFields kit={kit} privacyVersion={privacyVersion} onBehalf />
       </section>
 
       <SubmitButton pending={pending}>Registra l&apos;iscrizione</SubmitButton>
