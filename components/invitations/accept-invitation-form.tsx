@@ -8,24 +8,13 @@ import { ConsentFields } from "@/components/registrations/consent-fields";
 import { OrganisationFields, type MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import { PersonFields } from "@/components/registrations/person-fields";
 import type { FormAction } from "@/lib/forms/action-state";
-import type { AcceptInvitationRaw } from "@/lib/registrations/form-fields";
+import { SINGLE_REGISTRATION_FIELD_ORDER, type AcceptInvitationRaw } from "@/lib/registrations/form-fields";
 import { registrationSchema } from "@/lib/registrations/schema";
 
 const FORM_ID = "accetta-invito";
-const ORDER = [
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "roleTitle",
-  "organisationType",
-  "municipalityId",
-  "organisationName",
-  "privacyConsent",
-  "communicationsConsent",
-];
+const ORDER = SINGLE_REGISTRATION_FIELD_ORDER;
 const resolver = schemaResolver<AcceptInvitationRaw>(registrationSchema);
-const fieldOrder = () => ORDER;
+const fieldOrder = () => [...ORDER];
 
 type AcceptInvitationFormProps = {
   action: FormAction<AcceptInvitationRaw>;
