@@ -1,4 +1,26 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+
+/**
+ * A dashboard's filter form: a GET, so the filters live in the address, work
+ * without JavaScript and can be shared. The fields go in a grid row.
+ */
+export function FilterForm({ path, title, children }: { path: string; title: string; children: ReactNode }) {
+  return (
+    <form method="get" action={path} className="mb-4" aria-labelledby="filtri-titolo">
+      <h2 id="filtri-titolo" className="h5">
+        {title}
+      </h2>
+      <div className="row g-3 align-items-end">{children}</div>
+      <div className="d-flex flex-wrap gap-3 align-items-center mt-3">
+        <button type="submit" className="btn btn-primary">
+          Filtra
+        </button>
+        <Link href={path}>Togli i filtri</Link>
+      </div>
+    </form>
+  );
+}
 
 type FilterOption = { value: string; label: string };
 
