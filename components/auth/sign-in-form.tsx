@@ -1,5 +1,5 @@
 "use client";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText } from "@/components/forms/field-kit";
 import { SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
@@ -13,11 +13,10 @@ const resolver = schemaResolver<SignInRaw>(signInSchema);
 const fieldOrder = () => ORDER;
 
 export function SignInForm({ action }: { action: FormAction<SignInRaw> }) {
-  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError } =
-    useActionForm({ formId: FORM_ID, action, initialValues: { email: "" }, resolver, fieldOrder });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: { email: "" }, resolver, fieldOrder });
+  const { kit, pending } = actionForm;
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary formId={FORM_ID} errors={errors} order={ORDER} formError={formError} summaryRef={summaryRef} autoFocus={summaryAutoFocus} />
+    <ActionForm form={actionForm} order={ORDER}>
       <TextField
         field={bindField(kit, "email")}
         label="Indirizzo email"
@@ -28,6 +27,6 @@ export function SignInForm({ action }: { action: FormAction<SignInRaw> }) {
         hint="L'indirizzo con cui sei registrato/a come coordinatore o osservatore."
       />
       <SubmitButton pending={pending}>Invia il link di accesso</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -114,6 +114,7 @@ export function useActionForm<V extends FieldValues>({ formId, action, initialVa
   };
 
   return {
+    formId,
     form,
     kit,
     state,

@@ -1,6 +1,5 @@
 "use client";
-import type {  } from "react-hook-form";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { bindField } from "@/components/forms/field-kit";
 import { CheckboxField, Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
@@ -22,19 +21,10 @@ type CancelRegistrationFormProps = {
 
 /** Cancelling asks for an explicit confirmation in the form itself, so it works without JavaScript. */
 export function CancelRegistrationForm({ action, confirmed }: CancelRegistrationFormProps) {
-  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError } =
-    useActionForm({ formId: FORM_ID, action, initialValues: { confirm: false }, resolver, fieldOrder });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: { confirm: false }, resolver, fieldOrder });
+  const { kit, pending } = actionForm;
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary
-        formId={FORM_ID}
-        errors={errors}
-        order={ORDER}
-        formError={formError}
-        summaryRef={summaryRef}
-        autoFocus={summaryAutoFocus}
-        headingLevel={3}
-      />
+    <ActionForm form={actionForm} order={ORDER} headingLevel={3}>
       <p>
         Se non potrai partecipare, annulla l&apos;iscrizione
         {confirmed ? ": il tuo posto sarà assegnato alla prima persona in lista d'attesa." : "."} L&apos;annullamento non
@@ -45,6 +35,6 @@ export function CancelRegistrationForm({ action, confirmed }: CancelRegistration
       <SubmitButton pending={pending} variant="danger">
         Annulla l&apos;iscrizione
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,10 +2,29 @@ import { CheckboxField } from "@/components/forms/fields";
 import { bindField, type FieldKit } from "@/components/forms/field-kit";
 import { formatIsoCalendarDate } from "@/lib/format/dates";
 
-type ConsentFieldsProps = { kit: FieldKit; privacyVersion: string };
+type ConsentFieldsProps = {
+  kit: FieldKit;
+  privacyVersion: string;
+  /** A coordinator records what the person said: the texts speak of the person, not for them. */
+  onBehalf?: boolean;
+};
+
+const WORDING = {
+  self: {
+    privacy: "Ho letto l'",
+    communications: "Desidero ricevere le comunicazioni del Coordinamento sulle prossime iniziative (facoltativo)",
+    communicationsHint: "Puoi revocare il consenso in qualsiasi momento dalla pagina della tua iscrizione.",
+  },
+  onBehalf: {
+    privacy: "La persona ha ricevuto l'",
+    communications: "La persona ha chiesto di ricevere le comunicazioni del Coordinamento sulle prossime iniziative (facoltativo)",
+    communicationsHint: "Spunta solo se la persona lo ha chiesto espressamente: potrà revocare il consenso dalla pagina della sua iscrizione.",
+  },
+};
 
 /** The privacy notice (required, its version recorded) and the separate, optional consent to future communications. */
-export function ConsentFields({ kit, privacyVersion }: ConsentFieldsProps) {
+export function ConsentFields({ kit, privacyVersion, onBehalf = false }: ConsentFieldsProps) {
+  const wording = onBehalf ? WORDING.onBehalf : WORDING.self;
   return (
     <>
       <CheckboxField
@@ -14,7 +33,7 @@ export function ConsentFields({ kit, privacyVersion }: ConsentFieldsProps) {
         required
         label={
           <>
-            Ho letto l&apos;
+            {wording.privacy}
             <a href="/privacy" target="_blank" rel="noopener">
               informativa sul trattamento dei dati personali<span className="visually-hidden"> (si apre in una nuova scheda)</span>
             </a>{" "}
@@ -22,18 +41,19 @@ export function ConsentFields({ kit, privacyVersion }: ConsentFieldsProps) {
           </>
         }
       />
-      <CommunicationsConsent kit={kit} />
+      <CommunicationsConsent kit={kit} onBehalf={onBehalf} />
     </>
   );
 }
 
-export function CommunicationsConsent({ kit }: { kit: FieldKit }) {
+export function CommunicationsConsent({ kit, onBehalf = false }: { kit: FieldKit; onBehalf?: boolean }) {
+  const wording = onBehalf ? WORDING.onBehalf : WORDING.self;
   return (
     <CheckboxField
       field={bindField(kit, "communicationsConsent")}
       defaultChecked={kit.initial("communicationsConsent") === true}
-      label="Desidero ricevere le comunicazioni del Coordinamento sulle prossime iniziative (facoltativo)"
-      hint="Puoi revocare il consenso in qualsiasi momento dalla pagina della tua iscrizione."
+      label={wording.communications}
+      hint={wording.communicationsHint}
     />
   );
 }

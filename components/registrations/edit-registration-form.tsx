@@ -1,6 +1,5 @@
 "use client";
-import type {  } from "react-hook-form";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -22,24 +21,14 @@ type EditRegistrationFormProps = {
 
 /** The personal page's edit form: name, role, phone and the communications consent. */
 export function EditRegistrationForm({ action, initialValues }: EditRegistrationFormProps) {
-  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage } =
-    useActionForm({ formId: FORM_ID, action, initialValues, resolver, fieldOrder });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues, resolver, fieldOrder });
+  const { kit, pending } = actionForm;
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary
-        formId={FORM_ID}
-        errors={errors}
-        order={ORDER}
-        formError={formError}
-        successMessage={successMessage}
-        summaryRef={summaryRef}
-        autoFocus={summaryAutoFocus}
-        headingLevel={3}
-      />
+    <ActionForm form={actionForm} order={ORDER} showSuccess headingLevel={3}>
       <PersonFields kit={kit} email="hidden" />
       <CommunicationsConsent kit={kit} />
       <Honeypot formId={FORM_ID} />
       <SubmitButton pending={pending}>Salva le modifiche</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

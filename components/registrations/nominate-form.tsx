@@ -1,6 +1,6 @@
 "use client";
 import { useFieldArray } from "react-hook-form";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -16,23 +16,20 @@ const fieldOrder = (values: NominateRaw) => nomineeFieldOrder(values.nominees.le
 
 /** "Invite more gestori" from the personal page; sent rows clear and appear in the list above. */
 export function NominateForm({ action }: { action: FormAction<NominateRaw> }) {
-  const { kit, form, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage } =
-    useActionForm({ formId: FORM_ID, action, initialValues: { nominees: [] }, resolver, fieldOrder, prepare: withRows, resetOnSuccess: true });
+  const actionForm = useActionForm({
+    formId: FORM_ID,
+    action,
+    initialValues: { nominees: [] },
+    resolver,
+    fieldOrder,
+    prepare: withRows,
+    resetOnSuccess: true,
+  });
+  const { kit, form, pending, hydrated } = actionForm;
   const { control } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "nominees" });
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary
-        formId={FORM_ID}
-        errors={errors}
-        order={nomineeFieldOrder(fields.length)}
-        formError={formError}
-        successMessage={successMessage}
-        summaryRef={summaryRef}
-        contextFor={nomineeRowLabel}
-        autoFocus={summaryAutoFocus}
-        headingLevel={3}
-      />
+    <ActionForm form={actionForm} order={nomineeFieldOrder(fields.length)} showSuccess headingLevel={3} contextFor={nomineeRowLabel}>
       <NomineeRows
         kit={kit}
         headingLevel={3}
@@ -43,6 +40,6 @@ export function NominateForm({ action }: { action: FormAction<NominateRaw> }) {
       />
       <Honeypot formId={FORM_ID} />
       <SubmitButton pending={pending}>Invia gli inviti</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

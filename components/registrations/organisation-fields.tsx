@@ -9,23 +9,43 @@ const ORGANISATION_OPTIONS = [
   { value: "ALTRO_ENTE", label: "Altro ente" },
 ] as const;
 
+const WORDING = {
+  self: {
+    legend: "Partecipi per conto di",
+    municipalityHint: "Puoi digitare le prime lettere del nome per trovarlo.",
+    municipalityOnly: "Solo se partecipi per conto di un Comune.",
+    nameOnly: "Solo se partecipi per conto di un ente gestore o di un altro ente.",
+    nameAutoComplete: "organization",
+  },
+  onBehalf: {
+    legend: "Partecipa per conto di",
+    municipalityHint: undefined,
+    municipalityOnly: "Solo per chi partecipa per conto di un Comune.",
+    nameOnly: "Solo per chi partecipa per conto di un ente gestore o di un altro ente.",
+    nameAutoComplete: "off",
+  },
+};
+
 type OrganisationFieldsProps = {
   kit: FieldKit;
   municipalities: readonly MunicipalityGroup[];
   /** The type chosen so far; with JavaScript only the field it needs is shown. */
   organisationType: string;
   enhanced: boolean;
+  /** A coordinator fills them in for someone else: the texts speak of the person, not to them. */
+  onBehalf?: boolean;
 };
 
 /** On whose behalf the person takes part: a municipality from the list, or an organisation by name. */
-export function OrganisationFields({ kit, municipalities, organisationType, enhanced }: OrganisationFieldsProps) {
+export function OrganisationFields({ kit, municipalities, organisationType, enhanced, onBehalf = false }: OrganisationFieldsProps) {
+  const wording = onBehalf ? WORDING.onBehalf : WORDING.self;
   const showMunicipality = !enhanced || organisationType === "COMUNE";
   const showName = !enhanced || (organisationType !== "" && organisationType !== "COMUNE");
   return (
     <>
       <RadioGroup
         field={bindField(kit, "organisationType")}
-        legend="Partecipi per conto di"
+        legend={wording.legend}
         options={ORGANISATION_OPTIONS}
         defaultValue={initialText(kit, "organisationType")}
         required
@@ -38,7 +58,7 @@ export function OrganisationFields({ kit, municipalities, organisationType, enha
           groups={municipalities}
           defaultValue={initialText(kit, "municipalityId")}
           required={enhanced}
-          hint={enhanced ? "Puoi digitare le prime lettere del nome per trovarlo." : "Solo se partecipi per conto di un Comune."}
+          hint={enhanced ? wording.municipalityHint : wording.municipalityOnly}
         />
       ) : null}
       {showName ? (
@@ -47,8 +67,8 @@ export function OrganisationFields({ kit, municipalities, organisationType, enha
           label="Nome dell'ente"
           defaultValue={initialText(kit, "organisationName")}
           required={enhanced}
-          autoComplete="organization"
-          hint={enhanced ? undefined : "Solo se partecipi per conto di un ente gestore o di un altro ente."}
+          autoComplete={wording.nameAutoComplete}
+          hint={enhanced ? undefined : wording.nameOnly}
         />
       ) : null}
     </>

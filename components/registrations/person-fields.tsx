@@ -5,17 +5,32 @@ type PersonFieldsProps = {
   kit: FieldKit;
   /** "edit": no email (it identifies the registration); "invitation": the invitation's email, read-only. */
   email: "editable" | "read-only" | "hidden";
+  /** A coordinator types them for someone else: hints speak of "la persona", and the browser offers none of the coordinator's own details. */
+  onBehalf?: boolean;
+};
+
+const WORDING = {
+  self: {
+    emailHint: "Riceverai qui la conferma e il link personale per gestire l'iscrizione.",
+    roleTitleHint: "Ad esempio: Assessore alle politiche sociali, Responsabile del progetto SAI.",
+  },
+  onBehalf: {
+    emailHint: "La persona riceverà qui la conferma e il link personale per gestire l'iscrizione.",
+    roleTitleHint: undefined,
+  },
 };
 
 /** Name, contact and role of the person registering. */
-export function PersonFields({ kit, email }: PersonFieldsProps) {
+export function PersonFields({ kit, email, onBehalf = false }: PersonFieldsProps) {
+  const wording = onBehalf ? WORDING.onBehalf : WORDING.self;
+  const autoComplete = (token: string) => (onBehalf ? "off" : token);
   return (
     <div className="row">
       <div className="col-md-6">
-        <TextField field={bindField(kit, "firstName")} label="Nome" defaultValue={initialText(kit, "firstName")} required autoComplete="given-name" />
+        <TextField field={bindField(kit, "firstName")} label="Nome" defaultValue={initialText(kit, "firstName")} required autoComplete={autoComplete("given-name")} />
       </div>
       <div className="col-md-6">
-        <TextField field={bindField(kit, "lastName")} label="Cognome" defaultValue={initialText(kit, "lastName")} required autoComplete="family-name" />
+        <TextField field={bindField(kit, "lastName")} label="Cognome" defaultValue={initialText(kit, "lastName")} required autoComplete={autoComplete("family-name")} />
       </div>
       {email !== "hidden" ? (
         <div className="col-md-6">
@@ -26,12 +41,8 @@ export function PersonFields({ kit, email }: PersonFieldsProps) {
             defaultValue={initialText(kit, "email")}
             required
             readOnly={email === "read-only"}
-            autoComplete="email"
-            hint={
-              email === "read-only"
-                ? "L'invito è personale: l'iscrizione sarà registrata con questo indirizzo."
-                : "Riceverai qui la conferma e il link personale per gestire l'iscrizione."
-            }
+            autoComplete={autoComplete("email")}
+            hint={email === "read-only" ? "L'invito è personale: l'iscrizione sarà registrata con questo indirizzo." : wording.emailHint}
           />
         </div>
       ) : null}
@@ -41,7 +52,7 @@ export function PersonFields({ kit, email }: PersonFieldsProps) {
           label="Telefono (facoltativo)"
           type="tel"
           defaultValue={initialText(kit, "phone")}
-          autoComplete="tel"
+          autoComplete={autoComplete("tel")}
           hint="Fisso o cellulare, ad esempio 091 123 4567 o 333 123 4567."
         />
       </div>
@@ -51,8 +62,8 @@ export function PersonFields({ kit, email }: PersonFieldsProps) {
           label="Ruolo o qualifica"
           defaultValue={initialText(kit, "roleTitle")}
           required
-          autoComplete="organization-title"
-          hint="Ad esempio: Assessore alle politiche sociali, Responsabile del progetto SAI."
+          autoComplete={autoComplete("organization-title")}
+          hint={wording.roleTitleHint}
         />
       </div>
     </div>

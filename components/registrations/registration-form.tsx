@@ -1,6 +1,6 @@
 "use client";
 import { useFieldArray, useWatch } from "react-hook-form";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -31,23 +31,14 @@ type RegistrationFormProps = {
 };
 
 export function RegistrationForm({ action, municipalities, privacyVersion }: RegistrationFormProps) {
-  const { kit, form, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError } =
-    useActionForm({ formId: FORM_ID, action, initialValues: emptyRegistration(), resolver, fieldOrder, prepare: withRows });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: emptyRegistration(), resolver, fieldOrder, prepare: withRows });
+  const { kit, form, pending, hydrated } = actionForm;
   const { control } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "nominees" });
   const organisationType = useWatch({ control, name: "organisationType" });
 
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary
-        formId={FORM_ID}
-        errors={errors}
-        order={registrationFieldOrder(fields.length)}
-        formError={formError}
-        summaryRef={summaryRef}
-        contextFor={nomineeRowLabel}
-        autoFocus={summaryAutoFocus}
-      />
+    <ActionForm form={actionForm} order={registrationFieldOrder(fields.length)} contextFor={nomineeRowLabel}>
       <p className="small">I campi contrassegnati con un asterisco (*) sono obbligatori.</p>
 
       <section className="mb-5" aria-labelledby={`${FORM_ID}-dati`}>
@@ -81,6 +72,6 @@ export function RegistrationForm({ action, municipalities, privacyVersion }: Reg
 
       <Honeypot formId={FORM_ID} />
       <SubmitButton pending={pending}>Invia l&apos;iscrizione</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText } from "@/components/forms/field-kit";
 import { RadioGroup, SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
@@ -20,20 +20,10 @@ type Props = {
 
 /** Gives a new address access with a role; the person is emailed where to sign in. */
 export function InviteUserForm({ action, roles }: Props) {
-  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage } =
-    useActionForm({ formId: FORM_ID, action, initialValues: INITIAL, resolver, fieldOrder, resetOnSuccess: true });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: INITIAL, resolver, fieldOrder, resetOnSuccess: true });
+  const { kit, pending } = actionForm;
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary
-        formId={FORM_ID}
-        errors={errors}
-        order={ORDER}
-        formError={formError}
-        successMessage={successMessage}
-        summaryRef={summaryRef}
-        autoFocus={summaryAutoFocus}
-        headingLevel={3}
-      />
+    <ActionForm form={actionForm} order={ORDER} showSuccess headingLevel={3}>
       <div className="row">
         <div className="col-md-6">
           <TextField field={bindField(kit, "email")} label="Indirizzo email" defaultValue={initialText(kit, "email")} type="email" autoComplete="off" required />
@@ -50,6 +40,6 @@ export function InviteUserForm({ action, roles }: Props) {
       </div>
       <RadioGroup field={bindField(kit, "role")} legend="Profilo" options={roles} defaultValue={initialText(kit, "role")} required />
       <SubmitButton pending={pending}>Invita</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

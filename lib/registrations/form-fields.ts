@@ -51,22 +51,25 @@ export function emptyRegistration(overrides: Partial<RegistrationFormRaw> = {}):
   return { ...emptyValues(registrationForm), nominees: padNominees([]), ...overrides };
 }
 
+const PERSON_AND_ORGANISATION_ORDER = [
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "roleTitle",
+  "organisationType",
+  "municipalityId",
+  "organisationName",
+] as const;
+const CONSENT_ORDER = ["privacyConsent", "communicationsConsent"] as const;
+
 /** Field order on the page: the error summary lists errors in it and focus goes to the first. */
 export function registrationFieldOrder(rowCount: number): string[] {
-  return [
-    "firstName",
-    "lastName",
-    "email",
-    "phone",
-    "roleTitle",
-    "organisationType",
-    "municipalityId",
-    "organisationName",
-    ...nomineeFieldOrder(rowCount),
-    "privacyConsent",
-    "communicationsConsent",
-  ];
+  return [...PERSON_AND_ORGANISATION_ORDER, ...nomineeFieldOrder(rowCount), ...CONSENT_ORDER];
 }
+
+/** The same order for a registration without nominees: accepting an invitation, or registering someone on their behalf. */
+export const SINGLE_REGISTRATION_FIELD_ORDER = [...PERSON_AND_ORGANISATION_ORDER, ...CONSENT_ORDER] as const;
 
 export function nomineeFieldOrder(rowCount: number): string[] {
   return [

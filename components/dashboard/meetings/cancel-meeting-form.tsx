@@ -1,5 +1,5 @@
 "use client";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText } from "@/components/forms/field-kit";
 import { CheckboxField, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
@@ -21,13 +21,14 @@ type CancelMeetingFormProps = {
 
 /** Cancelling tells every registrant: the reason is asked, and an explicit confirmation, in the form itself. */
 export function CancelMeetingForm({ action, registrants }: CancelMeetingFormProps) {
-  const { kit, errors, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError } = useActionForm({
+  const actionForm = useActionForm({
     formId: FORM_ID,
     action,
     initialValues: { reason: "", confirm: false },
     resolver,
     fieldOrder,
   });
+  const { kit, pending } = actionForm;
   const who =
     registrants === 0
       ? "Nessuno è iscritto finora."
@@ -35,16 +36,7 @@ export function CancelMeetingForm({ action, registrants }: CancelMeetingFormProp
         ? "La persona iscritta riceverà un'email con il motivo."
         : `Le ${registrants} persone iscritte (confermate o in lista d'attesa) riceveranno ciascuna un'email con il motivo.`;
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary
-        formId={FORM_ID}
-        errors={errors}
-        order={ORDER}
-        formError={formError}
-        summaryRef={summaryRef}
-        autoFocus={summaryAutoFocus}
-        headingLevel={3}
-      />
+    <ActionForm form={actionForm} order={ORDER} headingLevel={3}>
       <p>
         La pagina pubblica resterà consultabile con l&apos;avviso di annullamento e non accetterà più iscrizioni. {who}{" "}
         L&apos;annullamento non si può revocare.
@@ -61,6 +53,6 @@ export function CancelMeetingForm({ action, registrants }: CancelMeetingFormProp
       <SubmitButton pending={pending} variant="danger">
         Annulla la convocazione
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { type ReactNode, useDeferredValue, useMemo } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText, type FieldKit } from "@/components/forms/field-kit";
 import { CheckboxField, RadioGroup, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
@@ -65,8 +65,8 @@ function text(kit: FieldKit, path: string) {
  * after a refused save shows everything as it was typed.
  */
 export function MeetingEditor({ action, initialValues, status, cancellationReason = null, now, submitLabel }: MeetingEditorProps) {
-  const { kit, form, errors, pending, hydrated, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage } =
-    useActionForm({ formId: FORM_ID, action, initialValues, resolver, fieldOrder, prepare: padMeetingRows });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues, resolver, fieldOrder, prepare: padMeetingRows });
+  const { kit, form, pending, hydrated } = actionForm;
   const { control } = form;
   const speakers = useFieldArray({ control, name: "speakers" });
   const agenda = useFieldArray({ control, name: "agendaItems" });
@@ -82,17 +82,7 @@ export function MeetingEditor({ action, initialValues, status, cancellationReaso
   return (
     <div className="row">
       <div className="col-xxl-6">
-        <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-          <ErrorSummary
-            formId={FORM_ID}
-            errors={errors}
-            order={meetingFieldOrder(speakers.fields.length, agenda.fields.length)}
-            formError={formError}
-            successMessage={successMessage}
-            summaryRef={summaryRef}
-            contextFor={meetingRowLabel}
-            autoFocus={summaryAutoFocus}
-          />
+        <ActionForm form={actionForm} order={meetingFieldOrder(speakers.fields.length, agenda.fields.length)} showSuccess contextFor={meetingRowLabel}>
           <p className="small">I campi contrassegnati con un asterisco (*) sono obbligatori. Date e ore sono quelle italiane.</p>
 
           <Section id="identita" title="Convocazione">
@@ -217,7 +207,7 @@ export function MeetingEditor({ action, initialValues, status, cancellationReaso
           </Section>
 
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
-        </form>
+        </ActionForm>
       </div>
       <div className="col-xxl-6 mt-5 mt-xxl-0">
         <MeetingPreview meeting={preview} now={clock} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect, FilterText } from "@/components/dashboard/filter-fields";
 import { formatShortDate } from "@/lib/format/dates";
 import {
   INVITATION_STATE_LABELS,
@@ -6,6 +7,8 @@ import {
   type InvitationFilters as Filters,
   type InvitationState,
 } from "@/lib/invitations/dashboard/schema";
+
+const STATE_OPTIONS = INVITATION_STATES.map((state) => ({ value: state, label: INVITATION_STATE_LABELS[state] }));
 
 type Props = {
   /** The page the GET form submits to. */
@@ -44,49 +47,26 @@ export function InvitationFilters({ path, filters, stateCounts, meetings }: Prop
         ))}
       </ul>
       <form method="get" action={path} className="row g-3 align-items-end mb-4" role="search" aria-label="Filtra gli inviti">
-        <div className="col-md-4">
-          <label htmlFor="inviti-q" className="form-label">
-            Cerca
-          </label>
-          <input
-            id="inviti-q"
-            name="q"
-            type="search"
-            className="form-control"
-            defaultValue={filters.q ?? ""}
-            aria-describedby="inviti-q-aiuto"
-          />
-          <small id="inviti-q-aiuto" className="form-text">
-            Nome o email dell&apos;invitato, ente gestore, chi ha invitato, Comune.
-          </small>
-        </div>
-        <div className="col-md-3">
-          <label htmlFor="inviti-stato" className="form-label">
-            Stato
-          </label>
-          <select id="inviti-stato" name="state" className="form-select" defaultValue={filters.state ?? ""}>
-            <option value="">Tutti</option>
-            {INVITATION_STATES.map((state) => (
-              <option key={state} value={state}>
-                {INVITATION_STATE_LABELS[state]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterText
+          id="inviti-q"
+          name="q"
+          type="search"
+          label="Cerca"
+          value={filters.q ?? ""}
+          hint="Nome o email dell'invitato, ente gestore, chi ha invitato, Comune."
+          className="col-md-4"
+        />
+        <FilterSelect id="inviti-stato" name="state" label="Stato" value={filters.state ?? ""} options={STATE_OPTIONS} className="col-md-3" />
         {meetings ? (
-          <div className="col-md-3">
-            <label htmlFor="inviti-convocazione" className="form-label">
-              Convocazione
-            </label>
-            <select id="inviti-convocazione" name="meeting" className="form-select" defaultValue={filters.meeting ?? ""}>
-              <option value="">Tutte</option>
-              {meetings.map((meeting) => (
-                <option key={meeting.id} value={meeting.id}>
-                  {meeting.title} ({formatShortDate(meeting.startsAt)})
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="inviti-convocazione"
+            name="meeting"
+            label="Convocazione"
+            value={filters.meeting ?? ""}
+            options={meetings.map((meeting) => ({ value: meeting.id, label: `${meeting.title} (${formatShortDate(meeting.startsAt)})` }))}
+            empty="Tutte"
+            className="col-md-3"
+          />
         ) : null}
         <div className="col-md-2">
           <button type="submit" className="btn btn-primary me-2">

@@ -1,5 +1,5 @@
 "use client";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText } from "@/components/forms/field-kit";
 import { SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
@@ -35,27 +35,17 @@ type Props = {
  * invitation from the Coordinamento's secretariat when no registrant is chosen.
  */
 export function InviteOnBehalfForm({ action, inviters, municipalityGroups, managingBodiesListId }: Props) {
-  const { kit, pending, formAction, formRef, summaryRef, onSubmit, onMouseDown, summaryAutoFocus, formError, successMessage, errors } =
-    useActionForm({
-      formId: FORM_ID,
-      action,
-      initialValues: emptyValues(inviteOnBehalfForm),
-      resolver,
-      fieldOrder,
-      resetOnSuccess: true,
-    });
+  const actionForm = useActionForm({
+    formId: FORM_ID,
+    action,
+    initialValues: emptyValues(inviteOnBehalfForm),
+    resolver,
+    fieldOrder,
+    resetOnSuccess: true,
+  });
+  const { kit, pending } = actionForm;
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate>
-      <ErrorSummary
-        formId={FORM_ID}
-        errors={errors}
-        order={ORDER}
-        formError={formError}
-        successMessage={successMessage}
-        summaryRef={summaryRef}
-        autoFocus={summaryAutoFocus}
-        headingLevel={3}
-      />
+    <ActionForm form={actionForm} order={ORDER} showSuccess headingLevel={3}>
       <SelectField
         field={bindField(kit, "registrationId")}
         label="Per conto di"
@@ -100,6 +90,6 @@ export function InviteOnBehalfForm({ action, inviters, municipalityGroups, manag
         </div>
       </div>
       <SubmitButton pending={pending}>Invia l&apos;invito</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

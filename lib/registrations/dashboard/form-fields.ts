@@ -1,6 +1,7 @@
 // The dashboard's registration forms as the browser submits them. Pure: the
 // server actions read FormData with these before anything else.
 import { defineForm, emptyValues, readForm, type FormValues } from "@/lib/forms/form-data";
+import { SINGLE_REGISTRATION_FIELD_ORDER } from "@/lib/registrations/form-fields";
 
 /** The bulk form's single fields; the ticked rows come as repeated "ids", the page's rows as "pageIds". */
 export const bulkForm = defineForm({ text: ["intent"], checkboxes: ["selectAll", "overCapacity"] });
@@ -31,18 +32,7 @@ export const onBehalfForm = defineForm({
 });
 export type OnBehalfRaw = FormValues<typeof onBehalfForm>;
 
-export const ON_BEHALF_FIELD_ORDER = [
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "roleTitle",
-  "organisationType",
-  "municipalityId",
-  "organisationName",
-  "privacyConsent",
-  "communicationsConsent",
-] as const;
+export const ON_BEHALF_FIELD_ORDER = SINGLE_REGISTRATION_FIELD_ORDER;
 
 export function emptyOnBehalf(): OnBehalfRaw {
   return emptyValues(onBehalfForm);
