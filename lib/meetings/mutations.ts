@@ -214,27 +214,46 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
 
 type StatusChange<Reason extends string> = { ok: true; slug: string } | { ok: false; reason: Reason | "NOT_FOUND" };
 
+type Transition<Reason extends string> = {
+  action: "meeting.publish" | "meeting.unpublish" | "meeting.archive";
+  /** Why the locked meeting cannot make this move, or null when it can. */
+  refuse: (meeting: LockedMeeting, tx: Prisma.TransactionClient) => Promise<Reason | null> | Reason | null;
+  data: Prisma.MeetingUpdateInput;
+  /** What the audit log records as the state after. */
+  after: Prisma.InputJsonObject;
+};
+
+/** A status change: lock the meeting, check the move, make it, record it, in one transaction. */
+async function changeStatus<Reason extends string>(db: Db, actor: Actor, id: string, move: Transition<Reason>): Promise<StatusChange<Reason>> {
+  return db.$transaction(async (tx): Promise<StatusChange<Reason>> => {
+    const meeting = await lockMeeting(tx, { id });
+    if (!meeting) return { ok: false, reason: "NOT_FOUND" };
+    const refusal = await move.refuse(meeting, tx);
+    if (refusal) return { ok: false, reason: refusal };
+    await tx.meeting.update({ where: { id }, data: move.data });
+    await recordAudit(tx, {
+      actor,
+      action: move.action,
+      entityType: "Meeting",
+      entityId: id,
+      before: { status: meeting.status },
+      after: move.after,
+    });
+    return { ok: true, slug: meeting.slug };
+  }, LOCKING_TRANSACTION);
+}
+
 export type PublishFailure = "ALREADY_PUBLISHED" | "MEETING_CANCELLED" | "MEETING_ARCHIVED";
 
 /** Draft → published: the page, the home lists and the registration form open to the public. */
 export async function publishMeeting(db: Db, actor: Actor, id: string, now = new Date()): Promise<StatusChange<PublishFailure>> {
-  return db.$transaction(async (tx): Promise<StatusChange<PublishFailure>> => {
-    const meeting = await lockMeeting(tx, { id });
-    if (!meeting) return { ok: false, reason: "NOT_FOUND" };
-    if (meeting.status === "PUBLISHED") return { ok: false, reason: "ALREADY_PUBLISHED" };
-    if (meeting.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
-    if (meeting.status === "ARCHIVED") return { ok: false, reason: "MEETING_ARCHIVED" };
-    await tx.meeting.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: now } });
-    await recordAudit(tx, {
-      actor,
-      action: "meeting.publish",
-      entityType: "Meeting",
-      entityId: id,
-      before: { status: meeting.status },
-      after: { status: "PUBLISHED", publishedAt: now.toISOString() },
-    });
-    return { ok: true, slug: meeting.slug };
-  }, LOCKING_TRANSACTION);
+  return changeStatus<PublishFailure>(db, actor, id, {
+    action: "meeting.publish",
+    refuse: ({ status }) =>
+      status === "PUBLISHED" ? "ALREADY_PUBLISHED" : status === "CANCELLED" ? "MEETING_CANCELLED" : status === "ARCHIVED" ? "MEETING_ARCHIVED" : null,
+    data: { status: "PUBLISHED", publishedAt: now },
+    after: { status: "PUBLISHED", publishedAt: now.toISOString() },
+  });
 }
 
 export type UnpublishFailure = "NOT_PUBLISHED" | "MEETING_CANCELLED" | "MEETING_ARCHIVED" | "HAS_REGISTRATIONS";
@@ -245,25 +264,18 @@ export type UnpublishFailure = "NOT_PUBLISHED" | "MEETING_CANCELLED" | "MEETING_
  * which tells them.
  */
 export async function unpublishMeeting(db: Db, actor: Actor, id: string): Promise<StatusChange<UnpublishFailure>> {
-  return db.$transaction(async (tx): Promise<StatusChange<UnpublishFailure>> => {
-    const meeting = await lockMeeting(tx, { id });
-    if (!meeting) return { ok: false, reason: "NOT_FOUND" };
-    if (meeting.status === "DRAFT") return { ok: false, reason: "NOT_PUBLISHED" };
-    if (meeting.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
-    if (meeting.status === "ARCHIVED") return { ok: false, reason: "MEETING_ARCHIVED" };
-    const active = await tx.registration.count({ where: { meetingId: id, status: { in: ["CONFIRMED", "WAITLISTED"] } } });
-    if (active > 0) return { ok: false, reason: "HAS_REGISTRATIONS" };
-    await tx.meeting.update({ where: { id }, data: { status: "DRAFT", publishedAt: null } });
-    await recordAudit(tx, {
-      actor,
-      action: "meeting.unpublish",
-      entityType: "Meeting",
-      entityId: id,
-      before: { status: meeting.status },
-      after: { status: "DRAFT" },
-    });
-    return { ok: true, slug: meeting.slug };
-  }, LOCKING_TRANSACTION);
+  return changeStatus<UnpublishFailure>(db, actor, id, {
+    action: "meeting.unpublish",
+    async refuse({ status }, tx) {
+      if (status === "DRAFT") return "NOT_PUBLISHED";
+      if (status === "CANCELLED") return "MEETING_CANCELLED";
+      if (status === "ARCHIVED") return "MEETING_ARCHIVED";
+      const active = await tx.registration.count({ where: { meetingId: id, status: { in: ["CONFIRMED", "WAITLISTED"] } } });
+      return active > 0 ? "HAS_REGISTRATIONS" : null;
+    },
+    data: { status: "DRAFT", publishedAt: null },
+    after: { status: "DRAFT" },
+  });
 }
 
 export type CancelMeetingFailure = "NOT_PUBLISHED" | "ALREADY_CANCELLED" | "MEETING_ARCHIVED" | "MEETING_ENDED";
@@ -330,23 +342,13 @@ export type ArchiveFailure = "NOT_PUBLISHED" | "ALREADY_ARCHIVED" | "MEETING_NOT
  * or a cancelled one. Its page stays readable; a draft is never made public this way.
  */
 export async function archiveMeeting(db: Db, actor: Actor, id: string, now = new Date()): Promise<StatusChange<ArchiveFailure>> {
-  return db.$transaction(async (tx): Promise<StatusChange<ArchiveFailure>> => {
-    const meeting = await lockMeeting(tx, { id });
-    if (!meeting) return { ok: false, reason: "NOT_FOUND" };
-    if (meeting.status === "DRAFT") return { ok: false, reason: "NOT_PUBLISHED" };
-    if (meeting.status === "ARCHIVED") return { ok: false, reason: "ALREADY_ARCHIVED" };
-    if (meeting.status === "PUBLISHED" && now < meeting.endsAt) return { ok: false, reason: "MEETING_NOT_ENDED" };
-    await tx.meeting.update({ where: { id }, data: { status: "ARCHIVED" } });
-    await recordAudit(tx, {
-      actor,
-      action: "meeting.archive",
-      entityType: "Meeting",
-      entityId: id,
-      before: { status: meeting.status },
-      after: { status: "ARCHIVED" },
-    });
-    return { ok: true, slug: meeting.slug };
-  }, LOCKING_TRANSACTION);
+  return changeStatus<ArchiveFailure>(db, actor, id, {
+    action: "meeting.archive",
+    refuse: ({ status, endsAt }) =>
+      status === "DRAFT" ? "NOT_PUBLISHED" : status === "ARCHIVED" ? "ALREADY_ARCHIVED" : status === "PUBLISHED" && now < endsAt ? "MEETING_NOT_ENDED" : null,
+    data: { status: "ARCHIVED" },
+    after: { status: "ARCHIVED" },
+  });
 }
 
 export type DuplicateMeetingResult = { ok: true; id: string; slug: string } | { ok: false; reason: "NOT_FOUND" };
