@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { PROVINCES } from "../municipalities/provinces";
 import type { RegistrationFormValues, RegistrationInput } from "../registrations/schema";
 import { registrationSchema } from "../registrations/schema";
 
@@ -70,29 +71,18 @@ export function createUser(
   });
 }
 
-const PROVINCE_NAMES = {
-  AG: "Agrigento",
-  CL: "Caltanissetta",
-  CT: "Catania",
-  EN: "Enna",
-  ME: "Messina",
-  PA: "Palermo",
-  RG: "Ragusa",
-  SR: "Siracusa",
-  TP: "Trapani",
-} as const;
 
 /** A municipality in a given province, SAI member unless told otherwise. */
 export function createMunicipalityIn(
   db: PrismaClient,
-  { name, province = "PA", saiMember = true }: { name: string; province?: keyof typeof PROVINCE_NAMES; saiMember?: boolean },
+  { name, province = "PA", saiMember = true }: { name: string; province?: keyof typeof PROVINCES; saiMember?: boolean },
 ) {
   return db.municipality.create({
     data: {
       istatCode: String(100000 + Math.floor(Math.random() * 899999)),
       name,
       province,
-      provinceName: PROVINCE_NAMES[province],
+      provinceName: PROVINCES[province],
       saiMember,
     },
   });

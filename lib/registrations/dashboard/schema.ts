@@ -3,18 +3,9 @@
 // never fails the page: it falls back to the default.
 import { z } from "zod";
 import type { OrganisationType, Province, RegistrationStatus } from "@/lib/generated/prisma/enums";
+import { PROVINCES } from "@/lib/municipalities/provinces";
 
-export const PROVINCES = {
-  AG: "Agrigento",
-  CL: "Caltanissetta",
-  CT: "Catania",
-  EN: "Enna",
-  ME: "Messina",
-  PA: "Palermo",
-  RG: "Ragusa",
-  SR: "Siracusa",
-  TP: "Trapani",
-} as const satisfies Record<Province, string>;
+export { PROVINCES };
 
 /** URL value → status, and back. */
 export const STATUS_PARAMS = {
