@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { CoordinamentoMark } from "@/components/layout/logos";
+import { HeaderBrand } from "@/components/layout/header-brand";
 import { ROLE_LABELS, can, type DashboardUser } from "@/lib/auth/roles";
 import { DashboardNav, type DashboardLink } from "./dashboard-nav";
 
@@ -44,15 +43,7 @@ export function DashboardHeader({ user, signOut }: Props) {
       <div className="it-header-center-wrapper it-small-header">
         <div className="container">
           <div className="it-header-center-content-wrapper">
-            <div className="it-brand-wrapper">
-              <Link href="/dashboard">
-                <CoordinamentoMark className="icon" />
-                <div className="it-brand-text">
-                  <div className="it-brand-title">Convoca</div>
-                  <div className="it-brand-tagline d-none d-md-block">Coordinamento Comuni SAI - area riservata</div>
-                </div>
-              </Link>
-            </div>
+            <HeaderBrand href="/dashboard" title="Convoca" tagline="Coordinamento Comuni SAI - area riservata" />
           </div>
         </div>
       </div>

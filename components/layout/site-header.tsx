@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { CoordinamentoMark } from "@/components/layout/logos";
+import { HeaderBrand } from "@/components/layout/header-brand";
 import { MainNav } from "@/components/layout/main-nav";
 import { SITE } from "@/lib/site";
 
@@ -35,15 +34,7 @@ export function SiteHeader() {
             <div className="row">
               <div className="col-12">
                 <div className="it-header-center-content-wrapper">
-                  <div className="it-brand-wrapper">
-                    <Link href="/">
-                      <CoordinamentoMark className="icon" />
-                      <div className="it-brand-text">
-                        <div className="it-brand-title">{SITE.title}</div>
-                        <div className="it-brand-tagline d-none d-md-block">{SITE.tagline}</div>
-                      </div>
-                    </Link>
-                  </div>
+                  <HeaderBrand href="/" title={SITE.title} tagline={SITE.tagline} />
                 </div>
               </div>
             </div>
