@@ -20,7 +20,7 @@ const prisma = createPrismaClient(database.url, 2);
 try {
   await applyMigrations(database.url);
   const { created, user } = await addUser(prisma, { label: "riga di comando (npm run user:add)" }, { email, role: role as UserRole, name });
-  console.log(`${created ? "Created" : "Updated"} ${user.email} as ${user.role}. Sign in at /accedi with the link emailed to this address.`);
+  console.log(`${created ? "Created" : "Updated"} ${user.email} as ${user.role}. They sign in at /accedi: a one-time link is emailed to this address when they ask for it.`);
 } finally {
   await prisma.$disconnect();
   await database.stop();
