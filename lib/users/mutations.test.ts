@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, test } from "vitest";
 import { createTestDatabase } from "@/lib/test/database";
 import { createUser } from "@/lib/test/factories";
-import { changeRole, deactivateUser, inviteUser, reactivateUser } from "./mutations";
+import { addUser, changeRole, deactivateUser, inviteUser, reactivateUser } from "./mutations";
 
 const { db } = await createTestDatabase();
 
@@ -172,5 +172,27 @@ describe("deactivateUser and reactivateUser", () => {
     const user = await createUser(db, "OBSERVER", { active: false });
     expect(await deactivateUser(db, admin, { userId: user.id })).toEqual({ ok: true, changed: false, sessionsEnded: 0 });
     expect(await audits(user.id)).toEqual([]);
+  });
+});
+
+describe("addUser (npm run user:add)", () => {
+  test("creates a user with its address lower-cased, then changes the role and reactivates it, sending nothing", async () => {
+    const first = await addUser(db, { label: "riga di comando" }, { email: " Maria.Rossi@ANCI.example.it ", role: "COORDINATOR", name: "Maria Rossi" });
+    expect(first).toMatchObject({ created: true, user: { email: "maria.rossi@anci.example.it", role: "COORDINATOR", active: true } });
+    await db.user.update({ where: { id: first.user.id }, data: { active: false } });
+
+    const second = await addUser(db, { label: "riga di comando" }, { email: "maria.rossi@anci.example.it", role: "OBSERVER" });
+    expect(second).toEqual({ created: false, user: { id: first.user.id, email: "maria.rossi@anci.example.it", role: "OBSERVER", active: true } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: first.user.id } })).name).toBe("Maria Rossi");
+
+    expect((await audits(first.user.id)).map((entry) => [entry.action, entry.actorLabel, entry.data])).toEqual([
+      ["user.create", "riga di comando", { after: { email: "maria.rossi@anci.example.it", role: "COORDINATOR", active: true, name: "Maria Rossi" } }],
+      [
+        "user.update",
+        "riga di comando",
+        { before: { role: "COORDINATOR", active: false, name: "Maria Rossi" }, after: { email: "maria.rossi@anci.example.it", role: "OBSERVER", active: true, name: "Maria Rossi" } },
+      ],
+    ]);
+    expect(await db.emailMessage.count()).toBe(0);
   });
 });
