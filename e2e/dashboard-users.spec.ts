@@ -51,3 +51,28 @@ test("a coordinator cannot open user management", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Sezioni dell'area riservata" }).getByRole("link", { name: "Utenti" })).toHaveCount(0);
   expect((await page.goto("/dashboard/utenti"))?.status()).toBe(403);
 });
+
+test("the email log shows a failed message with its error, and a coordinator sends it again", async ({ page }) => {
+  const to = uniqueEmail("posta.fallita");
+  await testDb().emailMessage.create({
+    data: {
+      template: "user-invitation",
+      toEmail: to,
+      data: { roleLabel: "Coordinatore", signInUrl: "http://localhost:3000/accedi" },
+      status: "FAILED",
+      attempts: 5,
+      lastError: "Resend 503: servizio non disponibile",
+    },
+  });
+  await signInAs(page, "COORDINATOR");
+  await page.goto(`/dashboard/email?destinatario=${encodeURIComponent(to)}`);
+  const row = page.getByRole("row", { name: new RegExp(to.replaceAll(".", "\\.")) });
+  await expect(row).toContainText("Non inviato");
+  await expect(row).toContainText("Resend 503: servizio non disponibile");
+  await row.getByRole("button", { name: /^Invia di nuovo/ }).click();
+  await expect.poll(async () => (await testDb().emailMessage.findFirstOrThrow({ where: { toEmail: to } })).status, { timeout: 20_000 }).toBe("SENT");
+  await page.reload();
+  await expect(page.getByRole("row", { name: new RegExp(to.replaceAll(".", "\\.")) })).toContainText("Inviato");
+  // Message data (links, tokens) never reaches the log's page.
+  await expect(page.locator("main")).not.toContainText("http://localhost:3000/accedi");
+});
