@@ -28,6 +28,8 @@ async function registered(slug: string, values: Partial<RegistrationFormValues>)
   return result.registrationId;
 }
 
+// Someone registered for another meeting first: arrival numbers are global, positions per meeting.
+await registered((await createMeeting(db)).slug, {});
 // One meeting with two seats and a mix of people, organisations and states.
 const meeting = await createMeeting(db, { capacity: 2 });
 const palermo = await municipality("Palermo", "PA");
@@ -100,6 +102,8 @@ describe("listMeetingRegistrations", () => {
   it("lists in arrival order by default, with organisation, status and who invited whom", async () => {
     const page = await list({});
     expect(page.rows.map((row) => row.id)).toEqual([maria, giuseppe, anna, luca]);
+    expect(page.rows.map((row) => row.arrival)).toEqual([1, 2, 3, 4]);
+    expect((await list({ status: "WAITLISTED" })).rows.map((row) => row.arrival)).toEqual([4]);
     expect(page.total).toBe(4);
     const [first, , third, fourth] = page.rows;
     expect(first).toMatchObject({ organisation: "Comune di Palermo (PA)", status: "CONFIRMED", nomineeCount: 2, attendance: { status: "PRESENT" } });
@@ -268,6 +272,7 @@ describe("export rows and the meeting", () => {
     ]);
     const all = await listRegistrationsForExport(db, meeting.id);
     expect(all.map((row) => row.email)).toHaveLength(4);
+    expect(all.map((row) => row.arrival)).toEqual([1, 2, 3, 4]);
     expect(all[3].invitedBy).toMatchObject({ name: "Maria Rossi" });
   });
 

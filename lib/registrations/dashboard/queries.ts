@@ -150,6 +150,7 @@ const rowSelect = {
 
 export type RegistrationRow = {
   id: string;
+  /** Place in the meeting's arrival order: 1 for the first to register. */
   arrival: number;
   status: RegistrationStatus;
   source: RegistrationSource;
@@ -178,6 +179,21 @@ export type RegistrationPage = {
 };
 
 /**
+ * Each registration's place in its meeting's arrival order (1 for the first
+ * to register, cancelled ones included). The stored arrival number is global
+ * to every meeting, so it is no use to a coordinator reading one list.
+ */
+async function arrivalPositions(db: Db, meetingId: string, ids: string[] | null): Promise<Map<string, number>> {
+  if (ids?.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; position: bigint }[]>`
+    SELECT id::text AS id, position FROM (
+      SELECT id, ROW_NUMBER() OVER (ORDER BY arrival) AS position FROM "Registration" WHERE "meetingId" = ${meetingId}::uuid
+    ) ranked
+    WHERE ${ids === null} OR id = ANY(${ids ?? []}::uuid[])`;
+  return new Map(rows.map((row) => [row.id, Number(row.position)]));
+}
+
+/**
  * One page of a meeting's registrations, searched, filtered and sorted on
  * the server. A page past the end shows the last one.
  */
@@ -198,10 +214,11 @@ export async function listMeetingRegistrations(
     take: full.pageSize,
     select: rowSelect,
   });
+  const positions = await arrivalPositions(db, meetingId, found.map((row) => row.id));
   const rows = found.map(
     (row): RegistrationRow => ({
       id: row.id,
-      arrival: Number(row.arrival),
+      arrival: positions.get(row.id) ?? Number(row.arrival),
       status: row.status,
       source: row.source,
       firstName: row.person.firstName,
@@ -320,9 +337,10 @@ export async function listRegistrationsForExport(
     take: MAX_EXPORT_ROWS,
     select: exportSelect,
   });
+  const positions = await arrivalPositions(db, meetingId, null);
   return found.map(
     (row): ExportRow => ({
-      arrival: Number(row.arrival),
+      arrival: positions.get(row.id) ?? Number(row.arrival),
       firstName: row.person.firstName,
       lastName: row.person.lastName,
       email: row.person.email,
