@@ -1,7 +1,7 @@
 // npm run db:migrate:create -- <name>: writes prisma/migrations/<timestamp>_<name>
 // from the difference between the migrations folder and schema.prisma.
 import { openDatabase } from "../lib/database/runtime";
-import { createMigration } from "../lib/database/migrate";
+import { applyMigrations, createMigration } from "../lib/database/migrate";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -11,6 +11,10 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 const database = await openDatabase();
 try {
+  // Like `prisma migrate dev`: bring the database up to the migrations folder
+  // first; the engine diffs from there and refuses a database that is behind.
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`Applied first: ${applied.join(", ")}`);
   const folder = await createMigration(database.url, name);
   console.log(folder ? `Created ${folder}` : "schema.prisma and the migrations already agree: nothing to create.");
 } finally {
