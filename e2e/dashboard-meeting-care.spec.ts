@@ -23,6 +23,8 @@ test("cancelling a convocation tells each registrant once, and the page says so"
   // Only attendance is left to record: no second email can be sent from the list.
   await page.goto(`/dashboard/convocazioni/${meeting.id}/iscrizioni`);
   await expect(page.getByRole("button", { name: "Annulla iscrizioni" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Annulla iscrizione/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Reinvia link personale/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Segna presenti" })).toBeVisible();
 
   await page.goto(`/convocazioni/${meeting.slug}`);

@@ -12,6 +12,8 @@ type TableProps = {
   path: string;
   /** Checkboxes and row actions: only for those who may change registrations. */
   canWrite: boolean;
+  /** A cancelled meeting: its registrants were told; only attendance can still be recorded. */
+  attendanceOnly?: boolean;
 };
 
 function SortHeader({ sort, label, path, params }: { sort: SortKey; label: string; path: string; params: RegistrationListParams }) {
@@ -40,7 +42,7 @@ function RowButton({ intent, row, children, danger }: { intent: string; row: Reg
 }
 
 /** What can be done to one row, behind a disclosure that works without JavaScript. */
-function RowActions({ row }: { row: RegistrationRow }) {
+function RowActions({ row, attendanceOnly }: { row: RegistrationRow; attendanceOnly: boolean }) {
   if (row.status === "CANCELLED") return <span className="small">Nessuna</span>;
   return (
     <details>
@@ -48,14 +50,18 @@ function RowActions({ row }: { row: RegistrationRow }) {
         Azioni<span className="visually-hidden"> per {fullName(row)}</span>
       </summary>
       <div className="d-flex flex-column gap-1 mt-2">
-        {row.status === "WAITLISTED" ? <RowButton intent="confirm" row={row}>Conferma dalla lista d&apos;attesa</RowButton> : null}
+        {row.status === "WAITLISTED" && !attendanceOnly ? <RowButton intent="confirm" row={row}>Conferma dalla lista d&apos;attesa</RowButton> : null}
         <RowButton intent="check-in" row={row}>Check-in ora</RowButton>
         <RowButton intent="present" row={row}>Segna presente</RowButton>
         <RowButton intent="absent" row={row}>Segna assente</RowButton>
-        <RowButton intent="resend" row={row}>Reinvia link personale</RowButton>
-        <RowButton intent="cancel" row={row} danger>
-          Annulla iscrizione
-        </RowButton>
+        {attendanceOnly ? null : (
+          <>
+            <RowButton intent="resend" row={row}>Reinvia link personale</RowButton>
+            <RowButton intent="cancel" row={row} danger>
+              Annulla iscrizione
+            </RowButton>
+          </>
+        )}
       </div>
     </details>
   );
@@ -101,7 +107,7 @@ function Provenance({ row }: { row: RegistrationRow }) {
  * checkbox ("ids") and its own actions; the header's checkbox stands for the
  * whole page ("selectAll" with the page's "pageIds"), also without JavaScript.
  */
-export function RegistrationsTable({ page, path, canWrite }: TableProps) {
+export function RegistrationsTable({ page, path, canWrite, attendanceOnly = false }: TableProps) {
   const { rows, total, params } = page;
   const from = total === 0 ? 0 : (page.page - 1) * params.pageSize + 1;
   const to = from === 0 ? 0 : from + rows.length - 1;
@@ -179,7 +185,7 @@ export function RegistrationsTable({ page, path, canWrite }: TableProps) {
                 </td>
                 {canWrite ? (
                   <td>
-                    <RowActions row={row} />
+                    <RowActions row={row} attendanceOnly={attendanceOnly} />
                   </td>
                 ) : null}
               </tr>

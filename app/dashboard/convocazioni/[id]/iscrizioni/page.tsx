@@ -43,7 +43,8 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
   exportQuery.delete("righe");
   const exportHref = (format: "csv" | "xlsx") => `${path}/esporta?${new URLSearchParams([["formato", format], ...exportQuery]).toString()}`;
   const note = STATUS_NOTES[meeting.status];
-  const table = <RegistrationsTable page={page} path={path} canWrite={canWrite} />;
+  const attendanceOnly = meeting.status === "CANCELLED";
+  const table = <RegistrationsTable page={page} path={path} canWrite={canWrite} attendanceOnly={attendanceOnly} />;
 
   return (
     <>
@@ -86,7 +87,7 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
           <BulkActionsForm
             key={registrationListQuery(page.params).toString()}
             action={registrationsBulkAction.bind(null, meeting.id)}
-            attendanceOnly={meeting.status === "CANCELLED"}
+            attendanceOnly={attendanceOnly}
           >
             {table}
           </BulkActionsForm>
