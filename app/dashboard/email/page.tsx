@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EmailLogFilterForm } from "@/components/email-log/email-log-filter-form";
 import { RetryEmailButton } from "@/components/email-log/retry-email-button";
-import { Pagination } from "@/components/logs/pagination";
+import { LogResults } from "@/components/logs/log-results";
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
@@ -10,12 +9,19 @@ import { EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTemplateLabel } from "@/
 import { retryEmailAction } from "@/lib/email/log/actions";
 import { emailLogFilterQuery, parseEmailLogFilters } from "@/lib/email/log/filters";
 import { listEmailLog } from "@/lib/email/log/queries";
-import { hrefWith, type SearchParams } from "@/lib/forms/search-params";
+import type { SearchParams } from "@/lib/forms/search-params";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Email inviate" };
 
 const PATH = "/dashboard/email";
+
+const EMAIL_COUNTS = {
+  none: "Nessun messaggio.",
+  noneFiltered: "Nessun messaggio corrisponde ai filtri.",
+  one: "1 messaggio.",
+  many: (total: number) => `${total} messaggi, dal più recente.`,
+};
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -36,17 +42,17 @@ export default async function EmailLogPage({ searchParams }: Props) {
       </p>
       <EmailLogFilterForm path={PATH} filters={filters} />
 
-      <p role="status">
-        {total === 0
-          ? filtered
-            ? "Nessun messaggio corrisponde ai filtri."
-            : "Nessun messaggio."
-          : total === 1
-            ? "1 messaggio."
-            : `${total} messaggi, dal più recente.`}
-      </p>
-
-      {messages.length > 0 ? (
+      <LogResults
+        total={total}
+        shown={messages.length}
+        filtered={filtered}
+        page={page}
+        pageCount={pageCount}
+        path={PATH}
+        query={query}
+        counts={EMAIL_COUNTS}
+        paginationLabel="Pagine delle email"
+      >
         <TableScroll label="Tabella delle email">
           <table className="table align-top">
             <caption>
@@ -98,12 +104,7 @@ export default async function EmailLogPage({ searchParams }: Props) {
             </tbody>
           </table>
         </TableScroll>
-      ) : total > 0 ? (
-        <p>
-          Questa pagina non esiste: <Link href={hrefWith(PATH, query)}>torna alla prima pagina</Link>.
-        </p>
-      ) : null}
-      <Pagination page={page} pageCount={pageCount} href={(target) => hrefWith(PATH, query, target)} label="Pagine delle email" />
+      </LogResults>
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditChanges } from "@/components/audit/audit-changes";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
-import { Pagination } from "@/components/logs/pagination";
+import { LogResults } from "@/components/logs/log-results";
 import { RomeTime } from "@/components/ui/rome-time";
 import { auditFilterQuery, AUDIT_FILTER_PARAMS, parseAuditFilters } from "@/lib/audit/filters";
 import { auditActionLabel, auditActorName, auditEntityLabel } from "@/lib/audit/labels";
@@ -15,6 +15,13 @@ import { TableScroll } from "@/components/ui/table-scroll";
 export const metadata: Metadata = { title: "Registro attività" };
 
 const PATH = "/dashboard/registro-attivita";
+
+const AUDIT_COUNTS = {
+  none: "Nessuna attività registrata.",
+  noneFiltered: "Nessuna attività corrisponde ai filtri.",
+  one: "1 attività.",
+  many: (total: number) => `${total} attività, dalla più recente.`,
+};
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -31,17 +38,17 @@ export default async function AuditLogPage({ searchParams }: Props) {
       <p className="lead">Ogni modifica fatta dall&apos;area riservata: chi, quando, su quale record, e cosa è cambiato.</p>
       <AuditFilterForm path={PATH} filters={filters} actors={actors} />
 
-      <p role="status">
-        {total === 0
-          ? filtered
-            ? "Nessuna attività corrisponde ai filtri."
-            : "Nessuna attività registrata."
-          : total === 1
-            ? "1 attività."
-            : `${total} attività, dalla più recente.`}
-      </p>
-
-      {entries.length > 0 ? (
+      <LogResults
+        total={total}
+        shown={entries.length}
+        filtered={filtered}
+        page={page}
+        pageCount={pageCount}
+        path={PATH}
+        query={query}
+        counts={AUDIT_COUNTS}
+        paginationLabel="Pagine del registro attività"
+      >
         <TableScroll label="Tabella del registro attività">
           <table className="table align-top">
             <caption>
@@ -90,12 +97,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
             </tbody>
           </table>
         </TableScroll>
-      ) : total > 0 ? (
-        <p>
-          Questa pagina non esiste: <Link href={hrefWith(PATH, query)}>torna alla prima pagina</Link>.
-        </p>
-      ) : null}
-      <Pagination page={page} pageCount={pageCount} href={(target) => hrefWith(PATH, query, target)} label="Pagine del registro attività" />
+      </LogResults>
     </>
   );
 }
