@@ -21,7 +21,6 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/database/client";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
@@ -31,14 +30,10 @@ import { DEFAULT_LIST_PARAMS } from "../lib/registrations/dashboard/schema";
 import { seed } from "../prisma/seed";
 import { fillDatabase, type DataSummary } from "./support/dashboard-data";
 import { Resources } from "./support/stack";
+import { exitWithHelp, numberOption, requireProjectRoot, ROOT } from "./support/options";
 import { latencyOf, ms, type Latency } from "./support/stats";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// The migration driver and the seed read their files from the working directory.
-if (path.resolve(process.cwd()) !== ROOT) {
-  console.error(`Run the benchmark from the project root (${ROOT}): npm run bench:dashboard`);
-  process.exit(2);
-}
+requireProjectRoot("npm run bench:dashboard");
 
 const HELP = `Usage: npm run bench:dashboard [-- options]
 
@@ -61,16 +56,11 @@ function readOptions() {
       help: { type: "boolean" },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    process.exit(0);
-  }
+  exitWithHelp(values.help, HELP);
   const env = process.env;
-  const integer = (flag: string | undefined, variable: string | undefined, fallback: number, min: number, max = Infinity) => {
-    const value = Number(flag ?? variable ?? fallback);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`Invalid option value ${flag ?? variable}\n\n${HELP}`);
-    return value;
-  };
+  const number = numberOption(HELP);
+  const integer = (flag: string | undefined, variable: string | undefined, fallback: number, min: number, max?: number) =>
+    number(flag, variable, fallback, { min, max, integer: true });
   return {
     registrations: integer(values.registrations, env.BENCH_REGISTRATIONS, 5000, 10, 20_000),
     runs: integer(values.runs, env.BENCH_RUNS, 20, 1),

@@ -10,7 +10,6 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createPrismaClient } from "../lib/database/client";
@@ -20,14 +19,10 @@ import { cpuPerRegistration } from "./support/cpu";
 import { runRawWrites } from "./support/raw-writes";
 import { summaryText, writeBenchmarksFile, type BenchRun, type RaceOutcome } from "./support/report";
 import { ensureProductionBuild, Resources, startStack, tail } from "./support/stack";
+import { exitWithHelp, numberOption, requireProjectRoot, ROOT } from "./support/options";
 import { formatStatuses, ms, rate } from "./support/stats";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// The migration driver and next resolve paths from the working directory.
-if (path.resolve(process.cwd()) !== ROOT) {
-  console.error(`Run the benchmark from the project root (${ROOT}): npm run bench:registration`);
-  process.exit(2);
-}
+requireProjectRoot("npm run bench:registration");
 
 const HELP = `Usage: npm run bench:registration [-- options]
 
@@ -56,25 +51,18 @@ function readOptions() {
       help: { type: "boolean" },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    process.exit(0);
-  }
+  exitWithHelp(values.help, HELP);
   const env = process.env;
-  const number = (flag: string | undefined, variable: string | undefined, fallback: number, min: number) => {
-    const value = Number(flag ?? variable ?? fallback);
-    if (!Number.isFinite(value) || value < min) throw new Error(`Invalid option value ${flag ?? variable}\n\n${HELP}`);
-    return value;
-  };
+  const number = numberOption(HELP);
   return {
-    durationSeconds: number(values.duration, env.BENCH_DURATION, 15, 1),
-    connections: number(values.connections, env.BENCH_CONNECTIONS, 50, 1),
-    warmupSeconds: number(values.warmup, env.BENCH_WARMUP, 3, 0),
-    raceSubmissions: number(values.race, env.BENCH_RACE_SUBMISSIONS, 500, 1),
-    raceSeats: number(values.seats, env.BENCH_RACE_SEATS, 100, 1),
-    clientIps: number(values["client-ips"], env.BENCH_CLIENT_IPS, 0, 0),
+    durationSeconds: number(values.duration, env.BENCH_DURATION, 15, { min: 1 }),
+    connections: number(values.connections, env.BENCH_CONNECTIONS, 50, { min: 1 }),
+    warmupSeconds: number(values.warmup, env.BENCH_WARMUP, 3, { min: 0 }),
+    raceSubmissions: number(values.race, env.BENCH_RACE_SUBMISSIONS, 500, { min: 1 }),
+    raceSeats: number(values.seats, env.BENCH_RACE_SEATS, 100, { min: 1 }),
+    clientIps: number(values["client-ips"], env.BENCH_CLIENT_IPS, 0, { min: 0 }),
     worker: (values.worker ?? env.BENCH_WORKER ?? "on") !== "off",
-    rateLimit: number(values["rate-limit"], env.BENCH_RATE_LIMIT, 1_000_000, 1),
+    rateLimit: number(values["rate-limit"], env.BENCH_RATE_LIMIT, 1_000_000, { min: 1 }),
     write: !values["no-write"] && env.BENCH_WRITE !== "0",
   };
 }
