@@ -1,6 +1,6 @@
 import { TextField } from "@/components/forms/fields";
 import { bindField, type FieldKit } from "@/components/forms/field-kit";
-import { fieldId } from "@/lib/forms/action-state";
+import { RemoveRowButton, RepeatedRows } from "@/components/forms/repeated-rows";
 import { MAX_NOMINEES } from "@/lib/registrations/schema";
 import type { NomineeRaw } from "@/lib/registrations/form-fields";
 import { MANAGING_BODIES_LIST_ID } from "./managing-bodies-datalist";
@@ -21,24 +21,19 @@ type NomineeRowsProps = {
  * removed here.
  */
 export function NomineeRows({ kit, rows, onAdd, onRemove, headingLevel = 2, intro }: NomineeRowsProps) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
-  const sectionId = fieldId(kit.formId, "nominees");
-  const error = kit.errors.nominees;
   return (
-    <section className="mb-5" aria-labelledby={`${sectionId}-titolo`}>
-      <Heading id={`${sectionId}-titolo`} className={headingLevel === 2 ? "h3" : "h4"}>
-        <span id={sectionId} tabIndex={-1}>
-          Enti gestori da invitare
-        </span>
-      </Heading>
-      <p>{intro}</p>
-      {onAdd ? null : <p className="small">Compila solo le righe che ti servono: le righe lasciate vuote non saranno considerate.</p>}
-      {error ? (
-        <div className="invalid-feedback d-block mb-3" id={`${sectionId}-errore`}>
-          <span className="visually-hidden">Errore: </span>
-          {error}
-        </div>
-      ) : null}
+    <RepeatedRows
+      kit={kit}
+      name="nominees"
+      title="Enti gestori da invitare"
+      heading={{ level: headingLevel, className: headingLevel === 2 ? "h3" : "h4" }}
+      intro={intro}
+      addLabel="Aggiungi un rappresentante"
+      limitNote={`Puoi invitare al massimo ${MAX_NOMINEES} rappresentanti.`}
+      max={MAX_NOMINEES}
+      count={rows.length}
+      onAdd={onAdd}
+    >
       {rows.map((row, index) => {
         const base = `nominees.${index}`;
         const legend = `Rappresentante ${index + 1}`;
@@ -65,20 +60,10 @@ export function NomineeRows({ kit, rows, onAdd, onRemove, headingLevel = 2, intr
                 />
               </div>
             </div>
-            {onRemove ? (
-              <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => onRemove(index)}>
-                Rimuovi<span className="visually-hidden"> il rappresentante {index + 1}</span>
-              </button>
-            ) : null}
+            <RemoveRowButton label={`il rappresentante ${index + 1}`} onRemove={onRemove ? () => onRemove(index) : undefined} />
           </fieldset>
         );
       })}
-      {onAdd ? (
-        <button type="button" className="btn btn-outline-primary btn-sm" onClick={onAdd} disabled={rows.length >= MAX_NOMINEES}>
-          Aggiungi un rappresentante
-        </button>
-      ) : null}
-      {onAdd && rows.length >= MAX_NOMINEES ? <p className="small mt-2">Puoi invitare al massimo {MAX_NOMINEES} rappresentanti.</p> : null}
-    </section>
+    </RepeatedRows>
   );
 }
