@@ -33,18 +33,22 @@ type TextFieldProps = {
   defaultValue: string;
   hint?: ReactNode;
   required?: boolean;
-  type?: "text" | "email" | "tel";
+  /** datetime-local: a wall-clock time, typed or picked; url: a link. */
+  type?: "text" | "email" | "tel" | "url" | "datetime-local";
+  inputMode?: "numeric" | "url";
   autoComplete?: string;
   readOnly?: boolean;
   /** id of a <datalist> of suggestions */
   list?: string;
+  /** More classes on the field's wrapper. */
+  className?: string;
 };
 
 /** Bootstrap Italia's text input with its label always above it, so it reads right without the library's script. */
-export function TextField({ field, label, defaultValue, hint, required, type = "text", autoComplete, readOnly, list }: TextFieldProps) {
+export function TextField({ field, label, defaultValue, hint, required, type = "text", inputMode, autoComplete, readOnly, list, className }: TextFieldProps) {
   const { id, error, autoFocus, registration } = field;
   return (
-    <div className="form-group">
+    <div className={className ? `form-group ${className}` : "form-group"}>
       <label htmlFor={id} className="active">
         {label}
         <Required required={required} />
@@ -52,12 +56,48 @@ export function TextField({ field, label, defaultValue, hint, required, type = "
       <input
         id={id}
         type={type}
+        inputMode={inputMode}
         className={error ? "form-control is-invalid" : "form-control"}
         defaultValue={defaultValue}
         required={required}
         readOnly={readOnly}
         autoComplete={autoComplete}
         list={list}
+        autoFocus={autoFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...registration}
+      />
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = {
+  field: FieldBinding;
+  label: string;
+  defaultValue: string;
+  hint?: ReactNode;
+  required?: boolean;
+  rows?: number;
+};
+
+/** A multi-line text, labelled above like TextField, with its hint and error read with it. */
+export function TextAreaField({ field, label, defaultValue, hint, required, rows = 3 }: TextAreaFieldProps) {
+  const { id, error, autoFocus, registration } = field;
+  return (
+    <div className="form-group">
+      <label htmlFor={id} className="active">
+        {label}
+        <Required required={required} />
+      </label>
+      <textarea
+        id={id}
+        rows={rows}
+        className={error ? "form-control is-invalid" : "form-control"}
+        defaultValue={defaultValue}
+        required={required}
         autoFocus={autoFocus}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

@@ -1,12 +1,11 @@
 "use client";
 import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText } from "@/components/forms/field-kit";
-import { CheckboxField, SubmitButton } from "@/components/forms/fields";
+import { CheckboxField, SubmitButton, TextAreaField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/forms/action-state";
 import { cancelMeetingSchema, type CancelMeetingRaw } from "@/lib/meetings/admin-schema";
-import { TextAreaField } from "./editor-fields";
 
 const FORM_ID = "annulla-convocazione";
 const ORDER = ["reason", "confirm"];

@@ -3,7 +3,7 @@ import { type ReactNode, useDeferredValue, useMemo } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText, type FieldKit } from "@/components/forms/field-kit";
-import { CheckboxField, RadioGroup, SubmitButton } from "@/components/forms/fields";
+import { CheckboxField, RadioGroup, SubmitButton, TextAreaField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/forms/action-state";
@@ -22,7 +22,7 @@ import {
 } from "@/lib/meetings/admin-schema";
 import { KIND_LABELS, MODE_LABELS } from "@/lib/meetings/labels";
 import { previewMeeting } from "@/lib/meetings/sheet";
-import { InputField, TextAreaField } from "./editor-fields";
+import { InputField } from "./editor-fields";
 import { MeetingPreview } from "./meeting-preview";
 import { AgendaRows, SpeakerRows } from "./programme-rows";
 

@@ -1,7 +1,8 @@
 import { bindField, type FieldKit } from "@/components/forms/field-kit";
 import { RemoveRowButton, RepeatedRows } from "@/components/forms/repeated-rows";
 import { MAX_AGENDA_ITEMS, MAX_SPEAKERS, type AgendaItemRaw, type SpeakerRaw } from "@/lib/meetings/admin-schema";
-import { InputField, TextAreaField } from "./editor-fields";
+import { TextAreaField } from "@/components/forms/fields";
+import { InputField } from "./editor-fields";
 
 type Rows<Values> = readonly { key: string; values: Values }[];
 
