@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { describeError } from "@/lib/forms/run-action";
 import { emailField } from "@/lib/registrations/schema";
 import type { KnownReferent } from "./known";
@@ -15,7 +15,7 @@ const lookupInput = z.object({ email: emailField });
  * unknown, revoked or erased person, a caller over the limit, a failure. The
  * email is never logged.
  */
-export async function lookupKnownReferent(input: unknown, ip: string, db: Db = defaultDb): Promise<KnownReferent | null> {
+export async function lookupKnownReferent(db: Db, input: unknown, ip: string): Promise<KnownReferent | null> {
   const parsed = lookupInput.safeParse(input);
   if (!parsed.success) return null;
   const { email } = parsed.data;
