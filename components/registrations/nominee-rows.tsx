@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { TextField } from "@/components/forms/fields";
 import { bindField, type FieldKit } from "@/components/forms/field-kit";
 import { RemoveRowButton, RepeatedRows } from "@/components/forms/repeated-rows";
@@ -13,6 +14,8 @@ type NomineeRowsProps = {
   onRemove?: (index: number) => void;
   headingLevel?: 2 | 3;
   intro: string;
+  /** Shown above the rows: e.g. the known enti gestori of the registrant's Comune, to invite in one click. */
+  suggestions?: ReactNode;
 };
 
 /**
@@ -20,7 +23,7 @@ type NomineeRowsProps = {
  * offers a few rows and ignores the blank ones; with it, rows are added and
  * removed here.
  */
-export function NomineeRows({ kit, rows, onAdd, onRemove, headingLevel = 2, intro }: NomineeRowsProps) {
+export function NomineeRows({ kit, rows, onAdd, onRemove, headingLevel = 2, intro, suggestions }: NomineeRowsProps) {
   return (
     <RepeatedRows
       kit={kit}
@@ -34,6 +37,7 @@ export function NomineeRows({ kit, rows, onAdd, onRemove, headingLevel = 2, intr
       count={rows.length}
       onAdd={onAdd}
     >
+      {suggestions}
       {rows.map((row, index) => {
         const base = `nominees.${index}`;
         const legend = `Rappresentante ${index + 1}`;

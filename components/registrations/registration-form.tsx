@@ -4,20 +4,25 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
+import type { FieldKit } from "@/components/forms/field-kit";
 import type { FormAction } from "@/lib/forms/action-state";
 import {
   blankNominee,
+  NOMINEE_COLUMNS,
   emptyRegistration,
   nomineeRowLabel,
   padNominees,
   registrationFieldOrder,
   type RegistrationFormRaw,
 } from "@/lib/registrations/form-fields";
-import { registrationSchema } from "@/lib/registrations/schema";
+import { sameBodyName, type KnownBodiesByMunicipality, type KnownBody } from "@/lib/registrations/link-up/known";
+import { MAX_NOMINEES, registrationSchema } from "@/lib/registrations/schema";
 import { ConsentFields } from "./consent-fields";
+import { KnownBodies } from "./known-bodies";
 import { NomineeRows } from "./nominee-rows";
 import { OrganisationFields, type MunicipalityGroup } from "./organisation-fields";
 import { PersonFields } from "./person-fields";
+import { useReferentPrefill, type LookupReferent } from "./use-referent-prefill";
 
 const FORM_ID = "iscrizione";
 const resolver = schemaResolver<RegistrationFormRaw>(registrationSchema, "nominees");
@@ -28,14 +33,55 @@ type RegistrationFormProps = {
   action: FormAction<RegistrationFormRaw>;
   municipalities: readonly MunicipalityGroup[];
   privacyVersion: string;
+  /** The managing bodies of each Comune's SAI projects, offered once the registrant has chosen their Comune. */
+  knownBodies?: KnownBodiesByMunicipality;
+  /** Asks whether the email given is a Comune's active referent, to pre-fill the rest. */
+  lookupReferent?: LookupReferent;
 };
 
-export function RegistrationForm({ action, municipalities, privacyVersion }: RegistrationFormProps) {
+const isBlankRow = (row: Record<string, string> | undefined) => NOMINEE_COLUMNS.every((column) => !row?.[column]?.trim());
+
+/** The kit, with the email field also telling `onEmailGiven` what it holds when it is left. */
+function withEmailListener(kit: FieldKit, onEmailGiven: (value: string) => void): FieldKit {
+  return {
+    ...kit,
+    register: (path, options) => {
+      const registration = kit.register(path, options);
+      if (path !== "email") return registration;
+      return {
+        ...registration,
+        onBlur: async (event) => {
+          await registration.onBlur(event);
+          onEmailGiven((event.target as HTMLInputElement).value);
+        },
+      };
+    },
+  };
+}
+
+export function RegistrationForm({ action, municipalities, privacyVersion, knownBodies = {}, lookupReferent }: RegistrationFormProps) {
   const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: emptyRegistration(), resolver, fieldOrder, prepare: withRows });
   const { kit, form, pending, hydrated } = actionForm;
   const { control } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "nominees" });
   const organisationType = useWatch({ control, name: "organisationType" });
+  const municipalityId = useWatch({ control, name: "municipalityId" });
+  const nominees = useWatch({ control, name: "nominees" });
+  const { announcement, onEmailGiven } = useReferentPrefill(form, lookupReferent);
+
+  const bodies = hydrated && organisationType === "COMUNE" && municipalityId ? (knownBodies[municipalityId] ?? []) : [];
+  const municipalityName = municipalities.flatMap((group) => group.options).find((option) => option.value === municipalityId)?.label;
+  const isInvited = (body: KnownBody) => (nominees ?? []).some((row) => sameBodyName(row?.managingBodyName ?? "", body.name));
+  // The first row left blank takes the body; otherwise a new row. Either way the cursor goes to its first field.
+  const invite = (body: KnownBody) => {
+    const blank = form.getValues("nominees").findIndex(isBlankRow);
+    if (blank >= 0) {
+      form.setValue(`nominees.${blank}.managingBodyName`, body.name, { shouldDirty: true });
+      form.setFocus(`nominees.${blank}.firstName`);
+    } else if (fields.length < MAX_NOMINEES) {
+      append({ ...blankNominee(), managingBodyName: body.name }, { focusName: `nominees.${fields.length}.firstName` });
+    }
+  };
 
   return (
     <ActionForm form={actionForm} order={registrationFieldOrder(fields.length)} contextFor={nomineeRowLabel}>
@@ -45,7 +91,10 @@ export function RegistrationForm({ action, municipalities, privacyVersion }: Reg
         <h2 id={`${FORM_ID}-dati`} className="h3 mb-4">
           I tuoi dati
         </h2>
-        <PersonFields kit={kit} email="editable" />
+        <PersonFields kit={hydrated ? withEmailListener(kit, onEmailGiven) : kit} email="editable" />
+        <div role="status" aria-live="polite">
+          {announcement ? <p className="alert alert-info">{announcement}</p> : null}
+        </div>
       </section>
 
       <section className="mb-5" aria-labelledby={`${FORM_ID}-ente`}>
@@ -61,6 +110,18 @@ export function RegistrationForm({ action, municipalities, privacyVersion }: Reg
         intro="Se partecipi per un Comune, indica i rappresentanti degli enti gestori dei progetti SAI del tuo Comune: riceveranno un invito personale per iscriversi."
         onAdd={hydrated ? () => append(blankNominee()) : undefined}
         onRemove={hydrated ? (index) => remove(index) : undefined}
+        suggestions={
+          bodies.length > 0 && municipalityName ? (
+            <KnownBodies
+              formId={FORM_ID}
+              municipalityName={municipalityName}
+              bodies={bodies}
+              isInvited={isInvited}
+              full={fields.length >= MAX_NOMINEES && !fields.some((_, index) => isBlankRow(nominees?.[index]))}
+              onInvite={invite}
+            />
+          ) : null
+        }
       />
 
       <section className="mb-5" aria-labelledby={`${FORM_ID}-privacy`}>

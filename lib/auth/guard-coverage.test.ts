@@ -25,6 +25,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "lib/registrations/actions.ts": "registration journey: the personal link's token is the credential",
   "lib/invitations/actions.ts": "invitation answers: the invitation's token is the credential",
   "lib/auth/actions.ts": "signing in and out",
+  "lib/registrations/link-up/actions.ts": "registration form's known-referent lookup: reads only, rate-limited per IP and per email, answers the minimal pre-fill or null",
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js: how a session starts",

@@ -107,3 +107,14 @@ export async function createReferent(
     include: { person: true },
   });
 }
+
+/** A SAI project of a municipality, run by the named body (created unless `managingBodyId` is given). */
+export async function createSaiProjectWithBody(
+  db: PrismaClient,
+  municipalityId: string,
+  { bodyName, managingBodyId, category = "ORDINARI" }: { bodyName?: string; managingBodyId?: string; category?: "ORDINARI" | "MSNA" | "DM_DS" },
+) {
+  const bodyId =
+    managingBodyId ?? (await db.managingBody.create({ data: { name: bodyName ?? `Cooperativa ${randomBytes(3).toString("hex")}` } })).id;
+  return db.saiProject.create({ data: { municipalityId, managingBodyId: bodyId, category }, include: { managingBody: true } });
+}

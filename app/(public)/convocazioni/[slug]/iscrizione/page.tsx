@@ -14,6 +14,8 @@ import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { listManagingBodyNames } from "@/lib/managing-bodies/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { registerAction } from "@/lib/registrations/actions";
+import { lookupReferentAction } from "@/lib/registrations/link-up/actions";
+import { listSaiBodiesByMunicipality } from "@/lib/registrations/link-up/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -61,6 +63,8 @@ export default async function RegistrationPage({ params }: PageProps) {
             action={registerAction.bind(null, meeting.slug)}
             municipalities={groupByProvince(await listMunicipalitiesForSelect())}
             privacyVersion={PRIVACY_NOTICE_VERSION}
+            knownBodies={await listSaiBodiesByMunicipality()}
+            lookupReferent={lookupReferentAction}
           />
           <ManagingBodiesDatalist names={await listManagingBodyNames()} />
         </>

@@ -1,0 +1,29 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { describeError } from "@/lib/forms/run-action";
+import { emailField } from "@/lib/registrations/schema";
+import type { KnownReferent } from "./known";
+import { findActiveReferentByEmail } from "./queries";
+import { lookupAllowed } from "./rate-limit";
+
+const lookupInput = z.object({ email: emailField });
+
+/**
+ * Whether an email belongs to an active referent of a Comune, for the
+ * registration form to pre-fill. Anything else answers null: bad input, an
+ * unknown, revoked or erased person, a caller over the limit, a failure. The
+ * email is never logged.
+ */
+export async function lookupKnownReferent(db: Db, input: unknown, ip: string): Promise<KnownReferent | null> {
+  const parsed = lookupInput.safeParse(input);
+  if (!parsed.success) return null;
+  const { email } = parsed.data;
+  try {
+    if (!(await lookupAllowed(ip, email))) return null;
+    return await findActiveReferentByEmail(email, db);
+  } catch (error) {
+    console.error(`[lookup] known referent failed: ${describeError(error)}`);
+    return null;
+  }
+}
