@@ -11,7 +11,24 @@ export const PUBLIC_WRITE_LIMITS = {
   perEmail: { points: Number(process.env.RATE_LIMIT_PER_EMAIL ?? 5), duration: 10 * 60 },
 } as const;
 
-type Limiters = { perIp: RateLimiterPostgres; perEmail: RateLimiterPostgres; pool: pg.Pool };
+/**
+ * Looking up whether an address is a known referent (the registration form's
+ * pre-fill) has a budget of its own, so a lookup never eats into the
+ * registration the same person then sends. The per-IP limit follows the
+ * public writes'; the per-address one stops probing who is a referent.
+ */
+export const REFERENT_LOOKUP_LIMITS = {
+  perIp: PUBLIC_WRITE_LIMITS.perIp,
+  perEmail: { points: 5, duration: 10 * 60 },
+} as const;
+
+type Limiters = {
+  perIp: RateLimiterPostgres;
+  perEmail: RateLimiterPostgres;
+  lookupPerIp: RateLimiterPostgres;
+  lookupPerEmail: RateLimiterPostgres;
+  pool: pg.Pool;
+};
 
 const globalForLimits = globalThis as unknown as { convocaRateLimits?: Limiters };
 
@@ -27,6 +44,8 @@ function limiters(): Limiters {
     pool,
     perIp: new RateLimiterPostgres({ ...common, keyPrefix: "public-ip", ...PUBLIC_WRITE_LIMITS.perIp }),
     perEmail: new RateLimiterPostgres({ ...common, keyPrefix: "public-email", ...PUBLIC_WRITE_LIMITS.perEmail }),
+    lookupPerIp: new RateLimiterPostgres({ ...common, keyPrefix: "lookup-ip", ...REFERENT_LOOKUP_LIMITS.perIp }),
+    lookupPerEmail: new RateLimiterPostgres({ ...common, keyPrefix: "lookup-email", ...REFERENT_LOOKUP_LIMITS.perEmail }),
   };
   return globalForLimits.convocaRateLimits;
 }
@@ -52,6 +71,17 @@ export async function limitPublicWrite(key: { ip: string; email?: string | null 
   const byIp = await consume(perIp, key.ip);
   if (!byIp.ok || !key.email) return byIp;
   return consume(perEmail, key.email.trim().toLowerCase());
+}
+
+/**
+ * Counts one referent lookup against the caller's IP and the address looked
+ * up. Both are always counted, so a refusal by one takes as long as a pass.
+ */
+export async function limitReferentLookup(key: { ip: string; email: string }): Promise<RateLimitVerdict> {
+  const { lookupPerIp, lookupPerEmail } = limiters();
+  const byIp = await consume(lookupPerIp, key.ip);
+  const byEmail = await consume(lookupPerEmail, key.email.trim().toLowerCase());
+  return byIp.ok ? byEmail : byIp;
 }
 
 export const RATE_LIMIT_MESSAGE = "Troppe richieste in poco tempo. Riprova tra qualche minuto.";

@@ -2,10 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { describeError } from "@/lib/forms/run-action";
+import { limitReferentLookup } from "@/lib/rate-limit/limits";
 import { emailField } from "@/lib/registrations/schema";
 import type { KnownReferent } from "./known";
 import { findActiveReferentByEmail } from "./queries";
-import { lookupAllowed } from "./rate-limit";
 
 const lookupInput = z.object({ email: emailField });
 
@@ -20,7 +20,7 @@ export async function lookupKnownReferent(db: Db, input: unknown, ip: string): P
   if (!parsed.success) return null;
   const { email } = parsed.data;
   try {
-    if (!(await lookupAllowed(ip, email))) return null;
+    if (!(await limitReferentLookup({ ip, email })).ok) return null;
     return await findActiveReferentByEmail(email, db);
   } catch (error) {
     console.error(`[lookup] known referent failed: ${describeError(error)}`);
