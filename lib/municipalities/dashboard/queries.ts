@@ -1,6 +1,7 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AttendanceStatus, InvitationStatus, MeetingStatus, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import type { MunicipalityFilters } from "./filters";
 
 export const MUNICIPALITY_PAGE_SIZE = 50;
@@ -139,14 +140,14 @@ const detailSelect = {
 type DetailRow = Prisma.MunicipalityGetPayload<{ select: typeof detailSelect }>;
 
 export type MunicipalityMeetingAnswer = {
-  meeting: { id: string; title: string; startsAt: Date; status: string };
+  meeting: { id: string; title: string; startsAt: Date; status: MeetingStatus };
   registrations: {
     id: string;
-    status: string;
+    status: RegistrationStatus;
     person: { id: string; firstName: string; lastName: string; erasedAt: Date | null };
-    attendance: { status: string } | null;
+    attendance: { status: AttendanceStatus } | null;
   }[];
-  invitations: { id: string; firstName: string; lastName: string; managingBodyName: string; status: string }[];
+  invitations: { id: string; firstName: string; lastName: string; managingBodyName: string; status: InvitationStatus }[];
   /** Someone is registered for the Comune (cancelled registrations do not count). */
   answered: boolean;
 };
