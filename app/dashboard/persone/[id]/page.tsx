@@ -8,9 +8,9 @@ import {
   PersonEmails,
   PersonInvitations,
   PersonReferents,
-  PersonRegistrations,
   PersonSheets,
 } from "@/components/people/person-sections";
+import { PersonRegistrations } from "@/components/people/person-registrations";
 import { Callout } from "@/components/ui/callout";
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
