@@ -97,7 +97,7 @@ export async function erasePerson(db: PrismaClient, actor: { id: string }, perso
 
       const invitations = await tx.invitation.findMany({ where: { email: byEmail }, select: { id: true } });
       const invitationIds = invitations.map((i) => i.id);
-      const revoked = await tx.invitation.updateMany({ where: { id: { in: invitationIds }, status: "SENT" }, data: { status: "REVOKED", respondedAt: now } });
+      const revoked = await tx.invitation.updateMany({ where: { id: { in: invitationIds }, status: "SENT" }, data: { status: "REVOKED" } });
       await tx.invitation.updateMany({
         where: { id: { in: invitationIds } },
         data: { email: anonymous, firstName: ERASED_FIRST_NAME, lastName: ERASED_LAST_NAME },

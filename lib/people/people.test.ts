@@ -216,3 +216,13 @@ describe("erasing a person", () => {
     expect(await erasePerson(db, coordinator, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
 });
+
+describe("two coordinators erasing at once", () => {
+  test("one erases, the other is told it is already done, and one erasure is on the audit log", async () => {
+    const twice = await db.person.create({ data: { email: "doppia@ente.example.it", firstName: "Doppia", lastName: "Cancellazione" } });
+    const results = await Promise.all([erasePerson(db, coordinator, twice.id), erasePerson(db, coordinator, twice.id)]);
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: "ALREADY_ERASED" });
+    expect(await db.auditEntry.count({ where: { action: "person.erase", entityId: twice.id } })).toBe(1);
+  });
+});
