@@ -42,6 +42,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "meeting.cancel": "Convocazione annullata",
   "meeting.archive": "Convocazione archiviata",
   "registration.check-in": "Presenza registrata all'ingresso",
+  "municipality.sai-flag": "Adesione al SAI di un Comune cambiata",
+  "person.export": "Dati di una persona esportati",
+  "person.erase": "Dati di una persona cancellati",
 };
 
 export function auditActionLabel(action: string): string {
@@ -69,6 +72,7 @@ const FIELD_LABELS: Record<string, string> = {
   capacity: "Posti",
   startsAt: "Inizio",
   endsAt: "Fine",
+  saiMember: "Aderente al SAI",
 };
 
 export function auditFieldLabel(field: string): string {

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LogResults } from "@/components/logs/log-results";
+import { MunicipalityFilterForm } from "@/components/municipalities/municipality-filter-form";
+import { SaiBadge } from "@/components/municipalities/sai-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { guardPage } from "@/lib/auth/guard";
+import type { SearchParams } from "@/lib/forms/search-params";
+import { municipalityFilterQuery, parseMunicipalityFilters } from "@/lib/municipalities/dashboard/filters";
+import { listDashboardMunicipalities } from "@/lib/municipalities/dashboard/queries";
+
+export const metadata: Metadata = { title: "Comuni" };
+
+const PATH = "/dashboard/comuni";
+
+const COUNTS = {
+  none: "Nessun Comune in archivio.",
+  noneFiltered: "Nessun Comune corrisponde ai filtri.",
+  one: "1 Comune.",
+  many: (total: number) => `${total} Comuni, in ordine alfabetico.`,
+};
+
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function MunicipalitiesPage({ searchParams }: Props) {
+  await guardPage("read");
+  const filters = parseMunicipalityFilters(await searchParams);
+  const { rows, total, saiMembers, withReferents, page, pageCount } = await listDashboardMunicipalities(filters);
+  const query = municipalityFilterQuery(filters);
+  const filtered = Object.values(query).some(Boolean);
+
+  return (
+    <>
+      <h1>Comuni</h1>
+      <p className="lead">
+        I 391 Comuni siciliani: chi aderisce al SAI, chi ha referenti attivi, i progetti e gli enti gestori. La copertura degli
+        incontri e i promemoria contano solo i Comuni aderenti al SAI.
+      </p>
+      <MunicipalityFilterForm path={PATH} filters={filters} />
+      {total > 0 ? (
+        <p>
+          Di questi: <strong>{saiMembers}</strong> aderenti al SAI, <strong>{withReferents}</strong> con almeno un referente attivo.
+        </p>
+      ) : null}
+      <LogResults
+        total={total}
+        shown={rows.length}
+        filtered={filtered}
+        page={page}
+        pageCount={pageCount}
+        path={PATH}
+        query={query}
+        counts={COUNTS}
+        paginationLabel="Pagine dell'elenco dei Comuni"
+      >
+        <TableScroll label="Tabella dei Comuni">
+          <table className="table align-middle">
+            <caption>
+              Comuni{filtered ? " (filtrati)" : ""}, pagina {page} di {pageCount}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Comune</th>
+                <th scope="col">Provincia</th>
+                <th scope="col">Codice ISTAT</th>
+                <th scope="col">SAI</th>
+                <th scope="col">Referenti attivi</th>
+                <th scope="col">Progetti SAI</th>
+                <th scope="col">Scheda da verificare</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row" className="fw-normal">
+                    <Link href={`${PATH}/${row.id}`}>{row.name}</Link>
+                  </th>
+                  <td>
+                    {row.provinceName} ({row.province})
+                  </td>
+                  <td>
+                    <code>{row.istatCode}</code>
+                  </td>
+                  <td>
+                    <SaiBadge member={row.saiMember} />
+                  </td>
+                  <td>{row.activeReferents}</td>
+                  <td>{row.saiProjects}</td>
+                  <td>{row.pendingSheet ? "Sì" : "No"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </LogResults>
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/mutations";
+import { ERASED_FIRST_NAME, ERASED_LAST_NAME, erasedEmail, mentions, scrubJson, traceNeedles, type PersonTraces } from "./scrub";
+
+type Tx = Prisma.TransactionClient;
+
+export const ERASED_REFERENT_REASON = "Dati cancellati";
+export const ERASED_EMAIL_ERROR = "Annullato: dati cancellati";
+
+export type ExportCounts = Record<string, number>;
+
+/** An export of a person's data leaves the portal: it is on the audit log, with how many records of each kind. */
+export async function recordPersonExport(db: PrismaClient, actor: { id: string }, personId: string, counts: ExportCounts): Promise<void> {
+  await db.$transaction((tx) =>
+    recordAudit(tx, { actor, action: "person.export", entityType: "Person", entityId: personId, details: { counts } }),
+  );
+}
+
+export type EraseCounts = {
+  registrations: number;
+  invitations: number;
+  invitationsRevoked: number;
+  referentsRevoked: number;
+  sheets: number;
+  sheetEntries: number;
+  emails: number;
+  emailsCancelled: number;
+  emailsMentioning: number;
+  auditEntries: number;
+};
+
+export type ErasePersonResult = { ok: true; counts: EraseCounts } | { ok: false; reason: "NOT_FOUND" | "ALREADY_ERASED" };
+
+/** Rows whose JSON mentions the person, rewritten without them. */
+async function scrubMentions(
+  rows: { id: string; data: Prisma.JsonValue }[],
+  person: PersonTraces,
+  personId: string,
+  update: (id: string, data: Prisma.InputJsonValue) => Promise<unknown>,
+): Promise<number> {
+  const needles = traceNeedles(person, personId);
+  let count = 0;
+  for (const row of rows) {
+    if (row.data === null || !mentions(JSON.stringify(row.data), needles)) continue;
+    await update(row.id, scrubJson(row.data, person, personId) as Prisma.InputJsonValue);
+    count++;
+  }
+  return count;
+}
+
+/** Candidate rows for scrubMentions: a first filter in SQL, on the JSON as text. */
+async function rowsMentioning(tx: Tx, table: "EmailMessage" | "AuditEntry", person: PersonTraces, personId: string, excluded: string[]) {
+  const needles = traceNeedles(person, personId).map(([needle]) => needle.toLowerCase());
+  const rows =
+    table === "EmailMessage"
+      ? await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "EmailMessage"
+          WHERE NOT (id = ANY(${excluded}::uuid[])) AND EXISTS (SELECT 1 FROM unnest(${needles}::text[]) n WHERE strpos(lower(data::text), n) > 0)`
+      : await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "AuditEntry"
+          WHERE data IS NOT NULL AND NOT (id = ANY(${excluded}::uuid[])) AND EXISTS (SELECT 1 FROM unnest(${needles}::text[]) n WHERE strpos(lower(data::text), n) > 0)`;
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return [];
+  return table === "EmailMessage"
+    ? tx.emailMessage.findMany({ where: { id: { in: ids } }, select: { id: true, data: true } })
+    : tx.auditEntry.findMany({ where: { id: { in: ids } }, select: { id: true, data: true } });
+}
+
+/**
+ * Erases a person's data, keeping every count: their rows stay, anonymised,
+ * in one transaction. The person becomes "Dato cancellato" at an address
+ * that cannot receive mail; their registrations keep status and attendance
+ * but lose free text and their personal links; invitations to them are
+ * anonymised (revoked if unanswered); their referent designations are
+ * revoked; schede name them no more; emails to them lose address and
+ * content, and those not yet sent never will be; audit entries about their
+ * records keep only that they were erased. One audit entry records the
+ * erasure, with counts only.
+ */
+export async function erasePerson(db: PrismaClient, actor: { id: string }, personId: string, now = new Date()): Promise<ErasePersonResult> {
+  return db.$transaction(
+    async (tx: Tx): Promise<ErasePersonResult> => {
+      // Two coordinators erasing at once: the second waits here, then finds it done.
+      const [person] = await tx.$queryRaw<(PersonTraces & { erasedAt: Date | null })[]>`
+        SELECT email, "firstName", "lastName", phone, "erasedAt" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
+      if (!person) return { ok: false, reason: "NOT_FOUND" };
+      if (person.erasedAt) return { ok: false, reason: "ALREADY_ERASED" };
+
+      const anonymous = erasedEmail(personId);
+      const byEmail = { equals: person.email, mode: "insensitive" } as const;
+
+      const registrations = await tx.registration.findMany({ where: { personId }, select: { id: true } });
+      const registrationIds = registrations.map((r) => r.id);
+      await tx.registration.updateMany({ where: { personId }, data: { roleTitle: null } });
+      await tx.registration.updateMany({ where: { personId, organisationType: "ALTRO_ENTE" }, data: { organisationName: null } });
+      await tx.registration.updateMany({ where: { personId, tokenRevokedAt: null }, data: { tokenRevokedAt: now } });
+
+      const invitations = await tx.invitation.findMany({ where: { email: byEmail }, select: { id: true } });
+      const invitationIds = invitations.map((i) => i.id);
+      const revoked = await tx.invitation.updateMany({ where: { id: { in: invitationIds }, status: "SENT" }, data: { status: "REVOKED" } });
+      await tx.invitation.updateMany({
+        where: { id: { in: invitationIds } },
+        data: { email: anonymous, firstName: ERASED_FIRST_NAME, lastName: ERASED_LAST_NAME },
+      });
+
+      const referents = await tx.referent.findMany({ where: { personId }, select: { id: true } });
+      const referentIds = referents.map((r) => r.id);
+      const referentsRevoked = await tx.referent.updateMany({
+        where: { personId, status: "ACTIVE" },
+        data: { status: "REVOKED", revokedAt: now, revokedReason: ERASED_REFERENT_REASON },
+      });
+
+      const sheets = await tx.referentSheet.updateMany({
+        where: { OR: [{ officerPersonId: personId }, { officerEmail: byEmail }] },
+        data: {
+          officerFirstName: ERASED_FIRST_NAME,
+          officerLastName: ERASED_LAST_NAME,
+          officerEmail: anonymous,
+          officerPhone: null,
+          officerRoleTitle: null,
+        },
+      });
+      const sheetEntries = await tx.referentSheetEntry.updateMany({
+        where: { email: byEmail },
+        data: { firstName: ERASED_FIRST_NAME, lastName: ERASED_LAST_NAME, email: anonymous, phone: null },
+      });
+
+      // The worker claims only PENDING or SENDING messages: a FAILED one is never sent.
+      const emails = await tx.emailMessage.findMany({
+        where: { OR: [{ toEmail: byEmail }, { registrationId: { in: registrationIds } }] },
+        select: { id: true },
+      });
+      const emailIds = emails.map((e) => e.id);
+      const cancelled = await tx.emailMessage.updateMany({
+        where: { id: { in: emailIds }, status: { in: ["PENDING", "SENDING"] } },
+        data: { status: "FAILED", lastError: ERASED_EMAIL_ERROR },
+      });
+      // A provider's error may quote the address.
+      await tx.emailMessage.updateMany({
+        where: { id: { in: emailIds }, lastError: { not: null }, NOT: { lastError: ERASED_EMAIL_ERROR } },
+        data: { lastError: "Dati cancellati" },
+      });
+      await tx.emailMessage.updateMany({ where: { id: { in: emailIds } }, data: { toEmail: anonymous, toName: null, data: {} } });
+
+      // Emails to others that name them (an invitation says who nominated the gestore).
+      const emailsMentioning = await scrubMentions(await rowsMentioning(tx, "EmailMessage", person, personId, emailIds), person, personId, (id, data) =>
+        tx.emailMessage.update({ where: { id }, data: { data } }),
+      );
+
+      const about: Record<string, string[]> = {
+        Person: [personId],
+        Registration: registrationIds,
+        Referent: referentIds,
+        Invitation: invitationIds,
+        EmailMessage: emailIds,
+      };
+      const aboutThem = await tx.auditEntry.findMany({
+        where: { OR: Object.entries(about).map(([entityType, ids]) => ({ entityType, entityId: { in: ids } })) },
+        select: { id: true },
+      });
+      const aboutIds = aboutThem.map((entry) => entry.id);
+      await tx.auditEntry.updateMany({ where: { id: { in: aboutIds } }, data: { data: { erased: true } } });
+      const auditMentioning = await scrubMentions(await rowsMentioning(tx, "AuditEntry", person, personId, aboutIds), person, personId, (id, data) =>
+        tx.auditEntry.update({ where: { id }, data: { data } }),
+      );
+
+      await tx.person.update({
+        where: { id: personId },
+        data: {
+          email: anonymous,
+          firstName: ERASED_FIRST_NAME,
+          lastName: ERASED_LAST_NAME,
+          phone: null,
+          roleTitle: null,
+          organisation: null,
+          erasedAt: now,
+        },
+      });
+
+      const counts: EraseCounts = {
+        registrations: registrationIds.length,
+        invitations: invitationIds.length,
+        invitationsRevoked: revoked.count,
+        referentsRevoked: referentsRevoked.count,
+        sheets: sheets.count,
+        sheetEntries: sheetEntries.count,
+        emails: emailIds.length,
+        emailsCancelled: cancelled.count,
+        emailsMentioning,
+        auditEntries: aboutIds.length + auditMentioning,
+      };
+      await recordAudit(tx, { actor, action: "person.erase", entityType: "Person", entityId: personId, details: { counts } });
+      return { ok: true, counts };
+    },
+    { timeout: 30_000 },
+  );
+}

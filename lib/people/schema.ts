@@ -1,0 +1,23 @@
+// The people pages' inputs: the search in the address, the erase form.
+import { z } from "zod";
+import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { param, pageParam, type SearchParams } from "@/lib/forms/search-params";
+
+export const personIdSchema = z.uuid();
+
+export const PEOPLE_SEARCH_PARAM = "cerca";
+
+export function parsePeopleFilters(params: SearchParams): { search?: string; page: number } {
+  const search = param(params, PEOPLE_SEARCH_PARAM);
+  return search && search.length <= 100 ? { search, page: pageParam(params) } : { page: pageParam(params) };
+}
+
+/** Erasing cannot be undone: the form asks for an explicit confirmation. */
+export const erasePersonForm = defineForm({ text: [], checkboxes: ["confirm"] });
+export type ErasePersonRaw = FormValues<typeof erasePersonForm>;
+
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+export const erasePersonSchema = z.object({
+  confirm: checkbox.refine((value) => value, "Spunta la casella per confermare la cancellazione dei dati"),
+});
