@@ -25,6 +25,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "lib/registrations/actions.ts": "registration journey: the personal link's token is the credential",
   "lib/invitations/actions.ts": "invitation answers: the invitation's token is the credential",
   "lib/auth/actions.ts": "signing in and out",
+  "lib/referents/sheets/actions.ts": "the public scheda referenti: honeypot and rate limit; it only lands as a scheda da verificare",
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js: how a session starts",

@@ -87,8 +87,11 @@ describe("submitReferentSheet", () => {
     const municipality = await createMunicipalityIn(db, { name: "Centuripe", province: "EN" });
     const { sheetId } = await submitted(municipality.id);
     const sheet = await db.referentSheet.findUniqueOrThrow({ where: { id: sheetId } });
-    const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = sheet;
-    await expect(db.referentSheet.create({ data: copy })).rejects.toMatchObject({ code: "P2002" });
+    const copy: Partial<typeof sheet> = { ...sheet };
+    delete copy.id;
+    delete copy.createdAt;
+    delete copy.updatedAt;
+    await expect(db.referentSheet.create({ data: copy as typeof sheet })).rejects.toMatchObject({ code: "P2002" });
   });
 
   test("a Comune that does not exist is refused with nothing written", async () => {
