@@ -3,11 +3,8 @@ import { bindField, type FieldKit } from "@/components/forms/field-kit";
 import { RemoveRowButton, RepeatedRows } from "@/components/forms/repeated-rows";
 import type { SheetReferentRaw } from "@/lib/referents/sheets/form-fields";
 import { MAX_REFERENTS } from "@/lib/referents/sheets/schema";
+import { ROLE_OPTIONS } from "./role-options";
 
-const ROLE_OPTIONS = [
-  { value: "POLITICAL", label: "Politico" },
-  { value: "TECHNICAL", label: "Tecnico" },
-] as const;
 
 type SheetReferentRowsProps = {
   kit: FieldKit;
