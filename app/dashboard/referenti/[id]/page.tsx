@@ -8,7 +8,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { revokeReferentAction, updateReferentAction } from "@/lib/referents/actions";
-import { REFERENT_ROLE_PHRASES, REFERENT_SOURCE_LABELS } from "@/lib/referents/labels";
+import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS } from "@/lib/referents/labels";
 import { getReferent } from "@/lib/referents/queries";
 import { referentIdSchema } from "@/lib/referents/schema";
 
@@ -39,7 +39,7 @@ export default async function ReferentPage({ params }: PageProps) {
       </p>
       <h1>{name}</h1>
       <p className="lead">
-        {REFERENT_ROLE_PHRASES[referent.role].replace("r", "R")} del Comune di{" "}
+        Referente {REFERENT_ROLE_LABELS[referent.role].toLowerCase()} del Comune di{" "}
         <Link href={`/dashboard/comuni/${municipality.id}`}>{municipality.name}</Link>
       </p>
 
