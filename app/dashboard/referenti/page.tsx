@@ -4,12 +4,13 @@ import { LogResults } from "@/components/logs/log-results";
 import { PendingSheetsTable } from "@/components/referents/pending-sheets-table";
 import { ReferentFilterForm } from "@/components/referents/referent-filter-form";
 import { ReferentsTable } from "@/components/referents/referents-table";
+import { ReviewedSheetsTable } from "@/components/referents/reviewed-sheets-table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import type { SearchParams } from "@/lib/forms/search-params";
 import { parseReferentFilters, referentFilterQuery } from "@/lib/referents/filters";
 import { listReferents } from "@/lib/referents/queries";
-import { listPendingSheets } from "@/lib/referents/sheets/queries";
+import { listPendingSheets, listReviewedSheets } from "@/lib/referents/sheets/queries";
 
 export const metadata: Metadata = { title: "Referenti" };
 
@@ -27,7 +28,11 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function ReferentsPage({ searchParams }: Props) {
   const user = await guardPage("read");
   const filters = parseReferentFilters(await searchParams);
-  const [sheets, { referents, total, page, pageCount }] = await Promise.all([listPendingSheets(), listReferents(filters)]);
+  const [sheets, reviewed, { referents, total, page, pageCount }] = await Promise.all([
+    listPendingSheets(),
+    listReviewedSheets(),
+    listReferents(filters),
+  ]);
   const query = referentFilterQuery(filters);
   const filtered = Object.values(query).some(Boolean);
 
@@ -71,6 +76,11 @@ export default async function ReferentsPage({ searchParams }: Props) {
         >
           <ReferentsTable referents={referents} caption={`Referenti${filtered ? " (filtrati)" : ""}, pagina ${page} di ${pageCount}`} />
         </LogResults>
+      </section>
+
+      <section className="my-5" aria-labelledby="esaminate-titolo">
+        <h2 id="esaminate-titolo">Schede esaminate di recente</h2>
+        <ReviewedSheetsTable sheets={reviewed} />
       </section>
     </>
   );

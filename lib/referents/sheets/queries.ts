@@ -39,3 +39,21 @@ export async function getSheetForReview(id: string, db: Db = defaultDb) {
   return { sheet, activeReferents };
 }
 export type SheetForReview = NonNullable<Awaited<ReturnType<typeof getSheetForReview>>>;
+
+/** The latest schede a coordinator approved or rejected, newest first. */
+export async function listReviewedSheets(take = 10, db: Db = defaultDb) {
+  return db.referentSheet.findMany({
+    where: { status: { in: ["APPROVED", "REJECTED"] } },
+    orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      status: true,
+      reviewedAt: true,
+      municipality: { select: { name: true } },
+      reviewedBy: { select: { name: true, email: true } },
+      _count: { select: { entries: true } },
+    },
+  });
+}
+export type ReviewedSheet = Awaited<ReturnType<typeof listReviewedSheets>>[number];
