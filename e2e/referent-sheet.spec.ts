@@ -143,6 +143,8 @@ test("an officer sends the scheda (with and without JavaScript), a coordinator a
     for (const name of ["Salvo Assessore", "Sara Seconda"]) await expect(rows.filter({ hasText: name })).toContainText("Attivo");
     await expect(rows.filter({ hasText: "Ugo Uscente" })).toContainText("Revocato");
     await expect(rows.filter({ hasText: "Teresa Tecnica" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Tabella delle schede esaminate di recente" }).getByRole("row").filter({ hasText: COMUNE })).toContainText("Approvata");
+    await axeAtBothWidths(page, "/dashboard/referenti after the approval");
     for (const referent of [politico, second]) {
       expect((await emailsTo(referent.email)).map((message) => message.template)).toEqual(["referent-designated"]);
     }
