@@ -15,6 +15,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   Referent: "Referente",
   ManagingBody: "Ente gestore",
   Person: "Persona",
+  ReferentSheet: "Scheda referenti",
 };
 
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
@@ -45,6 +46,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "municipality.sai-flag": "Adesione al SAI di un Comune cambiata",
   "person.export": "Dati di una persona esportati",
   "person.erase": "Dati di una persona cancellati",
+  "referent-sheet.submit": "Scheda referenti inviata",
+  "referent-sheet.resubmit": "Scheda referenti inviata di nuovo",
+  "referent-sheet.approve": "Scheda referenti approvata",
+  "referent-sheet.reject": "Scheda referenti respinta",
+  "referent.designate": "Referente designato dalla scheda",
+  "referent.create": "Referente aggiunto",
+  "referent.reactivate": "Referente riattivato",
+  "referent.update": "Referente modificato",
+  "referent.revoke": "Referente revocato",
 };
 
 export function auditActionLabel(action: string): string {
@@ -58,6 +68,8 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "meeting.", label: "Convocazioni" },
   { value: "registration.", label: "Iscrizioni" },
   { value: "invitation.", label: "Inviti" },
+  { value: "referent.", label: "Referenti" },
+  { value: "referent-sheet.", label: "Schede referenti" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -73,6 +85,12 @@ const FIELD_LABELS: Record<string, string> = {
   startsAt: "Inizio",
   endsAt: "Fine",
   saiMember: "Aderente al SAI",
+  office: "Ufficio o incarico",
+  revokedReason: "Motivo della revoca",
+  firstName: "Nome",
+  lastName: "Cognome",
+  referentRole: "Ruolo del referente",
+  municipality: "Comune",
 };
 
 export function auditFieldLabel(field: string): string {

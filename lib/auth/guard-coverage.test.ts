@@ -26,6 +26,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "lib/invitations/actions.ts": "invitation answers: the invitation's token is the credential",
   "lib/auth/actions.ts": "signing in and out",
   "lib/registrations/link-up/actions.ts": "registration form's known-referent lookup: reads only, rate-limited per IP and per email, answers the minimal pre-fill or null",
+  "lib/referents/sheets/actions.ts": "the public scheda referenti: honeypot and rate limit; it only lands as a scheda da verificare",
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js: how a session starts",

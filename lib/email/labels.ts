@@ -27,6 +27,9 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "user-invitation": "Invito all'area riservata",
   "coverage-reminder": "Promemoria ai referenti dei Comuni non iscritti",
   "meeting-cancelled": "Incontro annullato",
+  "referent-sheet-received": "Scheda referenti ricevuta",
+  "referent-sheet-rejected": "Scheda referenti respinta",
+  "referent-designated": "Designazione a referente del Comune",
 };
 
 export function emailTemplateLabel(template: string): string {

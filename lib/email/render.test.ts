@@ -5,7 +5,7 @@ import { emailTemplateSchemas, type EmailTemplateName } from "./schema";
 import { FUNDING_NOTICE } from "./templates/layout";
 
 const TEMPLATES = Object.keys(emailTemplateSchemas) as EmailTemplateName[];
-/** The templates about a meeting; the others are about a dashboard account (sign-in, invitation to use it). */
+/** The templates about a meeting; the others are about a dashboard account (sign-in, invitation to use it) or the scheda referenti. */
 const MEETING_TEMPLATES = TEMPLATES.filter((template) => "meetingTitle" in SAMPLE_DATA[template]);
 
 describe("every template", () => {
@@ -28,8 +28,14 @@ describe("every template", () => {
     expect(email.text).toMatch(/Gentile (Maria|Giuseppe),/);
   });
 
-  test("the account templates are all the others", () => {
-    expect(TEMPLATES.filter((template) => !MEETING_TEMPLATES.includes(template)).sort()).toEqual(["sign-in-link", "user-invitation"]);
+  test("the account and scheda referenti templates are all the others", () => {
+    expect(TEMPLATES.filter((template) => !MEETING_TEMPLATES.includes(template)).sort()).toEqual([
+      "referent-designated",
+      "referent-sheet-received",
+      "referent-sheet-rejected",
+      "sign-in-link",
+      "user-invitation",
+    ]);
   });
 });
 

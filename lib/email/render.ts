@@ -17,6 +17,9 @@ import { SignInLinkEmail, signInLinkSubject } from "./templates/sign-in-link";
 import { UserInvitationEmail, userInvitationSubject } from "./templates/user-invitation";
 import { CoverageReminderEmail, coverageReminderSubject } from "./templates/coverage-reminder";
 import { MeetingCancelledEmail, meetingCancelledSubject } from "./templates/meeting-cancelled";
+import { ReferentSheetReceivedEmail, referentSheetReceivedSubject } from "./templates/referent-sheet-received";
+import { ReferentSheetRejectedEmail, referentSheetRejectedSubject } from "./templates/referent-sheet-rejected";
+import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/referent-designated";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -50,6 +53,9 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "user-invitation": { subject: userInvitationSubject, component: UserInvitationEmail },
   "coverage-reminder": { subject: coverageReminderSubject, component: CoverageReminderEmail },
   "meeting-cancelled": { subject: meetingCancelledSubject, component: MeetingCancelledEmail },
+  "referent-sheet-received": { subject: referentSheetReceivedSubject, component: ReferentSheetReceivedEmail },
+  "referent-sheet-rejected": { subject: referentSheetRejectedSubject, component: ReferentSheetRejectedEmail },
+  "referent-designated": { subject: referentDesignatedSubject, component: ReferentDesignatedEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

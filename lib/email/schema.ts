@@ -114,6 +114,40 @@ export const meetingCancelledSchema = z.object({
   reason: z.string().trim().nullish(),
 });
 
+/** The officer who sent a scheda referenti: it arrived and will be checked. */
+export const referentSheetReceivedSchema = z.object({
+  recipientName: text.nullish(),
+  municipalityName: text,
+  /** The referents as listed on the scheda: "Maria Rossi", "referente tecnico", "Ufficio servizi sociali". */
+  referents: z.array(z.object({ name: text, role: text, office: text.nullish(), email: text })).min(1),
+  /** A scheda still waiting was replaced by this one. */
+  resubmitted: z.boolean(),
+  /** The public scheda, to correct it. */
+  sheetUrl: link,
+});
+
+/** The officer who sent a scheda referenti: a coordinator rejected it, with the reason. */
+export const referentSheetRejectedSchema = z.object({
+  recipientName: text.nullish(),
+  municipalityName: text,
+  reason: text,
+  /** The public scheda, to fill it in again. */
+  sheetUrl: link,
+});
+
+/** A person designated as a municipality's referent for the Coordinamento. */
+export const referentDesignatedSchema = z.object({
+  recipientName: text.nullish(),
+  municipalityName: text,
+  /** "referente tecnico" */
+  roleLabel: text,
+  office: text.nullish(),
+  /** The portal's home page: the convocations and what the Coordinamento is. */
+  siteUrl: link,
+  /** The Coordinamento's mailbox. */
+  contactEmail: z.email(),
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -125,6 +159,9 @@ export const emailTemplateSchemas = {
   "user-invitation": userInvitationSchema,
   "coverage-reminder": coverageReminderSchema,
   "meeting-cancelled": meetingCancelledSchema,
+  "referent-sheet-received": referentSheetReceivedSchema,
+  "referent-sheet-rejected": referentSheetRejectedSchema,
+  "referent-designated": referentDesignatedSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;

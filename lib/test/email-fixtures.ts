@@ -48,4 +48,28 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     invitesManagingBodies: true,
   },
   "meeting-cancelled": { ...meeting, reason: "Il relatore non potrà essere presente." },
+  "referent-sheet-received": {
+    recipientName: "Maria Rossi",
+    municipalityName: "Palermo",
+    referents: [
+      { name: "Anna Bianchi", role: "referente politico", office: "Assessora alle politiche sociali", email: "anna.bianchi@comune.palermo.it" },
+      { name: "Luca Verdi", role: "referente tecnico", office: null, email: "luca.verdi@comune.palermo.it" },
+    ],
+    resubmitted: false,
+    sheetUrl: "http://localhost:3000/scheda-referenti",
+  },
+  "referent-sheet-rejected": {
+    recipientName: "Maria Rossi",
+    municipalityName: "Palermo",
+    reason: "Manca il referente tecnico del progetto SAI.",
+    sheetUrl: "http://localhost:3000/scheda-referenti",
+  },
+  "referent-designated": {
+    recipientName: "Anna Bianchi",
+    municipalityName: "Palermo",
+    roleLabel: "referente politico",
+    office: "Assessora alle politiche sociali",
+    siteUrl: "http://localhost:3000/",
+    contactEmail: "coordinamento.sai@anci.sicilia.it",
+  },
 };

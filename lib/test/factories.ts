@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { PROVINCES } from "../municipalities/provinces";
 import type { RegistrationFormValues, RegistrationInput } from "../registrations/schema";
 import { registrationSchema } from "../registrations/schema";
+import { referentSheetSchema, type ReferentSheetInput } from "../referents/sheets/schema";
 
 const HOUR = 3600_000;
 
@@ -117,4 +118,28 @@ export async function createSaiProjectWithBody(
   const bodyId =
     managingBodyId ?? (await db.managingBody.create({ data: { name: bodyName ?? `Cooperativa ${randomBytes(3).toString("hex")}` } })).id;
   return db.saiProject.create({ data: { municipalityId, managingBodyId: bodyId, category }, include: { managingBody: true } });
+}
+
+/** A valid scheda referenti as the form would send it, parsed by the shared schema; two referents unless told otherwise. */
+export function referentSheetInput(
+  municipalityId: string,
+  values: Partial<Record<string, unknown>> = {},
+): ReferentSheetInput {
+  const tag = randomBytes(3).toString("hex");
+  return referentSheetSchema.parse({
+    municipalityId,
+    pec: `protocollo.${tag}@pec.comune.example.it`,
+    referents: [
+      { firstName: "Anna", lastName: "Bianchi", role: "POLITICAL", office: "Assessora alle politiche sociali", email: `anna.bianchi.${tag}@comune.example.it`, phone: "" },
+      { firstName: "Luca", lastName: "Verdi", role: "TECHNICAL", office: "Ufficio servizi sociali", email: `luca.verdi.${tag}@comune.example.it`, phone: "091 123 4567" },
+    ],
+    officerFirstName: "Giovanna",
+    officerLastName: "Russo",
+    officerRoleTitle: "Responsabile dell'ufficio protocollo",
+    officerEmail: `giovanna.russo.${tag}@comune.example.it`,
+    officerPhone: "",
+    privacyConsent: true,
+    communicationsConsent: false,
+    ...values,
+  });
 }

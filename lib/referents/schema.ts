@@ -1,0 +1,57 @@
+// The dashboard's referent forms: add, edit, revoke. One schema each, shared
+// by the browser and the server actions.
+import { z } from "zod";
+import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { emailField, phoneField } from "@/lib/registrations/schema";
+import { referentRoleField } from "./sheets/schema";
+
+const required = (message: string, max = 120) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `Massimo ${max} caratteri`);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Massimo ${max} caratteri`)
+    .transform((value) => value || null);
+
+export const referentIdSchema = z.uuid();
+
+export const addReferentForm = defineForm({ text: ["municipalityId", "firstName", "lastName", "email", "phone", "role", "office"] });
+export type AddReferentRaw = FormValues<typeof addReferentForm>;
+export const ADD_REFERENT_ORDER = ["municipalityId", "firstName", "lastName", "email", "phone", "role", "office"] as const;
+
+export const addReferentSchema = z.object({
+  municipalityId: z.string({ error: "Seleziona il Comune" }).trim().min(1, "Seleziona il Comune").pipe(z.uuid("Seleziona il Comune dall'elenco")),
+  firstName: required("Inserisci il nome"),
+  lastName: required("Inserisci il cognome"),
+  email: emailField,
+  phone: phoneField,
+  role: referentRoleField,
+  office: optionalText(200),
+});
+export type AddReferentInput = z.output<typeof addReferentSchema>;
+
+export const updateReferentForm = defineForm({ text: ["firstName", "lastName", "phone", "role", "office"] });
+export type UpdateReferentRaw = FormValues<typeof updateReferentForm>;
+export const UPDATE_REFERENT_ORDER = ["firstName", "lastName", "phone", "role", "office"] as const;
+
+export const updateReferentSchema = z.object({
+  firstName: required("Inserisci il nome"),
+  lastName: required("Inserisci il cognome"),
+  phone: phoneField,
+  role: referentRoleField,
+  office: optionalText(200),
+});
+export type UpdateReferentInput = z.output<typeof updateReferentSchema>;
+
+export const revokeReferentForm = defineForm({ text: ["reason"] });
+export type RevokeReferentRaw = FormValues<typeof revokeReferentForm>;
+
+export const revokeReferentSchema = z.object({
+  reason: z
+    .string({ error: "Indica il motivo della revoca" })
+    .trim()
+    .min(5, "Indica il motivo della revoca (almeno 5 caratteri)")
+    .max(500, "Massimo 500 caratteri"),
+});

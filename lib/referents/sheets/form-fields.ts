@@ -1,0 +1,54 @@
+// The scheda's fields as the browser submits them: the action reads FormData
+// with these shapes and the form starts from their empty values.
+import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/forms/form-data";
+import { MAX_REFERENTS } from "./schema";
+
+export const REFERENT_COLUMNS = ["firstName", "lastName", "role", "office", "email", "phone"] as const;
+
+export const referentSheetForm = defineForm({
+  text: ["municipalityId", "pec", "officerFirstName", "officerLastName", "officerRoleTitle", "officerEmail", "officerPhone"],
+  checkboxes: ["privacyConsent", "communicationsConsent"],
+  rows: { referents: REFERENT_COLUMNS },
+});
+export type ReferentSheetRaw = FormValues<typeof referentSheetForm>;
+export type SheetReferentRaw = ReferentSheetRaw["referents"][number];
+
+export const rejectSheetForm = defineForm({ text: ["reason"] });
+export type RejectSheetRaw = FormValues<typeof rejectSheetForm>;
+
+export const approveSheetForm = defineForm({ text: [] });
+export type ApproveSheetRaw = FormValues<typeof approveSheetForm>;
+
+export function blankReferent(): SheetReferentRaw {
+  return blankRow(referentSheetForm, "referents");
+}
+
+/** At least `count` rows, the typed ones first. Without JavaScript the page offers all five. */
+export function padReferents(rows: readonly SheetReferentRaw[], count: number): SheetReferentRaw[] {
+  return [...rows, ...Array.from({ length: Math.max(0, count - rows.length) }, blankReferent)];
+}
+
+export function emptyReferentSheet(rows = MAX_REFERENTS): ReferentSheetRaw {
+  return { ...emptyValues(referentSheetForm), referents: padReferents([], rows) };
+}
+
+const HEAD_ORDER = ["municipalityId", "pec"] as const;
+const OFFICER_ORDER = ["officerFirstName", "officerLastName", "officerRoleTitle", "officerEmail", "officerPhone"] as const;
+const CONSENT_ORDER = ["privacyConsent", "communicationsConsent"] as const;
+
+/** Field order on the page: the error summary lists errors in it and focus goes to the first. */
+export function referentSheetFieldOrder(rowCount: number): string[] {
+  return [
+    ...HEAD_ORDER,
+    "referents",
+    ...Array.from({ length: rowCount }, (_, index) => REFERENT_COLUMNS.map((column) => `referents.${index}.${column}`)).flat(),
+    ...OFFICER_ORDER,
+    ...CONSENT_ORDER,
+  ];
+}
+
+/** "Referente 2" for an error on the second row, so the summary says which row. */
+export function referentRowLabel(path: string): string | undefined {
+  const match = /^referents\.(\d+)\./.exec(path);
+  return match ? `Referente ${Number(match[1]) + 1}` : undefined;
+}

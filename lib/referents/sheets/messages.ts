@@ -1,0 +1,16 @@
+// What the scheda's forms (public and review) say when a service refuses.
+export const SHEET_HONEYPOT_MESSAGE = "Non è stato possibile inviare la scheda. Ricarica la pagina e riprova.";
+
+export const UNKNOWN_MUNICIPALITY_MESSAGE = "Seleziona il Comune dall'elenco";
+
+export const REVIEW_MESSAGES = {
+  NOT_FOUND: "Questa scheda non esiste più. Torna all'elenco dei referenti.",
+  ALREADY_REVIEWED: "Questa scheda è già stata esaminata da un altro coordinatore: ricarica la pagina per vederne l'esito.",
+  REASON_REQUIRED: "Indica il motivo (almeno 5 caratteri): sarà inviato a chi ha compilato la scheda",
+} as const;
+
+export function approvedMessage(activated: number, revoked: number): string {
+  const active = activated === 1 ? "1 referente è ora attivo" : `${activated} referenti sono ora attivi`;
+  const gone = revoked === 0 ? "" : revoked === 1 ? "; 1 referente non più indicato è stato revocato" : `; ${revoked} referenti non più indicati sono stati revocati`;
+  return `Scheda approvata: ${active}${gone}. Ciascun referente riceve un'email.`;
+}

@@ -1,0 +1,246 @@
+import "server-only";
+// The scheda referenti: sent by a municipality's officer (public), then
+// approved or rejected by a coordinator. At most one scheda per Comune waits
+// (a partial unique index): sending again while it waits replaces it.
+import { recordAudit } from "@/lib/audit/mutations";
+import { enqueueEmail } from "@/lib/email/mutations";
+import { formatShortDate } from "@/lib/format/dates";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
+import { designationEmail, sheetUrl } from "../emails";
+import { REFERENT_ROLE_PHRASES } from "../labels";
+import { auditReferent, designateReferent, isUniqueViolation, lockMunicipality, revokeInTransaction } from "../mutations";
+import type { ReferentSheetInput } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+type Db = PrismaClient;
+
+const PUBLIC_ACTOR = { label: "pubblico" };
+const SUBMIT_ATTEMPTS = 3;
+
+export type SubmitSheetResult =
+  | { ok: true; sheetId: string; resubmitted: boolean }
+  | { ok: false; reason: "UNKNOWN_MUNICIPALITY" };
+
+/**
+ * Records a scheda as PENDING and acknowledges it to the officer. A scheda
+ * already waiting for the same Comune is updated (its referents replaced,
+ * one more submission) rather than duplicated; two simultaneous first
+ * submissions meet at the unique index, and the loser retries as an update.
+ */
+export async function submitReferentSheet(db: Db, input: ReferentSheetInput, now = new Date()): Promise<SubmitSheetResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => submitInTransaction(tx, input, now));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= SUBMIT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date): Promise<SubmitSheetResult> {
+  const municipality = await lockMunicipality(tx, input.municipalityId);
+  if (!municipality) return { ok: false, reason: "UNKNOWN_MUNICIPALITY" };
+
+  const officer = await tx.person.upsert({
+    where: { email: input.officerEmail },
+    create: {
+      email: input.officerEmail,
+      firstName: input.officerFirstName,
+      lastName: input.officerLastName,
+      phone: input.officerPhone,
+      roleTitle: input.officerRoleTitle,
+      organisation: `Comune di ${municipality.name}`,
+    },
+    update: {
+      firstName: input.officerFirstName,
+      lastName: input.officerLastName,
+      roleTitle: input.officerRoleTitle,
+      ...(input.officerPhone ? { phone: input.officerPhone } : {}),
+    },
+    select: { id: true },
+  });
+
+  const fields = {
+    pec: input.pec,
+    officerPersonId: officer.id,
+    officerFirstName: input.officerFirstName,
+    officerLastName: input.officerLastName,
+    officerEmail: input.officerEmail,
+    officerRoleTitle: input.officerRoleTitle,
+    officerPhone: input.officerPhone,
+    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+    privacyConsentAt: now,
+    communicationsConsent: input.communicationsConsent,
+    communicationsConsentAt: input.communicationsConsent ? now : null,
+    submittedAt: now,
+  };
+  const entries = input.referents.map((referent, position) => ({
+    position,
+    firstName: referent.firstName,
+    lastName: referent.lastName,
+    role: referent.role,
+    office: referent.office,
+    email: referent.email,
+    phone: referent.phone,
+  }));
+
+  const [pending] = await tx.referentSheet.updateManyAndReturn({
+    where: { municipalityId: municipality.id, status: "PENDING" },
+    data: { ...fields, submissions: { increment: 1 } },
+    select: { id: true, submissions: true },
+  });
+  let sheet: { id: string; submissions: number };
+  if (pending) {
+    await tx.referentSheetEntry.deleteMany({ where: { sheetId: pending.id } });
+    await tx.referentSheetEntry.createMany({ data: entries.map((entry) => ({ ...entry, sheetId: pending.id })) });
+    sheet = pending;
+  } else {
+    sheet = await tx.referentSheet.create({
+      data: { municipalityId: municipality.id, ...fields, firstSubmittedAt: now, entries: { create: entries } },
+      select: { id: true, submissions: true },
+    });
+  }
+
+  const officerName = `${input.officerFirstName} ${input.officerLastName}`;
+  const { id: emailId } = await enqueueEmail(tx, {
+    template: "referent-sheet-received",
+    toEmail: input.officerEmail,
+    toName: officerName,
+    data: {
+      recipientName: officerName,
+      municipalityName: municipality.name,
+      referents: input.referents.map((referent) => ({
+        name: `${referent.firstName} ${referent.lastName}`,
+        role: REFERENT_ROLE_PHRASES[referent.role],
+        office: referent.office,
+        email: referent.email,
+      })),
+      resubmitted: Boolean(pending),
+      sheetUrl: sheetUrl(),
+    },
+  });
+  await recordAudit(tx, {
+    actor: PUBLIC_ACTOR,
+    action: pending ? "referent-sheet.resubmit" : "referent-sheet.submit",
+    entityType: "ReferentSheet",
+    entityId: sheet.id,
+    after: { municipality: municipality.name, status: "PENDING", referents: entries.length, submissions: sheet.submissions },
+    details: { acknowledgementEmailId: emailId },
+  });
+  return { ok: true, sheetId: sheet.id, resubmitted: Boolean(pending) };
+}
+
+export type ReviewFailure = "NOT_FOUND" | "ALREADY_REVIEWED";
+
+export type ApproveSheetResult = { ok: true; activated: number; revoked: number } | { ok: false; reason: ReviewFailure };
+
+/**
+ * Approves a waiting scheda: its referents become the Comune's active ones
+ * (people found or created by email, revoked ones reactivated), every other
+ * active referent of the Comune is revoked, the Comune's PEC is the scheda's,
+ * and each listed referent is emailed. Of two coordinators reviewing the same
+ * scheda at once, exactly one succeeds.
+ */
+export async function approveReferentSheet(db: Db, actor: { id: string }, sheetId: string, now = new Date()): Promise<ApproveSheetResult> {
+  return db.$transaction(async (tx): Promise<ApproveSheetResult> => {
+    const head = await tx.referentSheet.findUnique({ where: { id: sheetId }, select: { municipalityId: true } });
+    if (!head) return { ok: false, reason: "NOT_FOUND" };
+    const municipality = await lockMunicipality(tx, head.municipalityId);
+    if (!municipality) return { ok: false, reason: "NOT_FOUND" };
+    const [claimed] = await tx.referentSheet.updateManyAndReturn({
+      where: { id: sheetId, status: "PENDING" },
+      data: { status: "APPROVED", reviewedAt: now, reviewedById: actor.id },
+      select: { id: true, pec: true },
+    });
+    if (!claimed) return { ok: false, reason: "ALREADY_REVIEWED" };
+
+    // People in a stable order, so two approvals sharing people lock them alike.
+    const entries = await tx.referentSheetEntry.findMany({ where: { sheetId }, orderBy: { email: "asc" } });
+    const designated: string[] = [];
+    for (const entry of entries) {
+      const designation = await designateReferent(
+        tx,
+        { ...entry, municipalityId: municipality.id, source: "REFERENT_SHEET", sheetId },
+        now,
+      );
+      designated.push(designation.person.id);
+      const { id: emailId } = await enqueueEmail(
+        tx,
+        designationEmail({ person: designation.person, municipalityName: municipality.name, role: entry.role, office: entry.office }),
+      );
+      await recordAudit(tx, {
+        actor,
+        action: "referent.designate",
+        entityType: "Referent",
+        entityId: designation.referentId,
+        before: designation.before ? auditReferent(designation.before) : null,
+        after: { municipality: municipality.name, ...auditReferent({ status: "ACTIVE", role: entry.role, office: entry.office }) },
+        details: { sheetId, designationEmailId: emailId },
+      });
+    }
+
+    const dropped = await tx.referent.findMany({
+      where: { municipalityId: municipality.id, status: "ACTIVE", personId: { notIn: designated } },
+      select: { id: true },
+    });
+    const reason = `Non più indicato nella scheda referenti approvata il ${formatShortDate(now)}`;
+    for (const referent of dropped) await revokeInTransaction(tx, actor, referent.id, reason, now, { sheetId });
+
+    if (municipality.pec !== claimed.pec) {
+      await tx.municipality.update({ where: { id: municipality.id }, data: { pec: claimed.pec } });
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "referent-sheet.approve",
+      entityType: "ReferentSheet",
+      entityId: sheetId,
+      before: { status: "PENDING", pec: municipality.pec },
+      after: { status: "APPROVED", pec: claimed.pec },
+      details: { municipality: municipality.name, activated: entries.length, revoked: dropped.length },
+    });
+    return { ok: true, activated: entries.length, revoked: dropped.length };
+  });
+}
+
+export type RejectSheetResult = { ok: true } | { ok: false; reason: ReviewFailure | "REASON_REQUIRED" };
+
+/** Rejects a waiting scheda; the officer is emailed the reason and a link to fill it in again. */
+export async function rejectReferentSheet(
+  db: Db,
+  actor: { id: string },
+  sheetId: string,
+  reason: string,
+  now = new Date(),
+): Promise<RejectSheetResult> {
+  const why = reason.trim();
+  if (why.length < 5) return { ok: false, reason: "REASON_REQUIRED" };
+  return db.$transaction(async (tx): Promise<RejectSheetResult> => {
+    const [sheet] = await tx.referentSheet.updateManyAndReturn({
+      where: { id: sheetId, status: "PENDING" },
+      data: { status: "REJECTED", reviewedAt: now, reviewedById: actor.id, rejectionReason: why },
+      select: { id: true, officerEmail: true, officerFirstName: true, officerLastName: true, municipality: { select: { name: true } } },
+    });
+    if (!sheet) {
+      const exists = await tx.referentSheet.count({ where: { id: sheetId } });
+      return { ok: false, reason: exists ? "ALREADY_REVIEWED" : "NOT_FOUND" };
+    }
+    const officerName = `${sheet.officerFirstName} ${sheet.officerLastName}`;
+    const { id: emailId } = await enqueueEmail(tx, {
+      template: "referent-sheet-rejected",
+      toEmail: sheet.officerEmail,
+      toName: officerName,
+      data: { recipientName: officerName, municipalityName: sheet.municipality.name, reason: why, sheetUrl: sheetUrl() },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "referent-sheet.reject",
+      entityType: "ReferentSheet",
+      entityId: sheet.id,
+      before: { status: "PENDING" },
+      after: { status: "REJECTED" },
+      details: { municipality: sheet.municipality.name, reason: why, rejectionEmailId: emailId },
+    });
+    return { ok: true };
+  });
+}

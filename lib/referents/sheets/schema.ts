@@ -1,0 +1,73 @@
+// The public scheda referenti: one schema, shared by the browser
+// (react-hook-form) and the server action. Messages are Italian.
+import { z } from "zod";
+import { emailField, phoneField } from "@/lib/registrations/schema";
+import { REFERENT_ROLES } from "../labels";
+
+export const MAX_REFERENTS = 5;
+
+const required = (message: string, max = 120) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `Massimo ${max} caratteri`);
+
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+export const pecField = z
+  .string({ error: "Inserisci la PEC del Comune" })
+  .trim()
+  .min(1, "Inserisci la PEC del Comune")
+  .max(254, "Indirizzo PEC troppo lungo")
+  .pipe(z.email("Inserisci un indirizzo PEC valido, ad esempio protocollo@pec.comune.esempio.it"))
+  .transform((email) => email.toLowerCase());
+
+export const referentRoleField = z.enum(REFERENT_ROLES, { error: "Indica se il referente è politico o tecnico" });
+
+export const sheetReferentSchema = z.object({
+  firstName: required("Inserisci il nome"),
+  lastName: required("Inserisci il cognome"),
+  role: referentRoleField,
+  office: required("Indica l'ufficio o l'incarico", 200),
+  email: emailField,
+  phone: phoneField,
+});
+
+export const referentSheetSchema = z
+  .object({
+    municipalityId: z.string({ error: "Seleziona il Comune" }).trim().min(1, "Seleziona il Comune").pipe(z.uuid("Seleziona il Comune dall'elenco")),
+    pec: pecField,
+    referents: z
+      .array(sheetReferentSchema)
+      .min(1, "Indica almeno un referente")
+      .max(MAX_REFERENTS, `Puoi indicare al massimo ${MAX_REFERENTS} referenti`),
+    officerFirstName: required("Inserisci il nome"),
+    officerLastName: required("Inserisci il cognome"),
+    officerRoleTitle: required("Indica il ruolo o la qualifica", 150),
+    officerEmail: emailField,
+    officerPhone: phoneField,
+    privacyConsent: checkbox.refine((value) => value, "Per inviare la scheda occorre prendere visione dell'informativa privacy"),
+    communicationsConsent: checkbox,
+    /** Honeypot: hidden from people, filled by bots. */
+    website: z.string().optional().default(""),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.referents.forEach((referent, index) => {
+      if (seen.has(referent.email)) {
+        ctx.addIssue({ code: "custom", path: ["referents", index, "email"], message: "Questo indirizzo compare già in un altro referente della scheda" });
+      }
+      seen.add(referent.email);
+    });
+  });
+
+export type ReferentSheetInput = z.output<typeof referentSheetSchema>;
+export type SheetReferentInput = z.output<typeof sheetReferentSchema>;
+
+/** Rejecting a scheda: the reason goes to the officer. */
+export const rejectSheetSchema = z.object({
+  reason: z
+    .string({ error: "Indica il motivo" })
+    .trim()
+    .min(5, "Indica il motivo (almeno 5 caratteri): sarà inviato a chi ha compilato la scheda")
+    .max(1000, "Massimo 1000 caratteri"),
+});
+
+export const sheetIdSchema = z.uuid();
