@@ -42,6 +42,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "meeting.cancel": "Convocazione annullata",
   "meeting.archive": "Convocazione archiviata",
   "registration.check-in": "Presenza registrata all'ingresso",
+  "managing-body.create": "Ente gestore creato",
+  "managing-body.update": "Ente gestore modificato",
+  "managing-body.merge": "Enti gestori uniti",
+  "sai-project.create": "Progetto SAI aggiunto",
+  "sai-project.update": "Progetto SAI modificato",
+  "sai-project.delete": "Progetto SAI eliminato",
+  "municipality.sai-mark": "Comune segnato come aderente al SAI (per un suo progetto)",
+  "sai-import.upload": "Elenco dei progetti SAI caricato",
+  "sai-import.apply": "Importazione dei progetti SAI applicata",
 };
 
 export function auditActionLabel(action: string): string {
@@ -55,6 +64,9 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "meeting.", label: "Convocazioni" },
   { value: "registration.", label: "Iscrizioni" },
   { value: "invitation.", label: "Inviti" },
+  { value: "managing-body.", label: "Enti gestori" },
+  { value: "sai-project.", label: "Progetti SAI" },
+  { value: "sai-import.", label: "Importazioni dei progetti SAI" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -69,6 +81,10 @@ const FIELD_LABELS: Record<string, string> = {
   capacity: "Posti",
   startsAt: "Inizio",
   endsAt: "Fine",
+  taxCode: "Codice fiscale",
+  projectCode: "Codice progetto",
+  places: "Posti del progetto",
+  category: "Categoria",
 };
 
 export function auditFieldLabel(field: string): string {
