@@ -63,6 +63,7 @@ export async function applySaiImport(
         for (const row of plan.rows) {
           const outcome = row.outcome;
           if (outcome.kind === "create") {
+            if (outcome.bodyTaxCode) await tx.managingBody.update({ where: { id: outcome.bodyTaxCode.id }, data: { taxCode: outcome.bodyTaxCode.taxCode } });
             const { managingBodyRef, ...fields } = outcome.project;
             await tx.saiProject.create({ data: { ...fields, managingBodyId: bodyId(managingBodyRef) } });
           } else if (outcome.kind === "update") {

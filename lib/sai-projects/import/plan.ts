@@ -29,7 +29,7 @@ export type ProjectFields = { municipalityId: string; managingBodyRef: BodyRef; 
 export type Change = { field: string; from: string; to: string };
 
 export type RowOutcome =
-  | { kind: "create"; project: ProjectFields; newBody: NewBody | null }
+  | { kind: "create"; project: ProjectFields; newBody: NewBody | null; bodyTaxCode: { id: string; taxCode: string } | null }
   | { kind: "update"; projectId: string; project: ProjectFields; changes: Change[]; newBody: NewBody | null; bodyTaxCode: { id: string; taxCode: string } | null }
   | { kind: "unchanged"; projectId: string; note?: string }
   | { kind: "rejected"; reasons: string[] };
@@ -212,7 +212,7 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
       const ref = `new-project:${newProjects}`;
       projects.push({ ref, ...project });
       touchedBy.set(ref, row.row);
-      return { ...base, marksMunicipality: commitMark(), outcome: { kind: "create", project, newBody } };
+      return { ...base, marksMunicipality: commitMark(), outcome: { kind: "create", project, newBody, bodyTaxCode } };
     }
 
     const target: ProjectFields = {

@@ -41,7 +41,12 @@ export function displayRows(plan: ImportPlan): SummaryRow[] {
       category: row.category,
       projectCode: row.projectCode,
       kind: outcome.kind,
-      changes: outcome.kind === "update" ? outcome.changes : [],
+      changes:
+        outcome.kind === "update"
+          ? outcome.changes
+          : outcome.kind === "create" && outcome.bodyTaxCode
+            ? [{ field: "Codice fiscale dell'ente", from: "—", to: outcome.bodyTaxCode.taxCode }]
+            : [],
       reasons: outcome.kind === "rejected" ? outcome.reasons : [],
       ...(outcome.kind === "unchanged" && outcome.note ? { note: outcome.note } : {}),
       ...(outcome.kind === "create" && outcome.newBody ? { note: "Nuovo ente gestore." } : {}),
