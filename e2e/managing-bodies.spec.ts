@@ -83,7 +83,8 @@ test("a coordinator imports the SAI projects list: preview with the rejected row
   // A file of the wrong type is refused, with the reason next to the field.
   await page.getByLabel("File CSV o Excel (.xlsx)").setInputFiles({ name: "progetti.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
   await page.getByRole("button", { name: "Carica e mostra l'anteprima" }).click();
-  await expect(page.getByRole("alert")).toContainText("Tipo di file non accettato");
+  await expect(page.getByRole("alert").filter({ hasText: "Il file non è stato caricato" })).toContainText("Tipo di file non accettato");
+  await expect(page.locator("#file-errore")).toContainText("Tipo di file non accettato");
   await expectAccessibleAtBothWidths(page);
 
   await page.getByLabel("File CSV o Excel (.xlsx)").setInputFiles(FIXTURE);
