@@ -55,6 +55,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "referent.reactivate": "Referente riattivato",
   "referent.update": "Referente modificato",
   "referent.revoke": "Referente revocato",
+  "managing-body.create": "Ente gestore creato",
+  "managing-body.update": "Ente gestore modificato",
+  "managing-body.merge": "Enti gestori uniti",
+  "sai-project.create": "Progetto SAI aggiunto",
+  "sai-project.update": "Progetto SAI modificato",
+  "sai-project.delete": "Progetto SAI eliminato",
+  "municipality.sai-mark": "Comune segnato come aderente al SAI (per un suo progetto)",
+  "sai-import.upload": "Elenco dei progetti SAI caricato",
+  "sai-import.apply": "Importazione dei progetti SAI applicata",
 };
 
 export function auditActionLabel(action: string): string {
@@ -70,6 +79,11 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "invitation.", label: "Inviti" },
   { value: "referent.", label: "Referenti" },
   { value: "referent-sheet.", label: "Schede referenti" },
+  { value: "managing-body.", label: "Enti gestori" },
+  { value: "sai-project.", label: "Progetti SAI" },
+  { value: "sai-import.", label: "Importazioni dei progetti SAI" },
+  { value: "municipality.", label: "Comuni" },
+  { value: "person.", label: "Persone" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -91,6 +105,10 @@ const FIELD_LABELS: Record<string, string> = {
   lastName: "Cognome",
   referentRole: "Ruolo del referente",
   municipality: "Comune",
+  taxCode: "Codice fiscale",
+  projectCode: "Codice progetto",
+  places: "Posti del progetto",
+  category: "Categoria",
 };
 
 export function auditFieldLabel(field: string): string {

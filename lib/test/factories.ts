@@ -143,3 +143,22 @@ export function referentSheetInput(
     ...values,
   });
 }
+
+/** A managing body with a unique name (and no tax code unless given). */
+export function createManagingBodyRecord(db: PrismaClient, overrides: Partial<Prisma.ManagingBodyCreateInput> = {}) {
+  return db.managingBody.create({ data: { name: `Cooperativa ${randomBytes(3).toString("hex")}`, ...overrides } });
+}
+
+/** A SAI project of a body in a municipality. */
+export function createSaiProjectRecord(
+  db: PrismaClient,
+  { managingBodyId, municipalityId, category = "ORDINARI", projectCode = null, places = null }: {
+    managingBodyId: string;
+    municipalityId: string;
+    category?: "ORDINARI" | "MSNA" | "DM_DS";
+    projectCode?: string | null;
+    places?: number | null;
+  },
+) {
+  return db.saiProject.create({ data: { managingBodyId, municipalityId, category, projectCode, places } });
+}

@@ -1,0 +1,53 @@
+// The managing-body forms: one schema each, shared by the browser (resolver)
+// and the server actions. Messages are Italian and shown as they are.
+import { z } from "zod";
+import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { emailField, phoneField } from "@/lib/registrations/schema";
+import { validateTaxCode } from "./tax-code";
+
+/** A body's id, as a bound argument or a form value: anything else is refused before the database. */
+export const managingBodyIdSchema = z.uuid();
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .transform((value) => value || null)
+  .pipe(emailField.nullable());
+
+/** Optional: empty is "unknown"; otherwise checked with its control character and normalised. */
+export const taxCodeField = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (!value) return null;
+    const result = validateTaxCode(value);
+    if (result.ok) return result.value;
+    context.addIssue({ code: "custom", message: result.reason });
+    return z.NEVER;
+  });
+
+export const managingBodyForm = defineForm({ text: ["name", "taxCode", "email", "pec", "phone"] });
+export type ManagingBodyRaw = FormValues<typeof managingBodyForm>;
+
+export const managingBodySchema = z.object({
+  name: z.string().trim().min(2, "Indica il nome dell'ente gestore").max(200, "Massimo 200 caratteri"),
+  taxCode: taxCodeField,
+  email: optionalEmail,
+  pec: optionalEmail,
+  phone: phoneField,
+});
+export type ManagingBodyInput = z.output<typeof managingBodySchema>;
+
+export const EMPTY_MANAGING_BODY: ManagingBodyRaw = { name: "", taxCode: "", email: "", pec: "", phone: "" };
+
+/** Merging: the other body, and which way. */
+export const mergeForm = defineForm({ text: ["otherId", "direction"], checkboxes: ["confirm"] });
+export type MergeRaw = FormValues<typeof mergeForm>;
+
+export const MERGE_DIRECTIONS = ["INTO_THIS", "INTO_OTHER"] as const;
+
+export const mergeSchema = z.object({
+  otherId: z.uuid({ error: "Scegli l'ente gestore da unire" }),
+  direction: z.enum(MERGE_DIRECTIONS, { error: "Scegli quale ente resta" }),
+  confirm: z.literal(true, { error: "Conferma l'unione: non si può annullare" }),
+});

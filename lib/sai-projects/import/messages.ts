@@ -1,0 +1,48 @@
+// What the import pages say about a file refused as a whole, and about applying.
+import { REQUIRED_COLUMN_LABELS, type RequiredColumnGroup } from "./columns";
+import { MAX_IMPORT_ROWS, type ImportFileError } from "./parse";
+
+export const IMPORT_PATH = "/dashboard/enti-gestori/importa";
+
+export function importPath(id: string): string {
+  return `${IMPORT_PATH}/${id}`;
+}
+
+/** The upload's outcome codes as they travel in the address (?errore=…); anything else is ignored. */
+export const UPLOAD_ERROR_CODES = ["NO_FILE", "EMPTY", "FILE_TYPE", "TOO_LARGE", "TOO_MANY_ROWS", "ENCODING", "UNREADABLE", "MISSING_COLUMNS"] as const;
+export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
+
+export function isUploadErrorCode(value: string): value is UploadErrorCode {
+  return (UPLOAD_ERROR_CODES as readonly string[]).includes(value);
+}
+
+const MESSAGES: Record<Exclude<UploadErrorCode, "MISSING_COLUMNS">, string> = {
+  NO_FILE: "Scegli il file da caricare.",
+  EMPTY: "Il file è vuoto: servono una riga di intestazione e almeno una riga di dati.",
+  FILE_TYPE: "Tipo di file non accettato: carica un file CSV (.csv) o Excel (.xlsx).",
+  TOO_LARGE: "Il file è troppo grande: al massimo 2 MB.",
+  TOO_MANY_ROWS: `Il file ha troppe righe: al massimo ${MAX_IMPORT_ROWS.toLocaleString("it-IT")}. Dividilo in più file.`,
+  ENCODING: "Il file non è in UTF-8: salvalo dal foglio di calcolo come «CSV UTF-8», oppure carica il file .xlsx.",
+  UNREADABLE: "Il file Excel non si riesce a leggere: aprilo e salvalo di nuovo come .xlsx.",
+};
+
+export function uploadErrorMessage(code: UploadErrorCode, missing: readonly RequiredColumnGroup[] = []): string {
+  if (code !== "MISSING_COLUMNS") return MESSAGES[code];
+  const names = missing.map((group) => REQUIRED_COLUMN_LABELS[group]);
+  return names.length > 0
+    ? `Mancano colonne necessarie: ${names.join(", ")}. Controlla la riga di intestazione (la prima del file).`
+    : "Mancano colonne necessarie: controlla la riga di intestazione (la prima del file).";
+}
+
+/** The address the upload goes back to when the file is refused. */
+export function uploadErrorHref(error: ImportFileError | { code: "NO_FILE" }): string {
+  const query = new URLSearchParams({ errore: error.code });
+  if (error.code === "MISSING_COLUMNS") query.set("mancano", error.missing.join(","));
+  return `${IMPORT_PATH}?${query}`;
+}
+
+export const APPLY_MESSAGES = {
+  NOT_FOUND: "Importazione non trovata. Ricarica la pagina.",
+  ALREADY_APPLIED: "Questa importazione è già stata applicata.",
+  CONFLICT: "Un ente gestore è stato modificato da qualcun altro nel frattempo: non è stato applicato nulla. Riprova.",
+} as const;

@@ -1,0 +1,115 @@
+// Storing an uploaded list, and applying it: one transaction that plans
+// again against the database as it is at that moment and carries the plan
+// out, so applying the same list twice changes nothing the second time.
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/mutations";
+import { isUniqueViolation } from "@/lib/managing-bodies/mutations";
+import { lockSaiProjects, markSaiMember } from "../mutations";
+import { importRowsSchema, type ImportRow } from "./parse";
+import { planImport } from "./plan";
+import { loadPlanContext } from "./queries";
+import { displayRows, type ImportSummary } from "./summary";
+
+type Tx = Prisma.TransactionClient;
+
+export async function createSaiImport(
+  db: PrismaClient,
+  actor: { id: string },
+  input: { fileName: string; fileHash: string; rows: ImportRow[] },
+): Promise<{ ok: true; id: string }> {
+  return db.$transaction(async (tx: Tx) => {
+    const created = await tx.saiProjectImport.create({
+      data: { fileName: input.fileName, fileHash: input.fileHash, rows: input.rows, createdById: actor.id },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "sai-import.upload",
+      entityType: "ManagingBody",
+      details: { importId: created.id, fileName: input.fileName, fileHash: input.fileHash, rows: input.rows.length },
+    });
+    return { ok: true as const, id: created.id };
+  });
+}
+
+export type ApplySaiImportResult =
+  | { ok: true; summary: ImportSummary }
+  | { ok: false; reason: "NOT_FOUND" | "ALREADY_APPLIED" | "CONFLICT" };
+
+export async function applySaiImport(
+  db: PrismaClient,
+  actor: { id: string },
+  input: { importId: string },
+): Promise<ApplySaiImportResult> {
+  try {
+    return await db.$transaction(
+      async (tx: Tx): Promise<ApplySaiImportResult> => {
+        const [locked] = await tx.$queryRaw<{ appliedAt: Date | null; rows: unknown }[]>`
+          SELECT "appliedAt", rows FROM "SaiProjectImport" WHERE id = ${input.importId}::uuid FOR UPDATE`;
+        if (!locked) return { ok: false, reason: "NOT_FOUND" };
+        if (locked.appliedAt) return { ok: false, reason: "ALREADY_APPLIED" };
+        const rows = importRowsSchema.safeParse(locked.rows);
+        if (!rows.success) return { ok: false, reason: "NOT_FOUND" };
+        await lockSaiProjects(tx);
+
+        const plan = planImport(rows.data, await loadPlanContext(tx));
+        const bodyIds = new Map<string, string>();
+        for (const body of plan.newBodies) {
+          const created = await tx.managingBody.create({ data: { name: body.name, taxCode: body.taxCode }, select: { id: true } });
+          bodyIds.set(body.ref, created.id);
+        }
+        const bodyId = (ref: string) => bodyIds.get(ref) ?? ref;
+
+        for (const row of plan.rows) {
+          const outcome = row.outcome;
+          if (outcome.kind === "create") {
+            if (outcome.bodyTaxCode) await tx.managingBody.update({ where: { id: outcome.bodyTaxCode.id }, data: { taxCode: outcome.bodyTaxCode.taxCode } });
+            const { managingBodyRef, ...fields } = outcome.project;
+            await tx.saiProject.create({ data: { ...fields, managingBodyId: bodyId(managingBodyRef) } });
+          } else if (outcome.kind === "update") {
+            if (outcome.bodyTaxCode) await tx.managingBody.update({ where: { id: outcome.bodyTaxCode.id }, data: { taxCode: outcome.bodyTaxCode.taxCode } });
+            const { managingBodyRef, ...fields } = outcome.project;
+            await tx.saiProject.update({ where: { id: outcome.projectId }, data: { ...fields, managingBodyId: bodyId(managingBodyRef) } });
+          }
+        }
+        for (const municipality of plan.municipalitiesToMark) {
+          await markSaiMember(tx, actor, municipality.id, { importId: input.importId });
+        }
+
+        const summary: ImportSummary = {
+          created: plan.totals.create,
+          updated: plan.totals.update,
+          unchanged: plan.totals.unchanged,
+          rejected: plan.totals.rejected,
+          bodiesCreated: plan.totals.bodiesToCreate,
+          municipalitiesMarked: plan.municipalitiesToMark.map((m) => m.name),
+          rows: displayRows(plan),
+        };
+        await tx.saiProjectImport.update({
+          where: { id: input.importId },
+          data: { appliedAt: new Date(), appliedById: actor.id, summary },
+        });
+        await recordAudit(tx, {
+          actor,
+          action: "sai-import.apply",
+          entityType: "ManagingBody",
+          details: {
+            importId: input.importId,
+            created: summary.created,
+            updated: summary.updated,
+            unchanged: summary.unchanged,
+            rejected: summary.rejected,
+            bodiesCreated: summary.bodiesCreated,
+            municipalitiesMarked: summary.municipalitiesMarked,
+          },
+        });
+        return { ok: true, summary };
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    // A body created meanwhile with a tax code of the list: nothing was applied; planning again sees it.
+    if (isUniqueViolation(error)) return { ok: false, reason: "CONFLICT" };
+    throw error;
+  }
+}

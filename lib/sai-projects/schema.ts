@@ -1,0 +1,50 @@
+// SAI projects: their categories as the UI and the import name them, and the
+// project form's schema, shared by the browser and the server action.
+import { z } from "zod";
+import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import type { SaiCategory } from "@/lib/generated/prisma/enums";
+
+export const SAI_CATEGORIES = ["ORDINARI", "MSNA", "DM_DS"] as const satisfies readonly SaiCategory[];
+
+export const SAI_CATEGORY_LABELS: Record<SaiCategory, string> = {
+  ORDINARI: "Ordinari",
+  MSNA: "MSNA",
+  DM_DS: "DM-DS",
+};
+
+export const SAI_CATEGORY_DESCRIPTIONS: Record<SaiCategory, string> = {
+  ORDINARI: "Ordinari",
+  MSNA: "MSNA (minori stranieri non accompagnati)",
+  DM_DS: "DM-DS (disagio mentale o disabilità)",
+};
+
+/** A project's id, as a bound argument. */
+export const saiProjectIdSchema = z.uuid();
+
+export const MAX_PROJECT_CODE = 40;
+export const MAX_PLACES = 10_000;
+
+export const saiProjectForm = defineForm({ text: ["municipalityId", "category", "projectCode", "places"] });
+export type SaiProjectRaw = FormValues<typeof saiProjectForm>;
+
+export const EMPTY_SAI_PROJECT: SaiProjectRaw = { municipalityId: "", category: "", projectCode: "", places: "" };
+
+export const saiProjectSchema = z.object({
+  municipalityId: z.uuid({ error: "Scegli il Comune" }),
+  category: z.enum(SAI_CATEGORIES, { error: "Scegli la categoria" }),
+  projectCode: z
+    .string()
+    .trim()
+    .max(MAX_PROJECT_CODE, `Massimo ${MAX_PROJECT_CODE} caratteri`)
+    .transform((value) => value.toUpperCase() || null),
+  places: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || /^\d{1,5}$/.test(value), "Indica i posti con un numero intero, oppure lascia vuoto")
+    .transform((value) => (value === "" ? null : Number(value)))
+    .refine((value) => value === null || value <= MAX_PLACES, `Al massimo ${MAX_PLACES} posti`),
+});
+export type SaiProjectInput = z.output<typeof saiProjectSchema>;
+
+export const removeSaiProjectForm = defineForm({ text: [] });
+export type RemoveSaiProjectRaw = FormValues<typeof removeSaiProjectForm>;
