@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { REFERENT_ROLE_LABELS, REFERENT_STATUS_LABELS, SAI_CATEGORY_LABELS } from "@/lib/municipalities/dashboard/labels";
+import { REFERENT_ROLE_LABELS, REFERENT_STATUS_LABELS } from "@/lib/referents/labels";
+import { SAI_CATEGORY_LABELS } from "@/lib/sai-projects/labels";
 import type { MunicipalityDetail } from "@/lib/municipalities/dashboard/queries";
 import { ATTENDANCE_LABELS } from "@/lib/registrations/dashboard/labels";
 import { INVITATION_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";

@@ -4,7 +4,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { auditActionLabel, auditActorName, auditEntityLabel } from "@/lib/audit/labels";
 import { EMAIL_STATUS_LABELS, EMAIL_TEMPLATE_LABELS } from "@/lib/email/labels";
-import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS, REFERENT_STATUS_LABELS, SHEET_STATUS_LABELS } from "@/lib/municipalities/dashboard/labels";
+import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS, REFERENT_STATUS_LABELS, SHEET_STATUS_LABELS } from "@/lib/referents/labels";
 import type { PersonRecords } from "@/lib/people/queries";
 import { INVITATION_STATUS_LABELS } from "@/lib/registrations/labels";
 

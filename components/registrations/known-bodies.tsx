@@ -1,4 +1,5 @@
-import { SAI_CATEGORY_LABELS, type KnownBody } from "@/lib/registrations/link-up/known";
+import type { KnownBody } from "@/lib/registrations/link-up/known";
+import { SAI_CATEGORY_LABELS } from "@/lib/sai-projects/labels";
 
 type KnownBodiesProps = {
   formId: string;

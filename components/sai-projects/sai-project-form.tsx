@@ -5,7 +5,8 @@ import { RadioGroup, SelectField, SubmitButton, TextField } from "@/components/f
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/forms/action-state";
-import { SAI_CATEGORIES, SAI_CATEGORY_DESCRIPTIONS, saiProjectSchema, type SaiProjectRaw } from "@/lib/sai-projects/schema";
+import { SAI_CATEGORIES, SAI_CATEGORY_DESCRIPTIONS } from "@/lib/sai-projects/labels";
+import { saiProjectSchema, type SaiProjectRaw } from "@/lib/sai-projects/schema";
 
 const ORDER = ["municipalityId", "category", "projectCode", "places"];
 const resolver = schemaResolver<SaiProjectRaw>(saiProjectSchema);

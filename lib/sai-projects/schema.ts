@@ -2,21 +2,8 @@
 // project form's schema, shared by the browser and the server action.
 import { z } from "zod";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
-import type { SaiCategory } from "@/lib/generated/prisma/enums";
+import { SAI_CATEGORIES } from "./labels";
 
-export const SAI_CATEGORIES = ["ORDINARI", "MSNA", "DM_DS"] as const satisfies readonly SaiCategory[];
-
-export const SAI_CATEGORY_LABELS: Record<SaiCategory, string> = {
-  ORDINARI: "Ordinari",
-  MSNA: "MSNA",
-  DM_DS: "DM-DS",
-};
-
-export const SAI_CATEGORY_DESCRIPTIONS: Record<SaiCategory, string> = {
-  ORDINARI: "Ordinari",
-  MSNA: "MSNA (minori stranieri non accompagnati)",
-  DM_DS: "DM-DS (disagio mentale o disabilità)",
-};
 
 /** A project's id, as a bound argument. */
 export const saiProjectIdSchema = z.uuid();

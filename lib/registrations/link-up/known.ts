@@ -1,14 +1,8 @@
 // What the registration form knows of the registry: the managing bodies of a
 // Comune's SAI projects, and a referent recognised by their email. Plain
 // types and labels, safe on the client and the server.
-
-export type SaiCategory = "ORDINARI" | "MSNA" | "DM_DS";
-
-export const SAI_CATEGORY_LABELS: Record<SaiCategory, string> = {
-  ORDINARI: "Ordinari",
-  MSNA: "MSNA",
-  DM_DS: "DM-DS",
-};
+import type { ReferentRole, SaiCategory } from "@/lib/generated/prisma/enums";
+import { REFERENT_ROLE_PHRASES } from "@/lib/referents/labels";
 
 /** A managing body running one or more SAI projects of a Comune, with the projects' categories. */
 export type KnownBody = { id: string; name: string; categories: SaiCategory[] };
@@ -25,12 +19,12 @@ export type KnownReferent = {
   municipalityName: string;
 };
 
-const ROLE_LABELS = { POLITICAL: "Referente politico", TECHNICAL: "Referente tecnico" } as const;
-
 /** "Referente tecnico - Ufficio servizi sociali": the referent's role, and their office when known. */
-export function referentRoleTitle(role: keyof typeof ROLE_LABELS, office: string | null): string {
+export function referentRoleTitle(role: ReferentRole, office: string | null): string {
+  const phrase = REFERENT_ROLE_PHRASES[role];
+  const title = phrase.charAt(0).toUpperCase() + phrase.slice(1);
   const trimmed = office?.trim();
-  return trimmed ? `${ROLE_LABELS[role]} - ${trimmed}` : ROLE_LABELS[role];
+  return trimmed ? `${title} - ${trimmed}` : title;
 }
 
 /** The same body whatever the case or the spaces around it, as invitations link names to bodies. */

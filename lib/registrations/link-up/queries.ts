@@ -1,8 +1,8 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
-import { referentRoleTitle, type KnownBodiesByMunicipality, type KnownBody, type KnownReferent, type SaiCategory } from "./known";
+import { referentRoleTitle, type KnownBodiesByMunicipality, type KnownBody, type KnownReferent } from "./known";
+import { SAI_CATEGORIES } from "@/lib/sai-projects/labels";
 
-const CATEGORY_ORDER: SaiCategory[] = ["ORDINARI", "MSNA", "DM_DS"];
 const collator = new Intl.Collator("it", { sensitivity: "base" });
 
 /**
@@ -25,7 +25,7 @@ export async function listSaiBodiesByMunicipality(db: Db = defaultDb): Promise<K
   const result: KnownBodiesByMunicipality = {};
   for (const [municipalityId, bodies] of byMunicipality) {
     result[municipalityId] = [...bodies.values()]
-      .map((body) => ({ ...body, categories: CATEGORY_ORDER.filter((category) => body.categories.includes(category)) }))
+      .map((body) => ({ ...body, categories: SAI_CATEGORIES.filter((category) => body.categories.includes(category)) }))
       .sort((a, b) => collator.compare(a.name, b.name));
   }
   return result;

@@ -8,7 +8,8 @@
 // an earlier one about the same project is rejected.
 import type { SaiCategory } from "@/lib/generated/prisma/enums";
 import { validateTaxCode } from "@/lib/managing-bodies/tax-code";
-import { MAX_PLACES, MAX_PROJECT_CODE, SAI_CATEGORY_LABELS } from "../schema";
+import { SAI_CATEGORY_LABELS } from "../labels";
+import { MAX_PLACES, MAX_PROJECT_CODE } from "../schema";
 import { parseCategory } from "./columns";
 import type { ImportRow } from "./parse";
 import { foldText } from "./text";

@@ -17,7 +17,8 @@ import { getManagingBody, listMergeCandidates } from "@/lib/managing-bodies/quer
 import { managingBodyIdSchema } from "@/lib/managing-bodies/schema";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { addSaiProjectAction, removeSaiProjectAction, updateSaiProjectAction } from "@/lib/sai-projects/actions";
-import { EMPTY_SAI_PROJECT, SAI_CATEGORY_LABELS } from "@/lib/sai-projects/schema";
+import { SAI_CATEGORY_LABELS } from "@/lib/sai-projects/labels";
+import { EMPTY_SAI_PROJECT } from "@/lib/sai-projects/schema";
 
 type PageProps = {
   params: Promise<{ id: string }>;
