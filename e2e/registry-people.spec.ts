@@ -60,7 +60,9 @@ test("a coordinator filters the Comuni, sets the SAI flag, exports a person's da
 
   await page.goto("/dashboard/comuni");
   await expect(page.getByRole("heading", { level: 1, name: "Comuni" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("391 Comuni");
+  // The 391 of the seed, and any other spec added meanwhile.
+  const total = Number((await page.getByRole("status").textContent())?.match(/^(\d+) Comuni/)?.[1]);
+  expect(total).toBeGreaterThanOrEqual(391);
   await axeAtBothWidths(page);
   await page.getByLabel("Nome o codice ISTAT").fill("sclafani");
   await page.getByLabel("Provincia").selectOption("PA");
