@@ -41,9 +41,9 @@ requireProjectRoot("npm run bench:import");
 
 const HELP = `Usage: npm run bench:import [-- options]
 
-  --rows=N     rows of the list (the upload takes ${MAX_IMPORT_ROWS} at most)   BENCH_ROWS    ${MAX_IMPORT_ROWS}
-  --runs=N     timed runs of each parse and preview step       BENCH_RUNS    3
-  --no-write   do not rewrite BENCHMARKS.md's section          BENCH_WRITE=0
+  --rows=N     rows of the list (the upload takes ${MAX_IMPORT_ROWS} at most)  BENCH_ROWS    ${MAX_IMPORT_ROWS}
+  --runs=N     timed runs of each parse and preview step         BENCH_RUNS    3
+  --no-write   do not rewrite BENCHMARKS.md's section            BENCH_WRITE=0
 
 Applying is timed once, then once again with the same list.`;
 
