@@ -17,7 +17,6 @@
 // lib/db.ts, whose client is made on first use only: every call here passes
 // the benchmark's client, and DATABASE_URL points at the benchmark's database
 // in case anything reached for the default one.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +28,7 @@ import { freePort } from "../lib/test/free-port";
 import { DEFAULT_LIST_PARAMS } from "../lib/registrations/dashboard/schema";
 import { seed } from "../prisma/seed";
 import { fillDatabase, type DataSummary } from "./support/dashboard-data";
+import { writeSection } from "./support/report";
 import { Resources } from "./support/stack";
 import { exitWithHelp, numberOption, requireProjectRoot, ROOT } from "./support/options";
 import { latencyOf, ms, type Latency } from "./support/stats";
@@ -142,19 +142,6 @@ function tableText(measured: Measured[]): string {
 }
 
 const SECTION_HEADING = "## Dashboard reads (npm run bench:dashboard)";
-
-/** Replaces this benchmark's section of BENCHMARKS.md (up to the next "## "), or appends it; the rest stays as it is. */
-function writeSection(file: string, section: string) {
-  const previous = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const start = previous.indexOf(SECTION_HEADING);
-  if (start < 0) {
-    writeFileSync(file, `${previous.trimEnd()}\n\n${section}\n`);
-    return;
-  }
-  const next = previous.indexOf("\n## ", start + SECTION_HEADING.length);
-  const rest = next < 0 ? "" : previous.slice(next);
-  writeFileSync(file, `${previous.slice(0, start)}${section}\n${rest}`.trimEnd() + "\n");
-}
 
 async function main(resources: Resources) {
   const options = readOptions();
@@ -330,7 +317,7 @@ async function main(resources: Resources) {
       "| --- | --- | --- | --- | --- |",
       ...measured.map((m) => `| ${m.name} | ${m.result} | ${ms(m.latency.p50)} | ${ms(m.latency.p95)} | ${ms(m.latency.max)} |`),
     ].join("\n");
-    writeSection(path.join(ROOT, "BENCHMARKS.md"), section);
+    writeSection(path.join(ROOT, "BENCHMARKS.md"), SECTION_HEADING, section);
     log("BENCHMARKS.md: section rewritten.");
   }
   return 0;

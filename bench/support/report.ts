@@ -1,4 +1,5 @@
-// The figures of one run: the summary printed at the end, and BENCHMARKS.md.
+// The figures of one run: the summary printed at the end, and BENCHMARKS.md,
+// which the registration benchmark rewrites and the others add their section to.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { RaceResponses } from "./api-load";
 import type { CpuPerRegistration } from "./cpu";
@@ -149,4 +150,21 @@ export function writeBenchmarksFile(file: string, run: BenchRun) {
     "",
   ];
   writeFileSync(file, markdown.join("\n"));
+}
+
+/**
+ * Replaces one benchmark's section of BENCHMARKS.md (from its heading up to the
+ * next "## "), or appends it; the rest of the file stays as it is. `section`
+ * starts with `heading`.
+ */
+export function writeSection(file: string, heading: string, section: string) {
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const start = previous.indexOf(heading);
+  if (start < 0) {
+    writeFileSync(file, `${previous.trimEnd()}\n\n${section}\n`);
+    return;
+  }
+  const next = previous.indexOf("\n## ", start + heading.length);
+  const rest = next < 0 ? "" : previous.slice(next);
+  writeFileSync(file, `${previous.slice(0, start)}${section}\n${rest}`.trimEnd() + "\n");
 }

@@ -34,3 +34,14 @@ export function formatStatuses(statuses: Record<string, number>): string {
   const entries = Object.entries(statuses).sort(([a], [b]) => a.localeCompare(b));
   return entries.length ? entries.map(([status, n]) => `${status}: ${n}`).join(", ") : "none";
 }
+
+export type Spread = { median: number; min: number; max: number };
+
+/** For a few runs of one step: the middle one (the mean of the two middle ones for an even count), the fastest, the slowest. */
+export function spreadOf(samples: number[]): Spread {
+  if (!samples.length) return { median: NaN, min: NaN, max: NaN };
+  const sorted = Float64Array.from(samples).sort();
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
