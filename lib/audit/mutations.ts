@@ -18,18 +18,25 @@ export type AuditInput = {
   details?: Prisma.InputJsonValue | null;
 };
 
-export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditInput): Promise<void> {
+function auditRow(entry: AuditInput): Prisma.AuditEntryCreateManyInput {
   const data: Record<string, Prisma.InputJsonValue> = {};
   if (entry.before != null) data.before = entry.before;
   if (entry.after != null) data.after = entry.after;
   if (entry.details != null) data.details = entry.details;
-  await tx.auditEntry.create({
-    data: {
-      ...("id" in entry.actor ? { actorId: entry.actor.id } : { actorLabel: entry.actor.label }),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      data: Object.keys(data).length > 0 ? data : undefined,
-    },
-  });
+  return {
+    ...("id" in entry.actor ? { actorId: entry.actor.id } : { actorLabel: entry.actor.label }),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    data: Object.keys(data).length > 0 ? data : undefined,
+  };
+}
+
+export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditInput): Promise<void> {
+  await tx.auditEntry.create({ data: auditRow(entry) });
+}
+
+/** Many entries in one statement, for a change that touches many records at once (an import). */
+export async function recordAudits(tx: Prisma.TransactionClient, entries: AuditInput[]): Promise<void> {
+  if (entries.length > 0) await tx.auditEntry.createMany({ data: entries.map(auditRow) });
 }

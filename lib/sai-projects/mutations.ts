@@ -4,7 +4,7 @@
 // unique indexes stay the last word.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { SaiCategory } from "@/lib/generated/prisma/enums";
-import { recordAudit, type AuditActor } from "@/lib/audit/mutations";
+import { recordAudit, recordAudits, type AuditActor } from "@/lib/audit/mutations";
 import type { SaiProjectInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -15,21 +15,33 @@ export async function lockSaiProjects(tx: Tx): Promise<void> {
 
 /**
  * A municipality with a SAI project is a SAI member: set the flag (audited)
- * if it was not. Never unset here: leaving SAI is a coordinator's decision.
+ * where it was not. Never unset here: leaving SAI is a coordinator's decision.
+ * Returns the municipalities it marked.
  */
-export async function markSaiMember(tx: Tx, actor: AuditActor, municipalityId: string, details: Prisma.InputJsonValue): Promise<boolean> {
-  const { count } = await tx.municipality.updateMany({ where: { id: municipalityId, saiMember: false }, data: { saiMember: true } });
-  if (count === 0) return false;
-  await recordAudit(tx, {
-    actor,
-    action: "municipality.sai-mark",
-    entityType: "Municipality",
-    entityId: municipalityId,
-    before: { saiMember: false },
-    after: { saiMember: true },
-    details,
+export async function markSaiMembers(tx: Tx, actor: AuditActor, municipalityIds: string[], details: Prisma.InputJsonValue): Promise<string[]> {
+  if (municipalityIds.length === 0) return [];
+  const marked = await tx.municipality.updateManyAndReturn({
+    where: { id: { in: municipalityIds }, saiMember: false },
+    data: { saiMember: true },
+    select: { id: true },
   });
-  return true;
+  await recordAudits(
+    tx,
+    marked.map(({ id }) => ({
+      actor,
+      action: "municipality.sai-mark",
+      entityType: "Municipality" as const,
+      entityId: id,
+      before: { saiMember: false },
+      after: { saiMember: true },
+      details,
+    })),
+  );
+  return marked.map(({ id }) => id);
+}
+
+export async function markSaiMember(tx: Tx, actor: AuditActor, municipalityId: string, details: Prisma.InputJsonValue): Promise<boolean> {
+  return (await markSaiMembers(tx, actor, [municipalityId], details)).length > 0;
 }
 
 export type ProjectClash =

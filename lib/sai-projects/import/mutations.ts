@@ -1,10 +1,11 @@
 // Storing an uploaded list, and applying it: one transaction that plans
 // again against the database as it is at that moment and carries the plan
 // out, so applying the same list twice changes nothing the second time.
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { isUniqueViolation } from "@/lib/managing-bodies/mutations";
-import { lockSaiProjects, markSaiMember } from "../mutations";
+import { lockSaiProjects, markSaiMembers } from "../mutations";
 import { importRowsSchema, type ImportRow } from "./parse";
 import { planImport } from "./plan";
 import { loadPlanContext } from "./queries";
@@ -53,28 +54,26 @@ export async function applySaiImport(
         await lockSaiProjects(tx);
 
         const plan = planImport(rows.data, await loadPlanContext(tx));
-        const bodyIds = new Map<string, string>();
-        for (const body of plan.newBodies) {
-          const created = await tx.managingBody.create({ data: { name: body.name, taxCode: body.taxCode }, select: { id: true } });
-          bodyIds.set(body.ref, created.id);
-        }
+        // New bodies and new projects go in one statement each (ids made here,
+        // so each new body's reference maps to its id without a round trip);
+        // updates, usually few, one by one. Creating the projects after the
+        // updates keeps both unique keys: the plan never lets a later row take
+        // a code or a municipality × body × category an earlier one holds.
+        const bodyIds = new Map(plan.newBodies.map((body) => [body.ref, randomUUID()]));
         const bodyId = (ref: string) => bodyIds.get(ref) ?? ref;
+        await tx.managingBody.createMany({ data: plan.newBodies.map((body) => ({ id: bodyId(body.ref), name: body.name, taxCode: body.taxCode })) });
 
-        for (const row of plan.rows) {
-          const outcome = row.outcome;
-          if (outcome.kind === "create") {
-            if (outcome.bodyTaxCode) await tx.managingBody.update({ where: { id: outcome.bodyTaxCode.id }, data: { taxCode: outcome.bodyTaxCode.taxCode } });
-            const { managingBodyRef, ...fields } = outcome.project;
-            await tx.saiProject.create({ data: { ...fields, managingBodyId: bodyId(managingBodyRef) } });
-          } else if (outcome.kind === "update") {
-            if (outcome.bodyTaxCode) await tx.managingBody.update({ where: { id: outcome.bodyTaxCode.id }, data: { taxCode: outcome.bodyTaxCode.taxCode } });
-            const { managingBodyRef, ...fields } = outcome.project;
-            await tx.saiProject.update({ where: { id: outcome.projectId }, data: { ...fields, managingBodyId: bodyId(managingBodyRef) } });
-          }
+        const creates: Prisma.SaiProjectCreateManyInput[] = [];
+        for (const { outcome } of plan.rows) {
+          if (outcome.kind !== "create" && outcome.kind !== "update") continue;
+          if (outcome.bodyTaxCode) await tx.managingBody.update({ where: { id: outcome.bodyTaxCode.id }, data: { taxCode: outcome.bodyTaxCode.taxCode } });
+          const { managingBodyRef, ...fields } = outcome.project;
+          const project = { ...fields, managingBodyId: bodyId(managingBodyRef) };
+          if (outcome.kind === "create") creates.push(project);
+          else await tx.saiProject.update({ where: { id: outcome.projectId }, data: project });
         }
-        for (const municipality of plan.municipalitiesToMark) {
-          await markSaiMember(tx, actor, municipality.id, { importId: input.importId });
-        }
+        await tx.saiProject.createMany({ data: creates });
+        await markSaiMembers(tx, actor, plan.municipalitiesToMark.map((municipality) => municipality.id), { importId: input.importId });
 
         const summary: ImportSummary = {
           created: plan.totals.create,

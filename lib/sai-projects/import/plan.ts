@@ -62,6 +62,82 @@ export type ImportPlan = { rows: RowPlan[]; totals: PlanTotals; newBodies: NewBo
 type StateProject = { ref: string; municipalityId: string; managingBodyRef: BodyRef; category: SaiCategory; projectCode: string | null; places: number | null };
 type StateBody = { ref: BodyRef; name: string; folded: string; taxCode: string | null };
 
+/**
+ * The bodies known so far (the database's, then those the list creates),
+ * found by tax code, by folded name or by reference in constant time: a
+ * 5,000-row list must not scan them all for every row.
+ */
+class BodyIndex {
+  private readonly refs = new Map<BodyRef, StateBody>();
+  private readonly taxCodes = new Map<string, StateBody>();
+  private readonly names = new Map<string, StateBody[]>();
+
+  constructor(bodies: StateBody[]) {
+    for (const body of bodies) this.add(body);
+  }
+
+  add(body: StateBody) {
+    this.refs.set(body.ref, body);
+    if (body.taxCode && !this.taxCodes.has(body.taxCode)) this.taxCodes.set(body.taxCode, body);
+    this.names.set(body.folded, [...(this.names.get(body.folded) ?? []), body]);
+  }
+
+  setTaxCode(body: StateBody, taxCode: string) {
+    body.taxCode = taxCode;
+    if (!this.taxCodes.has(taxCode)) this.taxCodes.set(taxCode, body);
+  }
+
+  byTaxCode(taxCode: string): StateBody | undefined {
+    return this.taxCodes.get(taxCode);
+  }
+
+  /** In the order they were known: the oldest first. */
+  named(folded: string): StateBody[] {
+    return this.names.get(folded) ?? [];
+  }
+
+  nameOf(ref: BodyRef): string {
+    return this.refs.get(ref)?.name ?? "";
+  }
+}
+
+type Triple = Pick<StateProject, "municipalityId" | "managingBodyRef" | "category">;
+const tripleKey = (p: Triple) => `${p.municipalityId}|${p.managingBodyRef}|${p.category}`;
+
+/**
+ * The projects known so far, by project code and by municipality × body ×
+ * category, each unique as in the database (the plan rejects a row that
+ * would break either).
+ */
+class ProjectIndex {
+  private readonly codes = new Map<string, StateProject>();
+  private readonly triples = new Map<string, StateProject>();
+
+  constructor(projects: StateProject[]) {
+    for (const project of projects) this.add(project);
+  }
+
+  add(project: StateProject) {
+    if (project.projectCode) this.codes.set(project.projectCode, project);
+    this.triples.set(tripleKey(project), project);
+  }
+
+  update(project: StateProject, fields: Omit<StateProject, "ref">) {
+    if (project.projectCode) this.codes.delete(project.projectCode);
+    this.triples.delete(tripleKey(project));
+    Object.assign(project, fields);
+    this.add(project);
+  }
+
+  byCode(code: string): StateProject | undefined {
+    return this.codes.get(code);
+  }
+
+  byTriple(triple: Triple): StateProject | undefined {
+    return this.triples.get(tripleKey(triple));
+  }
+}
+
 function display(value: string | number | null): string {
   return value === null || value === "" ? "—" : String(value);
 }
@@ -129,9 +205,10 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
   for (const m of context.municipalities) byName.set(foldText(m.name), [...(byName.get(foldText(m.name)) ?? []), m]);
   const municipalityName = new Map(context.municipalities.map((m) => [m.id, m.name]));
 
-  const bodies: StateBody[] = context.bodies.map((b) => ({ ref: b.id, name: b.name, folded: foldText(b.name), taxCode: b.taxCode }));
-  const bodyName = (ref: BodyRef) => bodies.find((b) => b.ref === ref)?.name ?? "";
-  const projects: StateProject[] = context.projects.map((p) => ({ ref: p.id, municipalityId: p.municipalityId, managingBodyRef: p.managingBodyId, category: p.category, projectCode: p.projectCode, places: p.places }));
+  const bodies = new BodyIndex(context.bodies.map((b) => ({ ref: b.id, name: b.name, folded: foldText(b.name), taxCode: b.taxCode })));
+  const projects = new ProjectIndex(
+    context.projects.map((p) => ({ ref: p.id, municipalityId: p.municipalityId, managingBodyRef: p.managingBodyId, category: p.category, projectCode: p.projectCode, places: p.places })),
+  );
   const touchedBy = new Map<string, number>();
   const newBodies: NewBody[] = [];
   const marked = new Map<string, string>();
@@ -158,13 +235,13 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
     let bodyTaxCode: { id: string; taxCode: string } | null = null;
     let newBody: NewBody | null = null;
     if (taxCode) {
-      body = bodies.find((b) => b.taxCode === taxCode);
+      body = bodies.byTaxCode(taxCode);
       if (!body && folded) {
-        body = bodies.find((b) => b.folded === folded && b.taxCode === null);
+        body = bodies.named(folded).find((b) => b.taxCode === null);
         if (body) bodyTaxCode = { id: body.ref, taxCode };
       }
     } else {
-      const named = bodies.filter((b) => b.folded === folded);
+      const named = bodies.named(folded);
       if (named.length > 1) return reject([`Più enti gestori si chiamano «${row.managingBody}»: indica il codice fiscale.`]);
       body = named[0];
     }
@@ -177,11 +254,10 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
     base.managingBody = body.name;
 
     const desired = { municipalityId: municipality.id, managingBodyRef: body.ref, category };
-    const sameTriple = (p: StateProject) => p.municipalityId === desired.municipalityId && p.managingBodyRef === desired.managingBodyRef && p.category === desired.category;
     let existing: StateProject | undefined;
     if (projectCode) {
-      existing = projects.find((p) => p.projectCode === projectCode);
-      const triple = projects.find(sameTriple);
+      existing = projects.byCode(projectCode);
+      const triple = projects.byTriple(desired);
       if (existing && triple && triple !== existing) {
         return reject([`${municipality.name}, ${body.name}, ${SAI_CATEGORY_LABELS[category]}: esiste già un altro progetto (codice ${display(triple.projectCode)}).`]);
       }
@@ -190,15 +266,15 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
         existing = triple;
       }
     } else {
-      existing = projects.find(sameTriple);
+      existing = projects.byTriple(desired);
     }
 
     const commitBody = () => {
       if (newBody) {
         newBodies.push(newBody);
-        bodies.push(body);
+        bodies.add(body);
       }
-      if (bodyTaxCode) body.taxCode = bodyTaxCode.taxCode;
+      if (bodyTaxCode) bodies.setTaxCode(body, bodyTaxCode.taxCode);
     };
     const commitMark = (): boolean => {
       if (alreadyMember.has(municipality.id) || marked.has(municipality.id)) return false;
@@ -211,7 +287,7 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
       commitBody();
       newProjects += 1;
       const ref = `new-project:${newProjects}`;
-      projects.push({ ref, ...project });
+      projects.add({ ref, ...project });
       touchedBy.set(ref, row.row);
       return { ...base, marksMunicipality: commitMark(), outcome: { kind: "create", project, newBody, bodyTaxCode } };
     }
@@ -223,7 +299,7 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
     };
     const changes: Change[] = [];
     if (existing.municipalityId !== target.municipalityId) changes.push({ field: "Comune", from: municipalityName.get(existing.municipalityId) ?? "", to: municipality.name });
-    if (existing.managingBodyRef !== target.managingBodyRef) changes.push({ field: "Ente gestore", from: bodyName(existing.managingBodyRef), to: body.name });
+    if (existing.managingBodyRef !== target.managingBodyRef) changes.push({ field: "Ente gestore", from: bodies.nameOf(existing.managingBodyRef), to: body.name });
     if (existing.category !== target.category) changes.push({ field: "Categoria", from: SAI_CATEGORY_LABELS[existing.category], to: SAI_CATEGORY_LABELS[category] });
     if (existing.projectCode !== target.projectCode) changes.push({ field: "Codice progetto", from: display(existing.projectCode), to: display(target.projectCode) });
     if (existing.places !== target.places) changes.push({ field: "Posti", from: display(existing.places), to: display(target.places) });
@@ -239,7 +315,7 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
 
     commitBody();
     touchedBy.set(existing.ref, row.row);
-    Object.assign(existing, target);
+    projects.update(existing, target);
     return { ...base, marksMunicipality: commitMark(), outcome: { kind: "update", projectId: existing.ref, project: target, changes, newBody, bodyTaxCode } };
   });
 
