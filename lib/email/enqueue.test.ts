@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { SAMPLE_DATA } from "@/lib/test/email-fixtures";
 import { createTestDatabase } from "@/lib/test/database";
-import { enqueueEmail, type EnqueueEmailInput } from "./mutations";
+import { enqueueEmail, enqueueEmailOnce, type EnqueueEmailInput } from "./mutations";
 import { EMAIL_QUEUE, ensureEmailQueue } from "./queue";
 
 const { url, db } = await createTestDatabase();
@@ -87,5 +87,21 @@ describe("with the queue", () => {
     const bad = { ...confirmed("bad@example.it"), data: { ...SAMPLE_DATA["registration-confirmed"], personalUrl: null } };
     await expect(db.$transaction((tx) => enqueueEmail(tx, bad))).rejects.toThrow(/personalUrl/);
     expect(await db.emailMessage.count({ where: { toEmail: "bad@example.it" } })).toBe(0);
+  });
+
+  test("with a dedupe key, a second enqueue (even concurrent) writes neither a message nor a job", async () => {
+    const once = { ...confirmed("once@example.it"), dedupeKey: "test:once" };
+    const before = (await jobs()).length;
+    const results = await Promise.all([1, 2, 3].map(() => db.$transaction((tx) => enqueueEmailOnce(tx, once))));
+    expect(results.filter((result) => result !== null)).toHaveLength(1);
+    // The later ones leave the caller's transaction usable: a unique violation would have aborted it.
+    const again = await db.$transaction(async (tx) => {
+      const skipped = await enqueueEmailOnce(tx, once);
+      await tx.emailMessage.count();
+      return skipped;
+    });
+    expect(again).toBeNull();
+    expect(await db.emailMessage.count({ where: { dedupeKey: "test:once" } })).toBe(1);
+    expect((await jobs()).length).toBe(before + 1);
   });
 });

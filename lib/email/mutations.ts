@@ -58,25 +58,49 @@ export async function enqueueEmail<Name extends EmailTemplateName>(
   message: EnqueueEmailInput<Name>,
 ): Promise<EnqueuedEmail> {
   if (isClient(db)) return db.$transaction((tx) => enqueueEmail(tx, message));
-
-  // Checked now, inside the caller's transaction: bad data is a bug that
-  // should fail the change, not surface hours later as an undeliverable email.
-  const data = emailTemplateSchemas[message.template].parse(message.data) as Prisma.InputJsonObject;
-  const row = await db.emailMessage.create({
-    data: {
-      template: message.template,
-      toEmail: message.toEmail.trim(),
-      toName: message.toName?.trim() || null,
-      data,
-      meetingId: message.meetingId,
-      registrationId: message.registrationId,
-      invitationId: message.invitationId,
-      ...(message.sendAfter ? { sendAfter: message.sendAfter } : {}),
-    },
-    select: { id: true },
-  });
+  const row = await db.emailMessage.create({ data: messageRow(message), select: { id: true } });
   const jobId = await sendEmailJob(db, row.id, message.sendAfter);
   return { id: row.id, jobId };
+}
+
+/**
+ * Like enqueueEmail, for an email that must exist once whatever happens:
+ * a scheduler that runs twice, two coordinators pressing "send" together. The
+ * key is unique; a second enqueue with it writes nothing and gives null.
+ */
+export async function enqueueEmailOnce<Name extends EmailTemplateName>(
+  db: EmailDb,
+  message: EnqueueEmailInput<Name> & { dedupeKey: string },
+): Promise<EnqueuedEmail | null> {
+  if (isClient(db)) return db.$transaction((tx) => enqueueEmailOnce(tx, message));
+  // ON CONFLICT DO NOTHING: a unique violation would abort the caller's transaction.
+  const [row] = await db.emailMessage.createManyAndReturn({
+    data: [{ ...messageRow(message), dedupeKey: message.dedupeKey }],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (!row) return null;
+  const jobId = await sendEmailJob(db, row.id, message.sendAfter);
+  return { id: row.id, jobId };
+}
+
+/**
+ * The row of a new PENDING message. Its data is checked now, inside the
+ * caller's transaction: bad data is a bug that should fail the change, not
+ * surface hours later as an undeliverable email.
+ */
+function messageRow<Name extends EmailTemplateName>(message: EnqueueEmailInput<Name>) {
+  const data = emailTemplateSchemas[message.template].parse(message.data) as Prisma.InputJsonObject;
+  return {
+    template: message.template,
+    toEmail: message.toEmail.trim(),
+    toName: message.toName?.trim() || null,
+    data,
+    meetingId: message.meetingId,
+    registrationId: message.registrationId,
+    invitationId: message.invitationId,
+    ...(message.sendAfter ? { sendAfter: message.sendAfter } : {}),
+  };
 }
 
 /**
