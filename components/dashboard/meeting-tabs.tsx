@@ -1,12 +1,16 @@
 import Link from "next/link";
 
-export type MeetingTab = "riepilogo" | "iscrizioni" | "inviti" | "copertura";
+export type MeetingTab = "riepilogo" | "iscrizioni" | "inviti" | "copertura" | "link" | "messaggi" | "presenze" | "attestati";
 
 const TABS: { tab: MeetingTab; label: string; path: string }[] = [
   { tab: "riepilogo", label: "Riepilogo", path: "" },
   { tab: "iscrizioni", label: "Iscrizioni", path: "/iscrizioni" },
   { tab: "inviti", label: "Inviti", path: "/inviti" },
   { tab: "copertura", label: "Copertura dei Comuni", path: "/copertura" },
+  { tab: "link", label: "Link di collegamento", path: "/link" },
+  { tab: "messaggi", label: "Promemoria", path: "/messaggi" },
+  { tab: "presenze", label: "Presenze", path: "/presenze" },
+  { tab: "attestati", label: "Attestati", path: "/attestati" },
 ];
 
 type MeetingTabsProps = {
