@@ -29,6 +29,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "meeting-cancelled": "Incontro annullato",
   "referent-sheet-received": "Scheda referenti ricevuta",
   "referent-sheet-rejected": "Scheda referenti respinta",
+  "referent-sheet-replaced": "Scheda referenti sostituita",
   "referent-designated": "Designazione a referente del Comune",
 };
 

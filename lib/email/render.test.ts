@@ -33,6 +33,7 @@ describe("every template", () => {
       "referent-designated",
       "referent-sheet-received",
       "referent-sheet-rejected",
+      "referent-sheet-replaced",
       "sign-in-link",
       "user-invitation",
     ]);

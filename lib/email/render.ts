@@ -19,6 +19,7 @@ import { CoverageReminderEmail, coverageReminderSubject } from "./templates/cove
 import { MeetingCancelledEmail, meetingCancelledSubject } from "./templates/meeting-cancelled";
 import { ReferentSheetReceivedEmail, referentSheetReceivedSubject } from "./templates/referent-sheet-received";
 import { ReferentSheetRejectedEmail, referentSheetRejectedSubject } from "./templates/referent-sheet-rejected";
+import { ReferentSheetReplacedEmail, referentSheetReplacedSubject } from "./templates/referent-sheet-replaced";
 import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/referent-designated";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
@@ -55,6 +56,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "meeting-cancelled": { subject: meetingCancelledSubject, component: MeetingCancelledEmail },
   "referent-sheet-received": { subject: referentSheetReceivedSubject, component: ReferentSheetReceivedEmail },
   "referent-sheet-rejected": { subject: referentSheetRejectedSubject, component: ReferentSheetRejectedEmail },
+  "referent-sheet-replaced": { subject: referentSheetReplacedSubject, component: ReferentSheetReplacedEmail },
   "referent-designated": { subject: referentDesignatedSubject, component: ReferentDesignatedEmail },
 };
 

@@ -135,6 +135,18 @@ export const referentSheetRejectedSchema = z.object({
   sheetUrl: link,
 });
 
+/**
+ * The officer of a scheda still waiting: someone else sent a new one for the
+ * same Comune, which replaced theirs. They can check and send theirs again.
+ */
+export const referentSheetReplacedSchema = z.object({
+  recipientName: text.nullish(),
+  municipalityName: text,
+  /** Who sent the new one, as they signed it: "Mario Bianchi (Segretario comunale)". */
+  replacedBy: text,
+  sheetUrl: link,
+});
+
 /** A person designated as a municipality's referent for the Coordinamento. */
 export const referentDesignatedSchema = z.object({
   recipientName: text.nullish(),
@@ -160,6 +172,7 @@ export const emailTemplateSchemas = {
   "coverage-reminder": coverageReminderSchema,
   "meeting-cancelled": meetingCancelledSchema,
   "referent-sheet-received": referentSheetReceivedSchema,
+  "referent-sheet-replaced": referentSheetReplacedSchema,
   "referent-sheet-rejected": referentSheetRejectedSchema,
   "referent-designated": referentDesignatedSchema,
 } as const;

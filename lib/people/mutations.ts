@@ -6,6 +6,7 @@ type Tx = Prisma.TransactionClient;
 
 export const ERASED_REFERENT_REASON = "Dati cancellati";
 export const ERASED_EMAIL_ERROR = "Annullato: dati cancellati";
+export const ERASED_SHEET_REASON = "Dati cancellati: la scheda non indicava altri referenti";
 
 export type ExportCounts = Record<string, number>;
 
@@ -120,10 +121,22 @@ export async function erasePerson(db: PrismaClient, actor: { id: string }, perso
           officerRoleTitle: null,
         },
       });
-      const sheetEntries = await tx.referentSheetEntry.updateMany({
+      // On a scheda still waiting they are taken off (approving it must not designate them); one
+      // left with nobody is closed. On examined schede the entry stays, anonymised, for the record.
+      const waiting = await tx.referentSheetEntry.findMany({
+        where: { email: byEmail, sheet: { status: "PENDING" } },
+        select: { id: true, sheetId: true },
+      });
+      await tx.referentSheetEntry.deleteMany({ where: { id: { in: waiting.map((entry) => entry.id) } } });
+      await tx.referentSheet.updateMany({
+        where: { id: { in: waiting.map((entry) => entry.sheetId) }, status: "PENDING", entries: { none: {} } },
+        data: { status: "REJECTED", reviewedAt: now, rejectionReason: ERASED_SHEET_REASON },
+      });
+      const examined = await tx.referentSheetEntry.updateMany({
         where: { email: byEmail },
         data: { firstName: ERASED_FIRST_NAME, lastName: ERASED_LAST_NAME, email: anonymous, phone: null },
       });
+      const sheetEntries = { count: waiting.length + examined.count };
 
       // The worker claims only PENDING or SENDING messages: a FAILED one is never sent.
       const emails = await tx.emailMessage.findMany({

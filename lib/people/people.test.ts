@@ -226,3 +226,28 @@ describe("two coordinators erasing at once", () => {
     expect(await db.auditEntry.count({ where: { action: "person.erase", entityId: twice.id } })).toBe(1);
   });
 });
+
+describe("erasing a person named on a scheda still waiting", () => {
+  test("takes them off it, so approving it designates the others only; a scheda left with nobody is closed", async () => {
+    const { submitReferentSheet, approveReferentSheet } = await import("@/lib/referents/sheets/mutations");
+    const { referentSheetInput } = await import("@/lib/test/factories");
+    const comuneA = await createMunicipalityIn(db, { name: "Salemi", province: "TP" });
+    const input = referentSheetInput(comuneA.id);
+    const { sheetId } = (await submitReferentSheet(db, input)) as { ok: true; sheetId: string };
+    const [gone, stays] = input.referents;
+    const person = await db.person.create({ data: { email: gone.email, firstName: gone.firstName, lastName: gone.lastName } });
+    expect(await erasePerson(db, coordinator, person.id)).toMatchObject({ ok: true });
+
+    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toMatchObject({ ok: true, activated: 1 });
+    const active = await db.referent.findMany({ where: { municipalityId: comuneA.id, status: "ACTIVE" }, include: { person: true } });
+    expect(active.map((referent) => referent.person.email)).toEqual([stays.email]);
+    expect(await db.emailMessage.count({ where: { toEmail: { endsWith: "@anonimo.invalid" }, status: "PENDING" } })).toBe(0);
+
+    const comuneB = await createMunicipalityIn(db, { name: "Vita", province: "TP" });
+    const alone = referentSheetInput(comuneB.id, { referents: [{ ...stays, email: "solo.referente@vita.example.it" }] });
+    const { sheetId: aloneId } = (await submitReferentSheet(db, alone)) as { ok: true; sheetId: string };
+    const only = await db.person.create({ data: { email: "solo.referente@vita.example.it", firstName: "Solo", lastName: "Referente" } });
+    await erasePerson(db, coordinator, only.id);
+    expect(await db.referentSheet.findUniqueOrThrow({ where: { id: aloneId } })).toMatchObject({ status: "REJECTED" });
+  });
+});

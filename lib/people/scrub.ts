@@ -12,6 +12,11 @@ export function erasedEmail(personId: string): string {
   return `cancellato-${personId}@anonimo.invalid`;
 }
 
+/** An address erasePerson wrote: nothing is ever sent there, and nobody is designated by it. */
+export function isErasedAddress(email: string): boolean {
+  return /^cancellato-[0-9a-f-]{36}@anonimo\.invalid$/i.test(email.trim());
+}
+
 function replaceAll(text: string, needle: string, replacement: string): string {
   if (!needle) return text;
   const lower = text.toLowerCase();

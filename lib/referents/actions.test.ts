@@ -82,15 +82,15 @@ describe("the dashboard actions", () => {
     const sheet = await db.referentSheet.findFirstOrThrow({ where: { municipalityId: municipality.id } });
 
     session.user = observer;
-    expect(await approveSheetAction(sheet.id, IDLE, form({}))).toMatchObject({ status: "error", formError: "Il tuo profilo non consente questa operazione." });
+    expect(await approveSheetAction(sheet.id, 1, IDLE, form({}))).toMatchObject({ status: "error", formError: "Il tuo profilo non consente questa operazione." });
     session.user = coordinator;
-    expect(await rejectSheetAction(sheet.id, IDLE, form({ reason: "no" }))).toMatchObject({ status: "error", fieldErrors: { reason: expect.stringContaining("almeno 5 caratteri") } });
-    expect(await approveSheetAction(sheet.id, IDLE, form({}))).toMatchObject({ status: "success", message: expect.stringContaining("Scheda approvata") });
-    expect(await rejectSheetAction(sheet.id, IDLE, form({ reason: "Manca il tecnico" }))).toMatchObject({
+    expect(await rejectSheetAction(sheet.id, 1, IDLE, form({ reason: "no" }))).toMatchObject({ status: "error", fieldErrors: { reason: expect.stringContaining("almeno 5 caratteri") } });
+    expect(await approveSheetAction(sheet.id, 1, IDLE, form({}))).toMatchObject({ status: "success", message: expect.stringContaining("Scheda approvata") });
+    expect(await rejectSheetAction(sheet.id, 1, IDLE, form({ reason: "Manca il tecnico" }))).toMatchObject({
       status: "error",
       formError: expect.stringContaining("già stata esaminata"),
     });
-    expect(await approveSheetAction("non-un-id", IDLE, form({}))).toMatchObject({ status: "error", formError: expect.stringContaining("non esiste") });
+    expect(await approveSheetAction("non-un-id", 1, IDLE, form({}))).toMatchObject({ status: "error", formError: expect.stringContaining("non esiste") });
   });
 
   test("adding an already active referent puts the error next to the email, keeping what was typed", async () => {

@@ -23,31 +23,46 @@ import {
 import { approveSheetForm, rejectSheetForm, type ApproveSheetRaw, type RejectSheetRaw } from "./sheets/form-fields";
 import { approvedMessage, REVIEW_MESSAGES } from "./sheets/messages";
 import { approveReferentSheet, rejectReferentSheet } from "./sheets/mutations";
-import { rejectSheetSchema, sheetIdSchema } from "./sheets/schema";
+import { rejectSheetSchema, sheetIdSchema, submissionsSchema } from "./sheets/schema";
 
 const LIST_PATH = "/dashboard/referenti";
 const sheetPath = (id: string) => `${LIST_PATH}/schede/${id}`;
 const referentPath = (id: string) => `${LIST_PATH}/${id}`;
 
-export async function approveSheetAction(sheetId: string, _state: FormState<ApproveSheetRaw>, formData: FormData): Promise<FormState<ApproveSheetRaw>> {
+/** Bound with the scheda's id and the submission the coordinator is looking at (ReferentSheet.submissions). */
+export async function approveSheetAction(
+  sheetId: string,
+  seenSubmissions: number,
+  _state: FormState<ApproveSheetRaw>,
+  formData: FormData,
+): Promise<FormState<ApproveSheetRaw>> {
   const values = readForm(formData, approveSheetForm);
   return runDashboardAction("approve-referent-sheet", "write", values, async (user) => {
     const id = sheetIdSchema.safeParse(sheetId);
     if (!id.success) return errorState(values, {}, REVIEW_MESSAGES.NOT_FOUND);
-    const result = await approveReferentSheet(db, user, id.data);
+    const seen = submissionsSchema.safeParse(seenSubmissions);
+    if (!seen.success) return errorState(values, {}, REVIEW_MESSAGES.CHANGED);
+    const result = await approveReferentSheet(db, user, id.data, seen.data);
     if (!result.ok) return errorState(values, {}, REVIEW_MESSAGES[result.reason]);
     return { status: "success", message: approvedMessage(result.activated, result.revoked), values, revalidate: [LIST_PATH, sheetPath(id.data)] };
   });
 }
 
-export async function rejectSheetAction(sheetId: string, _state: FormState<RejectSheetRaw>, formData: FormData): Promise<FormState<RejectSheetRaw>> {
+export async function rejectSheetAction(
+  sheetId: string,
+  seenSubmissions: number,
+  _state: FormState<RejectSheetRaw>,
+  formData: FormData,
+): Promise<FormState<RejectSheetRaw>> {
   const values = readForm(formData, rejectSheetForm);
   return runDashboardAction("reject-referent-sheet", "write", values, async (user) => {
     const id = sheetIdSchema.safeParse(sheetId);
     if (!id.success) return errorState(values, {}, REVIEW_MESSAGES.NOT_FOUND);
     const parsed = parseForm(rejectSheetSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await rejectReferentSheet(db, user, id.data, parsed.data.reason);
+    const seen = submissionsSchema.safeParse(seenSubmissions);
+    if (!seen.success) return errorState(values, {}, REVIEW_MESSAGES.CHANGED);
+    const result = await rejectReferentSheet(db, user, id.data, seen.data, parsed.data.reason);
     if (!result.ok) {
       if (result.reason === "REASON_REQUIRED") return errorState(values, { reason: REVIEW_MESSAGES.REASON_REQUIRED });
       return errorState(values, {}, REVIEW_MESSAGES[result.reason]);

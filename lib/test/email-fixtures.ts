@@ -64,6 +64,12 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     reason: "Manca il referente tecnico del progetto SAI.",
     sheetUrl: "http://localhost:3000/scheda-referenti",
   },
+  "referent-sheet-replaced": {
+    recipientName: "Maria Rossi",
+    municipalityName: "Palermo",
+    replacedBy: "Mario Bianchi (Segretario comunale)",
+    sheetUrl: "http://localhost:3000/scheda-referenti",
+  },
   "referent-designated": {
     recipientName: "Anna Bianchi",
     municipalityName: "Palermo",

@@ -6,6 +6,7 @@ export const UNKNOWN_MUNICIPALITY_MESSAGE = "Seleziona il Comune dall'elenco";
 export const REVIEW_MESSAGES = {
   NOT_FOUND: "Questa scheda non esiste più. Torna all'elenco dei referenti.",
   ALREADY_REVIEWED: "Questa scheda è già stata esaminata da un altro coordinatore: ricarica la pagina per vederne l'esito.",
+  CHANGED: "Il Comune ha inviato di nuovo la scheda mentre la stavi esaminando: ricarica la pagina e ricontrollala prima di decidere.",
   REASON_REQUIRED: "Indica il motivo (almeno 5 caratteri): sarà inviato a chi ha compilato la scheda",
 } as const;
 

@@ -72,6 +72,28 @@ describe("submitReferentSheet", () => {
     expect(await db.auditEntry.count({ where: { entityId: first.sheetId, action: "referent-sheet.resubmit" } })).toBe(1);
   });
 
+  test("another officer replacing a waiting scheda: the first officer is told, and their person record is not rewritten", async () => {
+    const municipality = await createMunicipalityIn(db, { name: "Valguarnera Caropepe", province: "EN" });
+    const first = referentSheetInput(municipality.id);
+    await submitReferentSheet(db, first);
+    const officer = await db.person.findUniqueOrThrow({ where: { email: first.officerEmail } });
+    // A stranger names themselves with the first officer's address on another scheda: nothing of theirs is overwritten.
+    await submitReferentSheet(db, referentSheetInput((await createMunicipalityIn(db, { name: "Aidone", province: "EN" })).id, {
+      officerEmail: first.officerEmail,
+      officerFirstName: "Impostore",
+    }));
+    expect(await db.person.findUniqueOrThrow({ where: { email: first.officerEmail } })).toMatchObject({ firstName: officer.firstName });
+
+    const second = referentSheetInput(municipality.id, { officerFirstName: "Mario", officerLastName: "Bianchi" });
+    await submitReferentSheet(db, second);
+    const notices = await db.emailMessage.findMany({ where: { template: "referent-sheet-replaced", toEmail: first.officerEmail } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0].data).toMatchObject({ municipalityName: "Valguarnera Caropepe", replacedBy: expect.stringContaining("Mario Bianchi") });
+    // The same officer sending again is not "replaced".
+    await submitReferentSheet(db, second);
+    expect(await db.emailMessage.count({ where: { template: "referent-sheet-replaced", toEmail: { in: [first.officerEmail, second.officerEmail] } } })).toBe(1);
+  });
+
   test("simultaneous submissions for one Comune end with one pending scheda", async () => {
     const municipality = await createMunicipalityIn(db, { name: "Calascibetta", province: "EN" });
     const results = await Promise.all(Array.from({ length: 5 }, () => submitReferentSheet(db, referentSheetInput(municipality.id))));
@@ -116,7 +138,7 @@ describe("approveReferentSheet", () => {
     });
 
     const now = new Date("2026-12-01T10:00:00Z");
-    const result = await approveReferentSheet(db, coordinator, sheetId, now);
+    const result = await approveReferentSheet(db, coordinator, sheetId, 1, now);
     expect(result).toEqual({ ok: true, activated: 3, revoked: 1 });
 
     const referents = await db.referent.findMany({ where: { municipalityId: municipality.id }, include: { person: true } });
@@ -173,12 +195,24 @@ describe("approveReferentSheet", () => {
     const coordinator = await createUser(db, "COORDINATOR");
     const municipality = await createMunicipalityIn(db, { name: "Cerami", province: "EN" });
     const { sheetId } = await submitted(municipality.id);
-    expect(await approveReferentSheet(db, coordinator, sheetId)).toMatchObject({ ok: true });
+    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toMatchObject({ ok: true });
     const emails = await db.emailMessage.count();
-    expect(await approveReferentSheet(db, coordinator, sheetId)).toEqual({ ok: false, reason: "ALREADY_REVIEWED" });
-    expect(await rejectReferentSheet(db, coordinator, sheetId, "Troppo tardi per respingerla")).toEqual({ ok: false, reason: "ALREADY_REVIEWED" });
+    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toEqual({ ok: false, reason: "ALREADY_REVIEWED" });
+    expect(await rejectReferentSheet(db, coordinator, sheetId, 1, "Troppo tardi per respingerla")).toEqual({ ok: false, reason: "ALREADY_REVIEWED" });
     expect(await db.emailMessage.count()).toBe(emails);
-    expect(await approveReferentSheet(db, coordinator, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await approveReferentSheet(db, coordinator, "00000000-0000-4000-8000-000000000000", 1)).toEqual({ ok: false, reason: "NOT_FOUND" });
+  });
+
+  test("a scheda sent again after the coordinator opened it is neither approved nor rejected as it was seen", async () => {
+    const coordinator = await createUser(db, "COORDINATOR");
+    const municipality = await createMunicipalityIn(db, { name: "Nicosia", province: "EN" });
+    const { sheetId } = await submitted(municipality.id);
+    // Someone sends it again, naming other people, while the coordinator reads submission 1.
+    await submitReferentSheet(db, referentSheetInput(municipality.id));
+    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toEqual({ ok: false, reason: "CHANGED" });
+    expect(await rejectReferentSheet(db, coordinator, sheetId, 1, "Manca il referente tecnico")).toEqual({ ok: false, reason: "CHANGED" });
+    expect(await db.referent.count({ where: { municipalityId: municipality.id } })).toBe(0);
+    expect(await approveReferentSheet(db, coordinator, sheetId, 2)).toMatchObject({ ok: true, activated: 2 });
   });
 
   test("approving and rejecting the same scheda at once: exactly one wins", async () => {
@@ -186,9 +220,9 @@ describe("approveReferentSheet", () => {
     const municipality = await createMunicipalityIn(db, { name: "Gagliano Castelferrato", province: "EN" });
     const { sheetId } = await submitted(municipality.id);
     const results = await Promise.all([
-      approveReferentSheet(db, first, sheetId),
-      rejectReferentSheet(db, second, sheetId, "Manca il referente tecnico"),
-      approveReferentSheet(db, second, sheetId),
+      approveReferentSheet(db, first, sheetId, 1),
+      rejectReferentSheet(db, second, sheetId, 1, "Manca il referente tecnico"),
+      approveReferentSheet(db, second, sheetId, 1),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.reason)).toEqual(["ALREADY_REVIEWED", "ALREADY_REVIEWED"]);
@@ -200,9 +234,9 @@ describe("rejectReferentSheet", () => {
     const coordinator = await createUser(db, "COORDINATOR");
     const municipality = await createMunicipalityIn(db, { name: "Leonforte", province: "EN" });
     const { sheetId, input } = await submitted(municipality.id);
-    expect(await rejectReferentSheet(db, coordinator, sheetId, "  ")).toEqual({ ok: false, reason: "REASON_REQUIRED" });
+    expect(await rejectReferentSheet(db, coordinator, sheetId, 1, "  ")).toEqual({ ok: false, reason: "REASON_REQUIRED" });
 
-    const result = await rejectReferentSheet(db, coordinator, sheetId, "Manca il referente tecnico del progetto SAI.");
+    const result = await rejectReferentSheet(db, coordinator, sheetId, 1, "Manca il referente tecnico del progetto SAI.");
     expect(result).toEqual({ ok: true });
     expect(await db.referentSheet.findUniqueOrThrow({ where: { id: sheetId } })).toMatchObject({
       status: "REJECTED",

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { formatShortDate } from "@/lib/format/dates";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { isErasedAddress } from "@/lib/people/scrub";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { designationEmail, sheetUrl } from "../emails";
 import { REFERENT_ROLE_PHRASES } from "../labels";
@@ -52,12 +53,8 @@ async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date)
       roleTitle: input.officerRoleTitle,
       organisation: `Comune di ${municipality.name}`,
     },
-    update: {
-      firstName: input.officerFirstName,
-      lastName: input.officerLastName,
-      roleTitle: input.officerRoleTitle,
-      ...(input.officerPhone ? { phone: input.officerPhone } : {}),
-    },
+    // A public form does not rewrite a known person: what the officer typed stays on the scheda itself.
+    update: {},
     select: { id: true },
   });
 
@@ -85,6 +82,11 @@ async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date)
     phone: referent.phone,
   }));
 
+  // The scheda it replaces, if any: its officer is told when someone else sent the new one.
+  const previous = await tx.referentSheet.findFirst({
+    where: { municipalityId: municipality.id, status: "PENDING" },
+    select: { officerEmail: true, officerFirstName: true, officerLastName: true },
+  });
   const [pending] = await tx.referentSheet.updateManyAndReturn({
     where: { municipalityId: municipality.id, status: "PENDING" },
     data: { ...fields, submissions: { increment: 1 } },
@@ -120,18 +122,47 @@ async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date)
       sheetUrl: sheetUrl(),
     },
   });
+  const replacedOfficer = previous && previous.officerEmail !== input.officerEmail && !isErasedAddress(previous.officerEmail) ? previous : null;
+  if (replacedOfficer) {
+    const name = `${replacedOfficer.officerFirstName} ${replacedOfficer.officerLastName}`;
+    await enqueueEmail(tx, {
+      template: "referent-sheet-replaced",
+      toEmail: replacedOfficer.officerEmail,
+      toName: name,
+      data: {
+        recipientName: name,
+        municipalityName: municipality.name,
+        replacedBy: input.officerRoleTitle ? `${officerName} (${input.officerRoleTitle})` : officerName,
+        sheetUrl: sheetUrl(),
+      },
+    });
+  }
   await recordAudit(tx, {
     actor: PUBLIC_ACTOR,
     action: pending ? "referent-sheet.resubmit" : "referent-sheet.submit",
     entityType: "ReferentSheet",
     entityId: sheet.id,
     after: { municipality: municipality.name, status: "PENDING", referents: entries.length, submissions: sheet.submissions },
-    details: { acknowledgementEmailId: emailId },
+    details: { acknowledgementEmailId: emailId, ...(replacedOfficer ? { replacedAnotherOfficer: true } : {}) },
   });
   return { ok: true, sheetId: sheet.id, resubmitted: Boolean(pending) };
 }
 
-export type ReviewFailure = "NOT_FOUND" | "ALREADY_REVIEWED";
+/** CHANGED: the officer sent it again after the coordinator opened it: what they reviewed is not what would be approved. */
+export type ReviewFailure = "NOT_FOUND" | "ALREADY_REVIEWED" | "CHANGED";
+
+/**
+ * The scheda as the coordinator saw it: still PENDING and at the submission
+ * they read. Sending it again bumps `submissions`, so a review never applies
+ * to referents the coordinator has not seen.
+ */
+const reviewed = (sheetId: string, seenSubmissions: number) => ({ id: sheetId, status: "PENDING" as const, submissions: seenSubmissions });
+
+async function reviewFailure(tx: Tx, sheetId: string): Promise<ReviewFailure> {
+  const sheet = await tx.referentSheet.findUnique({ where: { id: sheetId }, select: { status: true } });
+  if (!sheet) return "NOT_FOUND";
+  return sheet.status === "PENDING" ? "CHANGED" : "ALREADY_REVIEWED";
+}
 
 export type ApproveSheetResult = { ok: true; activated: number; revoked: number } | { ok: false; reason: ReviewFailure };
 
@@ -142,21 +173,30 @@ export type ApproveSheetResult = { ok: true; activated: number; revoked: number 
  * and each listed referent is emailed. Of two coordinators reviewing the same
  * scheda at once, exactly one succeeds.
  */
-export async function approveReferentSheet(db: Db, actor: { id: string }, sheetId: string, now = new Date()): Promise<ApproveSheetResult> {
+export async function approveReferentSheet(
+  db: Db,
+  actor: { id: string },
+  sheetId: string,
+  seenSubmissions: number,
+  now = new Date(),
+): Promise<ApproveSheetResult> {
   return db.$transaction(async (tx): Promise<ApproveSheetResult> => {
     const head = await tx.referentSheet.findUnique({ where: { id: sheetId }, select: { municipalityId: true } });
     if (!head) return { ok: false, reason: "NOT_FOUND" };
     const municipality = await lockMunicipality(tx, head.municipalityId);
     if (!municipality) return { ok: false, reason: "NOT_FOUND" };
     const [claimed] = await tx.referentSheet.updateManyAndReturn({
-      where: { id: sheetId, status: "PENDING" },
+      where: reviewed(sheetId, seenSubmissions),
       data: { status: "APPROVED", reviewedAt: now, reviewedById: actor.id },
       select: { id: true, pec: true },
     });
-    if (!claimed) return { ok: false, reason: "ALREADY_REVIEWED" };
+    if (!claimed) return { ok: false, reason: await reviewFailure(tx, sheetId) };
 
     // People in a stable order, so two approvals sharing people lock them alike.
-    const entries = await tx.referentSheetEntry.findMany({ where: { sheetId }, orderBy: { email: "asc" } });
+    // An entry whose person was erased since (erasePerson takes them off waiting schede) designates nobody.
+    const entries = (await tx.referentSheetEntry.findMany({ where: { sheetId }, orderBy: { email: "asc" } })).filter(
+      (entry) => !isErasedAddress(entry.email),
+    );
     const designated: string[] = [];
     for (const entry of entries) {
       const designation = await designateReferent(
@@ -210,6 +250,7 @@ export async function rejectReferentSheet(
   db: Db,
   actor: { id: string },
   sheetId: string,
+  seenSubmissions: number,
   reason: string,
   now = new Date(),
 ): Promise<RejectSheetResult> {
@@ -217,21 +258,21 @@ export async function rejectReferentSheet(
   if (why.length < 5) return { ok: false, reason: "REASON_REQUIRED" };
   return db.$transaction(async (tx): Promise<RejectSheetResult> => {
     const [sheet] = await tx.referentSheet.updateManyAndReturn({
-      where: { id: sheetId, status: "PENDING" },
+      where: reviewed(sheetId, seenSubmissions),
       data: { status: "REJECTED", reviewedAt: now, reviewedById: actor.id, rejectionReason: why },
       select: { id: true, officerEmail: true, officerFirstName: true, officerLastName: true, municipality: { select: { name: true } } },
     });
-    if (!sheet) {
-      const exists = await tx.referentSheet.count({ where: { id: sheetId } });
-      return { ok: false, reason: exists ? "ALREADY_REVIEWED" : "NOT_FOUND" };
-    }
+    if (!sheet) return { ok: false, reason: await reviewFailure(tx, sheetId) };
     const officerName = `${sheet.officerFirstName} ${sheet.officerLastName}`;
-    const { id: emailId } = await enqueueEmail(tx, {
-      template: "referent-sheet-rejected",
-      toEmail: sheet.officerEmail,
-      toName: officerName,
-      data: { recipientName: officerName, municipalityName: sheet.municipality.name, reason: why, sheetUrl: sheetUrl() },
-    });
+    // An officer whose data were erased is told nothing: there is nobody to write to.
+    const { id: emailId } = isErasedAddress(sheet.officerEmail)
+      ? { id: null }
+      : await enqueueEmail(tx, {
+          template: "referent-sheet-rejected",
+          toEmail: sheet.officerEmail,
+          toName: officerName,
+          data: { recipientName: officerName, municipalityName: sheet.municipality.name, reason: why, sheetUrl: sheetUrl() },
+        });
     await recordAudit(tx, {
       actor,
       action: "referent-sheet.reject",

@@ -71,3 +71,6 @@ export const rejectSheetSchema = z.object({
 });
 
 export const sheetIdSchema = z.uuid();
+
+/** The submission a reviewer saw (ReferentSheet.submissions), bound to the review forms. */
+export const submissionsSchema = z.int().positive();

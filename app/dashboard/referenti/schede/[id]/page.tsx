@@ -180,12 +180,12 @@ export default async function SheetReviewPage({ params }: PageProps) {
             <>
               <section className="my-5" aria-labelledby="approva-titolo">
                 <h2 id="approva-titolo">Approva</h2>
-                <ApproveSheetForm action={approveSheetAction.bind(null, sheet.id)} municipalityName={sheet.municipality.name} />
+                <ApproveSheetForm action={approveSheetAction.bind(null, sheet.id, sheet.submissions)} municipalityName={sheet.municipality.name} />
               </section>
               <section className="my-5" aria-labelledby="respingi-titolo">
                 <h2 id="respingi-titolo">Respingi</h2>
                 <p>I referenti attuali restano come sono. Chi ha compilato la scheda riceve il motivo e il link per compilarla di nuovo.</p>
-                <RejectSheetForm action={rejectSheetAction.bind(null, sheet.id)} />
+                <RejectSheetForm action={rejectSheetAction.bind(null, sheet.id, sheet.submissions)} />
               </section>
             </>
           ) : null}
