@@ -74,14 +74,16 @@ export async function limitPublicWrite(key: { ip: string; email?: string | null 
 }
 
 /**
- * Counts one referent lookup against the caller's IP and the address looked
- * up. Both are always counted, so a refusal by one takes as long as a pass.
+ * Counts one referent lookup against the caller's IP, then the address looked
+ * up. A caller already over its own limit does not count against the address,
+ * so many callers cannot use up a referent's lookups and turn off their
+ * pre-fill.
  */
 export async function limitReferentLookup(key: { ip: string; email: string }): Promise<RateLimitVerdict> {
   const { lookupPerIp, lookupPerEmail } = limiters();
   const byIp = await consume(lookupPerIp, key.ip);
-  const byEmail = await consume(lookupPerEmail, key.email.trim().toLowerCase());
-  return byIp.ok ? byEmail : byIp;
+  if (!byIp.ok) return byIp;
+  return consume(lookupPerEmail, key.email.trim().toLowerCase());
 }
 
 export const RATE_LIMIT_MESSAGE = "Troppe richieste in poco tempo. Riprova tra qualche minuto.";

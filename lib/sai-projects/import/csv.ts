@@ -16,8 +16,12 @@ export function detectDelimiter(text: string): ";" | "," {
   return commas > semicolons ? "," : ";";
 }
 
-/** Every record as its fields, blank lines included (the caller skips them, keeping line numbers). */
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+/**
+ * Every record as its fields, blank lines included (the caller skips them,
+ * keeping line numbers); null when the text ends inside a quoted field, which
+ * would otherwise swallow every row after the stray quote without a word.
+ */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] | null {
   const records: string[][] = [];
   let record: string[] = [];
   let field = "";
@@ -50,6 +54,7 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
       field += character;
     }
   }
+  if (quoted) return null;
   if (field !== "" || record.length > 0) {
     record.push(field);
     records.push(record);

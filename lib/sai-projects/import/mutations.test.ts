@@ -155,6 +155,27 @@ describe("applying", () => {
     expect(plan.rows[0].outcome).toEqual({ kind: "rejected", reasons: [expect.stringContaining("esiste già il progetto con codice PROG-BAG-1")] });
   });
 
+  test("a tax code given to a body an earlier row creates is kept, so applying again changes nothing", async () => {
+    const text = [
+      "Comune;Ente gestore;Codice fiscale;Categoria;Posti",
+      "Corleone;Cooperativa Senza Codice Prima;;MSNA;1.000",
+      "Corleone;Cooperativa Senza Codice Prima;04884100019;MSNA;1.000",
+    ].join("\n");
+    const first = await applySaiImport(db, coordinator, { importId: (await upload(text)).id });
+    expect(first.ok && first.summary).toMatchObject({ created: 1, unchanged: 1, bodiesCreated: 1, rejected: 0 });
+    const body = await db.managingBody.findFirstOrThrow({ where: { name: "Cooperativa Senza Codice Prima" }, include: { saiProjects: true } });
+    expect(body).toMatchObject({ taxCode: "04884100019", saiProjects: [{ places: 1000 }] });
+    const again = await applySaiImport(db, coordinator, { importId: (await upload(text)).id });
+    expect(again.ok && again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, bodiesCreated: 0 });
+  });
+
+  test("a row that would create a body without a name is rejected", async () => {
+    const rows = await rowsOf("Comune;Ente gestore;Codice fiscale;Categoria\nCorleone;;05555555555;Ordinari\n");
+    const plan = planImport(rows, await loadPlanContext(db));
+    expect(plan.rows[0].outcome).toEqual({ kind: "rejected", reasons: [expect.stringContaining("Manca il nome dell'ente gestore")] });
+    expect(plan.newBodies).toEqual([]);
+  });
+
   test("an unknown import is not found", async () => {
     expect(await applySaiImport(db, coordinator, { importId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });

@@ -30,6 +30,11 @@ Mare",80000160822,DM-DS,,5\n`;
     expect(parsed).toMatchObject({ ok: true, rows: [{ row: 2, municipality: "Acate", managingBody: "Associazione\nMare", taxCode: "80000160822", category: "DM-DS", places: "5" }] });
   });
 
+  test("a quote opened and never closed is refused, not left to swallow the rows after it", async () => {
+    const text = 'Comune;Ente gestore;Categoria\nCatania;"Coop B;MSNA\nEnna;Coop C;Ordinari\n';
+    expect(await parseImportFile("progetti.csv", new TextEncoder().encode(text))).toEqual({ ok: false, code: "UNCLOSED_QUOTE" });
+  });
+
   test("a file that is not UTF-8 is refused", async () => {
     const latin1 = new Uint8Array([...encode("Comune;Ente gestore;Categoria\nCefal"), 0xf9, ...encode(";Ente;MSNA\n")]);
     expect(await parseImportFile("a.csv", latin1)).toEqual({ ok: false, code: "ENCODING" });
@@ -54,6 +59,15 @@ describe("reading an XLSX", () => {
         { row: 4, istatCode: "", municipality: "Sciacca", managingBody: "Ente Due", taxCode: "", category: "Minori", projectCode: "", places: "" },
       ],
     });
+  });
+
+  test("a tax code stored as a number gets its leading zeros back", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Progetti");
+    sheet.addRow(["Comune", "Ente gestore", "Partita IVA", "Categoria"]);
+    sheet.addRow(["Palermo", "Cooperativa Zero", 4884100019, "Ordinari"]);
+    const parsed = await parseImportFile("progetti.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(parsed.ok && parsed.rows[0].taxCode).toBe("04884100019");
   });
 
   test("a file named .xlsx that is not a workbook is refused", async () => {

@@ -27,6 +27,7 @@ export type ImportFileError =
   | { code: "TOO_MANY_ROWS" }
   | { code: "ENCODING" }
   | { code: "UNREADABLE" }
+  | { code: "UNCLOSED_QUOTE" }
   | { code: "MISSING_COLUMNS"; missing: RequiredColumnGroup[] };
 
 export type ParsedImport = { ok: true; rows: ImportRow[] } | ({ ok: false } & ImportFileError);
@@ -80,7 +81,9 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
   if (kind === "csv") {
     const text = decodeUtf8(bytes);
     if (text === null) return { ok: false, code: "ENCODING" };
-    records = parseCsv(text);
+    const parsed = parseCsv(text);
+    if (parsed === null) return { ok: false, code: "UNCLOSED_QUOTE" };
+    records = parsed;
   } else {
     const sheet = await readWorkbook(bytes);
     if (sheet === null) return { ok: false, code: "UNREADABLE" };
@@ -104,6 +107,8 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
       const at = columns[column];
       row[column] = at === undefined ? "" : (record[at] ?? "").trim().slice(0, MAX_CELL);
     }
+    // A spreadsheet stores 00488410010 as the number 488410010: give a numeric tax code its leading zeros back.
+    if (kind === "xlsx" && /^\d{9,10}$/.test(row.taxCode)) row.taxCode = row.taxCode.padStart(11, "0");
     rows.push(row);
   }
   if (rows.length === 0) return { ok: false, code: "EMPTY" };

@@ -192,7 +192,11 @@ function validateRow(row: ImportRow, byIstat: Map<string, PlanContext["municipal
 
   let places: number | null = null;
   if (row.places) {
-    const compact = row.places.replace(/\s/g, "").replace(/[.,]0+$/, "");
+    // "1.000" is a thousand (Italian grouping), "25,0" and "25.0" are 25 (a spreadsheet's decimals).
+    const compact = row.places
+      .replace(/\s/g, "")
+      .replace(/^(\d{1,3})\.(\d{3})$/, "$1$2")
+      .replace(/[.,]0{1,2}$/, "");
     if (/^\d{1,5}$/.test(compact) && Number(compact) <= MAX_PLACES) places = Number(compact);
     else reasons.push(`Posti «${row.places}» non validi: indica un numero intero.`);
   }
@@ -246,11 +250,16 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
       body = named[0];
     }
     if (!body) {
+      if (!folded) return reject([`Manca il nome dell'ente gestore: nessun ente noto ha il codice fiscale ${taxCode}.`]);
       newBody = { ref: `new:${newBodies.length + 1}`, name: row.managingBody.replace(/\s+/g, " "), taxCode };
       body = { ref: newBody.ref, name: newBody.name, folded, taxCode };
     }
-    // A tax code set by this import on a body created by it is just part of the new body.
-    if (bodyTaxCode && bodyTaxCode.id.startsWith("new:")) bodyTaxCode = null;
+    // A tax code for a body an earlier row of this list creates becomes part of that new body.
+    let newBodyTaxCode: string | null = null;
+    if (bodyTaxCode && bodyTaxCode.id.startsWith("new:")) {
+      newBodyTaxCode = bodyTaxCode.taxCode;
+      bodyTaxCode = null;
+    }
     base.managingBody = body.name;
 
     const desired = { municipalityId: municipality.id, managingBodyRef: body.ref, category };
@@ -269,12 +278,19 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
       existing = projects.byTriple(desired);
     }
 
+    const commitNewBodyTaxCode = () => {
+      if (!newBodyTaxCode) return;
+      bodies.setTaxCode(body, newBodyTaxCode);
+      const pending = newBodies.find((candidate) => candidate.ref === body.ref);
+      if (pending) pending.taxCode = newBodyTaxCode;
+    };
     const commitBody = () => {
       if (newBody) {
         newBodies.push(newBody);
         bodies.add(body);
       }
       if (bodyTaxCode) bodies.setTaxCode(body, bodyTaxCode.taxCode);
+      commitNewBodyTaxCode();
     };
     const commitMark = (): boolean => {
       if (alreadyMember.has(municipality.id) || marked.has(municipality.id)) return false;
@@ -308,7 +324,12 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
     const earlier = touchedBy.get(existing.ref);
     if (changes.length === 0) {
       touchedBy.set(existing.ref, earlier ?? row.row);
-      const note = earlier ? `Ripete la riga ${earlier}.` : undefined;
+      commitNewBodyTaxCode();
+      const note = newBodyTaxCode
+        ? `Aggiunge il codice fiscale ${newBodyTaxCode} all'ente creato da questa importazione.`
+        : earlier
+          ? `Ripete la riga ${earlier}.`
+          : undefined;
       return { ...base, marksMunicipality: commitMark(), outcome: { kind: "unchanged", projectId: existing.ref, ...(note ? { note } : {}) } };
     }
     if (earlier) return reject([`Contraddice la riga ${earlier}, che riguarda lo stesso progetto con dati diversi.`]);

@@ -18,10 +18,19 @@ function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 }
 
-/** A form posted from another site is refused (the session cookie is SameSite=Lax too). */
+/**
+ * A form posted from another site is refused (the session cookie is SameSite=Lax
+ * too). Browsers send Origin with every POST; an opaque one ("null": a
+ * sandboxed frame, a redirect) is not ours, and without one the fetch
+ * metadata must say the request comes from this site.
+ */
 function crossSite(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return false;
+  if (origin === "null") return true;
+  if (!origin) {
+    const site = request.headers.get("sec-fetch-site");
+    return site !== null && site !== "same-origin" && site !== "none";
+  }
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   try {
     return new URL(origin).host !== host;
@@ -34,7 +43,10 @@ export async function POST(request: Request): Promise<Response> {
   const guard = await guardRoute("write");
   if (!guard.ok) return guard.response;
   if (crossSite(request)) return Response.json({ ok: false, formError: "Richiesta non valida." }, { status: 403 });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) return seeOther(uploadErrorHref({ code: "TOO_LARGE" }));
+  // A browser's form post always states its length; without one the body could be anything, of any size.
+  const length = request.headers.get("content-length");
+  if (length === null) return new Response("Length Required", { status: 411 });
+  if (Number(length) > MAX_REQUEST_BYTES) return seeOther(uploadErrorHref({ code: "TOO_LARGE" }));
 
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
