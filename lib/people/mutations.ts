@@ -190,6 +190,23 @@ export async function erasePerson(db: PrismaClient, actor: { id: string }, perso
         },
       });
 
+      // Reasons coordinators typed (a scheda rejected, a referent revoked) may name them.
+      const typedNeedles = traceNeedles(person, personId).map(([needle]) => ({ contains: needle, mode: "insensitive" as const }));
+      const reasons = await tx.referentSheet.findMany({
+        where: { OR: typedNeedles.map((contains) => ({ rejectionReason: contains })) },
+        select: { id: true, rejectionReason: true },
+      });
+      for (const sheet of reasons) {
+        await tx.referentSheet.update({ where: { id: sheet.id }, data: { rejectionReason: scrubJson(sheet.rejectionReason, person, personId) as string } });
+      }
+      const revocations = await tx.referent.findMany({
+        where: { OR: typedNeedles.map((contains) => ({ revokedReason: contains })) },
+        select: { id: true, revokedReason: true },
+      });
+      for (const referent of revocations) {
+        await tx.referent.update({ where: { id: referent.id }, data: { revokedReason: scrubJson(referent.revokedReason, person, personId) as string } });
+      }
+
       const counts: EraseCounts = {
         registrations: registrationIds.length,
         invitations: invitationIds.length,

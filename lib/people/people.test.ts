@@ -251,3 +251,16 @@ describe("erasing a person named on a scheda still waiting", () => {
     expect(await db.referentSheet.findUniqueOrThrow({ where: { id: aloneId } })).toMatchObject({ status: "REJECTED" });
   });
 });
+
+test("reasons coordinators typed that name the person lose the name, the rest stays", async () => {
+  const person = await db.person.create({ data: { email: "nominata.altrove@example.it", firstName: "Filomena", lastName: "Nominata" } });
+  const someoneElse = await db.person.create({ data: { email: "sostituito@example.it", firstName: "Arturo", lastName: "Sostituito" } });
+  const comuneC = await createMunicipalityIn(db, { name: "Partanna", province: "TP" });
+  const revoked = await db.referent.create({
+    data: { municipalityId: comuneC.id, personId: someoneElse.id, role: "TECHNICAL", source: "COORDINATOR", status: "REVOKED", revokedReason: "Sostituito da Filomena Nominata" },
+  });
+  expect(await erasePerson(db, coordinator, person.id)).toMatchObject({ ok: true });
+  const after = await db.referent.findUniqueOrThrow({ where: { id: revoked.id } });
+  expect(after.revokedReason).toBe("Sostituito da Dato cancellato");
+});
+
