@@ -6,6 +6,9 @@ import { expectNoViolations } from "./support/axe";
 import { signInAs } from "./support/dashboard";
 import { testDb } from "./support/database";
 
+// Whole journeys with an axe check of every page at two widths: more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const FIXTURE = path.join(import.meta.dirname, "fixtures", "progetti-sai.csv");
 const FIXTURE_BODIES = ["Cooperativa Madonie E2E Import", 'Associazione "Nebrodi" E2E Import', "Ente Codice Sbagliato E2E Import"];
 const FIXTURE_MUNICIPALITIES = ["Alimena", "Bompietro", "Geraci Siculo", "Polizzi Generosa"];

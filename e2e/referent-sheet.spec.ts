@@ -4,6 +4,9 @@ import { testDb } from "./support/database";
 import { signInAs } from "./support/dashboard";
 import { emailsTo, tick, uniqueEmail } from "./support/registration";
 
+// Whole journeys with an axe check of every page at two widths: more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe.configure({ timeout: 240_000 });
 
 // A Comune no other spec uses: Sperlinga (EN).

@@ -6,6 +6,9 @@ import { seedMeeting, testDb } from "./support/database";
 import { signInAs } from "./support/dashboard";
 import { tick, uniqueEmail } from "./support/registration";
 
+// Whole journeys with an axe check of every page at two widths: more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe.configure({ timeout: 180_000 });
 
 // A small Comune no other spec touches: its SAI flag is ours to set.
