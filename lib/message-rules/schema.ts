@@ -107,3 +107,9 @@ export function ruleFormValues(rule: { anchor: MessageAnchor; offsetMinutes: num
     active: rule.active,
   };
 }
+
+/** The row buttons: nothing to type, the rule is bound; "active" says which way the switch goes. */
+export const ruleButtonForm = defineForm({ text: [] });
+export type RuleButtonRaw = FormValues<typeof ruleButtonForm>;
+export const ruleActiveForm = defineForm({ text: ["active"] });
+export type RuleActiveRaw = FormValues<typeof ruleActiveForm>;
