@@ -35,3 +35,23 @@ export async function getMessageRule(meetingId: string, ruleId: string, db: Db =
   if (!z.uuid().safeParse(ruleId).success) return null;
   return db.meetingMessageRule.findFirst({ where: { id: ruleId, meetingId }, select: ruleSelect });
 }
+
+const meetingSelect = {
+  id: true,
+  title: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  mode: true,
+  platform: true,
+  venueName: true,
+  venueAddress: true,
+} satisfies Prisma.MeetingSelect;
+
+export type MessageRulesMeeting = Prisma.MeetingGetPayload<{ select: typeof meetingSelect }>;
+
+/** The meeting the rules page is about; null for a malformed or unknown id. */
+export async function getMessageRulesMeeting(id: string, db: Db = defaultDb): Promise<MessageRulesMeeting | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  return db.meeting.findUnique({ where: { id }, select: meetingSelect });
+}

@@ -8,9 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageAudience } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/mutations";
 import { enqueueEmailOnce } from "@/lib/email/mutations";
-import { formatDateTimeRange } from "@/lib/format/dates";
-import { describeMode } from "@/lib/meetings/labels";
 import { appOrigin } from "@/lib/site";
+import { meetingFacts } from "../facts";
 import { AUDIENCE_LABELS } from "../labels";
 import { fillPlaceholders, type PlaceholderValues } from "../placeholders";
 import { describeWhen, ruleState, type RuleState } from "../timing";
@@ -121,11 +120,7 @@ export async function deliverRule(
   recipients: Awaited<ReturnType<typeof audienceRecipients>>,
 ): Promise<number> {
   const { meeting } = rule;
-  const facts = {
-    meetingTitle: meeting.title,
-    when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
-    where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
-  };
+  const facts = meetingFacts(meeting);
   const meetingUrl = `${appOrigin()}/convocazioni/${meeting.slug}`;
   let emails = 0;
   for (const registration of recipients) {
