@@ -45,7 +45,7 @@ function PlaceholderList() {
           {index < PLACEHOLDERS.length - 1 ? "; " : "."}
         </span>
       ))}{" "}
-      Il link di collegamento non viene aggiunto: se serve, incollalo nel testo.
+      Il link di collegamento non viene aggiunto: è riservato agli iscritti confermati, incollalo solo nei messaggi a loro.
     </>
   );
 }

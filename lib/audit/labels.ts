@@ -119,7 +119,6 @@ const FIELD_LABELS: Record<string, string> = {
   when: "Quando",
   audience: "Destinatari",
   subject: "Oggetto",
-  body: "Testo",
 };
 
 export function auditFieldLabel(field: string): string {

@@ -160,6 +160,11 @@ export const meetingMessageSchema = z.object({
   body: text,
   /** Why this person receives it, said in the footer. */
   audience: z.enum(["CONFIRMED", "WAITLISTED", "PRESENT", "ABSENT"]),
+  /**
+   * Never added by the portal: set only when the coordinator pasted the
+   * meeting's join link into the text, so the log and console redact it.
+   */
+  joinUrl,
 });
 
 export const emailTemplateSchemas = {

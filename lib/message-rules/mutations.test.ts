@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderStoredEmail } from "@/lib/email/render";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createRegistrationRecord, createUser } from "@/lib/test/factories";
 import {
@@ -199,6 +200,28 @@ describe("sendMessageRuleNow", () => {
     expect(await sendMessageRuleNow(db, coordinator, unrecorded.id, waitlistRule)).toEqual({ ok: false, reason: "NO_RECIPIENTS" });
     expect(await sendMessageRuleNow(db, coordinator, cancelled.id, waitlistRule)).toEqual({ ok: false, reason: "RULE_NOT_FOUND" });
     expect(await db.emailMessage.count({ where: { meetingId: { in: [cancelled.id, draft.id, unrecorded.id] } } })).toBe(0);
+  });
+});
+
+describe("the join link", () => {
+  it("is never added; pasted by the coordinator it goes as written, marked private so logs redact it, and never in the audit", async () => {
+    const joinUrl = "https://zoom.us/j/123456789?pwd=Riservato";
+    const { meeting } = await pastMeetingWithAttendance();
+    await db.meeting.update({ where: { id: meeting.id }, data: { joinUrl } });
+    const plain = await addRule(meeting.id, { audience: "CONFIRMED" });
+    const pasted = await addRule(meeting.id, { audience: "PRESENT", body: `La registrazione è allo stesso link: ${joinUrl}` });
+    await runDueMessageRules(db, NOW);
+    for (const message of await messagesOf(plain)) {
+      expect(JSON.stringify(message.data)).not.toContain("zoom.us");
+      expect((await renderStoredEmail(message.template, message.data)).text).not.toContain("zoom.us");
+    }
+    const [first] = await messagesOf(pasted);
+    expect((first.data as { joinUrl?: string }).joinUrl).toBe(joinUrl);
+    const rendered = await renderStoredEmail(first.template, first.data);
+    expect(rendered.text).toContain(joinUrl);
+    expect(rendered.privateUrls).toEqual([joinUrl]);
+    const audit = await db.auditEntry.findMany({ where: { entityId: meeting.id } });
+    expect(JSON.stringify(audit)).not.toContain("zoom.us");
   });
 });
 

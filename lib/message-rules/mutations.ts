@@ -31,13 +31,15 @@ export type SendNowResult =
       reason: "RULE_NOT_FOUND" | "ALREADY_SENT" | "MEETING_CANCELLED" | "MEETING_DRAFT" | "NO_ATTENDANCE" | "NO_RECIPIENTS";
     };
 
-/** What the audit log keeps of a rule: readable, and the text as written. */
-function auditView(rule: Pick<LockedRule, "anchor" | "offsetMinutes" | "audience" | "subject" | "body" | "active">) {
+/**
+ * What the audit log keeps of a rule, readably. Not the text: a coordinator
+ * may paste the private join link into it, and the link never goes in the log.
+ */
+function auditView(rule: Pick<LockedRule, "anchor" | "offsetMinutes" | "audience" | "subject" | "active">) {
   return {
     when: describeWhen(rule),
     audience: AUDIENCE_LABELS[rule.audience],
     subject: rule.subject,
-    body: rule.body,
     active: rule.active,
   };
 }
@@ -97,7 +99,7 @@ export async function updateMessageRule(
       entityId: meetingId,
       before: auditView(rule),
       after: auditView(input),
-      details: { ruleId },
+      details: { ruleId, textChanged: rule.body !== input.body },
     });
   });
 }

@@ -35,6 +35,7 @@ const meetingSelect = {
   platform: true,
   venueName: true,
   venueAddress: true,
+  joinUrl: true,
 } satisfies Prisma.MeetingSelect;
 
 const ruleSelect = {
@@ -122,6 +123,9 @@ export async function deliverRule(
   const { meeting } = rule;
   const facts = meetingFacts(meeting);
   const meetingUrl = `${appOrigin()}/convocazioni/${meeting.slug}`;
+  // The portal never adds the join link; if the coordinator pasted it, the
+  // email says so in its data, so logs and the console redact it.
+  const pastedJoinUrl = meeting.joinUrl && `${rule.subject}\n${rule.body}`.includes(meeting.joinUrl) ? meeting.joinUrl : null;
   let emails = 0;
   for (const registration of recipients) {
     const { person } = registration;
@@ -140,6 +144,7 @@ export async function deliverRule(
         subject: fillPlaceholders(rule.subject, values),
         body: fillPlaceholders(rule.body, values, { markdown: true }),
         audience: rule.audience,
+        ...(pastedJoinUrl ? { joinUrl: pastedJoinUrl } : {}),
       },
     });
     if (enqueued) emails += 1;
