@@ -64,6 +64,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "municipality.sai-mark": "Comune segnato come aderente al SAI (per un suo progetto)",
   "sai-import.upload": "Elenco dei progetti SAI caricato",
   "sai-import.apply": "Importazione dei progetti SAI applicata",
+  "message-rule.create": "Promemoria o messaggio programmato aggiunto",
+  "message-rule.update": "Promemoria o messaggio programmato modificato",
+  "message-rule.delete": "Promemoria o messaggio programmato eliminato",
+  "message-rule.deactivate": "Promemoria o messaggio programmato disattivato",
+  "message-rule.activate": "Promemoria o messaggio programmato riattivato",
+  "message-rule.send": "Promemoria o messaggio inviato ai destinatari",
 };
 
 export function auditActionLabel(action: string): string {
@@ -84,6 +90,7 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "sai-import.", label: "Importazioni dei progetti SAI" },
   { value: "municipality.", label: "Comuni" },
   { value: "person.", label: "Persone" },
+  { value: "message-rule.", label: "Promemoria e messaggi" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -109,6 +116,9 @@ const FIELD_LABELS: Record<string, string> = {
   projectCode: "Codice progetto",
   places: "Posti del progetto",
   category: "Categoria",
+  when: "Quando",
+  audience: "Destinatari",
+  subject: "Oggetto",
 };
 
 export function auditFieldLabel(field: string): string {

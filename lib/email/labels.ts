@@ -31,6 +31,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "referent-sheet-rejected": "Scheda referenti respinta",
   "referent-sheet-replaced": "Scheda referenti sostituita",
   "referent-designated": "Designazione a referente del Comune",
+  "meeting-message": "Promemoria o messaggio sull'incontro",
 };
 
 export function emailTemplateLabel(template: string): string {

@@ -21,6 +21,7 @@ import { ReferentSheetReceivedEmail, referentSheetReceivedSubject } from "./temp
 import { ReferentSheetRejectedEmail, referentSheetRejectedSubject } from "./templates/referent-sheet-rejected";
 import { ReferentSheetReplacedEmail, referentSheetReplacedSubject } from "./templates/referent-sheet-replaced";
 import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/referent-designated";
+import { MeetingMessageEmail, meetingMessageSubject } from "./templates/meeting-message";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -58,6 +59,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "referent-sheet-rejected": { subject: referentSheetRejectedSubject, component: ReferentSheetRejectedEmail },
   "referent-sheet-replaced": { subject: referentSheetReplacedSubject, component: ReferentSheetReplacedEmail },
   "referent-designated": { subject: referentDesignatedSubject, component: ReferentDesignatedEmail },
+  "meeting-message": { subject: meetingMessageSubject, component: MeetingMessageEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

@@ -160,6 +160,25 @@ export const referentDesignatedSchema = z.object({
   contactEmail: z.email(),
 });
 
+/**
+ * A coordinator's message about a meeting (a reminder before it, thanks and
+ * materials after it): subject and Markdown body as written, placeholders
+ * already filled for this recipient. Never the join link (unless pasted).
+ */
+export const meetingMessageSchema = z.object({
+  ...meetingFields,
+  subject: text,
+  /** Markdown, rendered without raw HTML. */
+  body: text,
+  /** Why this person receives it, said in the footer. */
+  audience: z.enum(["CONFIRMED", "WAITLISTED", "PRESENT", "ABSENT"]),
+  /**
+   * Never added by the portal: set only when the coordinator pasted the
+   * meeting's join link into the text, so the log and console redact it.
+   */
+  joinUrl,
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -175,6 +194,7 @@ export const emailTemplateSchemas = {
   "referent-sheet-replaced": referentSheetReplacedSchema,
   "referent-sheet-rejected": referentSheetRejectedSchema,
   "referent-designated": referentDesignatedSchema,
+  "meeting-message": meetingMessageSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;

@@ -78,4 +78,10 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     siteUrl: "http://localhost:3000/",
     contactEmail: "coordinamento.sai@anci.sicilia.it",
   },
+  "meeting-message": {
+    ...meeting,
+    subject: "Grazie per la partecipazione: Tavolo tecnico del Coordinamento dei Comuni SAI",
+    body: "Gentile Maria,\n\ngrazie per aver partecipato. Trovi **le slide** qui: [materiali](https://www.progettocoopera.it/materiali).\n\n<script>alert(1)</script>",
+    audience: "PRESENT",
+  },
 };

@@ -162,3 +162,45 @@ export function createSaiProjectRecord(
 ) {
   return db.saiProject.create({ data: { managingBodyId, municipalityId, category, projectCode, places } });
 }
+
+/**
+ * A registration written straight to the database (no email), with its
+ * person and, if asked, its attendance: for pages and services that read
+ * registrations of a past meeting.
+ */
+export async function createRegistrationRecord(
+  db: PrismaClient,
+  meetingId: string,
+  {
+    status = "CONFIRMED",
+    attendance,
+    firstName = "Maria",
+    lastName = "Rossi",
+    email = `iscritto.${randomBytes(4).toString("hex")}@comune.example.it`,
+  }: {
+    status?: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+    attendance?: "PRESENT" | "ABSENT";
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+  } = {},
+) {
+  const person = await db.person.upsert({ where: { email }, create: { email, firstName, lastName }, update: {} });
+  const registration = await db.registration.create({
+    data: {
+      meetingId,
+      personId: person.id,
+      status,
+      organisationType: "ALTRO_ENTE",
+      organisationName: "Ente di prova",
+      privacyNoticeVersion: "2026-11-01",
+      privacyConsentAt: new Date(),
+      tokenHash: randomBytes(32).toString("hex"),
+      tokenExpiresAt: new Date(Date.now() + 30 * 24 * HOUR),
+      ...(status === "CONFIRMED" ? { confirmedAt: new Date() } : {}),
+      ...(status === "CANCELLED" ? { cancelledAt: new Date() } : {}),
+      ...(attendance ? { attendance: { create: { status: attendance, method: "MANUAL", minutes: attendance === "PRESENT" ? 90 : 0 } } } : {}),
+    },
+  });
+  return { ...registration, person };
+}

@@ -1,0 +1,25 @@
+import type { MessageAnchor, MessageAudience } from "@/lib/generated/prisma/enums";
+import type { OffsetUnit } from "./schema";
+
+export const ANCHOR_LABELS: Record<MessageAnchor, string> = {
+  BEFORE_START: "prima dell'inizio",
+  AFTER_END: "dopo la fine",
+};
+
+export const UNIT_LABELS: Record<OffsetUnit, string> = { MINUTES: "minuti", HOURS: "ore", DAYS: "giorni" };
+
+/** The audience as the table and the form name it. */
+export const AUDIENCE_LABELS: Record<MessageAudience, string> = {
+  CONFIRMED: "Iscritti confermati",
+  WAITLISTED: "Iscritti in lista d'attesa",
+  PRESENT: "Presenti",
+  ABSENT: "Assenti",
+};
+
+/** What the form says under each audience. */
+export const AUDIENCE_HINTS: Record<MessageAudience, string> = {
+  CONFIRMED: "chi ha un'iscrizione confermata",
+  WAITLISTED: "chi è in lista d'attesa",
+  PRESENT: "chi risulta presente all'incontro",
+  ABSENT: "gli iscritti confermati che non risultano presenti (anche senza presenza registrata)",
+};
