@@ -64,6 +64,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "municipality.sai-mark": "Comune segnato come aderente al SAI (per un suo progetto)",
   "sai-import.upload": "Elenco dei progetti SAI caricato",
   "sai-import.apply": "Importazione dei progetti SAI applicata",
+  "registration.attendance": "Presenza registrata a mano",
+  "attendance.import": "Presenza registrata dal report della piattaforma",
+  "attendance-import.upload": "Report delle presenze caricato",
+  "attendance-import.apply": "Importazione delle presenze applicata",
 };
 
 export function auditActionLabel(action: string): string {
@@ -84,6 +88,7 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "sai-import.", label: "Importazioni dei progetti SAI" },
   { value: "municipality.", label: "Comuni" },
   { value: "person.", label: "Persone" },
+  { value: "attendance", label: "Presenze e report delle piattaforme" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -109,6 +114,8 @@ const FIELD_LABELS: Record<string, string> = {
   projectCode: "Codice progetto",
   places: "Posti del progetto",
   category: "Categoria",
+  minutes: "Minuti",
+  method: "Modo di registrazione",
 };
 
 export function auditFieldLabel(field: string): string {
