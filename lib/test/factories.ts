@@ -162,3 +162,33 @@ export function createSaiProjectRecord(
 ) {
   return db.saiProject.create({ data: { managingBodyId, municipalityId, category, projectCode, places } });
 }
+
+/**
+ * A registration written directly (no emails, any meeting state): the person
+ * by email, created or renamed, and the registration confirmed unless told.
+ */
+export async function createRegistrationRecord(
+  db: PrismaClient,
+  meetingId: string,
+  { firstName, lastName, email, status = "CONFIRMED" }: { firstName: string; lastName: string; email: string; status?: "CONFIRMED" | "WAITLISTED" | "CANCELLED" },
+) {
+  const normalised = email.trim().toLowerCase();
+  const person = await db.person.upsert({ where: { email: normalised }, create: { email: normalised, firstName, lastName }, update: { firstName, lastName } });
+  const now = new Date();
+  return db.registration.create({
+    data: {
+      meetingId,
+      personId: person.id,
+      status,
+      organisationType: "ALTRO_ENTE",
+      organisationName: "Ente di prova",
+      privacyNoticeVersion: "test",
+      privacyConsentAt: now,
+      tokenHash: randomBytes(32).toString("hex"),
+      tokenExpiresAt: new Date(now.getTime() + 30 * 24 * HOUR),
+      confirmedAt: status === "CONFIRMED" ? now : null,
+      cancelledAt: status === "CANCELLED" ? now : null,
+    },
+    select: { id: true, personId: true },
+  });
+}
