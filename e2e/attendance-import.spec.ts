@@ -17,6 +17,8 @@ async function expectAccessibleAtBothWidths(page: Page) {
 }
 
 test("a coordinator imports a Zoom report: matches by email and name, chooses the ambiguous one, applies, then corrects one by hand", async ({ page }) => {
+  // A long journey with eight axe runs, on a machine shared with other suites.
+  test.setTimeout(120_000);
   const db = testDb();
   const meeting = await seedMeeting({ title: `Tavolo presenze E2E ${Date.now()}` });
   const tag = meeting.slug;
