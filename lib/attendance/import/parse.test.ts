@@ -137,6 +137,19 @@ describe("Teams", () => {
   });
 });
 
+describe("Teams with headers nobody documented", () => {
+  it("finds the table by its columns' shapes: an email and a duration", () => {
+    const text = "Nominativo\tPosta\tTempo nella riunione\r\nGiuseppe Verdi\tg.verdi@comune.example.it\t1 h 25 min\r\nMaria Rossi\tm.rossi@comune.example.it\t59 min 30 s\r\n";
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+    const result = parseAttendanceReport(bytes);
+    expect(result).toMatchObject({ ok: true, platform: "TEAMS" });
+    expect(result.ok && people(result)).toEqual({
+      "Giuseppe Verdi": { minutes: 85, email: "g.verdi@comune.example.it", sessions: 1 },
+      "Maria Rossi": { minutes: 60, email: "m.rossi@comune.example.it", sessions: 1 },
+    });
+  });
+});
+
 describe("Meet", () => {
   it("reads the English attendance sheet: text durations, first and last name, rejoins summed", () => {
     const report = parsed("meet-attendance-en.csv");
