@@ -70,6 +70,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "message-rule.deactivate": "Promemoria o messaggio programmato disattivato",
   "message-rule.activate": "Promemoria o messaggio programmato riattivato",
   "message-rule.send": "Promemoria o messaggio inviato ai destinatari",
+  "registration.attendance": "Presenza registrata a mano",
+  "attendance.import": "Presenza registrata dal report della piattaforma",
+  "attendance-import.upload": "Report delle presenze caricato",
+  "attendance-import.apply": "Importazione delle presenze applicata",
 };
 
 export function auditActionLabel(action: string): string {
@@ -91,6 +95,7 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "municipality.", label: "Comuni" },
   { value: "person.", label: "Persone" },
   { value: "message-rule.", label: "Promemoria e messaggi" },
+  { value: "attendance", label: "Presenze e report delle piattaforme" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -119,6 +124,8 @@ const FIELD_LABELS: Record<string, string> = {
   when: "Quando",
   audience: "Destinatari",
   subject: "Oggetto",
+  minutes: "Minuti",
+  method: "Modo di registrazione",
 };
 
 export function auditFieldLabel(field: string): string {

@@ -164,9 +164,10 @@ export function createSaiProjectRecord(
 }
 
 /**
- * A registration written straight to the database (no email), with its
- * person and, if asked, its attendance: for pages and services that read
- * registrations of a past meeting.
+ * A registration written straight to the database (no email, any meeting
+ * state), with its person (found by email, renamed when names are given) and,
+ * if asked, its attendance: for pages and services that read registrations
+ * of a past meeting.
  */
 export async function createRegistrationRecord(
   db: PrismaClient,
@@ -174,8 +175,8 @@ export async function createRegistrationRecord(
   {
     status = "CONFIRMED",
     attendance,
-    firstName = "Maria",
-    lastName = "Rossi",
+    firstName,
+    lastName,
     email = `iscritto.${randomBytes(4).toString("hex")}@comune.example.it`,
   }: {
     status?: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
@@ -185,7 +186,14 @@ export async function createRegistrationRecord(
     email?: string;
   } = {},
 ) {
-  const person = await db.person.upsert({ where: { email }, create: { email, firstName, lastName }, update: {} });
+  const normalised = email.trim().toLowerCase();
+  const names = { firstName: firstName ?? "Maria", lastName: lastName ?? "Rossi" };
+  const person = await db.person.upsert({
+    where: { email: normalised },
+    create: { email: normalised, ...names },
+    update: firstName || lastName ? names : {},
+  });
+  const now = new Date();
   const registration = await db.registration.create({
     data: {
       meetingId,
@@ -194,11 +202,11 @@ export async function createRegistrationRecord(
       organisationType: "ALTRO_ENTE",
       organisationName: "Ente di prova",
       privacyNoticeVersion: "2026-11-01",
-      privacyConsentAt: new Date(),
+      privacyConsentAt: now,
       tokenHash: randomBytes(32).toString("hex"),
-      tokenExpiresAt: new Date(Date.now() + 30 * 24 * HOUR),
-      ...(status === "CONFIRMED" ? { confirmedAt: new Date() } : {}),
-      ...(status === "CANCELLED" ? { cancelledAt: new Date() } : {}),
+      tokenExpiresAt: new Date(now.getTime() + 30 * 24 * HOUR),
+      confirmedAt: status === "CONFIRMED" ? now : null,
+      cancelledAt: status === "CANCELLED" ? now : null,
       ...(attendance ? { attendance: { create: { status: attendance, method: "MANUAL", minutes: attendance === "PRESENT" ? 90 : 0 } } } : {}),
     },
   });
