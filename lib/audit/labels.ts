@@ -64,6 +64,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "municipality.sai-mark": "Comune segnato come aderente al SAI (per un suo progetto)",
   "sai-import.upload": "Elenco dei progetti SAI caricato",
   "sai-import.apply": "Importazione dei progetti SAI applicata",
+  "attendance.register-export": "Registro delle presenze scaricato",
+  "meeting.certificate-threshold": "Minuti minimi per l'attestato cambiati",
+  "certificate.issue": "Attestato di partecipazione rilasciato",
+  "certificate.reissue": "Attestato rilasciato di nuovo (nuovo codice, il precedente non vale più)",
+  "certificate.revoke": "Attestato di partecipazione revocato",
+  "certificate.copy": "Copia d'archivio di un attestato scaricata",
 };
 
 export function auditActionLabel(action: string): string {
@@ -84,6 +90,8 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "sai-import.", label: "Importazioni dei progetti SAI" },
   { value: "municipality.", label: "Comuni" },
   { value: "person.", label: "Persone" },
+  { value: "attendance.", label: "Presenze" },
+  { value: "certificate.", label: "Attestati" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -109,6 +117,8 @@ const FIELD_LABELS: Record<string, string> = {
   projectCode: "Codice progetto",
   places: "Posti del progetto",
   category: "Categoria",
+  certificateMinMinutes: "Minuti minimi per l'attestato",
+  revokedAt: "Revocato il",
 };
 
 export function auditFieldLabel(field: string): string {

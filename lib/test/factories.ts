@@ -162,3 +162,58 @@ export function createSaiProjectRecord(
 ) {
   return db.saiProject.create({ data: { managingBodyId, municipalityId, category, projectCode, places } });
 }
+
+/**
+ * A registration written directly (no emails), with its person and, when
+ * given, its attendance: for the attendance register and the certificates.
+ */
+export async function createAttendee(
+  db: PrismaClient,
+  meetingId: string,
+  {
+    firstName = "Maria",
+    lastName = "Rossi",
+    email = `partecipante.${randomBytes(4).toString("hex")}@ente.example.it`,
+    status = "CONFIRMED",
+    organisationType = "ALTRO_ENTE",
+    organisationName = null,
+    municipalityId = null,
+    managingBodyId = null,
+    roleTitle = null,
+    attendance = null,
+  }: {
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+    status?: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+    organisationType?: "COMUNE" | "ENTE_GESTORE" | "ALTRO_ENTE";
+    organisationName?: string | null;
+    municipalityId?: string | null;
+    managingBodyId?: string | null;
+    roleTitle?: string | null;
+    attendance?: { status: "PRESENT" | "ABSENT"; minutes?: number | null; method?: "MANUAL" | "CHECK_IN" | "PLATFORM_REPORT" } | null;
+  } = {},
+) {
+  const person = await db.person.create({ data: { email, firstName, lastName } });
+  return db.registration.create({
+    data: {
+      meetingId,
+      personId: person.id,
+      status,
+      organisationType,
+      organisationName,
+      municipalityId,
+      managingBodyId,
+      roleTitle,
+      privacyNoticeVersion: "2026-11-26",
+      privacyConsentAt: new Date(),
+      tokenHash: randomBytes(32).toString("hex"),
+      tokenExpiresAt: new Date(Date.now() + 60 * 24 * HOUR),
+      confirmedAt: status === "CONFIRMED" ? new Date() : null,
+      ...(attendance
+        ? { attendance: { create: { status: attendance.status, minutes: attendance.minutes ?? null, method: attendance.method ?? "MANUAL" } } }
+        : {}),
+    },
+    include: { person: true },
+  });
+}
