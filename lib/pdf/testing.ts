@@ -3,7 +3,7 @@
 export async function pdfPagesText(bytes: Uint8Array | ArrayBuffer): Promise<string[]> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const data = bytes instanceof Uint8Array ? new Uint8Array(bytes) : new Uint8Array(bytes);
-  const pdf = await getDocument({ data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const pages: string[] = [];
   for (let number = 1; number <= pdf.numPages; number += 1) {
     const page = await pdf.getPage(number);
