@@ -30,6 +30,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "referent-sheet-received": "Scheda referenti ricevuta",
   "referent-sheet-rejected": "Scheda referenti respinta",
   "referent-designated": "Designazione a referente del Comune",
+  certificate: "Attestato di partecipazione",
 };
 
 export function emailTemplateLabel(template: string): string {

@@ -72,4 +72,12 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     siteUrl: "http://localhost:3000/",
     contactEmail: "coordinamento.sai@anci.sicilia.it",
   },
+  certificate: {
+    ...meeting,
+    minutes: 110,
+    code: "K7QF-2M9X-4HNC-8RTA-ZP3W",
+    downloadUrl: "http://localhost:3000/attestati/K7QF-2M9X-4HNC-8RTA-ZP3W/attestato.pdf",
+    verifyUrl: "http://localhost:3000/attestati/K7QF-2M9X-4HNC-8RTA-ZP3W",
+    replacesPrevious: false,
+  },
 };
