@@ -2,6 +2,7 @@ import "server-only";
 // Reads for the attestati: the dashboard page (who is eligible, who has one,
 // who does not and why), the PDF of one attestato, and the public
 // verification by code, which tells nothing but the name and the meeting.
+import { db as defaultDb } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { organisationLabel } from "@/lib/attendance/register/rows";
@@ -113,6 +114,11 @@ export async function getCertificatesOverview(db: Db, meetingId: string): Promis
     }))
     .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
   return { meeting, meetingHasMinutes: hasMinutes, rows };
+}
+
+/** For the attestati page (a server component, which does not hold the client itself). */
+export function loadCertificatesOverview(meetingId: string, db: Db = defaultDb): Promise<CertificatesOverview | null> {
+  return getCertificatesOverview(db, meetingId);
 }
 
 export type CertificateDocument = {
