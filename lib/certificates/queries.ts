@@ -158,6 +158,11 @@ export async function verifyCertificateCode(db: Db, code: string): Promise<Verif
   return { valid: true, document: toDocument(row) };
 }
 
+/** For the public verification page. */
+export function loadCertificateVerification(code: string, db: Db = defaultDb): Promise<Verification> {
+  return verifyCertificateCode(db, code);
+}
+
 /** The dashboard's archive copy of one registrant's attestato (the code itself is not kept). */
 export async function getCertificateDocumentForRegistration(
   db: Db,
