@@ -104,7 +104,7 @@ export default async function CertificatesPage({ params }: PageProps) {
         <h2 id="da-rilasciare" className="h4">
           Con i requisiti, senza attestato ({eligible.length})
         </h2>
-        {canIssue && eligible.length > 0 ? <IssueAllForm action={issueAllCertificatesAction.bind(null, meeting.id)} count={eligible.length} /> : null}
+        {canIssue ? <IssueAllForm action={issueAllCertificatesAction.bind(null, meeting.id)} count={eligible.length} /> : null}
         {eligible.length > 0 ? <EligibleTable rows={eligible} actions={actions} /> : <p>Nessuna persona in attesa di attestato.</p>}
       </section>
 
