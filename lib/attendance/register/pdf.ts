@@ -102,6 +102,8 @@ export async function buildRegisterPdf(meeting: RegisterMeeting, register: Atten
   }
 
   const generated = generatedLine(now);
-  writer.footer((page, pages) => ({ left: `${REGISTER_TITLE} - ${meeting.title} - ${generated}`, right: `Pagina ${page} di ${pages}` }));
+  // A long title must not run into "Pagina N di M" on the right.
+  const title = meeting.title.length > 80 ? `${meeting.title.slice(0, 79)}…` : meeting.title;
+  writer.footer((page, pages) => ({ left: `${REGISTER_TITLE} - ${title} - ${generated}`, right: `Pagina ${page} di ${pages}` }));
   return writer.save();
 }
