@@ -74,6 +74,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "attendance.import": "Presenza registrata dal report della piattaforma",
   "attendance-import.upload": "Report delle presenze caricato",
   "attendance-import.apply": "Importazione delle presenze applicata",
+  "attendance.register-export": "Registro delle presenze scaricato",
+  "meeting.certificate-threshold": "Minuti minimi per l'attestato cambiati",
+  "certificate.issue": "Attestato di partecipazione rilasciato",
+  "certificate.reissue": "Attestato rilasciato di nuovo (nuovo codice, il precedente non vale più)",
+  "certificate.revoke": "Attestato di partecipazione revocato",
+  "certificate.copy": "Copia d'archivio di un attestato scaricata",
 };
 
 export function auditActionLabel(action: string): string {
@@ -95,7 +101,8 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "municipality.", label: "Comuni" },
   { value: "person.", label: "Persone" },
   { value: "message-rule.", label: "Promemoria e messaggi" },
-  { value: "attendance", label: "Presenze e report delle piattaforme" },
+  { value: "attendance", label: "Presenze, report delle piattaforme e registro" },
+  { value: "certificate.", label: "Attestati" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -126,6 +133,8 @@ const FIELD_LABELS: Record<string, string> = {
   subject: "Oggetto",
   minutes: "Minuti",
   method: "Modo di registrazione",
+  certificateMinMinutes: "Minuti minimi per l'attestato",
+  revokedAt: "Revocato il",
 };
 
 export function auditFieldLabel(field: string): string {

@@ -33,6 +33,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "health check for the load balancer",
   "app/api/convocazioni/[slug]/iscrizioni/route.ts": "public registration API (rate-limited)",
   "app/(public)/convocazioni/[slug]/calendario.ics/route.ts": "public calendar file of a published meeting",
+  "app/(public)/attestati/[code]/attestato.pdf/route.ts": "an attestato's PDF: its 100-bit code (hash stored) is the credential; reads only, rate-limited per IP",
 };
 /** Modules whose actions need "admin": a coordinator is refused too. */
 const ADMIN_ACTION_MODULES = ["lib/users/actions.ts"];

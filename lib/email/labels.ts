@@ -32,6 +32,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "referent-sheet-replaced": "Scheda referenti sostituita",
   "referent-designated": "Designazione a referente del Comune",
   "meeting-message": "Promemoria o messaggio sull'incontro",
+  certificate: "Attestato di partecipazione",
 };
 
 export function emailTemplateLabel(template: string): string {

@@ -22,6 +22,7 @@ import { ReferentSheetRejectedEmail, referentSheetRejectedSubject } from "./temp
 import { ReferentSheetReplacedEmail, referentSheetReplacedSubject } from "./templates/referent-sheet-replaced";
 import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/referent-designated";
 import { MeetingMessageEmail, meetingMessageSubject } from "./templates/meeting-message";
+import { CertificateEmail, certificateSubject } from "./templates/certificate";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -60,6 +61,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "referent-sheet-replaced": { subject: referentSheetReplacedSubject, component: ReferentSheetReplacedEmail },
   "referent-designated": { subject: referentDesignatedSubject, component: ReferentDesignatedEmail },
   "meeting-message": { subject: meetingMessageSubject, component: MeetingMessageEmail },
+  certificate: { subject: certificateSubject, component: CertificateEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

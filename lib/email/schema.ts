@@ -179,6 +179,19 @@ export const meetingMessageSchema = z.object({
   joinUrl,
 });
 
+/** An attestato di partecipazione: the link to download it by its code, and where anyone can verify it. */
+export const certificateSchema = z.object({
+  ...meetingFields,
+  /** Minutes of presence the attestato certifies. */
+  minutes: z.int().positive(),
+  /** "K7QF-2M9X-4HNC-8RTA-ZP3W": only its hash is stored, so this email is the one place it is written. */
+  code: text,
+  downloadUrl: link,
+  verifyUrl: link,
+  /** A new code replacing an earlier one, which no longer verifies. */
+  replacesPrevious: z.boolean(),
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -195,6 +208,7 @@ export const emailTemplateSchemas = {
   "referent-sheet-rejected": referentSheetRejectedSchema,
   "referent-designated": referentDesignatedSchema,
   "meeting-message": meetingMessageSchema,
+  certificate: certificateSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;

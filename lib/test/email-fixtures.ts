@@ -84,4 +84,12 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     body: "Gentile Maria,\n\ngrazie per aver partecipato. Trovi **le slide** qui: [materiali](https://www.progettocoopera.it/materiali).\n\n<script>alert(1)</script>",
     audience: "PRESENT",
   },
+  certificate: {
+    ...meeting,
+    minutes: 110,
+    code: "K7QF-2M9X-4HNC-8RTA-ZP3W",
+    downloadUrl: "http://localhost:3000/attestati/K7QF-2M9X-4HNC-8RTA-ZP3W/attestato.pdf",
+    verifyUrl: "http://localhost:3000/attestati/K7QF-2M9X-4HNC-8RTA-ZP3W",
+    replacesPrevious: false,
+  },
 };

@@ -166,24 +166,38 @@ export function createSaiProjectRecord(
 /**
  * A registration written straight to the database (no email, any meeting
  * state), with its person (found by email, renamed when names are given) and,
- * if asked, its attendance: for pages and services that read registrations
- * of a past meeting.
+ * if asked, its attendance ("PRESENT" alone means 90 minutes, recorded by
+ * hand): for pages and services that read registrations of a past meeting.
  */
 export async function createRegistrationRecord(
   db: PrismaClient,
   meetingId: string,
   {
     status = "CONFIRMED",
-    attendance,
+    attendance = null,
     firstName,
     lastName,
     email = `iscritto.${randomBytes(4).toString("hex")}@comune.example.it`,
+    organisationType = "ALTRO_ENTE",
+    organisationName = organisationType === "ALTRO_ENTE" ? "Ente di prova" : null,
+    municipalityId = null,
+    managingBodyId = null,
+    roleTitle = null,
   }: {
     status?: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
-    attendance?: "PRESENT" | "ABSENT";
+    attendance?:
+      | "PRESENT"
+      | "ABSENT"
+      | { status: "PRESENT" | "ABSENT"; minutes?: number | null; method?: "MANUAL" | "CHECK_IN" | "PLATFORM_REPORT" }
+      | null;
     firstName?: string;
     lastName?: string;
     email?: string;
+    organisationType?: "COMUNE" | "ENTE_GESTORE" | "ALTRO_ENTE";
+    organisationName?: string | null;
+    municipalityId?: string | null;
+    managingBodyId?: string | null;
+    roleTitle?: string | null;
   } = {},
 ) {
   const normalised = email.trim().toLowerCase();
@@ -193,21 +207,28 @@ export async function createRegistrationRecord(
     create: { email: normalised, ...names },
     update: firstName || lastName ? names : {},
   });
+  const presence =
+    typeof attendance === "string" ? { status: attendance, minutes: attendance === "PRESENT" ? 90 : 0, method: "MANUAL" as const } : attendance;
   const now = new Date();
   const registration = await db.registration.create({
     data: {
       meetingId,
       personId: person.id,
       status,
-      organisationType: "ALTRO_ENTE",
-      organisationName: "Ente di prova",
+      organisationType,
+      organisationName,
+      municipalityId,
+      managingBodyId,
+      roleTitle,
       privacyNoticeVersion: "2026-11-01",
       privacyConsentAt: now,
       tokenHash: randomBytes(32).toString("hex"),
       tokenExpiresAt: new Date(now.getTime() + 30 * 24 * HOUR),
       confirmedAt: status === "CONFIRMED" ? now : null,
       cancelledAt: status === "CANCELLED" ? now : null,
-      ...(attendance ? { attendance: { create: { status: attendance, method: "MANUAL", minutes: attendance === "PRESENT" ? 90 : 0 } } } : {}),
+      ...(presence
+        ? { attendance: { create: { status: presence.status, minutes: presence.minutes ?? null, method: presence.method ?? "MANUAL" } } }
+        : {}),
     },
   });
   return { ...registration, person };

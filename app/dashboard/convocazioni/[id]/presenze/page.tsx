@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AttendanceTable } from "@/components/attendance/attendance-table";
 import { ImportHistory } from "@/components/attendance/import-history";
 import { ReportUploadForm } from "@/components/attendance/report-upload-form";
+import { RegisterLinks } from "@/components/attendance/register-links";
 import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
 import { RomeTime } from "@/components/ui/rome-time";
 import { correctAttendanceAction } from "@/lib/attendance/actions";
@@ -63,7 +64,7 @@ export default async function AttendancePage({ params, searchParams }: PageProps
         ; {rows.length - present - absent} senza presenza registrata.
       </p>
 
-      {/* Registro presenze (PDF, XLSX): its download links go here. */}
+      <RegisterLinks meetingId={meeting.id} />
 
       <section aria-labelledby="carica" className="mt-4">
         <h2 id="carica">Importa il report della piattaforma</h2>

@@ -1,0 +1,28 @@
+// The attestati page's forms. Safe on the client.
+import { z } from "zod";
+import { defineForm, type FormValues } from "@/lib/forms/form-data";
+
+export const meetingIdSchema = z.uuid();
+export const registrationIdSchema = z.uuid();
+
+export const MAX_THRESHOLD_MINUTES = 24 * 60;
+
+export const thresholdForm = defineForm({ text: ["certificateMinMinutes"] });
+export type ThresholdRaw = FormValues<typeof thresholdForm>;
+
+export const thresholdSchema = z.object({
+  certificateMinMinutes: z
+    .string()
+    .trim()
+    .min(1, "Indica i minuti minimi di presenza.")
+    .regex(/^\d+$/, "Indica un numero intero di minuti, senza decimali.")
+    .transform(Number)
+    .pipe(z.int().min(1, "Indica almeno 1 minuto.").max(MAX_THRESHOLD_MINUTES, "Al massimo 1440 minuti (24 ore).")),
+});
+
+/** Bulk issue: no fields. One certificate: the row's version, so a double submit re-sends once. */
+export const bulkForm = defineForm({ text: [] });
+export type BulkRaw = FormValues<typeof bulkForm>;
+
+export const certificateForm = defineForm({ text: ["version"] });
+export type CertificateRaw = FormValues<typeof certificateForm>;

@@ -1,0 +1,16 @@
+// For tests only (pdfjs-dist is a dev dependency): the text of each page of a
+// PDF, as a reader or a screen reader would get it.
+export async function pdfPagesText(bytes: Uint8Array | ArrayBuffer): Promise<string[]> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const data = bytes instanceof Uint8Array ? new Uint8Array(bytes) : new Uint8Array(bytes);
+  const pdf = await getDocument({ data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    const text = content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : " ") : "")).join("");
+    pages.push(text.replace(/[ \t]+/g, " "));
+  }
+  await pdf.destroy();
+  return pages;
+}
