@@ -30,6 +30,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "referent-sheet-received": "Scheda referenti ricevuta",
   "referent-sheet-rejected": "Scheda referenti respinta",
   "referent-designated": "Designazione a referente del Comune",
+  "join-link": "Link di collegamento all'incontro",
 };
 
 export function emailTemplateLabel(template: string): string {

@@ -20,6 +20,7 @@ import { MeetingCancelledEmail, meetingCancelledSubject } from "./templates/meet
 import { ReferentSheetReceivedEmail, referentSheetReceivedSubject } from "./templates/referent-sheet-received";
 import { ReferentSheetRejectedEmail, referentSheetRejectedSubject } from "./templates/referent-sheet-rejected";
 import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/referent-designated";
+import { JoinLinkEmail, joinLinkSubject } from "./templates/join-link";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -56,6 +57,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "referent-sheet-received": { subject: referentSheetReceivedSubject, component: ReferentSheetReceivedEmail },
   "referent-sheet-rejected": { subject: referentSheetRejectedSubject, component: ReferentSheetRejectedEmail },
   "referent-designated": { subject: referentDesignatedSubject, component: ReferentDesignatedEmail },
+  "join-link": { subject: joinLinkSubject, component: JoinLinkEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

@@ -148,6 +148,19 @@ export const referentDesignatedSchema = z.object({
   contactEmail: z.email(),
 });
 
+/**
+ * The videoconference link, sent before the meeting to every confirmed
+ * registrant (lib/join-link), or again when the link changed. The personal
+ * page's token is not stored, so the email links the public convocation page.
+ */
+export const joinLinkSchema = z.object({
+  ...meetingFields,
+  meetingUrl: link,
+  joinUrl: link,
+  /** The link changed after an earlier email: "Link aggiornato". */
+  updated: z.boolean(),
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -162,6 +175,7 @@ export const emailTemplateSchemas = {
   "referent-sheet-received": referentSheetReceivedSchema,
   "referent-sheet-rejected": referentSheetRejectedSchema,
   "referent-designated": referentDesignatedSchema,
+  "join-link": joinLinkSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;
@@ -182,6 +196,7 @@ export type PersonalLinkData = EmailTemplateData["personal-link"];
 export type RegistrationCancelledData = EmailTemplateData["registration-cancelled"];
 export type InvitationData = EmailTemplateData["invitation"];
 export type CoverageReminderData = EmailTemplateData["coverage-reminder"];
+export type JoinLinkData = EmailTemplateData["join-link"];
 
 export function isEmailTemplateName(value: string): value is EmailTemplateName {
   return Object.hasOwn(emailTemplateSchemas, value);

@@ -72,4 +72,5 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     siteUrl: "http://localhost:3000/",
     contactEmail: "coordinamento.sai@anci.sicilia.it",
   },
+  "join-link": { ...meeting, meetingUrl: meeting.meetingUrl, joinUrl: JOIN_URL, updated: false },
 };
