@@ -64,6 +64,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "municipality.sai-mark": "Comune segnato come aderente al SAI (per un suo progetto)",
   "sai-import.upload": "Elenco dei progetti SAI caricato",
   "sai-import.apply": "Importazione dei progetti SAI applicata",
+  "join-link.send": "Link di collegamento inviato agli iscritti confermati",
+  "join-link.offsets": "Orari di invio del link di collegamento modificati",
 };
 
 export function auditActionLabel(action: string): string {
@@ -84,6 +86,7 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "sai-import.", label: "Importazioni dei progetti SAI" },
   { value: "municipality.", label: "Comuni" },
   { value: "person.", label: "Persone" },
+  { value: "join-link.", label: "Link di collegamento" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -109,6 +112,7 @@ const FIELD_LABELS: Record<string, string> = {
   projectCode: "Codice progetto",
   places: "Posti del progetto",
   category: "Categoria",
+  joinLinkOffsetsMinutes: "Invii del link (minuti prima dell'inizio)",
 };
 
 export function auditFieldLabel(field: string): string {
