@@ -142,9 +142,8 @@ export async function startResendStub(options: ResendStubOptions = {}): Promise<
   }
 
   /** A sliding one-second window: the request that would be the (N+1)th in it is refused. */
-  function overRateLimit(): boolean {
+  function overRateLimit(now: number): boolean {
     if (rateLimit === null) return false;
-    const now = Date.now();
     while (recent.length > 0 && recent[0] <= now - 1000) recent.shift();
     if (recent.length >= rateLimit) return true;
     recent.push(now);
@@ -184,6 +183,8 @@ export async function startResendStub(options: ResendStubOptions = {}): Promise<
   }
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse) {
+    // When the request arrived, not when its (large) body was read.
+    const arrived = Date.now();
     const batch = request.url === "/emails/batch";
     if (request.method !== "POST" || (request.url !== "/emails" && !batch)) {
       return error(response, 404, "not_found", "The requested endpoint does not exist.");
@@ -194,7 +195,7 @@ export async function startResendStub(options: ResendStubOptions = {}): Promise<
     if (!request.headers.authorization?.startsWith("Bearer ")) {
       return error(response, 401, "missing_api_key", "Missing API key in the authorization header.");
     }
-    if (overRateLimit()) {
+    if (overRateLimit(arrived)) {
       stub.rateLimited++;
       return error(response, 429, FAILURE_BODIES[429].name, FAILURE_BODIES[429].message.replace("2", String(rateLimit)));
     }

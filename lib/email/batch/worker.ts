@@ -52,15 +52,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** One provider call for the whole batch, or (a transport without batches) one call per email under its own key. */
 async function callProvider(context: Context, batchId: string, emails: OutgoingEmail[]): Promise<string[]> {
   const { transport, rateLimiter } = context;
-  if (transport.sendBatch) {
-    await rateLimiter.acquire();
-    return (await transport.sendBatch(emails, { idempotencyKey: batchId })).providerIds;
-  }
+  const within = async <T>(call: () => Promise<T>): Promise<T> => {
+    const answered = await rateLimiter.acquire();
+    try {
+      return await call();
+    } finally {
+      answered();
+    }
+  };
+  const { sendBatch } = transport;
+  if (sendBatch) return (await within(() => sendBatch(emails, { idempotencyKey: batchId }))).providerIds;
   const ids: string[] = [];
-  for (const email of emails) {
-    await rateLimiter.acquire();
-    ids.push((await transport.send(email)).providerId);
-  }
+  for (const email of emails) ids.push((await within(() => transport.send(email))).providerId);
   return ids;
 }
 
