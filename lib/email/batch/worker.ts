@@ -140,7 +140,8 @@ async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailB
  * Prisma pools. The queue is created by ensureEmailQueue.
  */
 export async function startBatchWorker(options: BatchWorkerOptions): Promise<BatchWorker> {
-  const concurrency = Math.max(1, options.concurrency ?? 2);
+  // One more than the default rate: a batch renders while the others wait for their turn.
+  const concurrency = Math.max(1, options.concurrency ?? 3);
   const log = options.log ?? console.log;
   const transport = options.transport ?? createEmailTransport();
   const db = createPrismaClient(options.url, concurrency + 1);
