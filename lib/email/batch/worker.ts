@@ -104,6 +104,7 @@ async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailB
     return "single";
   }
 
+  log(`[email] batch ${batchId}: ${emails.length} rendered, waiting for its turn`);
   let providerIds: string[];
   try {
     providerIds = await callWithinRate(context, batchId, emails);
