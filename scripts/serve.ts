@@ -9,7 +9,8 @@ import { EmbeddedPostgresError } from "../lib/database/embedded";
 import { ensureEmailQueue } from "../lib/email/queue";
 import { startEmailWorker, type EmailWorker } from "../lib/email/worker";
 import { startBatchWorker, type BatchWorker } from "../lib/email/batch/worker";
-import { ensureTickQueue, startTickWorker, type TickWorker } from "../lib/scheduling/tick";
+import { ensureTickQueue } from "../lib/scheduling/queue";
+import { startTickProcess, type TickProcess } from "../lib/scheduling/tick-process";
 import { isEmpty, seed } from "../prisma/seed";
 import { randomBytes } from "node:crypto";
 import { DEMO_ADMIN, DEMO_COORDINATOR, DEMO_OBSERVER } from "../prisma/seed/reference-meeting";
@@ -32,7 +33,7 @@ try {
 let stopping = false;
 let emailWorker: EmailWorker | undefined;
 let batchWorker: BatchWorker | undefined;
-let tickWorker: TickWorker | undefined;
+let tickWorker: TickProcess | undefined;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
@@ -68,7 +69,7 @@ try {
 if (process.env.EMAIL_WORKER !== "off") {
   emailWorker = await startEmailWorker({ url: database.url });
   batchWorker = await startBatchWorker({ url: database.url });
-  tickWorker = await startTickWorker({ url: database.url });
+  tickWorker = await startTickProcess(database.url);
   console.log(`Email: ${emailWorker.transport === "resend" ? "Resend" : "development outbox (see /dev/email)"}`);
 }
 

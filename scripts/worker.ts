@@ -5,7 +5,8 @@ import { openDatabase } from "../lib/database/runtime";
 import { startBatchWorker } from "../lib/email/batch/worker";
 import { ensureEmailQueue } from "../lib/email/queue";
 import { startEmailWorker } from "../lib/email/worker";
-import { ensureTickQueue, startTickWorker } from "../lib/scheduling/tick";
+import { ensureTickQueue } from "../lib/scheduling/queue";
+import { startTickProcess } from "../lib/scheduling/tick-process";
 
 const database = await openDatabase();
 
@@ -14,7 +15,7 @@ async function start() {
   await ensureTickQueue(database.url);
   const email = await startEmailWorker({ url: database.url });
   const batch = await startBatchWorker({ url: database.url });
-  const tick = await startTickWorker({ url: database.url });
+  const tick = await startTickProcess(database.url);
   return {
     async stop() {
       await tick.stop();
