@@ -8,6 +8,9 @@ import { createPrismaClient } from "../lib/database/client";
 import { EmbeddedPostgresError } from "../lib/database/embedded";
 import { ensureEmailQueue } from "../lib/email/queue";
 import { startEmailWorker, type EmailWorker } from "../lib/email/worker";
+import { startBatchWorker, type BatchWorker } from "../lib/email/batch/worker";
+import { ensureTickQueue } from "../lib/scheduling/queue";
+import { startTickProcess, type TickProcess } from "../lib/scheduling/tick-process";
 import { isEmpty, seed } from "../prisma/seed";
 import { randomBytes } from "node:crypto";
 import { DEMO_ADMIN, DEMO_COORDINATOR, DEMO_OBSERVER } from "../prisma/seed/reference-meeting";
@@ -29,9 +32,13 @@ try {
 
 let stopping = false;
 let emailWorker: EmailWorker | undefined;
+let batchWorker: BatchWorker | undefined;
+let tickWorker: TickProcess | undefined;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  await tickWorker?.stop().catch((error: unknown) => console.error("Stopping the scheduler:", error));
+  await batchWorker?.stop().catch((error: unknown) => console.error("Stopping the batch email worker:", error));
   await emailWorker?.stop().catch((error: unknown) => console.error("Stopping the email worker:", error));
   await database.stop().catch((error: unknown) => console.error("Stopping the database:", error));
   process.exit(code);
@@ -41,6 +48,7 @@ try {
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
   await ensureEmailQueue(database.url);
+  await ensureTickQueue(database.url);
   const prisma = createPrismaClient(database.url, 2);
   try {
     if (await isEmpty(prisma)) {
@@ -55,10 +63,13 @@ try {
   await shutdown(1);
 }
 
-// The email worker runs beside the server unless it runs on its own
+// The email workers (one by one, and in provider batches for the join link)
+// and the minute scheduler run beside the server unless they run on their own
 // (`npm run worker`, EMAIL_WORKER=off here).
 if (process.env.EMAIL_WORKER !== "off") {
   emailWorker = await startEmailWorker({ url: database.url });
+  batchWorker = await startBatchWorker({ url: database.url });
+  tickWorker = await startTickProcess(database.url);
   console.log(`Email: ${emailWorker.transport === "resend" ? "Resend" : "development outbox (see /dev/email)"}`);
 }
 

@@ -1,14 +1,28 @@
-// npm run worker: delivers queued emails (the database is embedded unless
+// npm run worker: delivers queued emails, one by one and in provider batches,
+// and runs the minute scheduler (the database is embedded unless
 // DATABASE_URL is set). Ctrl-C or SIGTERM lets running deliveries finish.
 import { openDatabase } from "../lib/database/runtime";
+import { startBatchWorker } from "../lib/email/batch/worker";
 import { ensureEmailQueue } from "../lib/email/queue";
 import { startEmailWorker } from "../lib/email/worker";
+import { ensureTickQueue } from "../lib/scheduling/queue";
+import { startTickProcess } from "../lib/scheduling/tick-process";
 
 const database = await openDatabase();
 
 async function start() {
   await ensureEmailQueue(database.url);
-  return startEmailWorker({ url: database.url });
+  await ensureTickQueue(database.url);
+  const email = await startEmailWorker({ url: database.url });
+  const batch = await startBatchWorker({ url: database.url });
+  const tick = await startTickProcess(database.url);
+  return {
+    async stop() {
+      await tick.stop();
+      await batch.stop();
+      await email.stop();
+    },
+  };
 }
 
 const worker = await start().catch(async (error: unknown) => {

@@ -80,6 +80,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "certificate.reissue": "Attestato rilasciato di nuovo (nuovo codice, il precedente non vale più)",
   "certificate.revoke": "Attestato di partecipazione revocato",
   "certificate.copy": "Copia d'archivio di un attestato scaricata",
+  "join-link.send": "Link di collegamento inviato agli iscritti confermati",
+  "join-link.offsets": "Orari di invio del link di collegamento modificati",
 };
 
 export function auditActionLabel(action: string): string {
@@ -103,6 +105,7 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: "message-rule.", label: "Promemoria e messaggi" },
   { value: "attendance", label: "Presenze, report delle piattaforme e registro" },
   { value: "certificate.", label: "Attestati" },
+  { value: "join-link.", label: "Link di collegamento" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -135,6 +138,7 @@ const FIELD_LABELS: Record<string, string> = {
   method: "Modo di registrazione",
   certificateMinMinutes: "Minuti minimi per l'attestato",
   revokedAt: "Revocato il",
+  joinLinkOffsetsMinutes: "Invii del link (minuti prima dell'inizio)",
 };
 
 export function auditFieldLabel(field: string): string {

@@ -7,6 +7,8 @@ export class EmailDeliveryError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** The provider said "too many requests" (429): slow down, then try again. */
+    readonly rateLimited = false,
   ) {
     super(message);
   }

@@ -33,6 +33,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "referent-designated": "Designazione a referente del Comune",
   "meeting-message": "Promemoria o messaggio sull'incontro",
   certificate: "Attestato di partecipazione",
+  "join-link": "Link di collegamento all'incontro",
 };
 
 export function emailTemplateLabel(template: string): string {

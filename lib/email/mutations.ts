@@ -14,6 +14,8 @@ export type EnqueueEmailInput<Name extends EmailTemplateName = EmailTemplateName
   meetingId?: string;
   registrationId?: string;
   invitationId?: string;
+  /** The join-link send it belongs to (delivered in provider batches, see lib/email/batch). */
+  joinLinkSendId?: string;
   /** Not before this moment (reminders); now when absent. */
   sendAfter?: Date;
 };
@@ -89,7 +91,7 @@ export async function enqueueEmailOnce<Name extends EmailTemplateName>(
  * caller's transaction: bad data is a bug that should fail the change, not
  * surface hours later as an undeliverable email.
  */
-function messageRow<Name extends EmailTemplateName>(message: EnqueueEmailInput<Name>) {
+export function messageRow<Name extends EmailTemplateName>(message: EnqueueEmailInput<Name>) {
   const data = emailTemplateSchemas[message.template].parse(message.data) as Prisma.InputJsonObject;
   return {
     template: message.template,
@@ -99,6 +101,7 @@ function messageRow<Name extends EmailTemplateName>(message: EnqueueEmailInput<N
     meetingId: message.meetingId,
     registrationId: message.registrationId,
     invitationId: message.invitationId,
+    joinLinkSendId: message.joinLinkSendId,
     ...(message.sendAfter ? { sendAfter: message.sendAfter } : {}),
   };
 }
@@ -110,12 +113,19 @@ function messageRow<Name extends EmailTemplateName>(message: EnqueueEmailInput<N
  */
 export async function sendEmailJob(tx: Prisma.TransactionClient, messageId: string, startAfter?: Date): Promise<string> {
   const job: EmailJob = { messageId };
-  const jobId = await sender.send(EMAIL_QUEUE, job, {
-    ...(startAfter ? { startAfter } : {}),
-    db: throughTransaction(tx),
-  });
+  return sendJobThrough(tx, EMAIL_QUEUE, job, startAfter ? { startAfter } : {});
+}
+
+/** A pg-boss job of any email queue, sent through the caller's transaction (see sendEmailJob). */
+export async function sendJobThrough(
+  tx: Prisma.TransactionClient,
+  queue: string,
+  data: object,
+  options: PgBoss.SendOptions = {},
+): Promise<string> {
+  const jobId = await sender.send(queue, data, { ...options, db: throughTransaction(tx) });
   // pg-boss inserts nothing, silently, when the queue does not exist.
-  if (!jobId) throw new Error(`The "${EMAIL_QUEUE}" queue does not exist: run ensureEmailQueue() at start-up.`);
+  if (!jobId) throw new Error(`The "${queue}" queue does not exist: run ensureEmailQueue() at start-up.`);
   return jobId;
 }
 

@@ -54,5 +54,11 @@ export function createOutboxTransport(log: (line: string) => void = console.log)
       log(outboxSummary(email));
       return { providerId: `outbox:${email.id}` };
     },
+    async sendBatch(emails) {
+      // One line per batch: a send to a thousand registrants must not flood the console.
+      const [first] = emails;
+      if (first) log(redactPrivateUrls(`[email] outbox batch of ${emails.length}: ${first.subject}`, first.privateUrls ?? []));
+      return { providerIds: emails.map((email) => `outbox:${email.id}`) };
+    },
   };
 }

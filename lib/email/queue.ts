@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { DEFAULT_BATCH_RETRY_POLICY, EMAIL_BATCH_QUEUE } from "./batch/queue";
 
 export const EMAIL_QUEUE = "email.deliver";
 
@@ -23,13 +24,19 @@ export const DEFAULT_RETRY_POLICY: EmailRetryPolicy = {
 };
 
 /**
- * Creates pg-boss's schema and the email queue, or brings the queue's retry
- * policy up to date. Idempotent and safe to run from several processes at
- * once (pg-boss migrates under an advisory lock). Run it before the first
- * enqueue: a send to a missing queue inserts nothing.
+ * Creates pg-boss's schema, the email queue and the provider-batch queue
+ * (lib/email/batch), or brings their retry policies up to date. Idempotent
+ * and safe to run from several processes at once (pg-boss migrates under an
+ * advisory lock). Run it before the first enqueue: a send to a missing queue
+ * inserts nothing.
  */
-export async function ensureEmailQueue(url: string, policy: Partial<EmailRetryPolicy> = {}): Promise<void> {
+export async function ensureEmailQueue(
+  url: string,
+  policy: Partial<EmailRetryPolicy> = {},
+  batchPolicy: Partial<EmailRetryPolicy> = {},
+): Promise<void> {
   const options = { ...DEFAULT_RETRY_POLICY, ...policy };
+  const batchOptions = { ...DEFAULT_BATCH_RETRY_POLICY, ...batchPolicy };
   const boss = new PgBoss({
     connectionString: url,
     application_name: "convoca-email-setup",
@@ -41,6 +48,8 @@ export async function ensureEmailQueue(url: string, policy: Partial<EmailRetryPo
   try {
     await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, policy: "standard", ...options });
     await boss.updateQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, ...options });
+    await boss.createQueue(EMAIL_BATCH_QUEUE, { name: EMAIL_BATCH_QUEUE, policy: "standard", ...batchOptions });
+    await boss.updateQueue(EMAIL_BATCH_QUEUE, { name: EMAIL_BATCH_QUEUE, ...batchOptions });
   } finally {
     await boss.stop({ graceful: false });
   }

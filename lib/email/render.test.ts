@@ -108,3 +108,17 @@ test("stored data that no longer fits its template is refused with the fields at
   await expect(renderStoredEmail("registration-confirmed", { meetingTitle: "x" })).rejects.toThrow(/when.*where|personalUrl/);
   await expect(renderStoredEmail("no-such-template", {})).rejects.toThrow(/Unknown email template/);
 });
+
+describe("join-link", () => {
+  test("carries the join link and the public page, with 'Link aggiornato' in the subject of a changed link", async () => {
+    const email = await renderEmail("join-link", SAMPLE_DATA["join-link"]);
+    expect(email.subject).toBe("Link di collegamento: Tavolo tecnico del Coordinamento dei Comuni SAI");
+    expect(email.text).toContain(JOIN_URL);
+    expect(email.text).toContain("http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24");
+    expect(email.privateUrls).toEqual([JOIN_URL]);
+    expect(email.attachments).toBeUndefined();
+    const updated = await renderEmail("join-link", { ...SAMPLE_DATA["join-link"], updated: true });
+    expect(updated.subject).toBe("Link aggiornato: Tavolo tecnico del Coordinamento dei Comuni SAI");
+    expect(updated.text).toContain("non è più valido");
+  });
+});

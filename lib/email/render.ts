@@ -23,6 +23,7 @@ import { ReferentSheetReplacedEmail, referentSheetReplacedSubject } from "./temp
 import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/referent-designated";
 import { MeetingMessageEmail, meetingMessageSubject } from "./templates/meeting-message";
 import { CertificateEmail, certificateSubject } from "./templates/certificate";
+import { JoinLinkEmail, joinLinkSubject } from "./templates/join-link";
 
 export type EmailAttachment = { filename: string; content: string; contentType: string };
 
@@ -62,6 +63,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "referent-designated": { subject: referentDesignatedSubject, component: ReferentDesignatedEmail },
   "meeting-message": { subject: meetingMessageSubject, component: MeetingMessageEmail },
   certificate: { subject: certificateSubject, component: CertificateEmail },
+  "join-link": { subject: joinLinkSubject, component: JoinLinkEmail },
 };
 
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };

@@ -1,7 +1,7 @@
 import { Resend, type ErrorResponse } from "resend";
 import { formatAddress } from "./address";
 import { EmailDeliveryError } from "./delivery-error";
-import type { EmailTransport } from "./transport";
+import type { EmailTransport, OutgoingEmail } from "./transport";
 
 type ResendTransportOptions = {
   apiKey: string;
@@ -33,11 +33,44 @@ export function isRetryableResendError(error: Pick<ErrorResponse, "name" | "stat
   return RETRYABLE_NAMES.has(error.name);
 }
 
+function deliveryError(error: ErrorResponse): EmailDeliveryError {
+  return new EmailDeliveryError(
+    `Resend ${error.name} (${error.statusCode ?? "no response"}): ${error.message}`.slice(0, 500),
+    isRetryableResendError(error),
+    error.statusCode === 429 || error.name === "rate_limit_exceeded",
+  );
+}
+
+/** Tags the email with its EmailMessage id: Resend's webhooks and the test stub see which message it is. */
+function messageTag(email: OutgoingEmail) {
+  return [{ name: "message", value: email.id }];
+}
+
 export function createResendTransport({ apiKey, from, timeoutMs = 30_000 }: ResendTransportOptions): EmailTransport {
   // The SDK reads RESEND_BASE_URL, which is how tests point it at a local stub.
   const resend = new Resend(apiKey);
   return {
     name: "resend",
+    async sendBatch(emails, { idempotencyKey }) {
+      const { data, error } = await resend.batch.send(
+        emails.map((email) => ({
+          from,
+          to: [formatAddress(email.to, email.toName)],
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          tags: messageTag(email),
+        })),
+        // The EmailBatch id: a batch sent again after a crash is answered, not delivered again.
+        { idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
+      );
+      if (error) throw deliveryError(error);
+      const providerIds = data?.data?.map((item) => item.id) ?? [];
+      if (providerIds.length !== emails.length || providerIds.some((id) => !id)) {
+        throw new EmailDeliveryError(`Resend accepted the batch but returned ${providerIds.length} ids for ${emails.length} emails`, true);
+      }
+      return { providerIds };
+    },
     async send(email) {
       const { data, error } = await resend.emails.send(
         {
@@ -56,12 +89,7 @@ export function createResendTransport({ apiKey, from, timeoutMs = 30_000 }: Rese
         // followed an accepted send returns the first email instead of a second one.
         { idempotencyKey: email.id, signal: AbortSignal.timeout(timeoutMs) },
       );
-      if (error) {
-        throw new EmailDeliveryError(
-          `Resend ${error.name} (${error.statusCode ?? "no response"}): ${error.message}`.slice(0, 500),
-          isRetryableResendError(error),
-        );
-      }
+      if (error) throw deliveryError(error);
       if (!data?.id) throw new EmailDeliveryError("Resend accepted the request but returned no id", true);
       return { providerId: data.id };
     },

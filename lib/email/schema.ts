@@ -192,6 +192,19 @@ export const certificateSchema = z.object({
   replacesPrevious: z.boolean(),
 });
 
+/**
+ * The videoconference link, sent before the meeting to every confirmed
+ * registrant (lib/join-link), or again when the link changed. The personal
+ * page's token is not stored, so the email links the public convocation page.
+ */
+export const joinLinkSchema = z.object({
+  ...meetingFields,
+  meetingUrl: link,
+  joinUrl: link,
+  /** The link changed after an earlier email: "Link aggiornato". */
+  updated: z.boolean(),
+});
+
 export const emailTemplateSchemas = {
   "registration-confirmed": registrationConfirmedSchema,
   "registration-waitlisted": registrationWaitlistedSchema,
@@ -209,6 +222,7 @@ export const emailTemplateSchemas = {
   "referent-designated": referentDesignatedSchema,
   "meeting-message": meetingMessageSchema,
   certificate: certificateSchema,
+  "join-link": joinLinkSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplateSchemas;
@@ -229,6 +243,7 @@ export type PersonalLinkData = EmailTemplateData["personal-link"];
 export type RegistrationCancelledData = EmailTemplateData["registration-cancelled"];
 export type InvitationData = EmailTemplateData["invitation"];
 export type CoverageReminderData = EmailTemplateData["coverage-reminder"];
+export type JoinLinkData = EmailTemplateData["join-link"];
 
 export function isEmailTemplateName(value: string): value is EmailTemplateName {
   return Object.hasOwn(emailTemplateSchemas, value);

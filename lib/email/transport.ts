@@ -25,6 +25,12 @@ export type EmailTransport = {
   /** Stored on the EmailMessage as `transport`. */
   name: "resend" | "outbox";
   send(email: OutgoingEmail): Promise<{ providerId: string }>;
+  /**
+   * Up to 100 emails (no attachments) in one provider call, under one
+   * idempotency key (the EmailBatch id): the provider ids come back in the
+   * emails' order. Without it, the batch worker sends them one by one.
+   */
+  sendBatch?(emails: OutgoingEmail[], options: { idempotencyKey: string }): Promise<{ providerIds: string[] }>;
 };
 
 export const DEFAULT_EMAIL_FROM = "Convoca ANCI Sicilia <convoca@anci.sicilia.it>";

@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { formatDateTimeRange } from "@/lib/format/dates";
+import { sendUpdatedJoinLinkIfDue } from "@/lib/join-link/mutations";
 import { lockMeeting, PERSONAL_LINK_TTL_AFTER_END, promoteFromWaitingList, type LockedMeeting } from "@/lib/registrations/mutations";
 import { appOrigin } from "@/lib/site";
 import { MAX_SLUG_LENGTH, slugify, type MeetingInput } from "./admin-schema";
@@ -193,6 +194,9 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
           });
         }
       }
+
+      // A link already sent and now changed goes again to everyone confirmed, as "Link aggiornato".
+      if (joinUrlChanged) await sendUpdatedJoinLinkIfDue(tx, id, actor, now);
 
       const diff = auditDiff(before, after);
       await recordAudit(tx, {

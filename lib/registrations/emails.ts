@@ -3,6 +3,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDateTimeRange } from "@/lib/format/dates";
 import { describeInviter, inviterSelect } from "@/lib/invitations/inviter";
+import { joinUrlForConfirmation } from "@/lib/join-link/queries";
 import { describeMode } from "@/lib/meetings/labels";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { appOrigin } from "@/lib/site";
@@ -57,6 +58,9 @@ export async function registrationEmail(tx: Tx, registrationId: string, token: s
     select: { id: true, person: true, meeting: { select: meetingFields } },
   });
   const { person, meeting } = registration;
+  // A confirmation after the link went out carries it (lib/join-link); before, the link's own send will.
+  const carriesLink = template === "registration-confirmed" || template === "registration-promoted";
+  const joinUrl = carriesLink ? await joinUrlForConfirmation(tx, meeting.id) : null;
   return {
     template,
     toEmail: person.email,
@@ -67,6 +71,7 @@ export async function registrationEmail(tx: Tx, registrationId: string, token: s
       recipientName: person.firstName,
       ...meetingData(meeting),
       personalUrl: token ? personalUrl(token) : null,
+      ...(joinUrl ? { joinUrl } : {}),
     },
   } as const;
 }

@@ -92,4 +92,5 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     verifyUrl: "http://localhost:3000/attestati/K7QF-2M9X-4HNC-8RTA-ZP3W",
     replacesPrevious: false,
   },
+  "join-link": { ...meeting, meetingUrl: meeting.meetingUrl, joinUrl: JOIN_URL, updated: false },
 };

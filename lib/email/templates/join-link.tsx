@@ -1,0 +1,47 @@
+import { Heading, Link, Section, Text } from "@react-email/components";
+import type { EmailTemplateProps } from "../schema";
+import { EmailLayout } from "./layout";
+import { ActionLink, Greeting, headingStyle, MeetingDetails, Signature } from "./parts";
+
+type Props = EmailTemplateProps["join-link"];
+
+const joinBox = { border: "2px solid #0066cc", borderRadius: "4px", margin: "16px 0", padding: "12px 16px" };
+const joinAddress = { fontSize: "16px", margin: 0, wordBreak: "break-all" as const };
+
+export function joinLinkSubject(data: Props): string {
+  return `${data.updated ? "Link aggiornato" : "Link di collegamento"}: ${data.meetingTitle}`;
+}
+
+export function JoinLinkEmail(data: Props) {
+  return (
+    <EmailLayout
+      preview={
+        data.updated
+          ? `Il link di collegamento a ${data.meetingTitle} è cambiato: usa quello nuovo.`
+          : `Il link per collegarti a ${data.meetingTitle}.`
+      }
+    >
+      <Heading as="h1" style={headingStyle}>
+        {data.updated ? "Link di collegamento aggiornato" : "Link di collegamento"}
+      </Heading>
+      <Greeting name={data.recipientName} />
+      {data.updated ? (
+        <Text>
+          il link di collegamento all&apos;incontro è cambiato. Il link ricevuto in precedenza non è più valido: usa
+          quello qui sotto.
+        </Text>
+      ) : (
+        <Text>ecco il link per collegarti all&apos;incontro a cui sei iscritto/a.</Text>
+      )}
+      <MeetingDetails title={data.meetingTitle} when={data.when} where={data.where} />
+      <Section style={joinBox}>
+        <Text style={joinAddress}>
+          Link di collegamento: <Link href={data.joinUrl}>{data.joinUrl}</Link>
+        </Text>
+      </Section>
+      <Text>Il link è riservato ai partecipanti iscritti: si prega di non inoltrarlo.</Text>
+      <ActionLink href={data.meetingUrl} label="Vai alla convocazione" />
+      <Signature />
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,32 @@
+// What the minute tick does: every piece of time-driven work, each idempotent
+// (a second run, or two schedulers at once, does nothing twice) and each
+// catching up on what a downtime left behind.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { runDueJoinLinkSends } from "@/lib/join-link/mutations";
+import { runDueMessageRules } from "@/lib/message-rules/mutations";
+
+export type DueWork = { name: string; run: (db: PrismaClient, now: Date) => Promise<unknown> };
+
+export const DUE_WORK: DueWork[] = [
+  { name: "join-link", run: runDueJoinLinkSends },
+  { name: "message-rules", run: runDueMessageRules },
+];
+
+/**
+ * Runs every piece of due work in turn. One failing does not stop the others;
+ * the failures are thrown together at the end, so pg-boss records the tick
+ * as failed and the next tick tries again.
+ */
+export async function runDueWork(db: PrismaClient, now = new Date(), work: readonly DueWork[] = DUE_WORK): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  const failures: string[] = [];
+  for (const item of work) {
+    try {
+      results[item.name] = await item.run(db, now);
+    } catch (error) {
+      failures.push(`${item.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (failures.length > 0) throw new Error(`Due work failed (${failures.join("; ")})`);
+  return results;
+}
