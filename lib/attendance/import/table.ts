@@ -3,6 +3,8 @@
 // on the most lines wins (tab, then semicolon, on a tie). Fields may be in
 // double quotes with "" for a quote and line breaks inside.
 
+import { readDelimited } from "@/lib/files/delimited";
+
 export type Delimiter = "\t" | ";" | ",";
 
 const CANDIDATES: Delimiter[] = ["\t", ";", ","];
@@ -31,43 +33,7 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** The report's rows, cells trimmed. A stray quote is forgiven: the platform's own columns still say what they hold. */
 export function parseDelimited(text: string, delimiter: Delimiter): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (character === '"') {
-        quoted = false;
-      } else {
-        field += character;
-      }
-      continue;
-    }
-    if (character === '"' && field.trim() === "") {
-      quoted = true;
-      field = "";
-    } else if (character === delimiter) {
-      record.push(field);
-      field = "";
-    } else if (character === "\n" || character === "\r") {
-      if (character === "\r" && text[index + 1] === "\n") index += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else {
-      field += character;
-    }
-  }
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.map((cells) => cells.map((cell) => cell.trim()));
+  return readDelimited(text, delimiter).records.map((cells) => cells.map((cell) => cell.trim()));
 }

@@ -1,6 +1,7 @@
-// A small CSV reader for the lists people save from a spreadsheet: ";" or ","
-// between fields (whichever the header line uses), fields in double quotes
-// with "" for a quote, CRLF or LF line ends, line breaks inside quotes.
+// The SAI projects list saved from a spreadsheet: ";" or "," between fields
+// (whichever the header line uses); quoting and line ends as lib/files/delimited.ts reads them.
+
+import { readDelimited } from "@/lib/files/delimited";
 
 /** The separator of the header line, counting only outside quotes; ";" on a tie (Italian spreadsheets). */
 export function detectDelimiter(text: string): ";" | "," {
@@ -22,42 +23,6 @@ export function detectDelimiter(text: string): ";" | "," {
  * would otherwise swallow every row after the stray quote without a word.
  */
 export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] | null {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (character === '"') {
-        quoted = false;
-      } else {
-        field += character;
-      }
-      continue;
-    }
-    if (character === '"' && field === "") {
-      quoted = true;
-    } else if (character === delimiter) {
-      record.push(field);
-      field = "";
-    } else if (character === "\n" || character === "\r") {
-      if (character === "\r" && text[index + 1] === "\n") index += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else {
-      field += character;
-    }
-  }
-  if (quoted) return null;
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
+  const { records, unclosedQuote } = readDelimited(text, delimiter);
+  return unclosedQuote ? null : records;
 }
