@@ -1,8 +1,7 @@
 "use client";
 // Delivery of the coverage reminders, refreshed while any is still waiting
-// for the email worker. Without JavaScript the "Aggiorna" link reloads the page.
-import Link from "next/link";
-import { useEffect, useState } from "react";
+// for the email worker.
+import { ProgressRefresh, useDeliveryProgress } from "@/components/ui/delivery-progress";
 import type { ReminderProgress as Progress } from "@/lib/coverage/queries";
 
 const POLL_MS = 2000;
@@ -15,12 +14,6 @@ type Props = {
   initial: Progress;
 };
 
-function isProgress(value: unknown): value is Progress {
-  if (!value || typeof value !== "object") return false;
-  const record = value as Record<string, unknown>;
-  return ["pending", "sent", "failed", "total"].every((key) => typeof record[key] === "number");
-}
-
 function describe({ pending, sent, failed, total }: Progress): string {
   const parts = [`${sent} di ${total} ${total === 1 ? "inviato" : "inviati"}`];
   if (failed > 0) parts.push(`${failed} non ${failed === 1 ? "inviato" : "inviati"}`);
@@ -29,37 +22,7 @@ function describe({ pending, sent, failed, total }: Progress): string {
 }
 
 export function ReminderProgress({ endpoint, pagePath, initial }: Props) {
-  const [progress, setProgress] = useState(initial);
-  const [stale, setStale] = useState(false);
-  // Bumped after each answer, so the next poll is scheduled even when nothing changed.
-  const [polls, setPolls] = useState(0);
-  const waiting = progress.pending > 0;
-
-  useEffect(() => {
-    if (!waiting) return;
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(endpoint, { cache: "no-store", headers: { accept: "application/json" } });
-        const body: unknown = response.ok ? await response.json() : null;
-        if (cancelled) return;
-        if (isProgress(body)) {
-          setProgress(body);
-          setStale(false);
-        } else {
-          setStale(true);
-        }
-      } catch {
-        if (!cancelled) setStale(true);
-      }
-      if (!cancelled) setPolls((count) => count + 1);
-    }, POLL_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-    // A new timer after each answer: polling stops by itself once nothing is pending.
-  }, [endpoint, polls, waiting]);
+  const { progress, stale, waiting } = useDeliveryProgress(endpoint, initial, POLL_MS);
 
   const done = progress.sent + progress.failed;
   return (
@@ -74,12 +37,7 @@ export function ReminderProgress({ endpoint, pagePath, initial }: Props) {
         {describe(progress)}
         {!waiting ? " Invio completato." : ""}
       </p>
-      {stale ? <p className="small text-danger mb-1">Non è stato possibile aggiornare l&apos;avanzamento: riprovo tra poco.</p> : null}
-      {waiting ? (
-        <Link href={pagePath} prefetch={false} className="small">
-          Aggiorna
-        </Link>
-      ) : null}
+      <ProgressRefresh stale={stale} waiting={waiting} pagePath={pagePath} />
     </div>
   );
 }
