@@ -1,0 +1,28 @@
+// The attendance register as a download, PDF or XLSX: what both route
+// handlers answer once their guard has let the user through. Each download
+// is on the audit log, since personal data leaves the portal.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { buildRegisterFile } from "./file";
+import type { RegisterFormat } from "./meeting";
+import { recordRegisterExport } from "./mutations";
+import { getRegisterSource } from "./queries";
+
+export async function registerDownload(db: PrismaClient, user: { id: string }, meetingId: string, format: RegisterFormat): Promise<Response> {
+  const source = await getRegisterSource(db, meetingId);
+  if (!source) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
+  const file = await buildRegisterFile(format, source);
+  await recordRegisterExport(db, { id: user.id }, {
+    meetingId: source.meeting.id,
+    format,
+    participants: file.register.participants.length,
+    absent: file.register.absent.length,
+  });
+  return new Response(file.body as BodyInit, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
