@@ -18,7 +18,7 @@ export const metadata: Metadata = {
   referrer: "same-origin",
 };
 
-const LAST_UPDATED = new Date("2026-11-27T12:00:00Z");
+const LAST_UPDATED = new Date("2026-11-26T12:00:00Z");
 
 type PageProps = { params: Promise<{ code: string }> };
 
