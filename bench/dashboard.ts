@@ -22,7 +22,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_LIST_PARAMS } from "../lib/registrations/dashboard/schema";
 import { fillDatabase, type DataSummary } from "./support/dashboard-data";
-import { writeSection } from "./support/report";
+import { markdownTable, sectionPreamble, writeSection } from "./support/report";
 import { log, machineLine, runBenchmark, startSeededDatabase, tableText } from "./support/in-process";
 import type { Resources } from "./support/stack";
 import { exitWithHelp, numberOption, requireProjectRoot, ROOT } from "./support/options";
@@ -246,6 +246,8 @@ async function main(resources: Resources) {
   const flags = process.argv.slice(2).join(" ");
   const command = `npm run bench:dashboard${flags ? ` -- ${flags}` : ""}`;
   const machine = machineLine(postgres, loadAverage);
+  const header = ["read", "result", "p50", "p95", "max"];
+  const rows = measured.map((m) => [m.name, m.result, ms(m.latency.p50), ms(m.latency.p95), ms(m.latency.max)]);
   console.log(
     [
       "",
@@ -255,7 +257,7 @@ async function main(resources: Resources) {
       `machine: ${machine}`,
       `data:    ${dataLine(data, options, loadSeconds)}`,
       "",
-      tableText(["read", "result", "p50", "p95", "max"], measured.map((m) => [m.name, m.result, ms(m.latency.p50), ms(m.latency.p95), ms(m.latency.max)]), 2),
+      tableText(header, rows, 2),
       "════════════════════════════════════════════════════════════════════════",
       "",
     ].join("\n"),
@@ -263,23 +265,14 @@ async function main(resources: Resources) {
 
   if (options.write) {
     const section = [
-      SECTION_HEADING,
-      "",
-      "Written by `npm run bench:dashboard` (bench/dashboard.ts) at the end of each run, which replaces this",
-      "section only; the figures are one run's, on the machine described, not a guarantee.",
-      "",
-      `- **Command:** \`${command}\``,
-      `- **Date:** ${date.toISOString()}`,
-      `- **Machine:** ${machine}`,
+      ...sectionPreamble({ heading: SECTION_HEADING, script: "bench:dashboard", file: "bench/dashboard.ts", command, date, machine }),
       `- **Data:** ${dataLine(data, options, loadSeconds)}.`,
       `- **Method:** the service functions called in process (no HTTP, no Next rendering) through one Prisma client ` +
         `(pg adapter, 10 connections) as lib/db.ts makes it; each read ${options.runs} times after ${options.warmups} warm-ups, ` +
         `one call at a time; wall-clock time of the call, Prisma's mapping and the page's shaping included. ` +
         `The CSV and XLSX are built from the rows of the export query; their sizes are in the result column.`,
       "",
-      "| read | result | p50 | p95 | max |",
-      "| --- | --- | --- | --- | --- |",
-      ...measured.map((m) => `| ${m.name} | ${m.result} | ${ms(m.latency.p50)} | ${ms(m.latency.p95)} | ${ms(m.latency.max)} |`),
+      markdownTable(header, rows),
     ].join("\n");
     writeSection(path.join(ROOT, "BENCHMARKS.md"), SECTION_HEADING, section);
     log("BENCHMARKS.md: section rewritten.");

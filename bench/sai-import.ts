@@ -26,7 +26,7 @@ import type { ImportSummary } from "../lib/sai-projects/import/summary";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseImportFile, type ImportRow } from "../lib/sai-projects/import/parse";
 import { readMunicipalities } from "../prisma/seed/municipalities";
 import { exitWithHelp, numberOption, requireProjectRoot, ROOT } from "./support/options";
-import { writeSection } from "./support/report";
+import { markdownTable, sectionPreamble, writeSection } from "./support/report";
 import { generateImportList, toCsv, toXlsx, type ImportList } from "./support/sai-import-data";
 import { log, machineLine, runBenchmark, startSeededDatabase, tableText } from "./support/in-process";
 import type { Resources } from "./support/stack";
@@ -118,9 +118,6 @@ function listLine(list: ImportList, csv: Uint8Array, xlsx: Uint8Array) {
 
 type Row = string[];
 
-
-const markdownTable = (header: Row, rows: Row[]) =>
-  [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 
 type Check = { what: string; ok: boolean };
 
@@ -280,14 +277,7 @@ async function main(resources: Resources) {
 
   if (options.write) {
     const section = [
-      SECTION_HEADING,
-      "",
-      "Written by `npm run bench:import` (bench/sai-import.ts) at the end of each run, which replaces this",
-      "section only; the figures are one run's, on the machine described, not a guarantee.",
-      "",
-      `- **Command:** \`${command}\``,
-      `- **Date:** ${date.toISOString()}`,
-      `- **Machine:** ${machine}`,
+      ...sectionPreamble({ heading: SECTION_HEADING, script: "bench:import", file: "bench/sai-import.ts", command, date, machine }),
       `- **List:** ${listLine(list, csv, xlsx)}.`,
       `- **Method:** the service functions called in process (no HTTP, no Next rendering) through one Prisma client ` +
         `(pg adapter, 10 connections) as lib/db.ts makes it, on a freshly migrated and seeded database. Parsing and each ` +

@@ -157,6 +157,24 @@ export function writeBenchmarksFile(file: string, run: BenchRun) {
  * next "## "), or appends it; the rest of the file stays as it is. `section`
  * starts with `heading`.
  */
+/** The opening lines every in-process benchmark's section shares: what wrote it, and the run's command, date and machine. */
+export function sectionPreamble(run: { heading: string; script: string; file: string; command: string; date: Date; machine: string }): string[] {
+  return [
+    run.heading,
+    "",
+    `Written by \`npm run ${run.script}\` (${run.file}) at the end of each run, which replaces this`,
+    "section only; the figures are one run's, on the machine described, not a guarantee.",
+    "",
+    `- **Command:** \`${run.command}\``,
+    `- **Date:** ${run.date.toISOString()}`,
+    `- **Machine:** ${run.machine}`,
+  ];
+}
+
+export function markdownTable(header: string[], rows: string[][]): string {
+  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+}
+
 export function writeSection(file: string, heading: string, section: string) {
   const previous = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
   const start = previous.indexOf(heading);
