@@ -45,7 +45,7 @@ function throughTransaction(tx: Prisma.TransactionClient): PgBoss.Db {
 // A transaction client has $transaction too (nested transactions), but not
 // $connect. Read the property rather than use `in`: lib/db.ts's client is a
 // Proxy that only answers property reads.
-function isClient(db: EmailDb): db is PrismaClient {
+export function isClient(db: EmailDb): db is PrismaClient {
   return typeof (db as Partial<PrismaClient>).$connect === "function";
 }
 
@@ -129,7 +129,8 @@ export async function sendJobThrough(
   return jobId;
 }
 
-const deliverySelect = {
+/** What delivering a message reads of it, alone or in a provider batch. */
+export const deliverySelect = {
   id: true,
   template: true,
   toEmail: true,

@@ -1,8 +1,8 @@
 // The database side of provider batches: messages written without a job of
 // their own, claimed a hundred at a time into an EmailBatch whose id is the
 // provider call's idempotency key, then marked SENT together.
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { messageRow, sendEmailJob, sendJobThrough, type EmailDb, type EnqueueEmailInput } from "../mutations";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { deliverySelect, isClient, messageRow, sendEmailJob, sendJobThrough, type EmailDb, type EmailForDelivery, type EnqueueEmailInput } from "../mutations";
 import type { EmailTemplateName } from "../schema";
 import { BATCH_SIZE, EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";
 
@@ -38,20 +38,10 @@ export async function sendBatchJobs(tx: Tx, joinLinkSendId: string, messages: nu
   return ids;
 }
 
-const batchMessageSelect = {
-  id: true,
-  template: true,
-  toEmail: true,
-  toName: true,
-  data: true,
-  attempts: true,
-} satisfies Prisma.EmailMessageSelect;
+export type BatchMessage = EmailForDelivery;
 
-export type BatchMessage = Prisma.EmailMessageGetPayload<{ select: typeof batchMessageSelect }>;
-
-// Read the property rather than use `in`: lib/db.ts's client is a Proxy that only answers property reads.
 function inTransaction<T>(db: EmailDb, run: (tx: Tx) => Promise<T>): Promise<T> {
-  return typeof (db as Partial<PrismaClient>).$connect === "function" ? (db as PrismaClient).$transaction(run) : run(db as Tx);
+  return isClient(db) ? db.$transaction(run) : run(db);
 }
 
 /**
@@ -82,7 +72,7 @@ export async function claimBatch(db: EmailDb, batchId: string, joinLinkSendId: s
     }
     const [, messages] = await Promise.all([
       tx.emailBatch.update({ where: { id: batchId }, data: { attempts: { increment: 1 } } }),
-      tx.emailMessage.findMany({ where: { batchId, status: "SENDING" }, select: batchMessageSelect, orderBy: { id: "asc" } }),
+      tx.emailMessage.findMany({ where: { batchId, status: "SENDING" }, select: deliverySelect, orderBy: { id: "asc" } }),
     ]);
     if (messages.length > 0) {
       await tx.emailMessage.updateMany({ where: { batchId, status: "SENDING" }, data: { attempts: { increment: 1 } } });
