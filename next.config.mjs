@@ -7,6 +7,12 @@ const nextConfig = {
   // forbidden(): the dashboard guard answers 403 with app/forbidden.tsx to a role that lacks a permission.
   experimental: { authInterrupts: true },
   reactStrictMode: true,
+  // Every page's <title> goes in the <head> of its HTML, for every browser, not
+  // streamed after the content: a screen reader announces the page by its
+  // title as it loads, and a page without JavaScript has no later chance to
+  // get one. Our metadata reads the same cached rows as the page, so this
+  // costs no extra query.
+  htmlLimitedBots: /.*/,
   // Personal and invitation pages carry their token in the URL: no link or
   // resource on them may pass it on to another site as a Referer.
   // "same-origin", not "no-referrer": under "no-referrer" a browser without
