@@ -4,7 +4,7 @@ import { createTestDatabase } from "@/lib/test/database";
 import { createRegistrationRecord, createMeeting, createUser } from "@/lib/test/factories";
 import { CERTIFICATE_CODE_PATTERN, canonicalCertificateCode, generateCertificateCode, hashCertificateCode } from "./code";
 import { certificateEligibility } from "./eligibility";
-import { issueCertificates, reissueCertificate, revokeCertificate, updateCertificateThreshold } from "./mutations";
+import { CANCELLED_REPLACED, CANCELLED_REVOKED, issueCertificates, reissueCertificate, revokeCertificate, updateCertificateThreshold } from "./mutations";
 import { buildCertificatePdf } from "./pdf";
 import { getCertificatesOverview, verifyCertificateCode } from "./queries";
 
@@ -165,6 +165,32 @@ describe("threshold, re-sending, revoking and verifying", () => {
     expect(await revokeCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id })).toEqual({ ok: false, reason: "ALREADY_REVOKED" });
     expect(await verifyCertificateCode(db, codes[1])).toEqual({ valid: false, reason: "REVOKED" });
     expect(await db.auditEntry.count({ where: { action: "certificate.revoke", entityId: person.id } })).toBe(1);
+  });
+
+  it("withdraws an email not yet sent when its code is replaced or the attestato revoked; one already sent stays sent", async () => {
+    const meeting = await pastMeeting();
+    const person = await createRegistrationRecord(db, meeting.id, { attendance: { status: "PRESENT", minutes: 90 } });
+    const emails = () =>
+      db.emailMessage.findMany({ where: { registrationId: person.id, template: "certificate" }, orderBy: { createdAt: "asc" }, select: { status: true, lastError: true } });
+    const reissue = async () => {
+      const { updatedAt } = await db.certificate.findUniqueOrThrow({ where: { registrationId: person.id } });
+      expect(await reissueCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id, version: updatedAt.toISOString() })).toMatchObject({ ok: true });
+    };
+
+    await issueCertificates(db, coordinator, { meetingId: meeting.id });
+    await db.emailMessage.updateMany({ where: { registrationId: person.id }, data: { status: "SENT" } });
+    await reissue();
+    await reissue();
+    // The first left before; the second, still waiting with a code that no longer verifies, never will.
+    expect(await emails()).toEqual([
+      { status: "SENT", lastError: null },
+      { status: "CANCELLED", lastError: CANCELLED_REPLACED },
+      { status: "PENDING", lastError: null },
+    ]);
+
+    expect(await revokeCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id })).toEqual({ ok: true });
+    expect((await emails()).map((email) => email.lastError)).toEqual([null, CANCELLED_REPLACED, CANCELLED_REVOKED]);
+    expect((await emails()).every((email) => email.status !== "PENDING")).toBe(true);
   });
 
   it("answers malformed and unknown codes without throwing", async () => {

@@ -8,7 +8,7 @@ import "server-only";
 // verifying.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
-import { enqueueEmailOnce } from "@/lib/email/mutations";
+import { cancelQueuedEmails, enqueueEmailOnce } from "@/lib/email/mutations";
 import { formatDateTimeRange } from "@/lib/format/dates";
 import { describeMode } from "@/lib/meetings/labels";
 import { appOrigin } from "@/lib/site";
@@ -70,6 +70,12 @@ async function sendCertificateEmail(
     },
   });
 }
+
+export const CANCELLED_REPLACED = "Annullato: sostituito da un nuovo codice";
+export const CANCELLED_REVOKED = "Annullato: attestato revocato";
+
+/** The attestato emails of one registration (one attestato each). */
+const certificateEmails = (registrationId: string) => ({ registrationId, template: "certificate" });
 
 function newCode() {
   const code = generateCertificateCode();
@@ -213,6 +219,8 @@ export async function reissueCertificate(
     const eligibility = certificateEligibility(registration.attendance, eligibilityContext(meeting, await meetingHasMinutes(tx, meeting.id)));
     if (registration.status !== "CONFIRMED" || !eligibility.eligible) return { ok: false, reason: "NOT_ELIGIBLE" };
     const { code, codeHash } = newCode();
+    // An email with the old code still waiting would arrive with a code that no longer verifies.
+    await cancelQueuedEmails(tx, certificateEmails(registration.id), CANCELLED_REPLACED);
     const updated = await tx.certificate.update({
       where: { id: certificate.id },
       data: { codeHash, minutes: eligibility.minutes, issuedAt: now, revokedAt: null, issuedById: actor.id },
@@ -247,6 +255,7 @@ export async function revokeCertificate(db: Db, actor: Actor, input: { meetingId
     if (!certificate) return { ok: false, reason: "NOT_ISSUED" };
     if (certificate.revokedAt) return { ok: false, reason: "ALREADY_REVOKED" };
     await tx.certificate.update({ where: { id: certificate.id }, data: { revokedAt: now } });
+    await cancelQueuedEmails(tx, certificateEmails(input.registrationId), CANCELLED_REVOKED);
     await recordAudit(tx, {
       actor,
       action: "certificate.revoke",

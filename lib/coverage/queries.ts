@@ -123,6 +123,6 @@ export async function getReminderProgress(meetingId: string, now = new Date(), d
     _count: { _all: true },
   });
   const of = (status: string) => rows.find((row) => row.status === status)?._count._all ?? 0;
-  const progress = { pending: of("PENDING") + of("SENDING"), sent: of("SENT"), failed: of("FAILED") };
+  const progress = { pending: of("PENDING") + of("SENDING"), sent: of("SENT"), failed: of("FAILED") + of("CANCELLED") };
   return { ...progress, total: progress.pending + progress.sent + progress.failed };
 }

@@ -6,6 +6,7 @@ export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
   SENDING: "In invio",
   SENT: "Inviato",
   FAILED: "Non inviato",
+  CANCELLED: "Annullato",
 };
 
 /** Bootstrap Italia badge colour for each status. */
@@ -14,6 +15,7 @@ export const EMAIL_STATUS_BADGES: Record<EmailStatus, string> = {
   SENDING: "bg-primary",
   SENT: "bg-success",
   FAILED: "bg-danger",
+  CANCELLED: "bg-dark",
 };
 
 export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {

@@ -143,8 +143,8 @@ export type EmailForDelivery = Prisma.EmailMessageGetPayload<{ select: typeof de
 
 /**
  * Takes the message for one delivery attempt: PENDING, or SENDING left by a
- * worker that died mid-send. A SENT or FAILED message, or a deleted one,
- * gives null and is not sent again.
+ * worker that died mid-send. A SENT, FAILED or CANCELLED message, or a
+ * deleted one, gives null and is not sent again.
  */
 export async function claimEmailForDelivery(db: EmailDb, id: string): Promise<EmailForDelivery | null> {
   const [row] = await db.emailMessage.updateManyAndReturn({
@@ -183,7 +183,23 @@ export async function recordEmailRetry(db: EmailDb, id: string, error: string): 
 
 export async function markEmailFailed(db: EmailDb, id: string, error: string): Promise<void> {
   await db.emailMessage.updateMany({
-    where: { id, status: { not: "SENT" } },
+    // A message withdrawn meanwhile stays CANCELLED: FAILED would offer it for a retry.
+    where: { id, status: { notIn: ["SENT", "CANCELLED"] } },
     data: { status: "FAILED", lastError: error.slice(0, 1000) },
   });
+}
+
+/**
+ * Withdraws the messages that have not left yet (PENDING, or SENDING: a worker
+ * claims only those two, and retries only FAILED ones), with the reason shown
+ * in the email log. Call it in the transaction of the change that makes them
+ * wrong: a revoked attestato, a replaced code or link, erased data. A message
+ * the provider is accepting at this very moment still ends SENT, as it was.
+ */
+export async function cancelQueuedEmails(tx: Prisma.TransactionClient, where: Prisma.EmailMessageWhereInput, reason: string): Promise<number> {
+  const { count } = await tx.emailMessage.updateMany({
+    where: { AND: [where, { status: { in: ["PENDING", "SENDING"] } }] },
+    data: { status: "CANCELLED", lastError: reason.slice(0, 1000) },
+  });
+  return count;
 }

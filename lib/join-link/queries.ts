@@ -42,7 +42,8 @@ async function countsBySend(sendIds: string[], db: Db | Prisma.TransactionClient
     if (!entry) continue;
     const n = row._count._all;
     if (row.status === "SENT") entry.sent += n;
-    else if (row.status === "FAILED") entry.failed += n;
+    // Withdrawn (the registrant's data erased) counts with the failed: not sent, and no longer waited for.
+    else if (row.status === "FAILED" || row.status === "CANCELLED") entry.failed += n;
     else entry.pending += n;
     entry.total += n;
   }

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import { cancelQueuedEmails } from "@/lib/email/mutations";
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, erasedEmail, mentions, scrubJson, traceNeedles, type PersonTraces } from "./scrub";
 
 type Tx = Prisma.TransactionClient;
@@ -138,16 +139,12 @@ export async function erasePerson(db: PrismaClient, actor: { id: string }, perso
       });
       const sheetEntries = { count: waiting.length + examined.count };
 
-      // The worker claims only PENDING or SENDING messages: a FAILED one is never sent.
       const emails = await tx.emailMessage.findMany({
         where: { OR: [{ toEmail: byEmail }, { registrationId: { in: registrationIds } }] },
         select: { id: true },
       });
       const emailIds = emails.map((e) => e.id);
-      const cancelled = await tx.emailMessage.updateMany({
-        where: { id: { in: emailIds }, status: { in: ["PENDING", "SENDING"] } },
-        data: { status: "FAILED", lastError: ERASED_EMAIL_ERROR },
-      });
+      const cancelled = await cancelQueuedEmails(tx, { id: { in: emailIds } }, ERASED_EMAIL_ERROR);
       // A provider's error may quote the address.
       await tx.emailMessage.updateMany({
         where: { id: { in: emailIds }, lastError: { not: null }, NOT: { lastError: ERASED_EMAIL_ERROR } },
@@ -215,7 +212,7 @@ export async function erasePerson(db: PrismaClient, actor: { id: string }, perso
         sheets: sheets.count,
         sheetEntries: sheetEntries.count,
         emails: emailIds.length,
-        emailsCancelled: cancelled.count,
+        emailsCancelled: cancelled,
         emailsMentioning,
         auditEntries: aboutIds.length + auditMentioning,
       };

@@ -204,7 +204,7 @@ describe("erasing a person", () => {
     expect(await db.referent.findUniqueOrThrow({ where: { id: referent.id } })).toMatchObject({ status: "REVOKED", revokedReason: "Dati cancellati" });
 
     // The worker claims only PENDING or SENDING messages: this one is never sent.
-    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "FAILED", lastError: ERASED_EMAIL_ERROR, data: {}, toName: null });
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "CANCELLED", lastError: ERASED_EMAIL_ERROR, data: {}, toName: null });
     expect(await claimEmailForDelivery(db, pending.id)).toBeNull();
 
     expect((await db.auditEntry.findFirstOrThrow({ where: { entityType: "Registration", entityId: mine.registrationId } })).data).toEqual({ erased: true });

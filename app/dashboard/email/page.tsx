@@ -38,7 +38,8 @@ export default async function EmailLogPage({ searchParams }: Props) {
       <h1>Email inviate</h1>
       <p className="lead">
         Ogni messaggio che il portale ha preparato, dal più recente, con il suo stato. Un messaggio non inviato dopo
-        tutti i tentativi automatici si può inviare di nuovo; il contenuto non è mostrato perché contiene link personali.
+        tutti i tentativi automatici si può inviare di nuovo; uno annullato prima di partire (un attestato o un invito
+        revocato, un codice sostituito, dati cancellati) no. Il contenuto non è mostrato perché contiene link personali.
       </p>
       <EmailLogFilterForm path={PATH} filters={filters} />
 
@@ -83,7 +84,7 @@ export default async function EmailLogPage({ searchParams }: Props) {
                     <span className={`badge ${EMAIL_STATUS_BADGES[message.status]}`}>{EMAIL_STATUS_LABELS[message.status]}</span>
                     {message.lastError ? (
                       <div className="small text-break mt-1">
-                        <span className="fw-semibold">Ultimo errore:</span> {message.lastError}
+                        <span className="fw-semibold">{message.status === "CANCELLED" ? "Motivo" : "Ultimo errore"}:</span> {message.lastError}
                       </div>
                     ) : null}
                   </td>

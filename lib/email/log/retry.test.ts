@@ -60,7 +60,7 @@ describe("retryEmail", () => {
     expect(entry.data).toMatchObject({ before: { status: "FAILED" }, after: { status: "PENDING" }, details: { attempts: 3 } });
   });
 
-  test.each(["PENDING", "SENDING", "SENT"] as const)("a %s message is refused: no job, no audit entry", async (status) => {
+  test.each(["PENDING", "SENDING", "SENT", "CANCELLED"] as const)("a %s message is refused: no job, no audit entry", async (status) => {
     const id = await messageIn(status);
     expect(await retryEmail(db, coordinator, { id })).toEqual({ ok: false, reason: "NOT_FAILED" });
     expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status });

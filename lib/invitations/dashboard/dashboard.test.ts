@@ -7,7 +7,7 @@ import { createMeeting, createMunicipalityIn, registrationInput } from "../../te
 import { addUser } from "../../users/mutations";
 import { declineInvitation } from "../mutations";
 import { getInvitationByToken } from "../queries";
-import { inviteOnBehalf, resendInvitation, revokeInvitation } from "./mutations";
+import { CANCELLED_RESENT, CANCELLED_REVOKED, inviteOnBehalf, resendInvitation, revokeInvitation } from "./mutations";
 import { listInvitations } from "./queries";
 import { parseInvitationFilters } from "./schema";
 
@@ -24,11 +24,22 @@ const coordinator: DashboardUser = { id: user.id, email: user.email, name: "Coor
 
 const gestore = (email: string, managingBodyName = "Cooperativa Esempio") => ({ firstName: "Luca", lastName: "Neri", email, managingBodyName });
 
-/** The token of the latest invitation email to this address, as its link carries it. */
+/** The token an invitation email's link carries. */
+function tokenIn(data: unknown) {
+  const link = (data as { invitationUrl: string }).invitationUrl;
+  return link.slice(link.lastIndexOf("/") + 1);
+}
+
+/** The token of the latest invitation email to this address. */
 async function latestToken(email: string) {
   const message = await db.emailMessage.findFirstOrThrow({ where: { toEmail: email, template: "invitation" }, orderBy: { createdAt: "desc" } });
-  const link = (message.data as { invitationUrl: string }).invitationUrl;
-  return link.slice(link.lastIndexOf("/") + 1);
+  return tokenIn(message.data);
+}
+
+/** Each email of an invitation by the token its link carries: its status and why. */
+async function emailStatusByToken(invitationId: string) {
+  const messages = await db.emailMessage.findMany({ where: { invitationId, template: "invitation" }, select: { data: true, status: true, lastError: true } });
+  return new Map(messages.map(({ data, status, lastError }) => [tokenIn(data), { status, lastError }]));
 }
 
 const invitation = (email: string) => db.invitation.findFirstOrThrow({ where: { email } });
@@ -108,6 +119,13 @@ describe("resending an invitation", () => {
     expect(await declineInvitation(db, oldToken)).toEqual({ ok: false, reason: "LINK_INVALID" });
     expect((await getInvitationByToken(newToken, new Date(), db))?.state).toBe("open");
     expect(await db.emailMessage.count({ where: { invitationId: row.id, template: "invitation" } })).toBe(2);
+    // The first email, not sent yet, carried the dead link: it never leaves.
+    expect(await emailStatusByToken(row.id)).toEqual(
+      new Map([
+        [oldToken, { status: "CANCELLED", lastError: CANCELLED_RESENT }],
+        [newToken, { status: "PENDING", lastError: null }],
+      ]),
+    );
 
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "invitation.resend", entityId: row.id } });
     expect(audit).toMatchObject({ actorId: coordinator.id, entityType: "Invitation", data: { before: { status: "SENT" }, after: { status: "SENT" } } });
@@ -140,6 +158,9 @@ describe("revoking an invitation", () => {
     const token = await latestToken(row.email);
     expect(await revokeInvitation(db, coordinator, row.id)).toEqual({ ok: true, meetingId: meeting.id });
 
+    // No email of it waits any more: the one with the current link is withdrawn with the reason.
+    expect((await emailStatusByToken(row.id)).get(token)).toEqual({ status: "CANCELLED", lastError: CANCELLED_REVOKED });
+    expect(await db.emailMessage.count({ where: { invitationId: row.id, status: { in: ["PENDING", "SENDING"] } } })).toBe(0);
     expect(await getInvitationByToken(token, new Date(), db)).toBeNull();
     expect(await acceptInvitation(db, token, registrationInput())).toEqual({ ok: false, reason: "LINK_INVALID" });
     expect(await declineInvitation(db, token)).toEqual({ ok: false, reason: "LINK_INVALID" });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
-import { enqueueEmail } from "@/lib/email/mutations";
+import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { nominate, type InvitationSender } from "@/lib/invitations/mutations";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { invitationEmail } from "@/lib/registrations/emails";
@@ -10,6 +10,12 @@ import type { NomineeInput } from "@/lib/registrations/schema";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 
 type Actor = { id: string };
+
+export const CANCELLED_RESENT = "Annullato: sostituito da un nuovo invio";
+export const CANCELLED_REVOKED = "Annullato: invito revocato";
+
+/** The emails of one invitation (each carries its link). */
+const invitationEmails = (invitationId: string) => ({ invitationId, template: "invitation" });
 
 export type ResendInvitationResult =
   | { ok: true; meetingId: string }
@@ -50,6 +56,8 @@ export async function resendInvitation(
       data: { tokenHash: hashToken(token), tokenExpiresAt: invitation.meeting.endsAt, status: "SENT" },
     });
     if (!count) return { ok: false, reason: "ALREADY_ANSWERED" };
+    // The earlier email's link stopped working with the new token: if it has not left, it never will.
+    await cancelQueuedEmails(tx, invitationEmails(invitation.id), CANCELLED_RESENT);
     await enqueueEmail(tx, await invitationEmail(tx, invitation.id, token));
     await recordAudit(tx, {
       actor,
@@ -81,6 +89,7 @@ export async function revokeInvitation(db: PrismaClient, actor: Actor, invitatio
       data: { status: "REVOKED" },
     });
     if (!count) return { ok: false, reason: "ALREADY_ANSWERED" };
+    await cancelQueuedEmails(tx, invitationEmails(invitation.id), CANCELLED_REVOKED);
     await recordAudit(tx, {
       actor,
       action: "invitation.revoke",

@@ -1,0 +1,110 @@
+// Withdrawing emails that have not left: a revoked attestato or invitation, a
+// replaced code or link, erased data. The real worker and the real Resend SDK
+// (against the local stub) must then deliver none of them, and nobody can
+// queue them again from the email log.
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import type { EmailStatus } from "@/lib/generated/prisma/enums";
+import { createTestDatabase } from "@/lib/test/database";
+import { SAMPLE_DATA } from "@/lib/test/email-fixtures";
+import { createUser } from "@/lib/test/factories";
+import { startResendStub, type ResendStub } from "@/lib/test/resend-stub";
+import { waitFor } from "@/lib/test/wait-for";
+import { retryEmail } from "./log/mutations";
+import { cancelQueuedEmails, claimEmailForDelivery, enqueueEmail, markEmailFailed, markEmailSent, sendEmailJob } from "./mutations";
+import { EMAIL_QUEUE, ensureEmailQueue } from "./queue";
+import { startEmailWorker, type EmailWorker } from "./worker";
+
+const { url, db } = await createTestDatabase();
+const coordinator = await createUser(db, "COORDINATOR");
+
+let stub: ResendStub;
+let worker: EmailWorker | undefined;
+
+beforeAll(async () => {
+  await ensureEmailQueue(url, { retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 10 });
+  stub = await startResendStub();
+  vi.stubEnv("RESEND_BASE_URL", stub.url);
+  vi.stubEnv("RESEND_API_KEY", "re_test_dummy");
+});
+
+afterAll(async () => {
+  await worker?.stop({ timeoutMs: 2_000 });
+  await stub.close();
+  vi.unstubAllEnvs();
+});
+
+/** A message of a group (its toName), in the given status; its delivery job is queued with it. */
+async function message(group: string, status: EmailStatus = "PENDING") {
+  const { id } = await enqueueEmail(db, {
+    template: "registration-cancelled",
+    toEmail: `${group}.${status.toLowerCase()}@comune.example.it`,
+    data: SAMPLE_DATA["registration-cancelled"],
+  });
+  await db.emailMessage.update({ where: { id }, data: { status, toName: group } });
+  return id;
+}
+
+const statusOf = (id: string) => db.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, lastError: true } });
+
+describe("cancelQueuedEmails", () => {
+  test("withdraws the PENDING and SENDING messages it is given, with the reason; leaves SENT, FAILED and everyone else's", async () => {
+    const pending = await message("revocato");
+    const sending = await message("revocato", "SENDING");
+    const sent = await message("revocato", "SENT");
+    const failed = await message("revocato", "FAILED");
+    const other = await message("altro");
+
+    const count = await db.$transaction((tx) => cancelQueuedEmails(tx, { toName: "revocato" }, "Annullato: invito revocato"));
+
+    expect(count).toBe(2);
+    expect(await statusOf(pending)).toEqual({ status: "CANCELLED", lastError: "Annullato: invito revocato" });
+    expect(await statusOf(sending)).toEqual({ status: "CANCELLED", lastError: "Annullato: invito revocato" });
+    expect((await statusOf(sent)).status).toBe("SENT");
+    expect((await statusOf(failed)).status).toBe("FAILED");
+    expect(await statusOf(other)).toEqual({ status: "PENDING", lastError: null });
+    // Withdrawn for good: no delivery attempt takes it, a failing attempt does not turn it into a retryable FAILED, the log refuses a retry.
+    expect(await claimEmailForDelivery(db, pending)).toBeNull();
+    await markEmailFailed(db, sending, "Resend 500");
+    expect((await statusOf(sending)).status).toBe("CANCELLED");
+    expect(await retryEmail(db, coordinator, { id: pending })).toEqual({ ok: false, reason: "NOT_FAILED" });
+    // A provider that had already accepted it is the truth: SENT.
+    await markEmailSent(db, sending, { transport: "resend", providerId: "re_1" });
+    expect((await statusOf(sending)).status).toBe("SENT");
+  });
+
+  test("rolls back with the change that caused it", async () => {
+    const pending = await message("annullato-poi-no");
+    await expect(
+      db.$transaction(async (tx) => {
+        await cancelQueuedEmails(tx, { id: pending }, "Annullato: prova");
+        throw new Error("the revocation failed");
+      }),
+    ).rejects.toThrow("the revocation failed");
+    expect(await statusOf(pending)).toEqual({ status: "PENDING", lastError: null });
+  });
+});
+
+test("the worker delivers the messages still queued and none of the withdrawn, even with a stray job for one", async () => {
+  // Only this test's messages have jobs left.
+  await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = $1`, EMAIL_QUEUE);
+  await db.emailMessage.updateMany({ where: { status: { in: ["PENDING", "SENDING"] } }, data: { status: "FAILED" } });
+  const kept = await message("consegnato");
+  const withdrawn = await message("ritirato");
+  await db.$transaction(async (tx) => {
+    await sendEmailJob(tx, withdrawn);
+    await cancelQueuedEmails(tx, { id: withdrawn }, "Annullato: attestato revocato");
+  });
+
+  worker = await startEmailWorker({ url, concurrency: 2, pollingIntervalSeconds: 0.5, log: () => {} });
+  await waitFor("the kept message to be delivered", async () => (await statusOf(kept)).status === "SENT");
+  await waitFor("every job to finish", async () => {
+    const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(
+      `SELECT count(*) FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
+      EMAIL_QUEUE,
+    );
+    return Number(row.count) === 0;
+  });
+  expect(stub.deliveriesFor(kept)).toBe(1);
+  expect(stub.deliveriesFor(withdrawn)).toBe(0);
+  expect(await statusOf(withdrawn)).toEqual({ status: "CANCELLED", lastError: "Annullato: attestato revocato" });
+});
