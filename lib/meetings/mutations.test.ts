@@ -6,6 +6,7 @@ import { utcToRomeLocal } from "../format/rome-local";
 import { emptyMeetingForm, meetingSchema, meetingToForm, type MeetingFormRaw } from "./admin-schema";
 import {
   archiveMeeting,
+  CANCELLED_MEETING,
   cancelMeeting,
   createMeeting,
   duplicateMeeting,
@@ -293,8 +294,21 @@ describe("cancelMeeting", () => {
     expect(entry?.data).toEqual({
       before: { status: "PUBLISHED" },
       after: { status: "CANCELLED", cancelledAt: now.toISOString(), cancellationReason: reason },
-      details: { notified: 3 },
+      details: { notified: 3, emailsWithdrawn: 5 },
     });
+    // None of it had left (no worker here): what was about taking part is withdrawn; the acknowledgement of the
+    // earlier cancellation and the news of this one wait to be sent.
+    const byStatus = async (status: "PENDING" | "CANCELLED") =>
+      (await db.emailMessage.findMany({ where: { meetingId: meeting.id, status }, select: { template: true } })).map((e) => e.template).sort();
+    expect(await byStatus("PENDING")).toEqual(["meeting-cancelled", "meeting-cancelled", "meeting-cancelled", "registration-cancelled"]);
+    expect(await byStatus("CANCELLED")).toEqual([
+      "registration-confirmed",
+      "registration-confirmed",
+      "registration-promoted",
+      "registration-waitlisted",
+      "registration-waitlisted",
+    ]);
+    expect(await db.emailMessage.count({ where: { meetingId: meeting.id, status: "CANCELLED", lastError: CANCELLED_MEETING } })).toBe(5);
     // Nobody registers for a cancelled meeting.
     expect(await register(db, meeting.slug, registrationInput())).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
   });

@@ -7,7 +7,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
-import { enqueueEmail } from "@/lib/email/mutations";
+import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { formatDateTimeRange } from "@/lib/format/dates";
 import { sendUpdatedJoinLinkIfDue } from "@/lib/join-link/mutations";
 import { lockMeeting, PERSONAL_LINK_TTL_AFTER_END, promoteFromWaitingList, type LockedMeeting } from "@/lib/registrations/mutations";
@@ -285,11 +285,14 @@ export async function unpublishMeeting(db: Db, actor: Actor, id: string): Promis
 export type CancelMeetingFailure = "NOT_PUBLISHED" | "ALREADY_CANCELLED" | "MEETING_ARCHIVED" | "MEETING_ENDED";
 export type CancelMeetingResult = { ok: true; slug: string; notified: number } | { ok: false; reason: CancelMeetingFailure | "NOT_FOUND" };
 
+export const CANCELLED_MEETING = "Annullato: incontro annullato";
+
 /**
  * Published → cancelled, with the reason the page shows. Every confirmed or
  * waitlisted registrant gets one email, written in this transaction: the row
  * lock keeps a registration from slipping in between the change and the list.
  */
+
 export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: string, now = new Date()): Promise<CancelMeetingResult> {
   return db.$transaction(async (tx): Promise<CancelMeetingResult> => {
     const locked = await lockMeeting(tx, { id });
@@ -303,6 +306,9 @@ export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: st
       where: { id },
       data: { status: "CANCELLED", cancelledAt: now, cancellationReason: reason },
     });
+    // Nothing queued about taking part leaves any more (a join link, a reminder, a confirmation, an invitation): only the
+    // news that it is cancelled. Someone who cancelled their own registration still gets the acknowledgement.
+    const withdrawn = await cancelQueuedEmails(tx, { meetingId: id, template: { notIn: ["registration-cancelled", "meeting-cancelled"] } }, CANCELLED_MEETING);
     const registrants = await tx.registration.findMany({
       where: { meetingId: id, status: { in: ["CONFIRMED", "WAITLISTED"] } },
       orderBy: { arrival: "asc" },
@@ -333,7 +339,7 @@ export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: st
       entityId: id,
       before: { status: locked.status },
       after: { status: "CANCELLED", cancelledAt: now.toISOString(), cancellationReason: reason },
-      details: { notified: registrants.length },
+      details: { notified: registrants.length, emailsWithdrawn: withdrawn },
     });
     return { ok: true, slug: meeting.slug, notified: registrants.length };
   }, LOCKING_TRANSACTION);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../test/database";
-import { createMeeting, createMunicipality, registrationInput } from "../test/factories";
+import { createMeeting, createMunicipality, queueMeetingEmails, registrationInput } from "../test/factories";
 import { hashToken } from "../security/tokens";
-import { cancelRegistration, register, updateRegistration } from "./mutations";
+import { CANCELLED_REGISTRATION, cancelRegistration, register, updateRegistration } from "./mutations";
 
 const { db } = await createTestDatabase(30);
 
@@ -125,6 +125,21 @@ describe("personal link", () => {
     const waiting = await register(db, meeting.slug, registrationInput());
     if (!waiting.ok) throw new Error("expected a registration");
     expect(await cancelRegistration(db, waiting.token)).toEqual({ ok: true, promotedRegistrationId: null });
+  });
+
+  it("a cancellation withdraws the join link and the reminder still queued for that person", async () => {
+    const meeting = await createMeeting(db);
+    const result = await register(db, meeting.slug, registrationInput());
+    if (!result.ok) throw new Error("expected a registration");
+    const queued = await queueMeetingEmails(db, result.registrationId);
+    expect(await cancelRegistration(db, result.token)).toMatchObject({ ok: true });
+    const rows = await db.emailMessage.findMany({ where: { id: { in: queued } }, select: { status: true, lastError: true } });
+    expect(rows).toEqual([
+      { status: "CANCELLED", lastError: CANCELLED_REGISTRATION },
+      { status: "CANCELLED", lastError: CANCELLED_REGISTRATION },
+    ]);
+    // The acknowledgement of the cancellation itself goes.
+    expect(await db.emailMessage.count({ where: { registrationId: result.registrationId, template: "registration-cancelled", status: "PENDING" } })).toBe(1);
   });
 
   it("refuses unknown, revoked and expired links", async () => {

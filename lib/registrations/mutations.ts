@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { generateToken, hashToken } from "@/lib/security/tokens";
-import { enqueueEmail } from "@/lib/email/mutations";
+import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { nominate, openInvitation } from "@/lib/invitations/mutations";
 import { personalLinkEmail, registrationEmail } from "./emails";
 import type { NomineeInput, RegistrationInput } from "./schema";
@@ -287,8 +287,7 @@ export async function cancelRegistration(db: Db, token: string, now = new Date()
     if (registration.status === "CANCELLED") return { ok: false, reason: "ALREADY_CANCELLED" };
     if (!meeting || meeting.endsAt <= now) return { ok: false, reason: "MEETING_OVER" };
 
-    await tx.registration.update({ where: { id: registration.id }, data: { status: "CANCELLED", cancelledAt: now } });
-    await enqueueEmail(tx, await registrationEmail(tx, registration.id, null, "registration-cancelled"));
+    await markCancelled(tx, registration.id, now);
     const promotedRegistrationId =
       registration.status === "CONFIRMED" ? await promoteFromWaitingList(tx, meeting, now) : null;
     return { ok: true, promotedRegistrationId };
@@ -296,6 +295,19 @@ export async function cancelRegistration(db: Db, token: string, now = new Date()
 }
 
 /** Fills free seats from the waiting list in arrival order; the meeting row must be locked. */
+export const CANCELLED_REGISTRATION = "Annullato: iscrizione annullata";
+
+/**
+ * Cancels one registration and tells the person. The join link and the
+ * meeting's messages still queued for them are withdrawn: they are no longer
+ * coming. Call it under the meeting's lock.
+ */
+export async function markCancelled(tx: Tx, registrationId: string, now: Date) {
+  await tx.registration.update({ where: { id: registrationId }, data: { status: "CANCELLED", cancelledAt: now } });
+  await cancelQueuedEmails(tx, { registrationId, template: { in: ["join-link", "meeting-message"] } }, CANCELLED_REGISTRATION);
+  await enqueueEmail(tx, await registrationEmail(tx, registrationId, null, "registration-cancelled"));
+}
+
 export async function promoteFromWaitingList(tx: Tx, meeting: LockedMeeting, now: Date): Promise<string | null> {
   if (meeting.status !== "PUBLISHED") return null;
   if (meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity) return null;

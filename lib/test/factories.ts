@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { enqueueEmail } from "../email/mutations";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { PROVINCES } from "../municipalities/provinces";
 import type { RegistrationFormValues, RegistrationInput } from "../registrations/schema";
 import { registrationSchema } from "../registrations/schema";
 import { referentSheetSchema, type ReferentSheetInput } from "../referents/sheets/schema";
+import { SAMPLE_DATA } from "./email-fixtures";
 
 const HOUR = 3600_000;
 
@@ -259,4 +261,14 @@ export async function createRegistrants(
     ORDER BY p.email
     RETURNING id`;
   return rows.map((row) => row.id);
+}
+
+/** What is queued for a registrant before the meeting: a join link and a reminder, PENDING (no worker in service tests). */
+export async function queueMeetingEmails(db: PrismaClient, registrationId: string) {
+  const registration = await db.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { meetingId: true, person: { select: { email: true } } } });
+  const queued = { toEmail: registration.person.email, meetingId: registration.meetingId, registrationId };
+  return db.$transaction(async (tx) => [
+    (await enqueueEmail(tx, { ...queued, template: "join-link", data: SAMPLE_DATA["join-link"] })).id,
+    (await enqueueEmail(tx, { ...queued, template: "meeting-message", data: SAMPLE_DATA["meeting-message"] })).id,
+  ]);
 }

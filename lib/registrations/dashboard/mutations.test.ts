@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/database";
-import { createMeeting, createUser, registrationInput } from "../../test/factories";
+import { createMeeting, createUser, queueMeetingEmails, registrationInput } from "../../test/factories";
 import { hashToken } from "../../security/tokens";
 import { cancelMeeting } from "../../meetings/mutations";
-import { register } from "../mutations";
+import { CANCELLED_REGISTRATION, register } from "../mutations";
 import {
   cancelByCoordinator,
   confirmFromWaitingList,
@@ -125,6 +125,17 @@ describe("cancelByCoordinator", () => {
     const again = await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids: [ids[0]] });
     expect(again).toEqual({ ok: true, changed: [], skipped: [{ id: ids[0], reason: "ALREADY_CANCELLED" }], promoted: [] });
     expect(await templatesTo(emails[0])).toEqual(["registration-confirmed", "registration-cancelled"]);
+  });
+
+  it("withdraws the join link and the reminder still queued for whoever is cancelled, and only theirs", async () => {
+    const { meeting, ids } = await meetingWith(null, 2);
+    const [cancelledLink, cancelledReminder] = await queueMeetingEmails(db, ids[0]);
+    const [keptLink, keptReminder] = await queueMeetingEmails(db, ids[1]);
+    expect(await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids: [ids[0]] })).toMatchObject({ ok: true, changed: [ids[0]] });
+    const status = async (id: string) => (await db.emailMessage.findUniqueOrThrow({ where: { id } })).status;
+    expect([await status(cancelledLink), await status(cancelledReminder)]).toEqual(["CANCELLED", "CANCELLED"]);
+    expect([await status(keptLink), await status(keptReminder)]).toEqual(["PENDING", "PENDING"]);
+    expect(await db.emailMessage.findFirstOrThrow({ where: { id: cancelledLink } })).toMatchObject({ lastError: CANCELLED_REGISTRATION });
   });
 
   it("refuses once the meeting is over", async () => {

@@ -15,6 +15,7 @@ import {
   isUniqueViolation,
   LOCKING_TRANSACTION,
   lockMeeting,
+  markCancelled,
   personalLinkExpiry,
   promoteFromWaitingList,
   registerInTransaction,
@@ -131,8 +132,7 @@ export async function cancelByCoordinator(db: Db, actor: Actor, input: Selection
       ...rows.filter((row) => row.status === "CANCELLED").map((row) => ({ id: row.id, reason: "ALREADY_CANCELLED" as const })),
     ];
     for (const row of live) {
-      await tx.registration.update({ where: { id: row.id }, data: { status: "CANCELLED", cancelledAt: now } });
-      await enqueueEmail(tx, await registrationEmail(tx, row.id, null, "registration-cancelled"));
+      await markCancelled(tx, row.id, now);
       await recordAudit(tx, {
         actor,
         action: "registration.cancel",
