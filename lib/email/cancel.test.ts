@@ -2,36 +2,22 @@
 // replaced code or link, erased data. The real worker and the real Resend SDK
 // (against the local stub) must then deliver none of them, and nobody can
 // queue them again from the email log.
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { createTestDatabase } from "@/lib/test/database";
 import { SAMPLE_DATA } from "@/lib/test/email-fixtures";
 import { createUser } from "@/lib/test/factories";
-import { startResendStub, type ResendStub } from "@/lib/test/resend-stub";
+import { resendStubForFile } from "@/lib/test/resend-harness";
 import { waitFor } from "@/lib/test/wait-for";
 import { retryEmail } from "./log/mutations";
 import { cancelQueuedEmails, claimEmailForDelivery, enqueueEmail, markEmailFailed, markEmailSent, sendEmailJob } from "./mutations";
-import { EMAIL_QUEUE, ensureEmailQueue } from "./queue";
-import { startEmailWorker, type EmailWorker } from "./worker";
+import { EMAIL_QUEUE } from "./queue";
+import { startEmailWorker } from "./worker";
 
 const { url, db } = await createTestDatabase();
 const coordinator = await createUser(db, "COORDINATOR");
 
-let stub: ResendStub;
-let worker: EmailWorker | undefined;
-
-beforeAll(async () => {
-  await ensureEmailQueue(url, { retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 10 });
-  stub = await startResendStub();
-  vi.stubEnv("RESEND_BASE_URL", stub.url);
-  vi.stubEnv("RESEND_API_KEY", "re_test_dummy");
-});
-
-afterAll(async () => {
-  await worker?.stop({ timeoutMs: 2_000 });
-  await stub.close();
-  vi.unstubAllEnvs();
-});
+const resend = resendStubForFile(url, { retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 10 });
 
 /** A message of a group (its toName), in the given status; its delivery job is queued with it. */
 async function message(group: string, status: EmailStatus = "PENDING") {
@@ -95,7 +81,7 @@ test("the worker delivers the messages still queued and none of the withdrawn, e
     await cancelQueuedEmails(tx, { id: withdrawn }, "Annullato: attestato revocato");
   });
 
-  worker = await startEmailWorker({ url, concurrency: 2, pollingIntervalSeconds: 0.5, log: () => {} });
+  resend.worker = await startEmailWorker({ url, concurrency: 2, pollingIntervalSeconds: 0.5, log: () => {} });
   await waitFor("the kept message to be delivered", async () => (await statusOf(kept)).status === "SENT");
   await waitFor("every job to finish", async () => {
     const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(
@@ -104,7 +90,7 @@ test("the worker delivers the messages still queued and none of the withdrawn, e
     );
     return Number(row.count) === 0;
   });
-  expect(stub.deliveriesFor(kept)).toBe(1);
-  expect(stub.deliveriesFor(withdrawn)).toBe(0);
+  expect(resend.stub.deliveriesFor(kept)).toBe(1);
+  expect(resend.stub.deliveriesFor(withdrawn)).toBe(0);
   expect(await statusOf(withdrawn)).toEqual({ status: "CANCELLED", lastError: "Annullato: attestato revocato" });
 });

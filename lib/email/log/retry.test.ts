@@ -1,36 +1,22 @@
 // Retrying a failed email from the log: only FAILED qualifies, one retry makes
 // exactly one job, and the worker delivers it once, however often people click.
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createTestDatabase } from "@/lib/test/database";
 import { SAMPLE_DATA } from "@/lib/test/email-fixtures";
 import { createUser } from "@/lib/test/factories";
-import { startResendStub, type ResendStub } from "@/lib/test/resend-stub";
+import { resendStubForFile } from "@/lib/test/resend-harness";
 import { waitFor } from "@/lib/test/wait-for";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { enqueueEmail, sendEmailJob } from "../mutations";
-import { EMAIL_QUEUE, ensureEmailQueue } from "../queue";
-import { startEmailWorker, type EmailWorker } from "../worker";
+import { EMAIL_QUEUE } from "../queue";
+import { startEmailWorker } from "../worker";
 import { retryEmail } from "./mutations";
 
 const { url, db } = await createTestDatabase();
 const coordinator = await createUser(db, "COORDINATOR");
 
-let stub: ResendStub;
-let worker: EmailWorker | undefined;
-
-beforeAll(async () => {
-  // No automatic retries: the first provider error marks the message FAILED.
-  await ensureEmailQueue(url, { retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 10 });
-  stub = await startResendStub();
-  vi.stubEnv("RESEND_BASE_URL", stub.url);
-  vi.stubEnv("RESEND_API_KEY", "re_test_dummy");
-});
-
-afterAll(async () => {
-  await worker?.stop({ timeoutMs: 2_000 });
-  await stub.close();
-  vi.unstubAllEnvs();
-});
+// No automatic retries: the first provider error marks the message FAILED.
+const resend = resendStubForFile(url, { retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 10 });
 
 async function jobsFor(messageId: string): Promise<number> {
   const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(
@@ -85,20 +71,20 @@ describe("retryEmail", () => {
 test("a message that failed is delivered once after a retry, and retrying again sends nothing more", async () => {
   // The messages above were never delivered: their jobs must not take the provider's failure meant for this one.
   await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = $1`, EMAIL_QUEUE);
-  stub.failNext(1, 500);
+  resend.stub.failNext(1, 500);
   const { id } = await enqueueEmail(db, {
     template: "registration-confirmed",
     toEmail: "ritenta@comune.example.it",
     data: SAMPLE_DATA["registration-confirmed"],
   });
-  worker = await startEmailWorker({ url, concurrency: 1, pollingIntervalSeconds: 0.5, log: () => {} });
+  resend.worker = await startEmailWorker({ url, concurrency: 1, pollingIntervalSeconds: 0.5, log: () => {} });
 
   const failed = await waitFor("the first attempt to fail for good", async () => {
     const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
     return row.status === "FAILED" ? row : null;
   });
   expect(failed.lastError).toMatch(/./);
-  expect(stub.deliveriesFor(id)).toBe(0);
+  expect(resend.stub.deliveriesFor(id)).toBe(0);
 
   expect(await retryEmail(db, coordinator, { id })).toMatchObject({ ok: true });
   const sent = await waitFor("the retry to be delivered", async () => {
@@ -106,7 +92,7 @@ test("a message that failed is delivered once after a retry, and retrying again 
     return row.status === "SENT" ? row : null;
   });
   expect(sent).toMatchObject({ attempts: 2, lastError: null, transport: "resend" });
-  expect(stub.deliveriesFor(id)).toBe(1);
+  expect(resend.stub.deliveriesFor(id)).toBe(1);
 
   // A second click (a stale page, another coordinator): refused, and nothing reaches the provider.
   expect(await retryEmail(db, coordinator, { id })).toEqual({ ok: false, reason: "NOT_FAILED" });
@@ -120,7 +106,7 @@ test("a message that failed is delivered once after a retry, and retrying again 
     );
     return Number(row.count) === 0;
   });
-  expect(stub.deliveriesFor(id)).toBe(1);
+  expect(resend.stub.deliveriesFor(id)).toBe(1);
   expect(await jobsFor(id)).toBe(3);
   expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 2 });
 });
