@@ -9,7 +9,7 @@ export function importPath(id: string): string {
 }
 
 /** The upload's outcome codes as they travel in the address (?errore=…); anything else is ignored. */
-export const UPLOAD_ERROR_CODES = ["NO_FILE", "EMPTY", "FILE_TYPE", "TOO_LARGE", "TOO_MANY_ROWS", "ENCODING", "UNREADABLE", "UNCLOSED_QUOTE", "MISSING_COLUMNS"] as const;
+export const UPLOAD_ERROR_CODES = ["NO_FILE", "EMPTY", "FILE_TYPE", "TOO_LARGE", "TOO_LARGE_UNPACKED", "TOO_MANY_ROWS", "ENCODING", "UNREADABLE", "UNCLOSED_QUOTE", "MISSING_COLUMNS"] as const;
 export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
 
 export function isUploadErrorCode(value: string): value is UploadErrorCode {
@@ -21,6 +21,7 @@ const MESSAGES: Record<Exclude<UploadErrorCode, "MISSING_COLUMNS">, string> = {
   EMPTY: "Il file è vuoto: servono una riga di intestazione e almeno una riga di dati.",
   FILE_TYPE: "Tipo di file non accettato: carica un file CSV (.csv) o Excel (.xlsx).",
   TOO_LARGE: "Il file è troppo grande: al massimo 2 MB.",
+  TOO_LARGE_UNPACKED: "Il file Excel, una volta aperto, è troppo grande (oltre 64 MB di dati): dividilo in più file o caricalo come CSV.",
   TOO_MANY_ROWS: `Il file ha troppe righe: al massimo ${MAX_IMPORT_ROWS.toLocaleString("it-IT")}. Dividilo in più file.`,
   ENCODING: "Il file non è in UTF-8: salvalo dal foglio di calcolo come «CSV UTF-8», oppure carica il file .xlsx.",
   UNREADABLE: "Il file Excel non si riesce a leggere: aprilo e salvalo di nuovo come .xlsx.",

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
+import { zip } from "@/lib/test/zip";
 import { parseCategory, recogniseHeaders } from "./columns";
 import { parseImportFile, MAX_IMPORT_BYTES } from "./parse";
 
@@ -68,6 +69,13 @@ describe("reading an XLSX", () => {
     sheet.addRow(["Palermo", "Cooperativa Zero", 4884100019, "Ordinari"]);
     const parsed = await parseImportFile("progetti.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(parsed.ok && parsed.rows[0].taxCode).toBe("04884100019");
+  });
+
+  test("a workbook that would unpack to more than 64 MB is refused before exceljs opens it", async () => {
+    // 2 MB of upload can deflate 2 GB of zeros: the server would hold it all in memory.
+    const bomb = zip([{ name: "xl/worksheets/sheet1.xml", data: new Uint8Array(100 * 1024 * 1024), declaredSize: 4096 }]);
+    expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES);
+    expect(await parseImportFile("progetti.xlsx", bomb)).toEqual({ ok: false, code: "TOO_LARGE_UNPACKED" });
   });
 
   test("a file named .xlsx that is not a workbook is refused", async () => {

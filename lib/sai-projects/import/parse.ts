@@ -3,12 +3,19 @@
 // the file itself: each row's content is planned against the database later.
 import ExcelJS from "exceljs";
 import { z } from "zod";
+import { measureZip, type ZipLimits } from "@/lib/files/zip";
 import { IMPORT_COLUMNS, missingColumns, recogniseHeaders, type ImportColumn, type RequiredColumnGroup } from "./columns";
 import { parseCsv } from "./csv";
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_CELL = 500;
+/**
+ * What an .xlsx may unpack to before exceljs holds it all in memory: a list
+ * of 5,000 projects is 190 KB zipped and 1.9 MB unpacked, measured in 6 ms
+ * (lib/files/zip.test.ts builds one).
+ */
+export const XLSX_LIMITS: ZipLimits = { maxBytes: 64 * 1024 * 1024, maxEntries: 1000 };
 
 /** A row as read from the file: its row number (the header is row 1) and each recognised column's text. */
 export type ImportRow = { row: number } & Record<ImportColumn, string>;
@@ -24,6 +31,7 @@ export type ImportFileError =
   | { code: "EMPTY" }
   | { code: "FILE_TYPE" }
   | { code: "TOO_LARGE" }
+  | { code: "TOO_LARGE_UNPACKED" }
   | { code: "TOO_MANY_ROWS" }
   | { code: "ENCODING" }
   | { code: "UNREADABLE" }
@@ -85,6 +93,8 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
     if (parsed === null) return { ok: false, code: "UNCLOSED_QUOTE" };
     records = parsed;
   } else {
+    const unpacked = measureZip(bytes, XLSX_LIMITS);
+    if (!unpacked.ok) return { ok: false, code: unpacked.reason === "TOO_LARGE" ? "TOO_LARGE_UNPACKED" : "UNREADABLE" };
     const sheet = await readWorkbook(bytes);
     if (sheet === null) return { ok: false, code: "UNREADABLE" };
     records = sheet;
