@@ -49,6 +49,16 @@ describe("the personal codice fiscale", () => {
     expect(validateTaxCode("RSSMRA85T10A562T")).toEqual({ ok: false, reason: TAX_CODE_MESSAGES.PERSONAL_CHECK });
   });
 
+  test("a month letter or a day of birth that cannot be is refused, even with a matching check letter", () => {
+    const withCheck = (first: string) => `${first}${personalCheckLetter(first)}`;
+    // A woman born on 10 December: day 50. Omocodia in the day: 5 → R, 0 → L.
+    expect(validateTaxCode(withCheck("BNCGLI90T50G273"))).toMatchObject({ ok: true });
+    expect(validateTaxCode(withCheck("BNCGLI90TRLG273"))).toMatchObject({ ok: true });
+    for (const first of ["RSSMRA85F10A562", "RSSMRA85T00A562", "RSSMRA85T32A562", "RSSMRA85T40A562", "RSSMRA85T72A562", "RSSMRA85TVVA562"]) {
+      expect(validateTaxCode(withCheck(first)), first).toEqual({ ok: false, reason: TAX_CODE_MESSAGES.PERSONAL_DATE });
+    }
+  });
+
   test("sixteen characters of the wrong shape are refused", () => {
     expect(validateTaxCode("RSSMRA85T10A5621")).toEqual({ ok: false, reason: TAX_CODE_MESSAGES.PERSONAL_FORMAT });
     expect(validateTaxCode("1234567890123456")).toEqual({ ok: false, reason: TAX_CODE_MESSAGES.PERSONAL_FORMAT });

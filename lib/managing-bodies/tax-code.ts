@@ -13,6 +13,8 @@ export const TAX_CODE_MESSAGES = {
   NUMERIC_LETTERS: "La partita IVA e il codice fiscale di un ente hanno solo cifre: controlla di averlo copiato bene.",
   NUMERIC_CHECK: "L'ultima cifra (di controllo) non corrisponde: il codice fiscale o la partita IVA contiene un errore di battitura.",
   PERSONAL_FORMAT: "Il codice fiscale di una persona ha 6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre e 1 lettera.",
+  PERSONAL_DATE:
+    "Nel codice fiscale di una persona la 9ª lettera è il mese di nascita (A B C D E H L M P R S T) e le due cifre dopo il giorno (01–31, o 41–71 per le donne): qui non lo sono.",
   PERSONAL_CHECK: "L'ultima lettera (di controllo) non corrisponde: il codice fiscale contiene un errore di battitura.",
 } as const;
 
@@ -45,8 +47,22 @@ export function personalCheckLetter(firstFifteen: string): string {
 }
 
 // Omocodia replaces digits with L M N P Q R S T U V, so those letters may stand where digits do.
-const DIGIT = "[0-9LMNPQRSTUV]";
+const OMOCODIA = "LMNPQRSTUV";
+const DIGIT = `[0-9${OMOCODIA}]`;
 const PERSONAL_PATTERN = new RegExp(`^[A-Z]{6}${DIGIT}{2}[A-Z]${DIGIT}{2}[A-Z]${DIGIT}{3}[A-Z]$`);
+/** January to December, as the 9th character gives the month of birth. */
+const MONTH_LETTERS = "ABCDEHLMPRST";
+
+/** The 10th and 11th characters, a day of birth: 1–31, plus 40 for a woman. */
+function birthDay(code: string): number {
+  const digits = code.slice(9, 11).replace(/[LMNPQRSTUV]/g, (letter) => String(OMOCODIA.indexOf(letter)));
+  return Number(digits);
+}
+
+function validBirthDate(code: string): boolean {
+  const day = birthDay(code);
+  return MONTH_LETTERS.includes(code[8]) && ((day >= 1 && day <= 31) || (day >= 41 && day <= 71));
+}
 
 /** Upper-cased, without spaces, dots or dashes, and without the "IT" of a VAT number written the European way. */
 export function normaliseTaxCode(input: string): string {
@@ -65,6 +81,7 @@ export function validateTaxCode(input: string): TaxCodeResult {
   }
   if (value.length === 16) {
     if (!PERSONAL_PATTERN.test(value)) return { ok: false, reason: TAX_CODE_MESSAGES.PERSONAL_FORMAT };
+    if (!validBirthDate(value)) return { ok: false, reason: TAX_CODE_MESSAGES.PERSONAL_DATE };
     if (personalCheckLetter(value.slice(0, 15)) !== value[15]) return { ok: false, reason: TAX_CODE_MESSAGES.PERSONAL_CHECK };
     return { ok: true, value, kind: "PERSONAL" };
   }
