@@ -173,7 +173,19 @@ describe("the status actions", () => {
     });
 
     const updated = await actions.updateMeetingAction(draft.id, IDLE, meetingFormData({ title: "Titolo nuovo" }));
-    expect(updated).toMatchObject({ status: "success", message: "Modifiche salvate.", values: { slug: draft.slug } });
+    expect(updated).toMatchObject({ status: "success", message: "Modifiche salvate.", values: { slug: draft.slug, version: expect.any(String) } });
+    // A form loaded before that save: refused, with what was typed kept and the current version to save over it knowingly.
+    const outdated = await actions.updateMeetingAction(draft.id, IDLE, meetingFormData({ title: "Titolo di prima", version: "versione-di-prima" }));
+    expect(outdated).toMatchObject({
+      status: "error",
+      formError: expect.stringContaining("qualcun altro ha modificato"),
+      values: { title: "Titolo di prima", version: updated.status === "success" ? updated.values.version : "" },
+    });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe("Titolo nuovo");
+    if (outdated.status !== "error") return;
+    const again = await actions.updateMeetingAction(draft.id, IDLE, meetingFormData({ title: "Titolo di prima", version: outdated.values.version }));
+    expect(again).toMatchObject({ status: "success" });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe("Titolo di prima");
 
     await register(db, draft.slug, registrationInput());
     expect(await actions.unpublishMeetingAction(draft.id, IDLE, new FormData())).toMatchObject({

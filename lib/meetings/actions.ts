@@ -60,8 +60,9 @@ export async function updateMeetingAction(
     if (!isMeetingId(meetingId)) return refused(values, "update", "NOT_FOUND");
     const parsed = parseForm(meetingSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await updateMeeting(db, { id: user.id }, meetingId, parsed.data);
-    if (!result.ok) return refused(values, "update", result.reason);
+    const result = await updateMeeting(db, { id: user.id }, meetingId, parsed.data, { expectedVersion: values.version || null });
+    // Stale: the form keeps what was typed and takes the current version, so saving again overwrites knowingly.
+    if (!result.ok) return refused(result.reason === "STALE" ? { ...values, version: result.version } : values, "update", result.reason);
     const promoted =
       result.promoted === 1
         ? " Una persona in lista d'attesa ha ottenuto un posto ed è stata avvisata."
@@ -71,7 +72,7 @@ export async function updateMeetingAction(
     return {
       status: "success",
       message: `Modifiche salvate.${promoted}`,
-      values: { ...values, slug: result.slug },
+      values: { ...values, slug: result.slug, version: result.version },
       revalidate: affectedPaths(meetingId, result.slug),
     };
   });

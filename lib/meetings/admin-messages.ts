@@ -30,6 +30,8 @@ const COMMON: Partial<Record<Reason, string>> = {
     "Ci sono già persone iscritte: per non lasciarle senza avviso, annulla la convocazione invece di riportarla in bozza.",
   MEETING_ENDED: "L'incontro si è già svolto: non si può annullare. Puoi archiviarlo.",
   MEETING_NOT_ENDED: "L'incontro non si è ancora svolto: si archivia dopo la fine. Se non si terrà, annullalo.",
+  STALE:
+    "Nel frattempo qualcun altro ha modificato questa convocazione: le tue modifiche non sono state salvate e restano qui sotto. Apri il riepilogo in un'altra scheda per vedere la versione attuale; se salvi di nuovo, le tue modifiche la sostituiranno.",
 };
 
 const NOT_PUBLISHED: Partial<Record<MeetingOperation, string>> = {

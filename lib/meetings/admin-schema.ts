@@ -47,6 +47,8 @@ export const meetingForm = defineForm({
     "projectCode",
     "projectName",
     "projectWebsite",
+    // The editor's fingerprint of the meeting as it was loaded (lib/meetings/form-version.ts); empty for a new one.
+    "version",
   ],
   checkboxes: ["invitesManagingBodies"],
   rows: { speakers: SPEAKER_COLUMNS, agendaItems: AGENDA_COLUMNS },
@@ -320,6 +322,7 @@ export function emptyMeetingForm(defaults: MeetingFormDefaults = {}): MeetingFor
     projectCode: "",
     projectName: "",
     projectWebsite: "",
+    version: "",
     invitesManagingBodies: true,
     speakers: [],
     agendaItems: [],
@@ -389,6 +392,7 @@ export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
     projectCode: meeting.projectCode,
     projectName: meeting.projectName,
     projectWebsite: text(meeting.projectWebsite),
+    version: "",
     speakers: meeting.speakers.map((speaker) => ({
       honorific: text(speaker.honorific),
       name: speaker.name,
@@ -401,7 +405,7 @@ export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
 }
 
 const SCALAR_ORDER = meetingForm.text.slice(0, meetingForm.text.indexOf("registrationClosesAt") + 1);
-const LETTER_ORDER = meetingForm.text.slice(meetingForm.text.indexOf("salutation"));
+const LETTER_ORDER = meetingForm.text.slice(meetingForm.text.indexOf("salutation"), meetingForm.text.indexOf("projectWebsite") + 1);
 
 /** Field order on the page: the error summary lists errors in it and focus goes to the first. */
 export function meetingFieldOrder(speakerRows: number, agendaRows: number): string[] {

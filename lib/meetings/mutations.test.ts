@@ -14,7 +14,8 @@ import {
   unpublishMeeting,
   updateMeeting,
 } from "./mutations";
-import { getPublicMeeting, listPublicMeetings } from "./queries";
+import { meetingFormVersion } from "./form-version";
+import { getDashboardMeeting, getPublicMeeting, listPublicMeetings } from "./queries";
 
 const { db } = await createTestDatabase(20);
 
@@ -130,7 +131,7 @@ describe("updateMeeting", () => {
         agendaItems: [],
       }),
     );
-    expect(result).toEqual({ ok: true, slug: "da-modificare", promoted: 0 });
+    expect(result).toEqual({ ok: true, slug: "da-modificare", promoted: 0, version: expect.stringMatching(/^[\w-]{22}$/) });
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id }, include: { speakers: true, agendaItems: true } });
     expect(meeting).toMatchObject({ title: "Modificato", capacity: null, joinUrl: JOIN_URL, joinUrlVersion: 0 });
     expect(meeting.speakers.map((s) => [s.position, s.name])).toEqual([[1, "Luca Bianchi"]]);
@@ -181,6 +182,38 @@ describe("updateMeeting", () => {
     expect(await auditEntries(cancelled.id)).toEqual([]);
   });
 
+  it("two coordinators editing at once: the second save is refused once with the current version, nothing lost, then may overwrite", async () => {
+    const meeting = await createMeetingRow(db, { title: "Aperta da due" });
+    const loaded = await getDashboardMeeting(meeting.id, db);
+    const version = meetingFormVersion(loaded!);
+    const form = meetingToForm(loaded!);
+
+    const first = await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, title: "Titolo di Anna" }), { expectedVersion: version });
+    expect(first).toMatchObject({ ok: true });
+    // Anna saves again from the same form, which took the new version: no conflict with herself.
+    if (!first.ok) return;
+    expect(await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, title: "Titolo di Anna, rivisto" }), { expectedVersion: first.version })).toMatchObject({ ok: true });
+
+    const audits = (await auditEntries(meeting.id)).length;
+    const stale = await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, subject: "Oggetto di Bruno" }), { expectedVersion: version });
+    const current = meetingFormVersion((await getDashboardMeeting(meeting.id, db))!);
+    expect(stale).toEqual({ ok: false, reason: "STALE", version: current });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ title: "Titolo di Anna, rivisto", subject: meeting.subject });
+    expect(await auditEntries(meeting.id)).toHaveLength(audits);
+
+    // Bruno was told, and saves again with the version the refusal gave him.
+    expect(await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, subject: "Oggetto di Bruno" }), { expectedVersion: current })).toMatchObject({ ok: true });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ subject: "Oggetto di Bruno" });
+  });
+
+  it("a change the editor does not show (the attestati threshold) does not get in the editor's way", async () => {
+    const meeting = await createMeetingRow(db);
+    const loaded = (await getDashboardMeeting(meeting.id, db))!;
+    await db.meeting.update({ where: { id: meeting.id }, data: { certificateMinMinutes: 45, joinLinkOffsetsMinutes: [60] } });
+    const input = meetingSchema.parse({ ...meetingToForm(loaded), title: "Ancora mia" });
+    expect(await updateMeeting(db, actor, meeting.id, input, { expectedVersion: meetingFormVersion(loaded) })).toMatchObject({ ok: true });
+  });
+
   it("more seats go to the waiting list in arrival order, each told by email; a later end moves the links' expiry", async () => {
     const now = new Date();
     const meeting = await createMeetingRow(db, { capacity: 1 });
@@ -192,7 +225,7 @@ describe("updateMeeting", () => {
     const later = new Date(meeting.endsAt.getTime() + 24 * 3600_000);
     const row = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, include: { speakers: true, agendaItems: true } });
     const form = { ...meetingToForm(row), capacity: "2", endsAt: utcToRomeLocal(later) };
-    const result = await updateMeeting(db, actor, meeting.id, meetingSchema.parse(form), now);
+    const result = await updateMeeting(db, actor, meeting.id, meetingSchema.parse(form), { now });
     expect(result).toMatchObject({ ok: true, promoted: 1 });
 
     const statuses = await db.registration.findMany({ where: { meetingId: meeting.id }, orderBy: { arrival: "asc" } });

@@ -13,6 +13,7 @@ import { sendUpdatedJoinLinkIfDue } from "@/lib/join-link/mutations";
 import { lockMeeting, PERSONAL_LINK_TTL_AFTER_END, promoteFromWaitingList, type LockedMeeting } from "@/lib/registrations/mutations";
 import { appOrigin } from "@/lib/site";
 import { MAX_SLUG_LENGTH, slugify, type MeetingInput } from "./admin-schema";
+import { meetingFormVersion } from "./form-version";
 import { describeMode } from "./labels";
 
 type Tx = Prisma.TransactionClient;
@@ -136,16 +137,28 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingInput): 
   }
 }
 
-export type UpdateMeetingFailure = "NOT_FOUND" | "MEETING_CANCELLED" | "MEETING_ARCHIVED" | "SLUG_TAKEN" | "SLUG_LOCKED";
-export type UpdateMeetingResult = { ok: true; slug: string; promoted: number } | { ok: false; reason: UpdateMeetingFailure };
+export type UpdateMeetingFailure = "NOT_FOUND" | "MEETING_CANCELLED" | "MEETING_ARCHIVED" | "SLUG_TAKEN" | "SLUG_LOCKED" | "STALE";
+export type UpdateMeetingResult =
+  | { ok: true; slug: string; promoted: number; version: string }
+  | { ok: false; reason: Exclude<UpdateMeetingFailure, "STALE"> }
+  | { ok: false; reason: "STALE"; version: string };
+
+export type UpdateMeetingOptions = {
+  now?: Date;
+  /** The editor's fingerprint of the meeting as it was loaded; when it no longer matches, nothing is saved (STALE). */
+  expectedVersion?: string | null;
+};
 
 /**
  * Replaces every field, the speakers and the agenda. A published meeting keeps
  * its address (links to it are out in emails and calendars). A new join link
  * bumps joinUrlVersion; a later end moves the personal and invitation links'
- * expiry with it; more seats go to the waiting list in arrival order.
+ * expiry with it; more seats go to the waiting list in arrival order. Saving
+ * over someone else's change is refused once (STALE, with the meeting's
+ * current version, which a second save may then overwrite knowingly).
  */
-export async function updateMeeting(db: Db, actor: Actor, id: string, input: MeetingInput, now = new Date()): Promise<UpdateMeetingResult> {
+export async function updateMeeting(db: Db, actor: Actor, id: string, input: MeetingInput, options: UpdateMeetingOptions = {}): Promise<UpdateMeetingResult> {
+  const { now = new Date(), expectedVersion = null } = options;
   try {
     return await db.$transaction(async (tx): Promise<UpdateMeetingResult> => {
       const locked = await lockMeeting(tx, { id });
@@ -153,6 +166,8 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
       if (locked.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
       if (locked.status === "ARCHIVED") return { ok: false, reason: "MEETING_ARCHIVED" };
       const before = await tx.meeting.findUniqueOrThrow({ where: { id }, include: fullMeeting });
+      const current = meetingFormVersion(before);
+      if (expectedVersion && expectedVersion !== current) return { ok: false, reason: "STALE", version: current };
       const slug = input.slug ?? before.slug;
       if (slug !== before.slug && before.status !== "DRAFT") return { ok: false, reason: "SLUG_LOCKED" };
       const joinUrlChanged = (input.joinUrl ?? null) !== (before.joinUrl ?? null);
@@ -208,7 +223,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
         after: diff.after,
         details: { joinUrlChanged, ...(promoted > 0 ? { promotedFromWaitingList: promoted } : {}) },
       });
-      return { ok: true, slug: after.slug, promoted };
+      return { ok: true, slug: after.slug, promoted, version: meetingFormVersion(after) };
     }, LOCKING_TRANSACTION);
   } catch (error) {
     if (isSlugConflict(error)) return { ok: false, reason: "SLUG_TAKEN" };

@@ -84,6 +84,8 @@ export function MeetingEditor({ action, initialValues, status, cancellationReaso
       <div className="col-xxl-6">
         <ActionForm form={actionForm} order={meetingFieldOrder(speakers.fields.length, agenda.fields.length)} showSuccess contextFor={meetingRowLabel}>
           <p className="small">I campi contrassegnati con un asterisco (*) sono obbligatori. Date e ore sono quelle italiane.</p>
+          {/* What the form was loaded from: saving over someone else's change meanwhile is refused once. */}
+          <input type="hidden" name="version" value={initialText(kit, "version")} />
 
           <Section id="identita" title="Convocazione">
             <InputField {...text(kit, "title")} label="Titolo" required hint="Il titolo della pagina e degli elenchi." />

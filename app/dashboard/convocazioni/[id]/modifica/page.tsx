@@ -6,6 +6,7 @@ import { MeetingEditor } from "@/components/dashboard/meetings/meeting-editor";
 import { guardPage } from "@/lib/auth/guard";
 import { updateMeetingAction } from "@/lib/meetings/actions";
 import { meetingToForm } from "@/lib/meetings/admin-schema";
+import { meetingFormVersion } from "@/lib/meetings/form-version";
 import { STATUS_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting } from "@/lib/meetings/queries";
 
@@ -58,7 +59,7 @@ export default async function EditMeetingPage({ params }: PageProps) {
       </p>
       <MeetingEditor
         action={updateMeetingAction.bind(null, meeting.id)}
-        initialValues={meetingToForm(meeting)}
+        initialValues={{ ...meetingToForm(meeting), version: meetingFormVersion(meeting) }}
         status={meeting.status}
         cancellationReason={meeting.cancellationReason}
         now={new Date().toISOString()}
