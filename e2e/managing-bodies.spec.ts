@@ -105,6 +105,16 @@ test("a coordinator imports the SAI projects list: preview with the rejected row
   await expect(page.locator("dl")).toContainText("Righe scartate3");
   expect(await db.saiProject.count({ where: { projectCode: "E2E-IMPORT-ALI-1" } })).toBe(0);
   await expectAccessibleAtBothWidths(page);
+  // Only the rejected rows, then all of them again.
+  const showRows = page.getByRole("navigation", { name: "Mostra le righe" });
+  await showRows.getByRole("link", { name: "Scartate (3)" }).click();
+  await expect(page).toHaveURL(/\?righe=scartate$/);
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: "Da creare" })).toHaveCount(0);
+  await expect(showRows.getByRole("link", { name: "Scartate (3)" })).toHaveAttribute("aria-current", "page");
+  await expectAccessibleAtBothWidths(page);
+  await showRows.getByRole("link", { name: "Tutte (6)" }).click();
+  await expect(rows).toHaveCount(7);
 
   await page.getByRole("button", { name: "Applica l'importazione" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Importazione applicata" })).toBeVisible();
@@ -128,5 +138,28 @@ test("a coordinator imports the SAI projects list: preview with the rejected row
   await page.goto("/dashboard/enti-gestori?cerca=Madonie%20E2E%20Import");
   await page.getByRole("link", { name: "Cooperativa Madonie E2E Import" }).click();
   await expect(page.getByRole("table", { name: /Progetti SAI gestiti/ })).toContainText("E2E-IMPORT-BOM-1");
+  await expectAccessibleAtBothWidths(page);
+});
+
+test("a long list's preview shows its rows a hundred at a time", async ({ page }) => {
+  const header = "Codice ISTAT;Comune;Ente gestore;Codice fiscale;Categoria;Codice progetto;Posti";
+  const lines = Array.from({ length: 250 }, (_, i) => `;Comune Inesistente ${i + 1};Ente ${i + 1};;Ordinari;;`);
+  await signInAs(page, "COORDINATOR");
+  await page.goto("/dashboard/enti-gestori/importa");
+  await page.getByLabel("File CSV o Excel (.xlsx)").setInputFiles({ name: "lunga.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...lines].join("\n")) });
+  await page.getByRole("button", { name: "Carica e mostra l'anteprima" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Anteprima dell'importazione di lunga.csv" })).toBeVisible();
+
+  const table = page.getByRole("table", { name: /Righe del file/ });
+  await expect(table).toContainText("Righe del file (1–100 di 250)");
+  await expect(table.getByRole("row")).toHaveCount(101);
+  await expect(page.getByText("Pagina 1 di 3")).toBeVisible();
+  await page.getByRole("link", { name: "Pagina successiva" }).click();
+  await expect(table).toContainText("Righe del file (101–200 di 250)");
+  await expect(table.getByRole("row").nth(1)).toContainText("Comune Inesistente 101");
+  await page.getByRole("link", { name: "Pagina successiva" }).click();
+  await expect(table).toContainText("Righe del file (201–250 di 250)");
+  await expect(table.getByRole("row")).toHaveCount(51);
+  await expect(page.getByRole("link", { name: "Pagina successiva" })).toHaveCount(0);
   await expectAccessibleAtBothWidths(page);
 });

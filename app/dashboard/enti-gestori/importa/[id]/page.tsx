@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ApplyImportButton } from "@/components/sai-projects/apply-import-button";
-import { ImportRows, ImportTotals } from "@/components/sai-projects/import-rows";
+import { ImportRowsBrowser, ImportTotals } from "@/components/sai-projects/import-rows";
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
+import { type SearchParams } from "@/lib/forms/search-params";
 import { applySaiImportAction } from "@/lib/sai-projects/import/actions";
 import { IMPORT_PATH } from "@/lib/sai-projects/import/messages";
 import { planImport } from "@/lib/sai-projects/import/plan";
@@ -16,7 +17,7 @@ import { displayRows } from "@/lib/sai-projects/import/summary";
 
 type PageProps = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ esito?: string | string[] }>;
+  searchParams: Promise<SearchParams>;
 };
 
 const loadImport = cache((id: string) => (saiImportIdSchema.safeParse(id).success ? getSaiImport(id) : Promise.resolve(null)));
@@ -31,7 +32,9 @@ export default async function ImportPreviewPage({ params, searchParams }: PagePr
   const user = await guardPage("read");
   const found = await loadImport((await params).id);
   if (!found) notFound();
-  const justApplied = (await searchParams).esito === "applicata";
+  const query = await searchParams;
+  const justApplied = query.esito === "applicata";
+  const path = `${IMPORT_PATH}/${found.id}`;
 
   if (found.appliedAt && found.summary) {
     const summary = found.summary;
@@ -57,7 +60,7 @@ export default async function ImportPreviewPage({ params, searchParams }: PagePr
             municipalities: summary.municipalitiesMarked,
           }}
         />
-        <ImportRows rows={summary.rows} applied />
+        <ImportRowsBrowser rows={summary.rows} applied path={path} params={query} />
       </>
     );
   }
@@ -98,7 +101,7 @@ export default async function ImportPreviewPage({ params, searchParams }: PagePr
       ) : (
         <p>Il tuo profilo consente di vedere l&apos;anteprima, non di applicarla.</p>
       )}
-      <ImportRows rows={displayRows(plan)} applied={false} />
+      <ImportRowsBrowser rows={displayRows(plan)} applied={false} path={path} params={query} />
     </>
   );
 }
