@@ -141,6 +141,9 @@ describe("coverage reminders", () => {
     await markEmailSent(db, first.id, { transport: "outbox", providerId: "prova" });
     await markEmailFailed(db, second.id, "casella inesistente");
     expect(await getReminderProgress(meeting.id, new Date(), db)).toEqual({ pending: 0, sent: 1, failed: 1, total: 2 });
+    // Withdrawn (the meeting cancelled meanwhile): no longer one of them, and no error.
+    await db.emailMessage.update({ where: { id: second.id }, data: { status: "CANCELLED" } });
+    expect(await getReminderProgress(meeting.id, new Date(), db)).toEqual({ pending: 0, sent: 1, failed: 0, total: 1 });
     // Older than the window: no longer this send's progress.
     expect(await getReminderProgress(meeting.id, new Date(Date.now() + 25 * HOUR), db)).toEqual({ pending: 0, sent: 0, failed: 0, total: 0 });
   });

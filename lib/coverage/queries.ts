@@ -122,7 +122,8 @@ export async function getReminderProgress(meetingId: string, now = new Date(), d
     },
     _count: { _all: true },
   });
+  // A withdrawn reminder (the meeting cancelled, the data erased) is no longer part of them: not counted.
   const of = (status: string) => rows.find((row) => row.status === status)?._count._all ?? 0;
-  const progress = { pending: of("PENDING") + of("SENDING"), sent: of("SENT"), failed: of("FAILED") + of("CANCELLED") };
+  const progress = { pending: of("PENDING") + of("SENDING"), sent: of("SENT"), failed: of("FAILED") };
   return { ...progress, total: progress.pending + progress.sent + progress.failed };
 }

@@ -33,12 +33,16 @@ async function message(group: string, status: EmailStatus = "PENDING") {
 const statusOf = (id: string) => db.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, lastError: true } });
 
 describe("cancelQueuedEmails", () => {
-  test("withdraws the PENDING and SENDING messages it is given, with the reason; leaves SENT, FAILED and everyone else's", async () => {
+  test("withdraws the PENDING and SENDING messages it is given, with the reason; leaves SENT, FAILED, a provider batch's and everyone else's", async () => {
     const pending = await message("revocato");
     const sending = await message("revocato", "SENDING");
     const sent = await message("revocato", "SENT");
     const failed = await message("revocato", "FAILED");
     const other = await message("altro");
+    // In a batch being delivered: a retry must send the same emails under the batch's key, so it stays.
+    const batched = await message("revocato", "SENDING");
+    const batch = await db.emailBatch.create({ data: {} });
+    await db.emailMessage.update({ where: { id: batched }, data: { batchId: batch.id } });
 
     const count = await db.$transaction((tx) => cancelQueuedEmails(tx, { toName: "revocato" }, "Annullato: invito revocato"));
 
@@ -48,6 +52,7 @@ describe("cancelQueuedEmails", () => {
     expect((await statusOf(sent)).status).toBe("SENT");
     expect((await statusOf(failed)).status).toBe("FAILED");
     expect(await statusOf(other)).toEqual({ status: "PENDING", lastError: null });
+    expect(await statusOf(batched)).toEqual({ status: "SENDING", lastError: null });
     // Withdrawn for good: no delivery attempt takes it, a failing attempt does not turn it into a retryable FAILED, the log refuses a retry.
     expect(await claimEmailForDelivery(db, pending)).toBeNull();
     await markEmailFailed(db, sending, "Resend 500");

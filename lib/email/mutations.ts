@@ -190,15 +190,22 @@ export async function markEmailFailed(db: EmailDb, id: string, error: string): P
 }
 
 /**
- * Withdraws the messages that have not left yet (PENDING, or SENDING: a worker
- * claims only those two, and retries only FAILED ones), with the reason shown
+ * Withdraws the messages that have not left yet (PENDING, or SENDING one by
+ * one: a worker claims only those two, and retries only FAILED ones), with the reason shown
  * in the email log. Call it in the transaction of the change that makes them
  * wrong: a revoked attestato, a replaced code or link, erased data. A message
  * the provider is accepting at this very moment still ends SENT, as it was.
  */
 export async function cancelQueuedEmails(tx: Prisma.TransactionClient, where: Prisma.EmailMessageWhereInput, reason: string): Promise<number> {
   const { count } = await tx.emailMessage.updateMany({
-    where: { AND: [where, { status: { in: ["PENDING", "SENDING"] } }] },
+    where: {
+      AND: [
+        where,
+        // A message inside a provider batch is left as it is: a retried batch must carry the same emails under its
+        // idempotency key, or the provider refuses it and the batch goes out one by one, perhaps a second time.
+        { OR: [{ status: "PENDING" }, { status: "SENDING", batchId: null }] },
+      ],
+    },
     data: { status: "CANCELLED", lastError: reason.slice(0, 1000) },
   });
   return count;

@@ -53,7 +53,7 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
   const id = job.data.messageId;
   const message = await claimEmailForDelivery(db, id);
   if (!message) {
-    log(`[email] ${id}: already sent, failed or deleted; not sending again`);
+    log(`[email] ${id}: already sent, failed, withdrawn or deleted; not sending`);
     return "skipped";
   }
 

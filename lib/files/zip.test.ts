@@ -43,6 +43,19 @@ describe("measureZip", () => {
     expect(measureZip(spread, LIMITS)).toEqual({ ok: false, reason: "TOO_LARGE" });
   });
 
+  test("an end record that understates or misplaces the entries is unreadable: another reader would unpack what was not measured", () => {
+    const parts = Array.from({ length: 3 }, (_, i) => ({ name: `xl/part${i}.xml`, data: new Uint8Array(30 * MB) }));
+    expect(measureZip(zip(parts), LIMITS)).toEqual({ ok: false, reason: "TOO_LARGE" });
+    for (const declaredEntries of [0, 1, 2]) {
+      expect(measureZip(zip(parts, { declaredEntries }), LIMITS), `${declaredEntries} declared`).toEqual({ ok: false, reason: "UNREADABLE" });
+    }
+    expect(measureZip(zip(parts, { gap: 16 }), LIMITS)).toEqual({ ok: false, reason: "UNREADABLE" });
+    const small = [{ name: "a.xml", data: new TextEncoder().encode("<a/>") }];
+    expect(measureZip(zip(small), LIMITS)).toMatchObject({ ok: true });
+    expect(measureZip(zip(small, { gap: 4 }), LIMITS)).toEqual({ ok: false, reason: "UNREADABLE" });
+    expect(measureZip(zip(small, { declaredEntries: 2 }), LIMITS)).toEqual({ ok: false, reason: "UNREADABLE" });
+  });
+
   test("too many entries is refused before any is inflated", () => {
     const many = zip(Array.from({ length: 1001 }, (_, i) => ({ name: `f${i}`, data: new Uint8Array(1) })));
     expect(measureZip(many, LIMITS)).toEqual({ ok: false, reason: "TOO_LARGE" });

@@ -35,15 +35,23 @@ export function measureZip(bytes: Uint8Array, limits: ZipLimits): ZipExpansion {
   const end = findEnd(view);
   if (end < 0) return { ok: false, reason: "UNREADABLE" };
   const entries = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
   // 0xFFFF / 0xFFFFFFFF: the real values are in a ZIP64 record.
   if (entries === 0xffff || directoryOffset === 0xffffffff) return { ok: false, reason: "UNREADABLE" };
+  // The directory ends where the end record starts. A reader that finds them apart shifts every offset
+  // (JSZip does), and would then read entries other than those measured here.
+  if (directoryOffset + directorySize !== end) return { ok: false, reason: "UNREADABLE" };
   if (entries > limits.maxEntries) return { ok: false, reason: "TOO_LARGE" };
 
   let total = 0;
   let at = directoryOffset;
+  let walked = 0;
   try {
-    for (let index = 0; index < entries; index += 1) {
+    // Every entry the directory holds, as a reader walks it (while the signature is there), and exactly as many as
+    // the end record says: a count that understates them would leave entries unmeasured.
+    for (; at < end; walked += 1) {
+      if (walked === entries) return { ok: false, reason: "UNREADABLE" };
       if (view.getUint32(at, true) !== CENTRAL_DIRECTORY_ENTRY) return { ok: false, reason: "UNREADABLE" };
       const flags = view.getUint16(at + 8, true);
       const method = view.getUint16(at + 10, true);
@@ -66,5 +74,6 @@ export function measureZip(bytes: Uint8Array, limits: ZipLimits): ZipExpansion {
     if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return { ok: false, reason: "TOO_LARGE" };
     return { ok: false, reason: "UNREADABLE" };
   }
+  if (walked !== entries || at !== end) return { ok: false, reason: "UNREADABLE" };
   return { ok: true, bytes: total, entries };
 }

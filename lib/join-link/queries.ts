@@ -41,9 +41,10 @@ async function countsBySend(sendIds: string[], db: Db | Prisma.TransactionClient
     const entry = counts.get(row.joinLinkSendId as string);
     if (!entry) continue;
     const n = row._count._all;
+    // Withdrawn (the registration cancelled, the data erased): no longer part of the send, neither waited for nor an error.
+    if (row.status === "CANCELLED") continue;
     if (row.status === "SENT") entry.sent += n;
-    // Withdrawn (the registrant's data erased) counts with the failed: not sent, and no longer waited for.
-    else if (row.status === "FAILED" || row.status === "CANCELLED") entry.failed += n;
+    else if (row.status === "FAILED") entry.failed += n;
     else entry.pending += n;
     entry.total += n;
   }

@@ -307,7 +307,6 @@ export const CANCELLED_MEETING = "Annullato: incontro annullato";
  * waitlisted registrant gets one email, written in this transaction: the row
  * lock keeps a registration from slipping in between the change and the list.
  */
-
 export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: string, now = new Date()): Promise<CancelMeetingResult> {
   return db.$transaction(async (tx): Promise<CancelMeetingResult> => {
     const locked = await lockMeeting(tx, { id });

@@ -294,7 +294,6 @@ export async function cancelRegistration(db: Db, token: string, now = new Date()
   }, LOCKING_TRANSACTION);
 }
 
-/** Fills free seats from the waiting list in arrival order; the meeting row must be locked. */
 export const CANCELLED_REGISTRATION = "Annullato: iscrizione annullata";
 
 /**
@@ -308,6 +307,7 @@ export async function markCancelled(tx: Tx, registrationId: string, now: Date) {
   await enqueueEmail(tx, await registrationEmail(tx, registrationId, null, "registration-cancelled"));
 }
 
+/** Fills free seats from the waiting list in arrival order; the meeting row must be locked. */
 export async function promoteFromWaitingList(tx: Tx, meeting: LockedMeeting, now: Date): Promise<string | null> {
   if (meeting.status !== "PUBLISHED") return null;
   if (meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity) return null;

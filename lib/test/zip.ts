@@ -4,7 +4,16 @@ import { deflateRawSync } from "node:zlib";
 export type ZipEntry = { name: string; data: Uint8Array; stored?: boolean; declaredSize?: number };
 
 /** A zip as the format lays it out (local headers, central directory, end record); CRCs left at 0, as nothing here reads them. */
-export function zip(entries: ZipEntry[], { zip64 = false } = {}): Uint8Array {
+export type ZipLayout = {
+  /** The end record says ZIP64 (its counts 0xFFFF). */
+  zip64?: boolean;
+  /** The entry count the end record states, when it is not the real one. */
+  declaredEntries?: number;
+  /** Bytes between the central directory and the end record. */
+  gap?: number;
+};
+
+export function zip(entries: ZipEntry[], { zip64 = false, declaredEntries = entries.length, gap = 0 }: ZipLayout = {}): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -32,9 +41,9 @@ export function zip(entries: ZipEntry[], { zip64 = false } = {}): Uint8Array {
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8);
-  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10);
+  end.writeUInt16LE(zip64 ? 0xffff : declaredEntries, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : declaredEntries, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  return new Uint8Array(Buffer.concat([...locals, directory, Buffer.alloc(gap), end]));
 }

@@ -39,7 +39,7 @@ export default async function EmailLogPage({ searchParams }: Props) {
       <p className="lead">
         Ogni messaggio che il portale ha preparato, dal più recente, con il suo stato. Un messaggio non inviato dopo
         tutti i tentativi automatici si può inviare di nuovo; uno annullato prima di partire (un attestato o un invito
-        revocato, un codice sostituito, dati cancellati) no. Il contenuto non è mostrato perché contiene link personali.
+        revocato, un codice sostituito, un&apos;iscrizione o un incontro annullati, dati cancellati) no. Il contenuto non è mostrato perché contiene link personali.
       </p>
       <EmailLogFilterForm path={PATH} filters={filters} />
 

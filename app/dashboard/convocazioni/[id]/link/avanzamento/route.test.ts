@@ -38,6 +38,11 @@ describe("GET /dashboard/convocazioni/[id]/link/avanzamento", () => {
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({ sendId: sent.ok ? sent.sendId : null, pending: 2, sent: 0, failed: 0, total: 2 });
     expect(body).not.toContain("zoom.us");
+
+    // One of the two cancels their registration: that email is withdrawn, no longer waited for and no error.
+    const [withdrawn] = await db.emailMessage.findMany({ where: { meetingId: meeting.id, template: "join-link" }, take: 1 });
+    await db.emailMessage.update({ where: { id: withdrawn.id }, data: { status: "CANCELLED" } });
+    expect(await (await get(meeting.id)).json()).toMatchObject({ pending: 1, sent: 0, failed: 0, total: 1 });
   });
 
   it("answers 404 to a malformed meeting id, never a server error", async () => {
