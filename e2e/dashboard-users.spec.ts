@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoViolations } from "./support/axe";
 import { testDb } from "./support/database";
 import { signInAs, signInThroughEmail } from "./support/dashboard";
 import { tick, uniqueEmail } from "./support/registration";
@@ -75,4 +76,24 @@ test("the email log shows a failed message with its error, and a coordinator sen
   await expect(page.getByRole("row", { name: new RegExp(to.replaceAll(".", "\\.")) })).toContainText("Inviato");
   // Message data (links, tokens) never reaches the log's page.
   await expect(page.locator("main")).not.toContainText("http://localhost:3000/accedi");
+});
+
+test("the email log shows a withdrawn message with its reason, and offers no way to send it", async ({ page }) => {
+  const to = uniqueEmail("posta.annullata");
+  await testDb().emailMessage.create({
+    data: {
+      template: "certificate",
+      toEmail: to,
+      data: {},
+      status: "CANCELLED",
+      lastError: "Annullato: attestato revocato",
+    },
+  });
+  await signInAs(page, "COORDINATOR");
+  await page.goto(`/dashboard/email?destinatario=${encodeURIComponent(to)}`);
+  const row = page.getByRole("row", { name: new RegExp(to.replaceAll(".", "\\.")) });
+  await expect(row).toContainText("Annullato");
+  await expect(row).toContainText("Motivo: Annullato: attestato revocato");
+  await expect(row.getByRole("button", { name: /^Invia di nuovo/ })).toHaveCount(0);
+  await expectNoViolations(page);
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, test } from "vitest";
 import { createTestDatabase } from "@/lib/test/database";
 import { createUser } from "@/lib/test/factories";
-import { addUser, changeRole, deactivateUser, inviteUser, reactivateUser } from "./mutations";
+import { addUser, CANCELLED_DEACTIVATED, changeRole, deactivateUser, inviteUser, reactivateUser } from "./mutations";
 
 const { db } = await createTestDatabase();
 
@@ -138,6 +138,19 @@ describe("deactivateUser and reactivateUser", () => {
     const [entry] = await audits(user.id);
     expect(entry).toMatchObject({ actorId: admin.id, action: "user.deactivate" });
     expect(entry.data).toEqual({ before: { active: true }, after: { active: false }, details: { sessionsEnded: 2 } });
+  });
+
+  test("deactivating withdraws an invitation or sign-in link not yet sent, and the link's token", async () => {
+    const invited = await inviteUser(db, admin, { email: "disattivata@comune.example.it", role: "COORDINATOR" });
+    expect(invited).toMatchObject({ ok: true });
+    const user = await db.user.findUniqueOrThrow({ where: { email: "disattivata@comune.example.it" } });
+    await db.verificationToken.create({ data: { identifier: user.email, token: "hash-di-prova", expires: new Date(Date.now() + 600_000) } });
+    await inviteUser(db, admin, { email: "altra@comune.example.it", role: "OBSERVER" });
+
+    expect(await deactivateUser(db, admin, { userId: user.id })).toMatchObject({ ok: true, changed: true });
+    expect(await db.emailMessage.findFirstOrThrow({ where: { toEmail: user.email } })).toMatchObject({ status: "CANCELLED", lastError: CANCELLED_DEACTIVATED });
+    expect(await db.verificationToken.count({ where: { identifier: user.email } })).toBe(0);
+    expect(await db.emailMessage.findFirstOrThrow({ where: { toEmail: "altra@comune.example.it" } })).toMatchObject({ status: "PENDING" });
   });
 
   test("an admin cannot deactivate themselves", async () => {

@@ -3,7 +3,7 @@ import type { UserRole } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/mutations";
 import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { enqueueEmail } from "@/lib/email/mutations";
+import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { appOrigin } from "@/lib/site";
 
 export type AddUserInput = { email: string; role: UserRole; name?: string | null };
@@ -155,6 +155,8 @@ export type DeactivateUserResult =
   | { ok: true; changed: boolean; sessionsEnded: number }
   | { ok: false; reason: "NOT_FOUND" | "SELF" | "LAST_ADMIN" };
 
+export const CANCELLED_DEACTIVATED = "Annullato: utente disattivato";
+
 /**
  * Takes dashboard access away and ends the user's sessions, so they are
  * signed out on their next request rather than when the session expires.
@@ -170,6 +172,9 @@ export async function deactivateUser(db: PrismaClient, actor: { id: string }, in
 
     await tx.user.update({ where: { id: user.id }, data: { active: false } });
     const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
+    // A sign-in link or an invitation not yet used is of no more use: unsent, it stays unsent; sent, it stops working.
+    await cancelQueuedEmails(tx, { toEmail: user.email, template: { in: ["sign-in-link", "user-invitation"] } }, CANCELLED_DEACTIVATED);
+    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await recordAudit(tx, {
       actor,
       action: "user.deactivate",
