@@ -5,6 +5,7 @@ import type { DashboardUser } from "@/lib/auth/roles";
 import { IDLE } from "@/lib/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createRegistrationRecord } from "@/lib/test/factories";
+import { redirectOf } from "@/lib/test/redirect";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
@@ -40,18 +41,6 @@ function upload(file: Blob | null, fields: Record<string, string> = {}, headers:
   if (file) data.set("file", file, "partecipanti.csv");
   const request = new Request(`http://localhost/dashboard/convocazioni/${meeting.id}/presenze/carica`, { method: "POST", body: data, headers });
   return POST(request, { params: Promise.resolve({ id: meeting.id }) });
-}
-
-async function redirectOf(run: () => Promise<unknown>): Promise<string> {
-  const thrown = await run().then(
-    (state) => {
-      throw new Error(`expected a redirect, got ${JSON.stringify(state)}`);
-    },
-    (error: unknown) => error,
-  );
-  const digest = String((thrown as { digest?: unknown }).digest ?? "");
-  expect(digest).toMatch(/^NEXT_REDIRECT/);
-  return digest.split(";")[2];
 }
 
 describe("the upload route", () => {

@@ -2,7 +2,8 @@ import { beforeEach, expect, test, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
 import { IDLE } from "@/lib/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
-import { createManagingBodyRecord, createUser } from "@/lib/test/factories";
+import { redirectOf } from "@/lib/test/redirect";
+import { createManagingBodyRecord, createMunicipalityIn, createSaiProjectRecord, createUser } from "@/lib/test/factories";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
@@ -10,7 +11,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { url, db } = await createTestDatabase();
 process.env.DATABASE_URL = url;
-const { createManagingBodyAction, updateManagingBodyAction } = await import("./actions");
+const { createManagingBodyAction, mergeManagingBodyAction, updateManagingBodyAction } = await import("./actions");
 
 const coordinator = await createUser(db, "COORDINATOR");
 const observer = await createUser(db, "OBSERVER");
@@ -47,3 +48,20 @@ test("an observer is refused and nothing is written", async () => {
   expect(state).toMatchObject({ status: "error", formError: "Il tuo profilo non consente questa operazione." });
   expect(await db.managingBody.count({ where: { name: "Ente Osservato" } })).toBe(0);
 });
+
+test("merging asks for confirmation, then leads to the body that stays, saying when a project code was dropped", async () => {
+  session.user = coordinator;
+  const delta = await createMunicipalityIn(db, { name: "Delta" });
+  const stays = await createManagingBodyRecord(db, { name: "Coop Delta" });
+  const goes = await createManagingBodyRecord(db, { name: "Coop Delta bis" });
+  await createSaiProjectRecord(db, { managingBodyId: stays.id, municipalityId: delta.id, category: "ORDINARI", projectCode: "PR-DELTA-A" });
+  await createSaiProjectRecord(db, { managingBodyId: goes.id, municipalityId: delta.id, category: "ORDINARI", projectCode: "PR-DELTA-B" });
+
+  const unconfirmed = await mergeManagingBodyAction(stays.id, IDLE, form({ otherId: goes.id, direction: "INTO_THIS" }));
+  expect(unconfirmed).toMatchObject({ status: "error", fieldErrors: { confirm: expect.stringContaining("Conferma") }, values: { otherId: goes.id } });
+  expect(await redirectOf(() => mergeManagingBodyAction(stays.id, IDLE, form({ otherId: goes.id, direction: "INTO_THIS", confirm: "on" })))).toBe(
+    `/dashboard/enti-gestori/${stays.id}?esito=unito-codici-scartati`,
+  );
+  expect(await db.managingBody.findUnique({ where: { id: goes.id } })).toBeNull();
+});
+

@@ -66,7 +66,7 @@ export async function mergeManagingBodyAction(bodyId: string, _state: FormState<
     }
     return {
       status: "redirect",
-      to: `${managingBodyPath(result.targetId)}?esito=unito`,
+      to: `${managingBodyPath(result.targetId)}?esito=${result.discardedCodes.length > 0 ? "unito-codici-scartati" : "unito"}`,
       revalidate: [MANAGING_BODIES_PATH, managingBodyPath(sourceId), managingBodyPath(targetId)],
     };
   });

@@ -3,6 +3,7 @@ import type { DashboardUser } from "@/lib/auth/roles";
 import { IDLE } from "@/lib/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createRegistrationRecord, createUser } from "@/lib/test/factories";
+import { redirectOf } from "@/lib/test/redirect";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
@@ -39,18 +40,6 @@ function ruleForm(overrides: Record<string, string> = {}): FormData {
   };
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   return data;
-}
-
-async function redirectOf(run: () => Promise<unknown>): Promise<string> {
-  const thrown = await run().then(
-    (state) => {
-      throw new Error(`expected a redirect, got ${JSON.stringify(state)}`);
-    },
-    (error: unknown) => error,
-  );
-  const digest = String((thrown as { digest?: unknown }).digest ?? "");
-  expect(digest).toMatch(/^NEXT_REDIRECT/);
-  return digest.split(";")[2];
 }
 
 const page = `/dashboard/convocazioni/${meeting.id}/messaggi`;

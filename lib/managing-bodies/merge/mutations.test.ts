@@ -57,7 +57,7 @@ test("merging moves projects, registrations and invitations to the target, handl
   });
 
   const result = await mergeManagingBodies(db, coordinator, { sourceId: source.id, targetId: target.id });
-  expect(result).toEqual({ ok: true, targetId: target.id, counts: { projectsMoved: 1, projectsMerged: 1, registrations: 1, invitations: 1 } });
+  expect(result).toEqual({ ok: true, targetId: target.id, counts: { projectsMoved: 1, projectsMerged: 1, registrations: 1, invitations: 1 }, discardedCodes: [] });
 
   expect(await db.managingBody.findUnique({ where: { id: source.id } })).toBeNull();
   const after = await db.managingBody.findUniqueOrThrow({ where: { id: target.id }, include: { saiProjects: { orderBy: { projectCode: "asc" } } } });
@@ -84,4 +84,18 @@ test("the target keeps its own tax code; merging a body with itself or a vanishe
   expect(await mergeManagingBodies(db, coordinator, { sourceId: source.id, targetId: target.id })).toMatchObject({ ok: true });
   expect((await db.managingBody.findUniqueOrThrow({ where: { id: target.id } })).taxCode).toBe("80000160822");
   expect(await mergeManagingBodies(db, coordinator, { sourceId: source.id, targetId: target.id })).toEqual({ ok: false, reason: "NOT_FOUND" });
+});
+
+test("a source's project code that differs from the target's for the same Comune and category is dropped, and said so", async () => {
+  const gamma = await createMunicipalityIn(db, { name: "Gamma" });
+  const target = await createManagingBodyRecord(db, { name: "Consorzio Gamma" });
+  const source = await createManagingBodyRecord(db, { name: "Consorzio Gamma (doppione)" });
+  const kept = await createSaiProjectRecord(db, { managingBodyId: target.id, municipalityId: gamma.id, category: "MSNA", projectCode: "PR-GAMMA-1" });
+  await createSaiProjectRecord(db, { managingBodyId: source.id, municipalityId: gamma.id, category: "MSNA", projectCode: "PR-GAMMA-2" });
+
+  const result = await mergeManagingBodies(db, coordinator, { sourceId: source.id, targetId: target.id });
+  expect(result).toMatchObject({ ok: true, discardedCodes: [{ municipality: "Gamma", category: "MSNA", code: "PR-GAMMA-2", kept: "PR-GAMMA-1" }] });
+  expect(await db.saiProject.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ projectCode: "PR-GAMMA-1" });
+  const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "managing-body.merge", entityId: target.id } });
+  expect(audit.data).toMatchObject({ details: { discardedCodes: [{ code: "PR-GAMMA-2", kept: "PR-GAMMA-1" }] } });
 });

@@ -33,14 +33,21 @@ function auditSnapshot(body: MergeSnapshot) {
 
 export type MergeCounts = { projectsMoved: number; projectsMerged: number; registrations: number; invitations: number };
 
-export type MergeResult = { ok: true; targetId: string; counts: MergeCounts } | { ok: false; reason: "SAME" | "NOT_FOUND" };
+/** A project code of the source dropped because the target's project for the same municipality and category has another. */
+export type DiscardedCode = { municipality: string; category: string; code: string; kept: string };
+
+export type MergeResult =
+  | { ok: true; targetId: string; counts: MergeCounts; discardedCodes: DiscardedCode[] }
+  | { ok: false; reason: "SAME" | "NOT_FOUND" };
 
 /**
  * Moves the source's SAI projects, registrations and invitations to the
  * target and deletes the source. A project of the source whose municipality
  * and category the target already runs is not moved: the target's row stays,
- * taking the source's project code and places where it has none. The target
- * keeps its tax code and contacts, taking the source's where it has none.
+ * taking the source's project code and places where it has none; a code of
+ * the source that differs from the target's is dropped, and said so (the
+ * result, and the audit entry). The target keeps its tax code and contacts,
+ * taking the source's where it has none.
  */
 export async function mergeManagingBodies(
   db: PrismaClient,
@@ -59,6 +66,7 @@ export async function mergeManagingBodies(
 
     const counts: MergeCounts = { projectsMoved: 0, projectsMerged: 0, registrations: 0, invitations: 0 };
     const fills: { id: string; data: { projectCode?: string; places?: number } }[] = [];
+    const discardedCodes: DiscardedCode[] = [];
     for (const project of source.saiProjects) {
       const twin = target.saiProjects.find((own) => own.municipalityId === project.municipalityId && own.category === project.category);
       if (!twin) {
@@ -68,6 +76,9 @@ export async function mergeManagingBodies(
       }
       const data: { projectCode?: string; places?: number } = {};
       if (!twin.projectCode && project.projectCode) data.projectCode = project.projectCode;
+      if (twin.projectCode && project.projectCode && twin.projectCode !== project.projectCode) {
+        discardedCodes.push({ municipality: project.municipality.name, category: project.category, code: project.projectCode, kept: twin.projectCode });
+      }
       if (twin.places === null && project.places !== null) data.places = project.places;
       // The source's row goes first: its project code is unique.
       await tx.saiProject.delete({ where: { id: project.id } });
@@ -94,8 +105,8 @@ export async function mergeManagingBodies(
       entityId: targetId,
       before: { target: auditSnapshot(target), source: auditSnapshot(source) },
       after: auditSnapshot(after),
-      details: { sourceId, ...counts },
+      details: { sourceId, ...counts, ...(discardedCodes.length > 0 ? { discardedCodes } : {}) },
     });
-    return { ok: true, targetId, counts };
+    return { ok: true, targetId, counts, discardedCodes };
   });
 }

@@ -36,6 +36,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 const OUTCOMES: Record<string, string> = {
   creato: "Ente gestore creato. Ora puoi aggiungere i suoi progetti SAI.",
   unito: "Enti gestori uniti: progetti, iscrizioni e inviti sono ora di questo ente.",
+  "unito-codici-scartati":
+    "Enti gestori uniti: progetti, iscrizioni e inviti sono ora di questo ente. Per uno o più Comuni questo ente aveva già un codice progetto diverso da quello dell'altro: è rimasto il suo, e i codici scartati sono nel registro attività, alla voce dell'unione.",
 };
 
 export default async function ManagingBodyPage({ params, searchParams }: PageProps) {
@@ -164,7 +166,8 @@ export default async function ManagingBodyPage({ params, searchParams }: PagePro
           <p>
             Se lo stesso ente compare due volte (per esempio con e senza codice fiscale), uniscili: i progetti SAI, le
             iscrizioni e gli inviti passano all&apos;ente che resta. Se entrambi hanno un progetto nello stesso Comune e
-            categoria, resta quello dell&apos;ente che resta, completato con codice e posti dell&apos;altro. L&apos;ente che
+            categoria, resta quello dell&apos;ente che resta, completato con codice e posti dell&apos;altro (se ha già un
+            codice diverso, resta il suo e l&apos;altro è annotato nel registro attività). L&apos;ente che
             resta tiene il suo codice fiscale, o prende quello dell&apos;altro se non ne ha.
           </p>
           {candidates.length > 0 ? (
