@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import type { Prisma } from "../lib/generated/prisma/client";
 import { expectNoViolations } from "./support/axe";
 import { testDb } from "./support/database";
 import { signInAs, signInThroughEmail } from "./support/dashboard";
@@ -53,47 +54,37 @@ test("a coordinator cannot open user management", async ({ page }) => {
   expect((await page.goto("/dashboard/utenti"))?.status()).toBe(403);
 });
 
-test("the email log shows a failed message with its error, and a coordinator sends it again", async ({ page }) => {
-  const to = uniqueEmail("posta.fallita");
-  await testDb().emailMessage.create({
-    data: {
-      template: "user-invitation",
-      toEmail: to,
-      data: { roleLabel: "Coordinatore", signInUrl: "http://localhost:3000/accedi" },
-      status: "FAILED",
-      attempts: 5,
-      lastError: "Resend 503: servizio non disponibile",
-    },
-  });
+/** A message written straight to the log; a coordinator opens the log on its address. Returns the row's locator. */
+async function messageInLog(page: Page, prefix: string, message: Omit<Prisma.EmailMessageUncheckedCreateInput, "toEmail">) {
+  const to = uniqueEmail(prefix);
+  await testDb().emailMessage.create({ data: { ...message, toEmail: to } });
   await signInAs(page, "COORDINATOR");
   await page.goto(`/dashboard/email?destinatario=${encodeURIComponent(to)}`);
-  const row = page.getByRole("row", { name: new RegExp(to.replaceAll(".", "\\.")) });
-  await expect(row).toContainText("Non inviato");
-  await expect(row).toContainText("Resend 503: servizio non disponibile");
-  await row.getByRole("button", { name: /^Invia di nuovo/ }).click();
+  return { to, row: () => page.getByRole("row", { name: new RegExp(to.replaceAll(".", "\\.")) }) };
+}
+
+test("the email log shows a failed message with its error, and a coordinator sends it again", async ({ page }) => {
+  const { to, row } = await messageInLog(page, "posta.fallita", {
+    template: "user-invitation",
+    data: { roleLabel: "Coordinatore", signInUrl: "http://localhost:3000/accedi" },
+    status: "FAILED",
+    attempts: 5,
+    lastError: "Resend 503: servizio non disponibile",
+  });
+  await expect(row()).toContainText("Non inviato");
+  await expect(row()).toContainText("Resend 503: servizio non disponibile");
+  await row().getByRole("button", { name: /^Invia di nuovo/ }).click();
   await expect.poll(async () => (await testDb().emailMessage.findFirstOrThrow({ where: { toEmail: to } })).status, { timeout: 20_000 }).toBe("SENT");
   await page.reload();
-  await expect(page.getByRole("row", { name: new RegExp(to.replaceAll(".", "\\.")) })).toContainText("Inviato");
+  await expect(row()).toContainText("Inviato");
   // Message data (links, tokens) never reaches the log's page.
   await expect(page.locator("main")).not.toContainText("http://localhost:3000/accedi");
 });
 
 test("the email log shows a withdrawn message with its reason, and offers no way to send it", async ({ page }) => {
-  const to = uniqueEmail("posta.annullata");
-  await testDb().emailMessage.create({
-    data: {
-      template: "certificate",
-      toEmail: to,
-      data: {},
-      status: "CANCELLED",
-      lastError: "Annullato: attestato revocato",
-    },
-  });
-  await signInAs(page, "COORDINATOR");
-  await page.goto(`/dashboard/email?destinatario=${encodeURIComponent(to)}`);
-  const row = page.getByRole("row", { name: new RegExp(to.replaceAll(".", "\\.")) });
-  await expect(row).toContainText("Annullato");
-  await expect(row).toContainText("Motivo: Annullato: attestato revocato");
-  await expect(row.getByRole("button", { name: /^Invia di nuovo/ })).toHaveCount(0);
+  const { row } = await messageInLog(page, "posta.annullata", { template: "certificate", data: {}, status: "CANCELLED", lastError: "Annullato: attestato revocato" });
+  await expect(row()).toContainText("Annullato");
+  await expect(row()).toContainText("Motivo: Annullato: attestato revocato");
+  await expect(row().getByRole("button", { name: /^Invia di nuovo/ })).toHaveCount(0);
   await expectNoViolations(page);
 });
