@@ -4,8 +4,7 @@
 // Without JavaScript the "Aggiorna" link reloads the page.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-
-export type DeliveryCounts = { pending: number; sent: number; failed: number; total: number };
+import type { DeliveryCounts } from "@/lib/email/delivery-counts";
 
 function isCounts(value: unknown): value is DeliveryCounts {
   if (!value || typeof value !== "object") return false;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
+import { countDelivery, emptyDeliveryCounts, type DeliveryCounts } from "@/lib/email/delivery-counts";
 import type { Province } from "@/lib/generated/prisma/enums";
 import { COVERAGE_REMINDER_TEMPLATE, REMINDER_WINDOW_MS } from "./constants";
 import { percentOf } from "./figures";
@@ -100,13 +101,7 @@ export async function getMeetingCoverage(meetingId: string, db: Db = defaultDb):
   return { totals: counts(classified), provinces };
 }
 
-export type ReminderProgress = {
-  /** Written and waiting for the worker, or being sent right now. */
-  pending: number;
-  sent: number;
-  failed: number;
-  total: number;
-};
+export type ReminderProgress = DeliveryCounts;
 
 /**
  * Delivery of the coverage reminders sent for a meeting in the last window
@@ -122,8 +117,7 @@ export async function getReminderProgress(meetingId: string, now = new Date(), d
     },
     _count: { _all: true },
   });
-  // A withdrawn reminder (the meeting cancelled, the data erased) is no longer part of them: not counted.
-  const of = (status: string) => rows.find((row) => row.status === status)?._count._all ?? 0;
-  const progress = { pending: of("PENDING") + of("SENDING"), sent: of("SENT"), failed: of("FAILED") };
-  return { ...progress, total: progress.pending + progress.sent + progress.failed };
+  const progress = emptyDeliveryCounts();
+  for (const row of rows) countDelivery(progress, row.status, row._count._all);
+  return progress;
 }

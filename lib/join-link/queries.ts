@@ -3,11 +3,10 @@ import "server-only";
 // be sent, when it will be, and every send so far with its delivery counts.
 // The link itself never leaves this file except to the confirmation email.
 import { db as defaultDb, type Db } from "@/lib/db";
+import { countDelivery, emptyDeliveryCounts, type DeliveryCounts } from "@/lib/email/delivery-counts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JoinLinkSendKind } from "@/lib/generated/prisma/enums";
 import { joinLinkUnavailable, meetingIdSchema, scheduledSlot, type JoinLinkUnavailable } from "./schema";
-
-export type DeliveryCounts = { pending: number; sent: number; failed: number; total: number };
 
 export type JoinLinkSendRow = DeliveryCounts & {
   id: string;
@@ -36,17 +35,10 @@ async function countsBySend(sendIds: string[], db: Db | Prisma.TransactionClient
     _count: { _all: true },
   });
   const counts = new Map<string, DeliveryCounts>();
-  for (const id of sendIds) counts.set(id, { pending: 0, sent: 0, failed: 0, total: 0 });
+  for (const id of sendIds) counts.set(id, emptyDeliveryCounts());
   for (const row of rows) {
     const entry = counts.get(row.joinLinkSendId as string);
-    if (!entry) continue;
-    const n = row._count._all;
-    // Withdrawn (the registration cancelled, the data erased): no longer part of the send, neither waited for nor an error.
-    if (row.status === "CANCELLED") continue;
-    if (row.status === "SENT") entry.sent += n;
-    else if (row.status === "FAILED") entry.failed += n;
-    else entry.pending += n;
-    entry.total += n;
+    if (entry) countDelivery(entry, row.status, row._count._all);
   }
   return counts;
 }
