@@ -21,18 +21,18 @@ export function zip(entries: ZipEntry[], { zip64 = false, declaredEntries = entr
     const name = Buffer.from(entry.name);
     const body = entry.stored ? Buffer.from(entry.data) : deflateRawSync(entry.data);
     const declared = entry.declaredSize ?? entry.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(entry.stored ? 0 : 8, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(entry.stored ? 0 : 8, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(declared, 24);
-    central.writeUInt16LE(name.length, 28);
+    // The two headers share their fields; the directory's sit 2 bytes further on (after "version made by").
+    const header = (length: number, signature: number, shift: number) => {
+      const buffer = Buffer.alloc(length);
+      buffer.writeUInt32LE(signature, 0);
+      buffer.writeUInt16LE(entry.stored ? 0 : 8, 8 + shift);
+      buffer.writeUInt32LE(body.length, 18 + shift);
+      buffer.writeUInt32LE(declared, 22 + shift);
+      buffer.writeUInt16LE(name.length, 26 + shift);
+      return buffer;
+    };
+    const local = header(30, 0x04034b50, 0);
+    const central = header(46, 0x02014b50, 2);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     centrals.push(central, name);
