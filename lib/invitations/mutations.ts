@@ -22,19 +22,20 @@ export async function nominate(
   nominees: NomineeInput[],
   now: Date,
 ): Promise<number> {
+  let invitedBy: { invitedByRegistrationId: string; municipalityId: string | null } | { invitedByUserId: string; municipalityId: string | null };
   if (typeof sender === "string") {
     const inviter = await tx.registration.findUniqueOrThrow({
       where: { id: sender },
-      select: { person: { select: { email: true } } },
+      select: { municipalityId: true, person: { select: { email: true } } },
     });
     // A registrant does not invite themselves.
     nominees = nominees.filter((nominee) => nominee.email !== inviter.person.email);
+    // The gestore runs a project of the inviter's Comune: the register and the exports count them there.
+    invitedBy = { invitedByRegistrationId: sender, municipalityId: inviter.municipalityId };
+  } else {
+    invitedBy = { invitedByUserId: sender.userId, municipalityId: sender.municipalityId };
   }
   if (nominees.length === 0) return 0;
-  const invitedBy =
-    typeof sender === "string"
-      ? { invitedByRegistrationId: sender }
-      : { invitedByUserId: sender.userId, municipalityId: sender.municipalityId };
   const tokens = new Map(nominees.map((nominee) => [nominee.email, generateToken()]));
   // A name picked from the known enti gestori links the invitation to that body.
   const known = await tx.managingBody.findMany({

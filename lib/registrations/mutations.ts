@@ -134,6 +134,11 @@ export async function registerInTransaction(
     if (window.state === "closed") return { ok: false, reason: "REGISTRATION_CLOSED" };
   }
 
+  if (options.invitationId && !input.municipalityId) {
+    // A nominee registers for the Comune that invited them (whose SAI project their body runs).
+    const invitation = await tx.invitation.findUnique({ where: { id: options.invitationId }, select: { municipalityId: true } });
+    input = { ...input, municipalityId: invitation?.municipalityId ?? null };
+  }
   if (input.municipalityId) {
     const exists = await tx.municipality.count({ where: { id: input.municipalityId } });
     if (!exists) return { ok: false, reason: "UNKNOWN_MUNICIPALITY" };
