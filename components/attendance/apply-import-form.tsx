@@ -112,7 +112,7 @@ export function ApplyImportForm({ action, ambiguous, missing, manual, sections }
             <input id="sovrascriviManuali" name="sovrascriviManuali" type="checkbox" defaultChecked={values.overwriteManual} aria-describedby="sovrascriviManuali-aiuto" />
             <label htmlFor="sovrascriviManuali">Sovrascrivi le correzioni manuali</label>
             <small id="sovrascriviManuali-aiuto" className="form-text d-block ps-5">
-              Senza la spunta le presenze registrate a mano o con il check-in restano come sono.
+              Senza la spunta restano come sono i minuti inseriti a mano, le assenze registrate a mano e i check-in che il report segnerebbe assenti. Chi ha solo il check-in, o è segnato presente senza minuti, riceve comunque i minuti del report.
             </small>
           </div>
         ) : null}

@@ -71,6 +71,8 @@ export type CertificatesOverview = {
   meeting: CertificateMeeting;
   meetingHasMinutes: boolean;
   rows: CertificateRow[];
+  /** Marked present (by check-in or by hand) with no minutes and no attestato yet: to check before issuing. */
+  presentWithoutMinutes: CertificateRow[];
 };
 
 /** Whether anyone confirmed at the meeting has minutes recorded (see eligibility.ts). */
@@ -113,7 +115,8 @@ export async function getCertificatesOverview(db: Db, meetingId: string): Promis
       certificate: row.certificate ? { ...row.certificate, email: row.emails[0] ?? null } : null,
     }))
     .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
-  return { meeting, meetingHasMinutes: hasMinutes, rows };
+  const presentWithoutMinutes = rows.filter((row) => !row.certificate && row.attendance?.status === "PRESENT" && row.attendance.minutes === null);
+  return { meeting, meetingHasMinutes: hasMinutes, rows, presentWithoutMinutes };
 }
 
 /** For the attestati page (a server component, which does not hold the client itself). */

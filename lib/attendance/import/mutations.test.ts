@@ -3,6 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/database";
 import { createMeeting, createRegistrationRecord, createUser } from "../../test/factories";
+import { issueCertificates } from "../../certificates/mutations";
+import { getCertificatesOverview } from "../../certificates/queries";
+import { setAttendance } from "../../registrations/dashboard/mutations";
 import { correctAttendance } from "../manual/mutations";
 import { applyAttendanceImport, createAttendanceImport } from "./mutations";
 import { parseAttendanceReport } from "./parse";
@@ -152,6 +155,40 @@ describe("applyAttendanceImport", () => {
     expect(await db.attendance.count({ where: { registrationId: { in: Object.values(ids) } } })).toBe(0);
     const other = await createMeeting(db);
     expect(await applyAttendanceImport(db, actor, { meetingId: other.id, importId, choices: [], markAbsent: false, overwriteManual: false })).toEqual({ ok: false, reason: "NOT_FOUND" });
+  });
+});
+
+describe("a check-in and the report's minutes", () => {
+  it("a person checked in and then found in an imported report with 90 minutes has 90 minutes and gets the attestato (threshold 60)", async () => {
+    const startsAt = new Date(Date.now() - 3 * 3600_000);
+    const meeting = await createMeeting(db, { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), registrationOpensAt: new Date(Date.now() - 48 * 3600_000) });
+    const tag = meeting.slug;
+    const verdi = await createRegistrationRecord(db, meeting.id, { firstName: "Giuseppe", lastName: "Verdi", email: `verdi.${tag}@comune.example.it` });
+    const rossi = await createRegistrationRecord(db, meeting.id, { firstName: "Maria", lastName: "Rossi", email: `rossi.${tag}@comune.example.it` });
+    const typed = await createRegistrationRecord(db, meeting.id, { firstName: "Paolo", lastName: "Neri", email: `neri.${tag}@comune.example.it` });
+    expect(await setAttendance(db, actor, { meetingId: meeting.id, ids: [verdi.id, rossi.id], mark: "CHECK_IN" })).toMatchObject({ ok: true });
+    expect(await correctAttendance(db, actor, { meetingId: meeting.id, registrationId: typed.id, status: "PRESENT", minutes: 40 })).toMatchObject({ ok: true });
+
+    const row = (name: string, email: string, minutes: number) => ({ name, altName: null, email, minutes, seconds: minutes * 60, sessions: 1, intervals: null });
+    const importId = await upload(meeting.id, [row("Giuseppe Verdi", `verdi.${tag}@comune.example.it`, 90), row("Paolo Neri", `neri.${tag}@comune.example.it`, 100)]);
+    expect(await applyAttendanceImport(db, actor, { meetingId: meeting.id, importId, choices: [], markAbsent: true, overwriteManual: false })).toMatchObject({
+      ok: true,
+      summary: { present: 1, absent: 0, keptManual: 2 },
+    });
+    const after = await db.attendance.findMany({ where: { registrationId: { in: [verdi.id, rossi.id, typed.id] } } });
+    const of = (id: string) => after.find((attendance) => attendance.registrationId === id);
+    // The check-in's arrival time stays; the minutes come from the report.
+    expect(of(verdi.id)).toMatchObject({ status: "PRESENT", minutes: 90, method: "PLATFORM_REPORT" });
+    expect(of(verdi.id)?.checkedInAt).not.toBeNull();
+    // Checked in, not in the report: still present, not marked absent.
+    expect(of(rossi.id)).toMatchObject({ status: "PRESENT", minutes: null, method: "CHECK_IN" });
+    // Minutes typed by a coordinator win over the report.
+    expect(of(typed.id)).toMatchObject({ status: "PRESENT", minutes: 40, method: "MANUAL" });
+
+    const overview = await getCertificatesOverview(db, meeting.id);
+    expect(overview?.presentWithoutMinutes.map((entry) => entry.lastName)).toEqual(["Rossi"]);
+    expect(await issueCertificates(db, actor, { meetingId: meeting.id, registrationIds: [verdi.id] })).toMatchObject({ ok: true, issued: [verdi.id] });
+    expect(await db.certificate.findUniqueOrThrow({ where: { registrationId: verdi.id }, select: { minutes: true } })).toEqual({ minutes: 90 });
   });
 });
 

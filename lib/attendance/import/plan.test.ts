@@ -34,17 +34,41 @@ describe("planAttendance", () => {
     expect(plan.present[0]).toMatchObject({ after: { status: "PRESENT", minutes: 90, method: "PLATFORM_REPORT" }, outcome: "set", rows: [0, 1] });
   });
 
-  it("treats a check-in like a hand-made record, and a hand-made record equal to the report as unchanged", () => {
+  it("fills in the minutes of a check-in or of a presence marked by hand without minutes; typed minutes and a hand-made record equal to the report stay", () => {
     const plan = planAttendance(
-      [participant("Giuseppe Verdi", null, 60), participant("Maria Rossi", null, 45)],
+      [participant("Giuseppe Verdi", null, 118), participant("Maria Rossi", null, 45), participant("Paolo Neri", null, 50), participant("Carla Bianchi", null, 70)],
       [
         registrant("verdi", "Giuseppe", "Verdi", { status: "PRESENT", minutes: null, method: "CHECK_IN" }),
         registrant("rossi", "Maria", "Rossi", { status: "PRESENT", minutes: 45, method: "MANUAL" }),
+        registrant("neri", "Paolo", "Neri", { status: "PRESENT", minutes: null, method: "MANUAL" }),
+        registrant("bianchi", "Carla", "Bianchi", { status: "PRESENT", minutes: 30, method: "MANUAL" }),
       ],
       options,
     );
-    expect(plan.present.map((target) => target.outcome)).toEqual(["keep-manual", "unchanged"]);
-    expect(writesOf(plan, false)).toEqual([]);
+    expect(plan.present.map((target) => [target.registrant.id, target.outcome])).toEqual([
+      ["verdi", "set"],
+      ["rossi", "unchanged"],
+      ["neri", "set"],
+      ["bianchi", "keep-manual"],
+    ]);
+    expect(writesOf(plan, false).map((target) => [target.registrant.id, target.after.minutes])).toEqual([
+      ["verdi", 118],
+      ["neri", 50],
+    ]);
+  });
+
+  it("keeps a check-in the report would mark absent, and an absence recorded by hand", () => {
+    const plan = planAttendance(
+      [participant("Maria Rossi", null, 45)],
+      [
+        registrant("verdi", "Giuseppe", "Verdi", { status: "PRESENT", minutes: null, method: "CHECK_IN" }),
+        registrant("rossi", "Maria", "Rossi", { status: "ABSENT", minutes: null, method: "MANUAL" }),
+      ],
+      { ...options, markAbsent: true },
+    );
+    expect(plan.missing.map((target) => [target.registrant.id, target.outcome])).toEqual([["verdi", "keep-manual"]]);
+    expect(plan.present.map((target) => [target.registrant.id, target.outcome])).toEqual([["rossi", "keep-manual"]]);
+    expect(writesOf(plan, true)).toEqual([]);
   });
 
   it("lists the confirmed registrants with no row, writing them absent only when asked; the waitlisted are left alone", () => {

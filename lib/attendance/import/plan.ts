@@ -17,7 +17,7 @@ export type Outcome =
   | "set"
   /** Already recorded exactly so. */
   | "unchanged"
-  /** Recorded by hand (or at check-in) and different: kept, as the coordinator did not tick the overwrite. */
+  /** Recorded by hand (minutes typed, absent, or a check-in the report would mark absent) and different: kept, as the coordinator did not tick the overwrite. */
   | "keep-manual"
   /** Recorded by hand and different: replaced, as the coordinator ticked the overwrite. */
   | "overwrite-manual";
@@ -43,11 +43,22 @@ export type AttendancePlan = {
 /** Hand-made records a report does not silently replace. */
 export const isManual = (method: AttendanceMethod) => method === "MANUAL" || method === "CHECK_IN";
 
+/**
+ * A check-in, or "present" marked by hand without minutes, says someone was
+ * there, not for how long: the report's minutes fill it in. Only minutes a
+ * coordinator typed (and an absence or presence recorded by hand that the
+ * report would reverse) win over the report.
+ */
+export function reportFillsIn(current: CurrentAttendance, after: CurrentAttendance): boolean {
+  return current.status === "PRESENT" && after.status === "PRESENT" && (current.method === "CHECK_IN" || current.minutes === null);
+}
+
 function outcomeOf(current: CurrentAttendance | null, after: CurrentAttendance, overwriteManual: boolean): Outcome {
   const same = current !== null && current.status === after.status && current.minutes === after.minutes;
   if (current && isManual(current.method)) {
     if (same) return "unchanged";
-    return overwriteManual ? "overwrite-manual" : "keep-manual";
+    if (!reportFillsIn(current, after)) return overwriteManual ? "overwrite-manual" : "keep-manual";
+    return "set";
   }
   return same && current?.method === after.method ? "unchanged" : "set";
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IssueAllForm } from "@/components/certificates/certificate-buttons";
+import { PresentWithoutMinutes } from "@/components/certificates/present-without-minutes";
 import { EligibleTable, IneligibleTable, IssuedTable, RevokedTable, type RowActions } from "@/components/certificates/certificate-tables";
 import { ThresholdForm } from "@/components/certificates/threshold-form";
 import { RegisterLinks } from "@/components/attendance/register-links";
@@ -27,7 +28,7 @@ export default async function CertificatesPage({ params }: PageProps) {
   const { id } = await params;
   const overview = await loadCertificatesOverview(id);
   if (!overview) notFound();
-  const { meeting, rows, meetingHasMinutes } = overview;
+  const { meeting, rows, meetingHasMinutes, presentWithoutMinutes } = overview;
   const base = `/dashboard/convocazioni/${meeting.id}`;
   const canWrite = can(user.role, "write");
   const over = meeting.endsAt <= new Date();
@@ -84,6 +85,8 @@ export default async function CertificatesPage({ params }: PageProps) {
           L&apos;incontro non è ancora terminato: gli attestati si potranno rilasciare dopo la fine.
         </p>
       ) : null}
+
+      {presentWithoutMinutes.length > 0 ? <PresentWithoutMinutes rows={presentWithoutMinutes} meeting={meeting} meetingHasMinutes={meetingHasMinutes} /> : null}
 
       <section aria-labelledby="da-rilasciare" className="mb-5">
         <h2 id="da-rilasciare" className="h4">
