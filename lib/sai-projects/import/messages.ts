@@ -1,4 +1,5 @@
 // What the import pages say about a file refused as a whole, and about applying.
+import { plural } from "@/lib/format/plural";
 import { REQUIRED_COLUMN_LABELS, type RequiredColumnGroup } from "./columns";
 import { MAX_IMPORT_ROWS, type ImportFileError } from "./parse";
 
@@ -48,3 +49,18 @@ export const APPLY_MESSAGES = {
   ALREADY_APPLIED: "Questa importazione è già stata applicata.",
   CONFLICT: "Un ente gestore è stato modificato da qualcun altro nel frattempo: non è stato applicato nulla. Riprova.",
 } as const;
+
+const list = new Intl.ListFormat("it", { type: "conjunction" });
+
+/** What applying changed, counted in words: "2 progetti creati e 3 Comuni segnati come aderenti al SAI." */
+export function appliedChangesMessage(summary: { created: number; updated: number; bodiesCreated: number; municipalitiesMarked: readonly string[] }): string {
+  const parts = [
+    summary.created > 0 ? plural(summary.created, "progetto creato", "progetti creati") : null,
+    summary.updated > 0 ? plural(summary.updated, "progetto aggiornato", "progetti aggiornati") : null,
+    summary.bodiesCreated > 0 ? plural(summary.bodiesCreated, "ente gestore creato", "enti gestori creati") : null,
+    summary.municipalitiesMarked.length > 0
+      ? plural(summary.municipalitiesMarked.length, "Comune segnato come aderente al SAI", "Comuni segnati come aderenti al SAI")
+      : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? "Non ha cambiato nulla." : `${list.format(parts)}.`.replace(/^./, (first) => first.toUpperCase());
+}

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { createTestDatabase } from "@/lib/test/database";
 import { createManagingBodyRecord, createSaiProjectRecord, createUser } from "@/lib/test/factories";
+import { appliedChangesMessage } from "./messages";
 import { applySaiImport, createSaiImport } from "./mutations";
 import { parseImportFile, type ImportRow } from "./parse";
 import { planImport } from "./plan";
@@ -176,7 +177,31 @@ describe("applying", () => {
     expect(plan.newBodies).toEqual([]);
   });
 
+  test("marks every Comune that has a SAI project, also one the list does not name, and says how many changed", async () => {
+    const termini = await municipality("082070", "Termini Imerese");
+    await createSaiProjectRecord(db, { managingBodyId: existingBody.id, municipalityId: termini.id, category: "MSNA", projectCode: "PROG-TER-1", places: 4 });
+    const text = "Codice ISTAT;Comune;Ente gestore;Codice fiscale;Categoria;Codice progetto;Posti\n082006;Bagheria;Cooperativa Esistente;00743110157;Ordinari;PROG-BAG-1;12\n";
+    const plan = planImport(await rowsOf(text), await loadPlanContext(db));
+    expect(plan.municipalitiesToMark.map((m) => m.name)).toEqual(["Termini Imerese"]);
+
+    const applied = await applySaiImport(db, coordinator, { importId: (await upload(text)).id });
+    expect(applied.ok && applied.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1, municipalitiesMarked: ["Termini Imerese"] });
+    expect((await db.municipality.findUniqueOrThrow({ where: { id: termini.id } })).saiMember).toBe(true);
+    expect(await db.auditEntry.count({ where: { action: "municipality.sai-mark", entityId: termini.id } })).toBe(1);
+    if (applied.ok) expect(appliedChangesMessage(applied.summary)).toBe("1 Comune segnato come aderente al SAI.");
+  });
+
   test("an unknown import is not found", async () => {
     expect(await applySaiImport(db, coordinator, { importId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
+  });
+});
+
+describe("the outcome message", () => {
+  test("counts each change with its agreeing plural, and says when nothing changed", () => {
+    expect(appliedChangesMessage({ created: 2, updated: 1, bodiesCreated: 0, municipalitiesMarked: ["Alì", "Cefalù", "Corleone"] })).toBe(
+      "2 progetti creati, 1 progetto aggiornato e 3 Comuni segnati come aderenti al SAI.",
+    );
+    expect(appliedChangesMessage({ created: 0, updated: 0, bodiesCreated: 1, municipalitiesMarked: [] })).toBe("1 ente gestore creato.");
+    expect(appliedChangesMessage({ created: 0, updated: 0, bodiesCreated: 0, municipalitiesMarked: [] })).toBe("Non ha cambiato nulla.");
   });
 });

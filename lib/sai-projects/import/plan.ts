@@ -136,6 +136,11 @@ class ProjectIndex {
   byTriple(triple: Triple): StateProject | undefined {
     return this.triples.get(tripleKey(triple));
   }
+
+  /** Every project, as the list leaves them. */
+  all(): IterableIterator<StateProject> {
+    return this.triples.values();
+  }
 }
 
 function display(value: string | number | null): string {
@@ -339,6 +344,12 @@ export function planImport(rows: readonly ImportRow[], context: PlanContext): Im
     projects.update(existing, target);
     return { ...base, marksMunicipality: commitMark(), outcome: { kind: "update", projectId: existing.ref, project: target, changes, newBody, bodyTaxCode } };
   });
+
+  // A Comune with a SAI project is a SAI member, even one whose projects this list does not name.
+  for (const project of projects.all()) {
+    if (alreadyMember.has(project.municipalityId) || marked.has(project.municipalityId)) continue;
+    marked.set(project.municipalityId, municipalityName.get(project.municipalityId) ?? "");
+  }
 
   const count = (kind: RowOutcome["kind"]) => planned.filter((row) => row.outcome.kind === kind).length;
   return {

@@ -9,7 +9,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { type SearchParams } from "@/lib/forms/search-params";
 import { applySaiImportAction } from "@/lib/sai-projects/import/actions";
-import { IMPORT_PATH } from "@/lib/sai-projects/import/messages";
+import { appliedChangesMessage, IMPORT_PATH } from "@/lib/sai-projects/import/messages";
 import { planImport } from "@/lib/sai-projects/import/plan";
 import { getSaiImport, loadPlanContext } from "@/lib/sai-projects/import/queries";
 import { saiImportIdSchema } from "@/lib/sai-projects/import/schema";
@@ -47,7 +47,7 @@ export default async function ImportPreviewPage({ params, searchParams }: PagePr
         <div className={justApplied ? "alert alert-success" : "alert alert-info"} role="status">
           Importazione applicata il <RomeTime date={found.appliedAt} />
           {found.appliedBy ? ` da ${found.appliedBy}` : ""}.
-          {summary.created + summary.updated + summary.bodiesCreated + summary.municipalitiesMarked.length === 0 ? " Non ha cambiato nulla." : null}
+          {` ${appliedChangesMessage(summary)}`}
         </div>
         <ImportTotals
           applied
