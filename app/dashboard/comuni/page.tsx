@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { LogResults } from "@/components/logs/log-results";
 import { MunicipalityFilterForm } from "@/components/municipalities/municipality-filter-form";
+import { SaiBulkForm } from "@/components/municipalities/sai-bulk-form";
 import { SaiBadge } from "@/components/municipalities/sai-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { guardPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
 import type { SearchParams } from "@/lib/forms/search-params";
+import { setSaiFlagBulkAction } from "@/lib/municipalities/dashboard/actions";
 import { municipalityFilterQuery, parseMunicipalityFilters } from "@/lib/municipalities/dashboard/filters";
 import { listDashboardMunicipalities } from "@/lib/municipalities/dashboard/queries";
 
@@ -23,7 +27,8 @@ const COUNTS = {
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function MunicipalitiesPage({ searchParams }: Props) {
-  await guardPage("read");
+  const user = await guardPage("read");
+  const canWrite = can(user.role, "write");
   const filters = parseMunicipalityFilters(await searchParams);
   const { rows, total, saiMembers, withReferents, page, pageCount } = await listDashboardMunicipalities(filters);
   const query = municipalityFilterQuery(filters);
@@ -53,6 +58,7 @@ export default async function MunicipalitiesPage({ searchParams }: Props) {
         counts={COUNTS}
         paginationLabel="Pagine dell'elenco dei Comuni"
       >
+        <SelectionForm canWrite={canWrite}>
         <TableScroll label="Tabella dei Comuni">
           <table className="table align-middle">
             <caption>
@@ -60,6 +66,17 @@ export default async function MunicipalitiesPage({ searchParams }: Props) {
             </caption>
             <thead>
               <tr>
+                {canWrite ? (
+                  <th scope="col">
+                    <input id="seleziona-pagina" type="checkbox" name="selectAll" disabled={rows.length === 0} />
+                    <label htmlFor="seleziona-pagina" className="visually-hidden">
+                      Seleziona tutti i Comuni di questa pagina
+                    </label>
+                    {rows.map((row) => (
+                      <input key={row.id} type="hidden" name="pageIds" value={row.id} />
+                    ))}
+                  </th>
+                ) : null}
                 <th scope="col">Comune</th>
                 <th scope="col">Provincia</th>
                 <th scope="col">Codice ISTAT</th>
@@ -72,6 +89,14 @@ export default async function MunicipalitiesPage({ searchParams }: Props) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
+                  {canWrite ? (
+                    <td>
+                      <input id={`seleziona-${row.id}`} type="checkbox" name="ids" value={row.id} />
+                      <label htmlFor={`seleziona-${row.id}`} className="visually-hidden">
+                        Seleziona {row.name}
+                      </label>
+                    </td>
+                  ) : null}
                   <th scope="row" className="fw-normal">
                     <Link href={`${PATH}/${row.id}`}>{row.name}</Link>
                   </th>
@@ -92,7 +117,13 @@ export default async function MunicipalitiesPage({ searchParams }: Props) {
             </tbody>
           </table>
         </TableScroll>
+        </SelectionForm>
       </LogResults>
     </>
   );
+}
+
+/** A coordinator sets or clears the SAI flag of the ticked rows; an observer sees the table alone. */
+function SelectionForm({ canWrite, children }: { canWrite: boolean; children: ReactNode }) {
+  return canWrite ? <SaiBulkForm action={setSaiFlagBulkAction}>{children}</SaiBulkForm> : <>{children}</>;
 }

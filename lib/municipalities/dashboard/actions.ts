@@ -1,12 +1,23 @@
 "use server";
-// The municipality page's one write: the SAI flag, which coverage and
-// reminders read.
+// The SAI flag, which coverage and reminders read: on a municipality's page,
+// and for a selection on the Comuni list.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { errorState, type FormState } from "@/lib/forms/action-state";
 import { parseForm, readForm } from "@/lib/forms/form-data";
-import { setMunicipalitySaiFlag } from "./mutations";
-import { municipalityIdSchema, saiFlagForm, saiFlagSchema, type SaiFlagRaw } from "./schema";
+import { plural } from "@/lib/format/plural";
+import { setMunicipalitiesSaiFlag, setMunicipalitySaiFlag, type SetSaiFlagsResult } from "./mutations";
+import {
+  bulkSaiFlagForm,
+  bulkSaiFlagSchema,
+  MAX_BULK_MUNICIPALITIES,
+  municipalityIdSchema,
+  NO_SAI_CHANGE,
+  saiFlagForm,
+  saiFlagSchema,
+  type BulkSaiFlagRaw,
+  type SaiFlagRaw,
+} from "./schema";
 
 const NOT_FOUND = "Comune non trovato: ricarica la pagina.";
 
@@ -34,6 +45,52 @@ export async function setSaiFlagAction(
       message,
       values,
       revalidate: [`/dashboard/comuni/${id.data}`, "/dashboard/comuni", "/dashboard"],
+    };
+  });
+}
+
+/** Names are listed when they fit in a sentence. */
+const MAX_NAMED = 10;
+const names = new Intl.ListFormat("it", { type: "conjunction" });
+
+function bulkMessage(result: SetSaiFlagsResult, saiMember: boolean): string {
+  const sentences: string[] = [];
+  const changed = result.changed.length;
+  if (changed > 0) {
+    const what = saiMember
+      ? plural(changed, "Comune segnato come aderente al SAI", "Comuni segnati come aderenti al SAI")
+      : plural(changed, "Comune non più segnato come aderente al SAI", "Comuni non più segnati come aderenti al SAI");
+    sentences.push(changed <= MAX_NAMED ? `${what}: ${names.format(result.changed)}.` : `${what}.`);
+  }
+  if (result.unchanged > 0) {
+    sentences.push(
+      changed === 0
+        ? NO_SAI_CHANGE
+        : `${plural(result.unchanged, "Comune aveva", "Comuni avevano")} già questo valore.`,
+    );
+  }
+  if (result.missing > 0) sentences.push(`${plural(result.missing, "Comune selezionato non è stato trovato", "Comuni selezionati non sono stati trovati")}: ricarica la pagina.`);
+  return sentences.join(" ");
+}
+
+export async function setSaiFlagBulkAction(_state: FormState<BulkSaiFlagRaw>, formData: FormData): Promise<FormState<BulkSaiFlagRaw>> {
+  const repeated = (name: string) =>
+    formData
+      .getAll(name)
+      .filter((value): value is string => typeof value === "string")
+      .slice(0, MAX_BULK_MUNICIPALITIES + 1);
+  // Without JavaScript the header checkbox cannot tick the rows: it stands for the page's.
+  const ids = formData.has("selectAll") ? repeated("pageIds") : repeated("ids");
+  const values: BulkSaiFlagRaw = { ...readForm(formData, bulkSaiFlagForm), ids };
+  return runDashboardAction("set-sai-flag-bulk", "write", values, async (user) => {
+    const parsed = parseForm(bulkSaiFlagSchema, values);
+    if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError ?? Object.values(parsed.fieldErrors)[0]);
+    const result = await setMunicipalitiesSaiFlag(db, user, { municipalityIds: parsed.data.ids, saiMember: parsed.data.saiMember });
+    return {
+      status: "success",
+      message: bulkMessage(result, parsed.data.saiMember),
+      values: { ...values, ids: [] },
+      revalidate: ["/dashboard/comuni", ...result.changed.length > 0 ? ["/dashboard"] : []],
     };
   });
 }

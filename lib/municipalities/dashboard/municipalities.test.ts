@@ -4,7 +4,7 @@ import { IDLE } from "@/lib/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createMunicipalityIn, createReferent, createUser } from "@/lib/test/factories";
 import { parseMunicipalityFilters } from "./filters";
-import { setMunicipalitySaiFlag } from "./mutations";
+import { setMunicipalitiesSaiFlag, setMunicipalitySaiFlag } from "./mutations";
 import { getMunicipalityDetail, listDashboardMunicipalities } from "./queries";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
@@ -13,7 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { url, db } = await createTestDatabase();
 process.env.DATABASE_URL = url;
-const { setSaiFlagAction } = await import("./actions");
+const { setSaiFlagAction, setSaiFlagBulkAction } = await import("./actions");
 
 const coordinator = await createUser(db, "COORDINATOR");
 const observer = await createUser(db, "OBSERVER");
@@ -171,5 +171,60 @@ describe("the SAI flag", () => {
     });
     expect((await db.municipality.findUniqueOrThrow({ where: { id: alcamo.id } })).saiMember).toBe(false);
     expect(await setSaiFlagAction("non-un-id", IDLE, form({ saiMember: "true" }))).toMatchObject({ status: "error", formError: "Comune non trovato: ricarica la pagina." });
+  });
+});
+
+describe("the SAI flag for a selection", () => {
+  const selection = (saiMember: string, ids: string[], extra: [string, string][] = []) => {
+    const data = form({ saiMember });
+    for (const id of ids) data.append("ids", id);
+    for (const [name, value] of extra) data.append(name, value);
+    return data;
+  };
+
+  test("sets the flag of every selected Comune at once, audited one by one like the single change; those already so are left alone", async () => {
+    const enna = await createMunicipalityIn(db, { name: "Enna", province: "EN", saiMember: false });
+    const gela = await createMunicipalityIn(db, { name: "Gela", province: "CL", saiMember: false });
+    const noto = await createMunicipalityIn(db, { name: "Noto", province: "SR" });
+    const result = await setMunicipalitiesSaiFlag(db, coordinator, { municipalityIds: [gela.id, enna.id, noto.id], saiMember: true });
+    expect(result).toEqual({ ok: true, changed: ["Enna", "Gela"], unchanged: 1, missing: 0 });
+    const flags = await db.municipality.findMany({ where: { id: { in: [enna.id, gela.id, noto.id] } }, select: { name: true, saiMember: true }, orderBy: { name: "asc" } });
+    expect(flags).toEqual([
+      { name: "Enna", saiMember: true },
+      { name: "Gela", saiMember: true },
+      { name: "Noto", saiMember: true },
+    ]);
+    const entries = await db.auditEntry.findMany({ where: { action: "municipality.sai-flag", entityId: { in: [enna.id, gela.id, noto.id] } } });
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ actorId: coordinator.id, entityType: "Municipality", data: { before: { saiMember: false }, after: { saiMember: true } } });
+  });
+
+  test("the action refuses an observer and an empty selection, and says how many changed in Italian", async () => {
+    const modica = await createMunicipalityIn(db, { name: "Modica", province: "RG", saiMember: false });
+    const ragusa = await createMunicipalityIn(db, { name: "Ragusa", province: "RG", saiMember: false });
+    session.user = observer;
+    expect(await setSaiFlagBulkAction(IDLE, selection("true", [modica.id, ragusa.id]))).toMatchObject({ status: "error", formError: "Il tuo profilo non consente questa operazione." });
+    expect((await db.municipality.findUniqueOrThrow({ where: { id: modica.id } })).saiMember).toBe(false);
+
+    session.user = coordinator;
+    expect(await setSaiFlagBulkAction(IDLE, selection("true", []))).toMatchObject({ status: "error", formError: "Seleziona almeno un Comune nella tabella." });
+    expect(await setSaiFlagBulkAction(IDLE, selection("true", ["non-un-id"]))).toMatchObject({ status: "error" });
+    expect(await setSaiFlagBulkAction(IDLE, selection("true", [modica.id, ragusa.id]))).toMatchObject({
+      status: "success",
+      message: "2 Comuni segnati come aderenti al SAI: Modica e Ragusa.",
+    });
+    expect(await setSaiFlagBulkAction(IDLE, selection("false", [ragusa.id]))).toMatchObject({
+      status: "success",
+      message: "1 Comune non più segnato come aderente al SAI: Ragusa.",
+    });
+    expect(await setSaiFlagBulkAction(IDLE, selection("false", [ragusa.id]))).toMatchObject({
+      status: "success",
+      message: "Nessuna modifica: i Comuni selezionati avevano già questo valore.",
+    });
+    // Without JavaScript the header checkbox stands for the page's rows.
+    expect(await setSaiFlagBulkAction(IDLE, selection("true", [], [["selectAll", "on"], ["pageIds", modica.id], ["pageIds", ragusa.id]]))).toMatchObject({
+      status: "success",
+      message: "1 Comune segnato come aderente al SAI: Ragusa. 1 Comune aveva già questo valore.",
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, recordAudits } from "@/lib/audit/mutations";
 
 export type SetSaiFlagResult =
   | { ok: true; changed: boolean; municipality: { id: string; name: string; saiMember: boolean } }
@@ -30,5 +30,40 @@ export async function setMunicipalitySaiFlag(
       after: { saiMember: input.saiMember },
     });
     return { ok: true, changed: true, municipality: { ...row, saiMember: input.saiMember } };
+  });
+}
+
+export type SetSaiFlagsResult = { ok: true; changed: string[]; unchanged: number; missing: number };
+
+/**
+ * The SAI flag for a selection of Comuni at once, audited one by one like
+ * the single change: those that already have the value are left alone and
+ * recorded nowhere; ids that match no Comune are counted, not fatal.
+ */
+export async function setMunicipalitiesSaiFlag(
+  db: PrismaClient,
+  actor: { id: string },
+  input: { municipalityIds: string[]; saiMember: boolean },
+): Promise<SetSaiFlagsResult> {
+  return db.$transaction(async (tx: Prisma.TransactionClient): Promise<SetSaiFlagsResult> => {
+    const rows = await tx.$queryRaw<{ id: string; name: string; saiMember: boolean }[]>`
+      SELECT id, name, "saiMember" FROM "Municipality" WHERE id = ANY(${input.municipalityIds}::uuid[]) ORDER BY id FOR UPDATE`;
+    const changing = rows.filter((row) => row.saiMember !== input.saiMember);
+    if (changing.length > 0) {
+      await tx.municipality.updateMany({ where: { id: { in: changing.map((row) => row.id) } }, data: { saiMember: input.saiMember } });
+      await recordAudits(
+        tx,
+        changing.map((row) => ({
+          actor,
+          action: "municipality.sai-flag",
+          entityType: "Municipality" as const,
+          entityId: row.id,
+          before: { saiMember: row.saiMember },
+          after: { saiMember: input.saiMember },
+        })),
+      );
+    }
+    const names = changing.map((row) => row.name).sort(new Intl.Collator("it").compare);
+    return { ok: true, changed: names, unchanged: rows.length - changing.length, missing: input.municipalityIds.length - rows.length };
   });
 }

@@ -13,3 +13,22 @@ export const saiFlagSchema = z.object({
   saiMember: z.enum(["true", "false"], { error: "Scegli se il Comune aderisce al SAI" }).transform((value) => value === "true"),
 });
 export type SaiFlagInput = z.output<typeof saiFlagSchema>;
+
+/** The Comuni list's bulk form: the pressed button carries the value to set, the ticked rows come as repeated "ids". */
+export const bulkSaiFlagForm = defineForm({ text: ["saiMember"] });
+export type BulkSaiFlagRaw = FormValues<typeof bulkSaiFlagForm> & { ids: string[] };
+
+/** A page of the list holds at most this many; every Comune of Sicily fits. */
+export const MAX_BULK_MUNICIPALITIES = 400;
+
+export const bulkSaiFlagSchema = saiFlagSchema.extend({
+  ids: z
+    .array(z.uuid({ error: "Selezione non valida: ricarica la pagina." }))
+    .min(1, "Seleziona almeno un Comune nella tabella.")
+    .max(MAX_BULK_MUNICIPALITIES, `Puoi selezionare al massimo ${MAX_BULK_MUNICIPALITIES} Comuni alla volta.`)
+    .transform((ids) => [...new Set(ids)]),
+});
+export type BulkSaiFlagInput = z.output<typeof bulkSaiFlagSchema>;
+
+/** The bulk form's answer when nothing changed: shown as information, not as a success. */
+export const NO_SAI_CHANGE = "Nessuna modifica: i Comuni selezionati avevano già questo valore.";
