@@ -152,6 +152,8 @@ export function MunicipalityMeetings({ meetings }: { meetings: MunicipalityDetai
               <td>
                 {answered ? (
                   <span className="badge bg-success">Ha risposto</span>
+                ) : registrations.some((registration) => registration.status !== "CANCELLED") ? (
+                  <span className="badge bg-secondary">Solo enti gestori invitati</span>
                 ) : registrations.length > 0 ? (
                   <span className="badge bg-secondary">Solo iscrizioni annullate</span>
                 ) : (

@@ -162,3 +162,18 @@ describe("the coverage-reminder email", () => {
     expect(single.text).not.toContain("enti gestori");
   });
 });
+
+describe("a gestore registered for a Comune", () => {
+  it("does not answer for the Comune: coverage does not count it registered and its referent is still reminded", async () => {
+    const own = await createMeeting(db);
+    const alone = await createMunicipalityIn(db, { name: "Alcamo", province: "TP" });
+    await createReferent(db, alone.id, { email: "referente@alcamo.example.it" });
+    const gestore = await register(db, own.slug, registrationInput({ organisationType: "ENTE_GESTORE", organisationName: "Cooperativa Alfa", municipalityId: alone.id }));
+    expect(gestore.ok).toBe(true);
+    const coverage = await getMeetingCoverage(own.id, db);
+    const state = coverage.provinces.flatMap((p) => p.municipalities).find((m) => m.id === alone.id)?.state;
+    expect(state).toBe("REFERENT_ONLY");
+    await sendCoverageReminders(db, coordinator, own.id);
+    expect((await reminders(own.id)).map((email) => email.toEmail)).toContain("referente@alcamo.example.it");
+  });
+});

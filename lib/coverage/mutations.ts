@@ -27,7 +27,7 @@ async function referentsToRemind(tx: Tx, meetingId: string): Promise<Recipient[]
   const referents = await tx.referent.findMany({
     where: {
       status: "ACTIVE",
-      municipality: { saiMember: true, registrations: { none: { meetingId, status: { not: "CANCELLED" } } } },
+      municipality: { saiMember: true, registrations: { none: { meetingId, status: { not: "CANCELLED" }, organisationType: "COMUNE" } } },
     },
     select: {
       person: { select: { email: true, firstName: true, lastName: true } },

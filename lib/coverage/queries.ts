@@ -65,7 +65,8 @@ export async function getMeetingCoverage(meetingId: string, db: Db = defaultDb):
     }),
     db.registration.groupBy({
       by: ["municipalityId"],
-      where: { meetingId, status: { not: "CANCELLED" }, municipality: { saiMember: true } },
+      // The Comune's own registrations: a gestore it nominated registers for it too, but does not answer for it.
+      where: { meetingId, status: { not: "CANCELLED" }, organisationType: "COMUNE", municipality: { saiMember: true } },
       _count: { _all: true },
     }),
   ]);

@@ -91,7 +91,7 @@ export async function getDashboardOverview(now = new Date(), db: Db = defaultDb)
       _count: { _all: true },
     }),
     db.registration.findMany({
-      where: { meetingId: { in: upcomingIds }, status: { not: "CANCELLED" }, municipality: { saiMember: true } },
+      where: { meetingId: { in: upcomingIds }, status: { not: "CANCELLED" }, organisationType: "COMUNE", municipality: { saiMember: true } },
       distinct: ["meetingId", "municipalityId"],
       select: { meetingId: true },
     }),

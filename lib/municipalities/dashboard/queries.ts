@@ -148,7 +148,7 @@ export type MunicipalityMeetingAnswer = {
     attendance: { status: AttendanceStatus } | null;
   }[];
   invitations: { id: string; firstName: string; lastName: string; managingBodyName: string; status: InvitationStatus }[];
-  /** Someone is registered for the Comune (cancelled registrations do not count). */
+  /** Someone is registered as the Comune (cancelled registrations, and the gestori it nominated, do not count). */
   answered: boolean;
 };
 
@@ -177,6 +177,7 @@ export async function getMunicipalityDetail(id: string, db: Db = defaultDb): Pro
         id: true,
         meetingId: true,
         status: true,
+        organisationType: true,
         person: personName,
         attendance: { select: { status: true } },
       },
@@ -203,7 +204,7 @@ export async function getMunicipalityDetail(id: string, db: Db = defaultDb): Pro
         meeting,
         registrations: own,
         invitations: invitations.filter((invitation) => invitation.meetingId === meeting.id),
-        answered: own.some((registration) => registration.status !== "CANCELLED"),
+        answered: own.some((registration) => registration.status !== "CANCELLED" && registration.organisationType === "COMUNE"),
       };
     }),
   };
