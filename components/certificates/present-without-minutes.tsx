@@ -22,7 +22,7 @@ export function PresentWithoutMinutes({ rows, meeting, meetingHasMinutes }: Prop
           {pluralForm(rows.length, { one: "Questa persona è segnata presente", other: `Queste ${rows.length} persone sono segnate presenti` })} senza minuti
           {meetingHasMinutes
             ? `, mentre altri partecipanti li hanno: non ${pluralForm(rows.length, { one: "riceverà", other: "riceveranno" })} l'attestato finché non completi i minuti.`
-            : `: se rilasci gli attestati ora, a ${pluralForm(rows.length, { one: "lei", other: "ciascuna" })} sarà riconosciuta la durata prevista dell'incontro (${minutesLabel(durationMinutes(meeting))}).`}{" "}
+            : `: se rilasci gli attestati ora, ${pluralForm(rows.length, { one: "le", other: "a ciascuna" })} sarà riconosciuta la durata prevista dell'incontro (${minutesLabel(durationMinutes(meeting))}).`}{" "}
           Importa il report della piattaforma o correggi i minuti nella pagina <Link href={attendancePath(meeting.id)}>Presenze</Link>.
         </p>
       </div>
