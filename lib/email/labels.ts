@@ -25,6 +25,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "personal-link": "Link personale (già iscritto/a)",
   "registration-cancelled": "Iscrizione annullata",
   invitation: "Invito a ente gestore",
+  "invitation-answered": "Risposta all'invito di un ente gestore",
   "sign-in-link": "Link di accesso all'area riservata",
   "user-invitation": "Invito all'area riservata",
   "coverage-reminder": "Promemoria ai referenti dei Comuni non iscritti",

@@ -8,6 +8,7 @@ import {
   type EmailTemplateProps,
 } from "./schema";
 import { InvitationEmail, invitationSubject } from "./templates/invitation";
+import { InvitationAnsweredEmail, invitationAnsweredSubject } from "./templates/invitation-answered";
 import { PersonalLinkEmail, personalLinkSubject } from "./templates/personal-link";
 import { RegistrationCancelledEmail, registrationCancelledSubject } from "./templates/registration-cancelled";
 import { RegistrationConfirmedEmail, registrationConfirmedSubject } from "./templates/registration-confirmed";
@@ -53,6 +54,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "personal-link": { subject: personalLinkSubject, component: PersonalLinkEmail },
   "registration-cancelled": { subject: registrationCancelledSubject, component: RegistrationCancelledEmail },
   invitation: { subject: invitationSubject, component: InvitationEmail },
+  "invitation-answered": { subject: invitationAnsweredSubject, component: InvitationAnsweredEmail },
   "sign-in-link": { subject: signInLinkSubject, component: SignInLinkEmail },
   "user-invitation": { subject: userInvitationSubject, component: UserInvitationEmail },
   "coverage-reminder": { subject: coverageReminderSubject, component: CoverageReminderEmail },

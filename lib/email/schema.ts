@@ -73,6 +73,15 @@ export const invitationSchema = z.object({
   expiresOn: text.nullish(),
 });
 
+/** To the registrant who nominated a gestore: the nominee accepted the invitation or said they cannot come. */
+export const invitationAnsweredSchema = z.object({
+  ...meetingFields,
+  /** "Luca Bianchi" */
+  inviteeName: text,
+  managingBodyName: text,
+  accepted: z.boolean(),
+});
+
 /** The magic link of a dashboard sign-in (Auth.js): one use, short-lived. */
 export const signInLinkSchema = z.object({
   signInUrl: link,
@@ -212,6 +221,7 @@ export const emailTemplateSchemas = {
   "personal-link": personalLinkSchema,
   "registration-cancelled": registrationCancelledSchema,
   invitation: invitationSchema,
+  "invitation-answered": invitationAnsweredSchema,
   "sign-in-link": signInLinkSchema,
   "user-invitation": userInvitationSchema,
   "coverage-reminder": coverageReminderSchema,

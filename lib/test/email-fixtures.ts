@@ -30,6 +30,12 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     invitationUrl: "http://localhost:3000/invito/Tok3nInvitoDiProva",
     expiresOn: "23 marzo 2022",
   },
+  "invitation-answered": {
+    ...meeting,
+    inviteeName: "Giuseppe Verdi",
+    managingBodyName: "Cooperativa Sociale Esempio",
+    accepted: true,
+  },
   "sign-in-link": {
     signInUrl: "http://localhost:3000/api/auth/callback/email?token=Tok3nAccessoDiProva&email=a%40b.it",
     expiresAt: "giovedì 26 novembre 2026, ore 14:05",
