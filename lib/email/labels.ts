@@ -31,6 +31,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "coverage-reminder": "Promemoria ai referenti dei Comuni non iscritti",
   "meeting-cancelled": "Incontro annullato",
   "referent-sheet-received": "Scheda referenti ricevuta",
+  "referent-sheet-approved": "Scheda referenti approvata",
   "referent-sheet-rejected": "Scheda referenti respinta",
   "referent-sheet-replaced": "Scheda referenti sostituita",
   "referent-designated": "Designazione a referente del Comune",

@@ -19,6 +19,7 @@ import { UserInvitationEmail, userInvitationSubject } from "./templates/user-inv
 import { CoverageReminderEmail, coverageReminderSubject } from "./templates/coverage-reminder";
 import { MeetingCancelledEmail, meetingCancelledSubject } from "./templates/meeting-cancelled";
 import { ReferentSheetReceivedEmail, referentSheetReceivedSubject } from "./templates/referent-sheet-received";
+import { ReferentSheetApprovedEmail, referentSheetApprovedSubject } from "./templates/referent-sheet-approved";
 import { ReferentSheetRejectedEmail, referentSheetRejectedSubject } from "./templates/referent-sheet-rejected";
 import { ReferentSheetReplacedEmail, referentSheetReplacedSubject } from "./templates/referent-sheet-replaced";
 import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/referent-designated";
@@ -60,6 +61,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "coverage-reminder": { subject: coverageReminderSubject, component: CoverageReminderEmail },
   "meeting-cancelled": { subject: meetingCancelledSubject, component: MeetingCancelledEmail },
   "referent-sheet-received": { subject: referentSheetReceivedSubject, component: ReferentSheetReceivedEmail },
+  "referent-sheet-approved": { subject: referentSheetApprovedSubject, component: ReferentSheetApprovedEmail },
   "referent-sheet-rejected": { subject: referentSheetRejectedSubject, component: ReferentSheetRejectedEmail },
   "referent-sheet-replaced": { subject: referentSheetReplacedSubject, component: ReferentSheetReplacedEmail },
   "referent-designated": { subject: referentDesignatedSubject, component: ReferentDesignatedEmail },

@@ -135,6 +135,16 @@ export const referentSheetReceivedSchema = z.object({
   sheetUrl: link,
 });
 
+/** The officer who sent a scheda referenti: a coordinator approved it, and these referents are now the Comune's. */
+export const referentSheetApprovedSchema = z.object({
+  recipientName: text.nullish(),
+  municipalityName: text,
+  /** "Maria Rossi", "referente tecnico", "Ufficio servizi sociali", in the scheda's order. */
+  referents: z.array(z.object({ name: text, role: text, office: text.nullish() })).min(1),
+  /** The public scheda, to send a new one when the referents change. */
+  sheetUrl: link,
+});
+
 /** The officer who sent a scheda referenti: a coordinator rejected it, with the reason. */
 export const referentSheetRejectedSchema = z.object({
   recipientName: text.nullish(),
@@ -228,6 +238,7 @@ export const emailTemplateSchemas = {
   "meeting-cancelled": meetingCancelledSchema,
   "referent-sheet-received": referentSheetReceivedSchema,
   "referent-sheet-replaced": referentSheetReplacedSchema,
+  "referent-sheet-approved": referentSheetApprovedSchema,
   "referent-sheet-rejected": referentSheetRejectedSchema,
   "referent-designated": referentDesignatedSchema,
   "meeting-message": meetingMessageSchema,

@@ -64,6 +64,15 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     resubmitted: false,
     sheetUrl: "http://localhost:3000/scheda-referenti",
   },
+  "referent-sheet-approved": {
+    recipientName: "Maria Rossi",
+    municipalityName: "Palermo",
+    referents: [
+      { name: "Anna Bianchi", role: "referente politico", office: "Assessora alle politiche sociali" },
+      { name: "Luca Verdi", role: "referente tecnico", office: null },
+    ],
+    sheetUrl: "http://localhost:3000/scheda-referenti",
+  },
   "referent-sheet-rejected": {
     recipientName: "Maria Rossi",
     municipalityName: "Palermo",
