@@ -1,7 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { registerViaApi } from "./support/dashboard";
 import { seedMeeting, testDb } from "./support/database";
 import { emailsTo, linkFromEmail, tick, uniqueEmail } from "./support/registration";
+
+/** Full-page pictures at a desktop's and a phone's width, kept with the test's results. */
+async function snapshots(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 /** What the inviter was told of each answer, oldest first. */
 async function answersTo(email: string) {
@@ -27,12 +36,14 @@ test.describe("a nominee answers, changes their mind, and the inviter is told", 
     await expect(form.getByRole("term")).toHaveText("Email");
     await expect(form.getByRole("definition")).toHaveText(nominee.email.toLowerCase());
     await expect(form.locator('input:not([type="hidden"])[name="email"]')).toHaveCount(0);
+    await snapshots(page, "invito");
 
     // One click does not decline: a page asks first, and going back changes nothing.
     await page.getByRole("link", { name: "Non potrò partecipare" }).click();
     await expect(page).toHaveURL(`${invitationPath}/rifiuta`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confermi che non potrai partecipare?");
     await expect(page.locator("main")).toContainText("Se cambi idea potrai ancora accettare l'invito");
+    await snapshots(page, "conferma-rifiuto");
     expect((await invitation()).status).toBe("SENT");
     await page.getByRole("link", { name: "No, torna all'invito" }).click();
     await expect(page).toHaveURL(invitationPath);
@@ -49,6 +60,7 @@ test.describe("a nominee answers, changes their mind, and the inviter is told", 
 
     // Changing one's mind: the form is still there while registrations are open.
     await expect(page.getByRole("heading", { name: "Hai cambiato idea? Puoi ancora partecipare" })).toBeVisible();
+    await snapshots(page, "invito-rifiutato");
     await form.getByRole("textbox", { name: "Ruolo o qualifica", exact: true }).fill("Operatrice dell'accoglienza");
     await tick(form.getByRole("checkbox", { name: /informativa sul trattamento/ }));
     await form.getByRole("button", { name: "Accetto e mi iscrivo" }).click();

@@ -59,6 +59,7 @@ test("rows added with 'Aggiungi un referente' mark their required fields with th
     await expect(marked, name).toHaveText(["Nome *", "Cognome *", "Ruolo *", "Ufficio o incarico *", "Email *"]);
     await expect(row.getByRole("textbox", { name: "Email", exact: true })).toHaveAttribute("required", "");
   }
+  await page.getByRole("group", { name: "Referente 2", exact: true }).screenshot({ path: test.info().outputPath("referente-2.png") });
 });
 
 test("an officer sends the scheda (with and without JavaScript), a coordinator approves it, the referents are active and emailed", async ({ page, browser, baseURL }) => {
