@@ -84,7 +84,7 @@ function FixedEmail({ kit }: { kit: FieldKit }) {
   return (
     <div className="mb-4">
       <dl className="mb-1">
-        <dt>Email</dt>
+        <dt className="small fw-semibold">Email</dt>
         <dd className="mb-0 text-break">{address}</dd>
       </dl>
       <p className="form-text small mb-0">L&apos;invito è personale: l&apos;iscrizione sarà registrata con questo indirizzo.</p>
