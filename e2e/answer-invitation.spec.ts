@@ -16,9 +16,10 @@ test("a gestore accepts the prefilled invitation and is registered by invitation
   const form = page.locator("#accetta-invito");
   await expect(form.getByRole("textbox", { name: "Nome", exact: true })).toHaveValue("Luca");
   await expect(form.getByRole("textbox", { name: "Cognome", exact: true })).toHaveValue("Bianchi");
-  const email = form.getByRole("textbox", { name: "Email", exact: true });
-  await expect(email).toHaveValue(accepting.email.toLowerCase());
-  await expect(email).toHaveAttribute("readonly", "");
+  // The address cannot change, so it is text, not a field.
+  await expect(form.getByRole("textbox", { name: "Email", exact: true })).toHaveCount(0);
+  await expect(form.getByRole("definition")).toHaveText(accepting.email.toLowerCase());
+  const email = form.locator('input[type="hidden"][name="email"]');
   await expect(form.getByRole("radio", { name: "Ente gestore", exact: true })).toBeChecked();
   await expect(form.getByRole("textbox", { name: "Nome dell'ente", exact: true })).toHaveValue("Cooperativa Sole");
 
@@ -26,7 +27,6 @@ test("a gestore accepts the prefilled invitation and is registered by invitation
   await tick(form.getByRole("checkbox", { name: /informativa sul trattamento/ }));
   // The address is the invitation's whatever the page sends.
   await email.evaluate((input: HTMLInputElement) => {
-    input.readOnly = false;
     input.value = "altro.indirizzo@esempio.example.it";
   });
   await form.getByRole("button", { name: "Accetto e mi iscrivo" }).click();
@@ -45,9 +45,10 @@ test("a gestore accepts the prefilled invitation and is registered by invitation
   await expect(page.locator("#accetta-invito")).toHaveCount(0);
 
   await page.goto(await linkFromEmail(declining.email, "invitation", "invitationUrl"));
-  await page.getByRole("button", { name: "Non potrò partecipare" }).click();
+  await page.getByRole("link", { name: "Non potrò partecipare" }).click();
+  await page.getByRole("button", { name: "Sì, non potrò partecipare" }).click();
   await expect(main).toContainText("hai comunicato che non potrai partecipare");
-  await expect(page.locator("#accetta-invito")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Hai cambiato idea? Puoi ancora partecipare" })).toBeVisible();
   const declined = await testDb().invitation.findFirstOrThrow({ where: { meetingId: meeting.id, email: declining.email.toLowerCase() } });
   expect(declined.status).toBe("DECLINED");
   expect(await registrationOf(declining.email, meeting.id)).toBeNull();

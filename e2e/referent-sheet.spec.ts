@@ -49,6 +49,19 @@ async function fillHead(page: Page, pec: string, officer: { firstName: string; l
   await tick(page.getByRole("checkbox", { name: /informativa sul trattamento/ }));
 }
 
+test("rows added with 'Aggiungi un referente' mark their required fields with the asterisk, as the first row does", async ({ page }) => {
+  await page.goto("/scheda-referenti");
+  await page.getByRole("button", { name: "Aggiungi un referente" }).click();
+  await page.getByRole("button", { name: "Aggiungi un referente" }).click();
+  for (const name of ["Referente 1", "Referente 2", "Referente 3"]) {
+    const row = page.getByRole("group", { name, exact: true });
+    const marked = row.locator('label:has(> span[aria-hidden="true"]), legend:has(> span[aria-hidden="true"])');
+    await expect(marked, name).toHaveText(["Nome *", "Cognome *", "Ruolo *", "Ufficio o incarico *", "Email *"]);
+    await expect(row.getByRole("textbox", { name: "Email", exact: true })).toHaveAttribute("required", "");
+  }
+  await page.getByRole("group", { name: "Referente 2", exact: true }).screenshot({ path: test.info().outputPath("referente-2.png") });
+});
+
 test("an officer sends the scheda (with and without JavaScript), a coordinator approves it, the referents are active and emailed", async ({ page, browser, baseURL }) => {
   const db = testDb();
   const municipality = await db.municipality.findUniqueOrThrow({ where: { istatCode: ISTAT_CODE } });
@@ -151,6 +164,10 @@ test("an officer sends the scheda (with and without JavaScript), a coordinator a
     for (const referent of [politico, second]) {
       expect((await emailsTo(referent.email)).map((message) => message.template)).toEqual(["referent-designated"]);
     }
+    // The officer is told the outcome, as the form promised.
+    const outcome = (await emailsTo(officer.email)).filter((message) => message.template === "referent-sheet-approved");
+    expect(outcome).toHaveLength(1);
+    expect(outcome[0].data).toMatchObject({ municipalityName: COMUNE, referents: [{ name: "Salvo Assessore" }, { name: "Sara Seconda" }] });
     expect((await db.municipality.findUniqueOrThrow({ where: { id: municipality.id } })).pec).toBe("protocollo@pec.comune.sperlinga.example.it");
   });
 

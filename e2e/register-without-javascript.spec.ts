@@ -120,14 +120,16 @@ test("without JavaScript a gestore answers the invitation: accepts after an erro
   const role = form.getByRole("textbox", { name: "Ruolo o qualifica", exact: true });
   await expect(role).toBeFocused();
   await expect(form.getByRole("checkbox", { name: /informativa sul trattamento/ })).toBeChecked();
-  await expect(form.getByRole("textbox", { name: "Email", exact: true })).toHaveValue(accepting.email.toLowerCase());
+  await expect(form.getByRole("definition")).toHaveText(accepting.email.toLowerCase());
   await role.fill("Operatore legale");
   await form.getByRole("button", { name: "Accetto e mi iscrivo" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iscrizione confermata");
   expect(await registrationOf(accepting.email, meeting.id)).toMatchObject({ source: "INVITATION", roleTitle: "Operatore legale" });
 
   await page.goto(await linkFromEmail(declining.email, "invitation", "invitationUrl"));
-  await page.getByRole("button", { name: "Non potrò partecipare" }).click();
+  await page.getByRole("link", { name: "Non potrò partecipare" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confermi che non potrai partecipare?");
+  await page.getByRole("button", { name: "Sì, non potrò partecipare" }).click();
   await expect(page.locator("main")).toContainText("hai comunicato che non potrai partecipare");
   expect((await testDb().invitation.findFirstOrThrow({ where: { meetingId: meeting.id, email: declining.email.toLowerCase() } })).status).toBe("DECLINED");
 });

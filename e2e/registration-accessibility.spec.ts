@@ -61,7 +61,10 @@ test.describe("axe finds no WCAG 2.1 A/AA violation along the registration journ
     await page.locator("#accetta-invito").getByRole("button", { name: "Accetto e mi iscrivo" }).click();
     await expect(page.locator("#accetta-invito-esito .alert-danger")).toBeVisible();
     await expectNoViolations(page);
-    await page.getByRole("button", { name: "Non potrò partecipare" }).click();
+    await page.getByRole("link", { name: "Non potrò partecipare" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confermi che non potrai partecipare?");
+    await expectNoViolations(page);
+    await page.getByRole("button", { name: "Sì, non potrò partecipare" }).click();
     await expect(page.locator("main")).toContainText("hai comunicato che non potrai partecipare");
     await expectNoViolations(page);
   });

@@ -59,6 +59,9 @@ describe("seed", () => {
     expect(meeting.startsAt.toISOString()).toBe("2022-03-24T14:00:00.000Z");
     expect(meeting.endsAt.toISOString()).toBe("2022-03-24T16:00:00.000Z");
     expect(meeting.subject).toContain('Progetto 3031 "COOPERA"');
+    // As the letter prints it: the Oggetto's date and time in bold, and its place and date above the protocol.
+    expect(meeting.subject).toMatch(/; \*\*giovedì 24 marzo 2022 ore 15:00-17\.00\*\*$/);
+    expect(meeting.placeAndDate).toBe("Palermo, 15 marzo 2022");
     expect(meeting.fundingLine).toContain("Obiettivo nazionale ON 3 Capacity building - lettera j) Governance dei servizi");
     expect(meeting.body).toContain("si chiede ai rappresentanti degli enti locali di invitare i rappresentanti degli enti gestori");
     expect(meeting.body).toContain("indicando uno o più referenti dell'Ente");

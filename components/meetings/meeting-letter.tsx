@@ -4,7 +4,15 @@ import type { PublicMeeting } from "@/lib/meetings/queries";
 type MeetingLetterProps = {
   meeting: Pick<
     PublicMeeting,
-    "protocolNumber" | "subject" | "salutation" | "body" | "closing" | "signatoryName" | "signatoryTitle"
+    | "placeAndDate"
+    | "protocolNumber"
+    | "subject"
+    | "salutation"
+    | "body"
+    | "closing"
+    | "signatoryName"
+    | "signatoryTitle"
+    | "projectWebsite"
   >;
 };
 
@@ -14,13 +22,23 @@ export function protocolLabel(protocolNumber: string): string {
   return /^prot/i.test(value) ? value : `Prot. n. ${value}`;
 }
 
-/** The convocation letter, word for word: protocol, subject, body, closing, signature. */
+/** "https://www.progettocoopera.it/" → "progettocoopera.it", as the letter's footer writes it. */
+export function websiteLabel(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+}
+
+/** The convocation letter, word for word: place and date, protocol, subject, body, closing, signature, footer. */
 export function MeetingLetter({ meeting }: MeetingLetterProps) {
   return (
     <section className="letter mb-5" aria-labelledby="testo-convocazione">
       <h2 id="testo-convocazione" className="h4 mb-4">
         Testo della convocazione
       </h2>
+      {meeting.placeAndDate ? <p className="text-end">{meeting.placeAndDate}</p> : null}
       {meeting.protocolNumber ? <p>{protocolLabel(meeting.protocolNumber)}</p> : null}
       <p>
         <strong>Oggetto:</strong> <InlineMarkdown>{meeting.subject}</InlineMarkdown>
@@ -33,6 +51,16 @@ export function MeetingLetter({ meeting }: MeetingLetterProps) {
         <br />
         {meeting.signatoryTitle}
       </p>
+      {/* The letterhead's foot, as on the paper letter. */}
+      <div className="letter-footer border-top mt-5 pt-3 text-center" aria-label="Piè di pagina della lettera" role="group">
+        <p className="fw-bold mb-0">ANCI SICILIA</p>
+        <p className="mb-0">Associazione dei comuni siciliani</p>
+        {meeting.projectWebsite ? (
+          <p className="mb-0">
+            <a href={meeting.projectWebsite}>{websiteLabel(meeting.projectWebsite)}</a>
+          </p>
+        ) : null}
+      </div>
     </section>
   );
 }

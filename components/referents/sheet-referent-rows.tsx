@@ -31,29 +31,31 @@ export function SheetReferentRows({ kit, rows, onAdd, onRemove }: SheetReferentR
     >
       {rows.map((row, index) => {
         const base = `referents.${index}`;
+        // Without JavaScript the later rows are optional spares; with it, every row shown was asked for.
+        const required = index === 0 || Boolean(onAdd);
         return (
           <fieldset key={row.key} className="border-top pt-3 mb-3">
             <legend className="px-0 h6">Referente {index + 1}</legend>
             <div className="row">
               <div className="col-md-6">
-                <TextField field={bindField(kit, `${base}.firstName`)} label="Nome" defaultValue={row.values.firstName} autoComplete="off" required={index === 0} />
+                <TextField field={bindField(kit, `${base}.firstName`)} label="Nome" defaultValue={row.values.firstName} autoComplete="off" required={required} />
               </div>
               <div className="col-md-6">
-                <TextField field={bindField(kit, `${base}.lastName`)} label="Cognome" defaultValue={row.values.lastName} autoComplete="off" required={index === 0} />
+                <TextField field={bindField(kit, `${base}.lastName`)} label="Cognome" defaultValue={row.values.lastName} autoComplete="off" required={required} />
               </div>
             </div>
-            <RadioGroup field={bindField(kit, `${base}.role`)} legend="Ruolo" options={ROLE_OPTIONS} defaultValue={row.values.role} required={index === 0} />
+            <RadioGroup field={bindField(kit, `${base}.role`)} legend="Ruolo" options={ROLE_OPTIONS} defaultValue={row.values.role} required={required} />
             <TextField
               field={bindField(kit, `${base}.office`)}
               label="Ufficio o incarico"
               defaultValue={row.values.office}
               autoComplete="off"
-              required={index === 0}
+              required={required}
               hint="Ad esempio: Assessore alle politiche sociali, Responsabile dell'Ufficio servizi sociali."
             />
             <div className="row">
               <div className="col-md-6">
-                <TextField field={bindField(kit, `${base}.email`)} label="Email" type="email" defaultValue={row.values.email} autoComplete="off" required={index === 0} />
+                <TextField field={bindField(kit, `${base}.email`)} label="Email" type="email" defaultValue={row.values.email} autoComplete="off" required={required} />
               </div>
               <div className="col-md-6">
                 <TextField field={bindField(kit, `${base}.phone`)} label="Telefono (facoltativo)" type="tel" defaultValue={row.values.phone} autoComplete="off" />

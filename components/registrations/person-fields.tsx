@@ -32,7 +32,12 @@ export function PersonFields({ kit, email, onBehalf = false }: PersonFieldsProps
       <div className="col-md-6">
         <TextField field={bindField(kit, "lastName")} label="Cognome" defaultValue={initialText(kit, "lastName")} required autoComplete={autoComplete("family-name")} />
       </div>
-      {email !== "hidden" ? (
+      {email === "read-only" ? (
+        <div className="col-md-6">
+          <FixedEmail kit={kit} />
+        </div>
+      ) : null}
+      {email === "editable" ? (
         <div className="col-md-6">
           <TextField
             field={bindField(kit, "email")}
@@ -40,9 +45,8 @@ export function PersonFields({ kit, email, onBehalf = false }: PersonFieldsProps
             type="email"
             defaultValue={initialText(kit, "email")}
             required
-            readOnly={email === "read-only"}
             autoComplete={autoComplete("email")}
-            hint={email === "read-only" ? "L'invito è personale: l'iscrizione sarà registrata con questo indirizzo." : wording.emailHint}
+            hint={wording.emailHint}
           />
         </div>
       ) : null}
@@ -66,6 +70,25 @@ export function PersonFields({ kit, email, onBehalf = false }: PersonFieldsProps
           hint={wording.roleTitleHint}
         />
       </div>
+    </div>
+  );
+}
+
+/**
+ * The invitation's address, shown as text: it cannot be changed, so it does
+ * not look like a field. It is posted along for the client-side check; the
+ * server takes the invitation's own address whatever arrives.
+ */
+function FixedEmail({ kit }: { kit: FieldKit }) {
+  const address = initialText(kit, "email");
+  return (
+    <div className="mb-4">
+      <dl className="mb-1">
+        <dt className="small fw-semibold">Email</dt>
+        <dd className="mb-0 text-break">{address}</dd>
+      </dl>
+      <p className="form-text small mb-0">L&apos;invito è personale: l&apos;iscrizione sarà registrata con questo indirizzo.</p>
+      <input type="hidden" defaultValue={address} {...bindField(kit, "email").registration} />
     </div>
   );
 }

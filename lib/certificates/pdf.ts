@@ -4,6 +4,7 @@
 import QRCode from "qrcode";
 import { durationMinutes } from "@/lib/attendance/register/meeting";
 import { formatDateTimeRange, formatShortDate } from "@/lib/format/dates";
+import { stripInlineMarkdown } from "@/lib/format/text";
 import { describeMode } from "@/lib/meetings/labels";
 import { drawableText } from "@/lib/pdf/fonts";
 import { drawFundingBlock, projectHeading } from "@/lib/pdf/funding";
@@ -33,7 +34,7 @@ export async function buildCertificatePdf(document: CertificateDocument, verific
   writer.paragraph("ha partecipato all'incontro", { size: 12, align: "center", after: 10 });
   writer.paragraph(meeting.title, { size: 15, font: "bold", align: "center", after: 6 });
   if (meeting.subject.trim() && meeting.subject.trim() !== meeting.title.trim()) {
-    writer.paragraph(meeting.subject, { size: 10, font: "italic", align: "center", color: MUTED, after: 10 });
+    writer.paragraph(stripInlineMarkdown(meeting.subject), { size: 10, font: "italic", align: "center", color: MUTED, after: 10 });
   }
   const where = [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", ");
   writer.paragraph(`tenutosi ${formatDateTimeRange(meeting.startsAt, meeting.endsAt)} (ora italiana), ${where},`, { size: 11.5, align: "center", after: 4 });

@@ -31,6 +31,7 @@ describe("every template", () => {
   test("the account and scheda referenti templates are all the others", () => {
     expect(TEMPLATES.filter((template) => !MEETING_TEMPLATES.includes(template)).sort()).toEqual([
       "referent-designated",
+      "referent-sheet-approved",
       "referent-sheet-received",
       "referent-sheet-rejected",
       "referent-sheet-replaced",

@@ -8,6 +8,7 @@ import {
   type EmailTemplateProps,
 } from "./schema";
 import { InvitationEmail, invitationSubject } from "./templates/invitation";
+import { InvitationAnsweredEmail, invitationAnsweredSubject } from "./templates/invitation-answered";
 import { PersonalLinkEmail, personalLinkSubject } from "./templates/personal-link";
 import { RegistrationCancelledEmail, registrationCancelledSubject } from "./templates/registration-cancelled";
 import { RegistrationConfirmedEmail, registrationConfirmedSubject } from "./templates/registration-confirmed";
@@ -18,6 +19,7 @@ import { UserInvitationEmail, userInvitationSubject } from "./templates/user-inv
 import { CoverageReminderEmail, coverageReminderSubject } from "./templates/coverage-reminder";
 import { MeetingCancelledEmail, meetingCancelledSubject } from "./templates/meeting-cancelled";
 import { ReferentSheetReceivedEmail, referentSheetReceivedSubject } from "./templates/referent-sheet-received";
+import { ReferentSheetApprovedEmail, referentSheetApprovedSubject } from "./templates/referent-sheet-approved";
 import { ReferentSheetRejectedEmail, referentSheetRejectedSubject } from "./templates/referent-sheet-rejected";
 import { ReferentSheetReplacedEmail, referentSheetReplacedSubject } from "./templates/referent-sheet-replaced";
 import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/referent-designated";
@@ -53,11 +55,13 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "personal-link": { subject: personalLinkSubject, component: PersonalLinkEmail },
   "registration-cancelled": { subject: registrationCancelledSubject, component: RegistrationCancelledEmail },
   invitation: { subject: invitationSubject, component: InvitationEmail },
+  "invitation-answered": { subject: invitationAnsweredSubject, component: InvitationAnsweredEmail },
   "sign-in-link": { subject: signInLinkSubject, component: SignInLinkEmail },
   "user-invitation": { subject: userInvitationSubject, component: UserInvitationEmail },
   "coverage-reminder": { subject: coverageReminderSubject, component: CoverageReminderEmail },
   "meeting-cancelled": { subject: meetingCancelledSubject, component: MeetingCancelledEmail },
   "referent-sheet-received": { subject: referentSheetReceivedSubject, component: ReferentSheetReceivedEmail },
+  "referent-sheet-approved": { subject: referentSheetApprovedSubject, component: ReferentSheetApprovedEmail },
   "referent-sheet-rejected": { subject: referentSheetRejectedSubject, component: ReferentSheetRejectedEmail },
   "referent-sheet-replaced": { subject: referentSheetReplacedSubject, component: ReferentSheetReplacedEmail },
   "referent-designated": { subject: referentDesignatedSubject, component: ReferentDesignatedEmail },

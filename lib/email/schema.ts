@@ -73,6 +73,15 @@ export const invitationSchema = z.object({
   expiresOn: text.nullish(),
 });
 
+/** To the registrant who nominated a gestore: the nominee accepted the invitation or said they cannot come. */
+export const invitationAnsweredSchema = z.object({
+  ...meetingFields,
+  /** "Luca Bianchi" */
+  inviteeName: text,
+  managingBodyName: text,
+  accepted: z.boolean(),
+});
+
 /** The magic link of a dashboard sign-in (Auth.js): one use, short-lived. */
 export const signInLinkSchema = z.object({
   signInUrl: link,
@@ -123,6 +132,16 @@ export const referentSheetReceivedSchema = z.object({
   /** A scheda still waiting was replaced by this one. */
   resubmitted: z.boolean(),
   /** The public scheda, to correct it. */
+  sheetUrl: link,
+});
+
+/** The officer who sent a scheda referenti: a coordinator approved it, and these referents are now the Comune's. */
+export const referentSheetApprovedSchema = z.object({
+  recipientName: text.nullish(),
+  municipalityName: text,
+  /** "Maria Rossi", "referente tecnico", "Ufficio servizi sociali", in the scheda's order. */
+  referents: z.array(z.object({ name: text, role: text, office: text.nullish() })).min(1),
+  /** The public scheda, to send a new one when the referents change. */
   sheetUrl: link,
 });
 
@@ -212,12 +231,14 @@ export const emailTemplateSchemas = {
   "personal-link": personalLinkSchema,
   "registration-cancelled": registrationCancelledSchema,
   invitation: invitationSchema,
+  "invitation-answered": invitationAnsweredSchema,
   "sign-in-link": signInLinkSchema,
   "user-invitation": userInvitationSchema,
   "coverage-reminder": coverageReminderSchema,
   "meeting-cancelled": meetingCancelledSchema,
   "referent-sheet-received": referentSheetReceivedSchema,
   "referent-sheet-replaced": referentSheetReplacedSchema,
+  "referent-sheet-approved": referentSheetApprovedSchema,
   "referent-sheet-rejected": referentSheetRejectedSchema,
   "referent-designated": referentDesignatedSchema,
   "meeting-message": meetingMessageSchema,

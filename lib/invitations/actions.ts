@@ -28,10 +28,14 @@ const STATE_MESSAGES = {
   expired: LINK_MESSAGES.LINK_EXPIRED,
 } as const;
 
-/** The invitation if it can still be answered, else why not. */
-async function openInvitation(token: string): Promise<{ ok: true; view: InvitationView } | { ok: false; message: string }> {
+/** The invitation if it can still be answered (a declined one can still be accepted), else why not. */
+async function openInvitation(
+  token: string,
+  { reopenDeclined = false } = {},
+): Promise<{ ok: true; view: InvitationView } | { ok: false; message: string }> {
   const view = await getInvitationByToken(token);
   if (!view) return { ok: false, message: LINK_MESSAGES.LINK_INVALID };
+  if (view.state === "declined" && reopenDeclined) return { ok: true, view };
   if (view.state !== "open") return { ok: false, message: STATE_MESSAGES[view.state] };
   return { ok: true, view };
 }
@@ -44,7 +48,7 @@ export async function acceptInvitationAction(
   const submitted = readForm(formData, acceptInvitationForm);
   return runFormAction("accept-invitation", submitted, async () => {
     if (honeypotFilled(formData)) return errorState(submitted, {}, HONEYPOT_MESSAGE);
-    const found = await openInvitation(token);
+    const found = await openInvitation(token, { reopenDeclined: true });
     if (!found.ok) return errorState(submitted, {}, found.message);
     const values = { ...submitted, email: found.view.invitation.email };
     const parsed = parseForm(registrationSchema, { ...values, nominees: [] });
@@ -78,11 +82,7 @@ export async function declineInvitationAction(
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);
     }
-    return {
-      status: "success",
-      message: "Grazie per averci avvisato: abbiamo registrato che non potrai partecipare.",
-      values,
-      revalidate: [`/invito/${token}`],
-    };
+    // Back to the invitation, which now says so and still offers to accept.
+    return { status: "redirect", to: `/invito/${token}?rifiutato=1`, revalidate: [`/invito/${token}`] };
   });
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../test/database";
-import { createMeeting, registrationInput } from "../test/factories";
+import { createMeeting, createUser, registrationInput } from "../test/factories";
 import { acceptInvitation, addNominees, register } from "../registrations/mutations";
 import { hashToken } from "../security/tokens";
+import { inviteOnBehalf } from "./dashboard/mutations";
 import { declineInvitation } from "./mutations";
 
 const { db } = await createTestDatabase();
@@ -87,6 +88,65 @@ describe("invitations", () => {
       ok: false,
       reason: "LINK_EXPIRED",
     });
+  });
+});
+
+/** The answers the inviter was emailed, oldest first. */
+async function answersTo(email: string) {
+  const messages = await db.emailMessage.findMany({
+    where: { toEmail: email, template: "invitation-answered" },
+    orderBy: { createdAt: "asc" },
+  });
+  return messages.map((message) => message.data as { inviteeName: string; managingBodyName: string; accepted: boolean });
+}
+
+describe("changing one's mind, and telling the inviter", () => {
+  it("a declined invitation can be accepted later while registrations are open, and the inviter is emailed each answer", async () => {
+    const meeting = await createMeeting(db);
+    const inviterEmail = "referente.ripensa@comune.example.it";
+    await register(db, meeting.slug, registrationInput({ email: inviterEmail, nominees: [gestore("ripensa@coop.example.it")] }));
+    const token = await invitationToken("ripensa@coop.example.it");
+
+    expect(await declineInvitation(db, token)).toEqual({ ok: true });
+    expect(await answersTo(inviterEmail)).toMatchObject([{ inviteeName: "Luca Neri", managingBodyName: "Cooperativa Esempio", accepted: false }]);
+
+    const accepted = await acceptInvitation(db, token, registrationInput({ organisationType: "ENTE_GESTORE", organisationName: "Cooperativa Esempio" }));
+    expect(accepted).toMatchObject({ ok: true, status: "CONFIRMED" });
+    expect(await db.invitation.findFirst({ where: { email: "ripensa@coop.example.it" } })).toMatchObject({ status: "ACCEPTED" });
+    expect((await answersTo(inviterEmail)).map((answer) => answer.accepted)).toEqual([false, true]);
+    const [message] = await db.emailMessage.findMany({ where: { toEmail: inviterEmail, template: "invitation-answered" }, take: 1 });
+    expect(message.meetingId).toBe(meeting.id);
+  });
+
+  it("a declined invitation cannot be accepted once registrations are closed or the meeting is cancelled", async () => {
+    const meeting = await createMeeting(db, { registrationClosesAt: new Date(Date.now() + 3600_000) });
+    await register(db, meeting.slug, registrationInput({ nominees: [gestore("chiuso@coop.example.it"), gestore("annullato@coop.example.it")] }));
+    const closed = await invitationToken("chiuso@coop.example.it");
+    const cancelled = await invitationToken("annullato@coop.example.it");
+    await declineInvitation(db, closed);
+    await declineInvitation(db, cancelled);
+
+    const later = new Date(Date.now() + 2 * 3600_000);
+    expect(await acceptInvitation(db, closed, registrationInput(), later)).toEqual({ ok: false, reason: "REGISTRATION_CLOSED" });
+    await db.meeting.update({ where: { id: meeting.id }, data: { status: "CANCELLED" } });
+    expect(await acceptInvitation(db, cancelled, registrationInput())).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await db.invitation.count({ where: { meetingId: meeting.id, status: "DECLINED" } })).toBe(2);
+  });
+
+  it("an accepted invitation tells the inviter in the same transaction; a coordinator's direct invitation tells no one", async () => {
+    const meeting = await createMeeting(db);
+    const inviterEmail = "referente.accetta@comune.example.it";
+    await register(db, meeting.slug, registrationInput({ email: inviterEmail, nominees: [gestore("subito@coop.example.it")] }));
+    await acceptInvitation(db, await invitationToken("subito@coop.example.it"), registrationInput());
+    expect(await answersTo(inviterEmail)).toMatchObject([{ inviteeName: "Luca Neri", managingBodyName: "Cooperativa Esempio", accepted: true }]);
+
+    const user = await createUser(db);
+    const direct = await inviteOnBehalf(db, user, { meetingId: meeting.id, registrationId: null, nominee: gestore("diretta@coop.example.it") });
+    expect(direct.ok).toBe(true);
+    const token = await invitationToken("diretta@coop.example.it");
+    expect(await declineInvitation(db, token)).toEqual({ ok: true });
+    expect(await acceptInvitation(db, token, registrationInput())).toMatchObject({ ok: true });
+    expect(await db.emailMessage.count({ where: { meetingId: meeting.id, template: "invitation-answered" } })).toBe(1);
   });
 });
 

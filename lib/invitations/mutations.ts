@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/email/mutations";
-import { invitationEmail } from "@/lib/registrations/emails";
+import { invitationAnsweredEmail, invitationEmail } from "@/lib/registrations/emails";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 import type { NomineeInput } from "@/lib/registrations/schema";
 
@@ -69,14 +69,20 @@ export type InvitationLookup =
   | { ok: true; invitation: { id: string; email: string; meetingId: string; status: string } }
   | { ok: false; reason: "LINK_INVALID" | "LINK_EXPIRED" | "ALREADY_ANSWERED" };
 
-/** The invitation behind a token, if it can still be answered. */
-export async function openInvitation(tx: Tx, token: string, now: Date): Promise<InvitationLookup> {
+/**
+ * The invitation behind a token, if it can still be answered. A declined one
+ * can still be accepted (`reopenDeclined`): whoever said no may change their
+ * mind while registrations are open, which registering checks.
+ */
+export async function openInvitation(tx: Tx, token: string, now: Date, { reopenDeclined = false } = {}): Promise<InvitationLookup> {
   const invitation = await tx.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, email: true, meetingId: true, status: true, tokenExpiresAt: true },
   });
   if (!invitation || invitation.status === "REVOKED") return { ok: false, reason: "LINK_INVALID" };
-  if (invitation.status === "ACCEPTED" || invitation.status === "DECLINED") return { ok: false, reason: "ALREADY_ANSWERED" };
+  if (invitation.status === "ACCEPTED" || (invitation.status === "DECLINED" && !reopenDeclined)) {
+    return { ok: false, reason: "ALREADY_ANSWERED" };
+  }
   if (invitation.status === "EXPIRED" || invitation.tokenExpiresAt <= now) return { ok: false, reason: "LINK_EXPIRED" };
   return { ok: true, invitation };
 }
@@ -94,6 +100,17 @@ export async function declineInvitation(
       where: { id: found.invitation.id, status: "SENT" },
       data: { status: "DECLINED", respondedAt: now },
     });
-    return count ? { ok: true as const } : { ok: false as const, reason: "ALREADY_ANSWERED" as const };
+    if (!count) return { ok: false as const, reason: "ALREADY_ANSWERED" as const };
+    await notifyInviter(tx, found.invitation.id, "DECLINED");
+    return { ok: true as const };
   });
+}
+
+/**
+ * Tells the registrant who nominated the gestore how they answered, in the
+ * transaction of the answer. A coordinator's direct invitation has no one to tell.
+ */
+export async function notifyInviter(tx: Tx, invitationId: string, answer: "ACCEPTED" | "DECLINED"): Promise<void> {
+  const email = await invitationAnsweredEmail(tx, invitationId, answer);
+  if (email) await enqueueEmail(tx, email);
 }

@@ -25,6 +25,7 @@ export const meetingForm = defineForm({
     "title",
     "slug",
     "kind",
+    "placeAndDate",
     "protocolNumber",
     "subject",
     "startsAt",
@@ -188,6 +189,7 @@ export const meetingSchema = z
     title: requiredText("Indica il titolo", 200),
     slug: slugField,
     kind: z.enum(MEETING_KINDS, { error: "Indica il tipo di incontro" }),
+    placeAndDate: optionalText(150),
     protocolNumber: optionalText(100),
     subject: requiredText("Indica l'oggetto della convocazione", 1000),
     startsAt: requiredDateTime("Indica data e ora di inizio"),
@@ -300,6 +302,7 @@ export function emptyMeetingForm(defaults: MeetingFormDefaults = {}): MeetingFor
     title: "",
     slug: "",
     kind: "TAVOLO_TECNICO",
+    placeAndDate: "",
     protocolNumber: "",
     subject: "",
     startsAt: "",
@@ -335,6 +338,7 @@ export type MeetingFormSource = {
   title: string;
   slug: string;
   kind: MeetingKind;
+  placeAndDate: string | null;
   protocolNumber: string | null;
   subject: string;
   startsAt: Date;
@@ -369,6 +373,7 @@ export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
     title: meeting.title,
     slug: meeting.slug,
     kind: meeting.kind,
+    placeAndDate: text(meeting.placeAndDate),
     protocolNumber: text(meeting.protocolNumber),
     subject: meeting.subject,
     startsAt: local(meeting.startsAt),

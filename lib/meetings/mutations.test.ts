@@ -15,6 +15,7 @@ import {
   updateMeeting,
 } from "./mutations";
 import { meetingFormVersion } from "./form-version";
+import { previewMeeting } from "./sheet";
 import { getDashboardMeeting, getPublicMeeting, listPublicMeetings } from "./queries";
 
 const { db } = await createTestDatabase(20);
@@ -204,6 +205,29 @@ describe("updateMeeting", () => {
     // Bruno was told, and saves again with the version the refusal gave him.
     expect(await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, subject: "Oggetto di Bruno" }), { expectedVersion: current })).toMatchObject({ ok: true });
     expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ subject: "Oggetto di Bruno" });
+  });
+
+  it("the letter's place-and-date line is saved, audited, shown in the preview, and part of the editor's fingerprint", async () => {
+    const meeting = await createMeetingRow(db);
+    const loaded = (await getDashboardMeeting(meeting.id, db))!;
+    expect(meetingToForm(loaded).placeAndDate).toBe("");
+    const input = meetingSchema.parse({ ...meetingToForm(loaded), placeAndDate: "  Palermo, 15 marzo 2022 " });
+    const saved = await updateMeeting(db, actor, meeting.id, input, { expectedVersion: meetingFormVersion(loaded) });
+    expect(saved).toMatchObject({ ok: true });
+    const after = (await getDashboardMeeting(meeting.id, db))!;
+    expect(after.placeAndDate).toBe("Palermo, 15 marzo 2022");
+    expect(meetingToForm(after).placeAndDate).toBe("Palermo, 15 marzo 2022");
+    expect(previewMeeting(meetingToForm(after), "DRAFT").placeAndDate).toBe("Palermo, 15 marzo 2022");
+    const [audit] = (await auditEntries(meeting.id)).slice(-1);
+    expect(audit.data).toMatchObject({ before: { placeAndDate: null }, after: { placeAndDate: "Palermo, 15 marzo 2022" } });
+
+    // Someone else changing only that line makes an editor opened before it stale.
+    await db.meeting.update({ where: { id: meeting.id }, data: { placeAndDate: "Catania, 16 marzo 2022" } });
+    expect(meetingFormVersion((await getDashboardMeeting(meeting.id, db))!)).not.toBe(meetingFormVersion(after));
+    const stale = await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...meetingToForm(after), title: "Mio" }), {
+      expectedVersion: meetingFormVersion(after),
+    });
+    expect(stale).toMatchObject({ ok: false, reason: "STALE" });
   });
 
   it("a change the editor does not show (the attestati threshold) does not get in the editor's way", async () => {

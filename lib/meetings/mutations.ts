@@ -41,6 +41,7 @@ function auditSnapshot(meeting: FullMeeting): Record<string, Json | null> {
     kind: meeting.kind,
     title: meeting.title,
     subject: meeting.subject,
+    placeAndDate: meeting.placeAndDate,
     protocolNumber: meeting.protocolNumber,
     startsAt: iso(meeting.startsAt),
     endsAt: iso(meeting.endsAt),

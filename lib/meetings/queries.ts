@@ -10,6 +10,7 @@ export const publicMeetingSelect = {
   status: true,
   title: true,
   subject: true,
+  placeAndDate: true,
   protocolNumber: true,
   startsAt: true,
   endsAt: true,

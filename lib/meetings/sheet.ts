@@ -11,6 +11,7 @@ export type MeetingSheetData = {
   status: MeetingStatus;
   title: string;
   subject: string;
+  placeAndDate: string | null;
   protocolNumber: string | null;
   /** Null only in a preview whose date is not typed yet. */
   startsAt: Date | null;
@@ -32,6 +33,7 @@ export type MeetingSheetData = {
   fundingLine: string;
   projectCode: string;
   projectName: string;
+  projectWebsite: string | null;
   cancellationReason: string | null;
   speakers: readonly { id: string; honorific: string | null; name: string; role: string | null; affiliation: string | null; talkTitle: string | null }[];
   agendaItems: readonly { id: string; title: string; description: string | null }[];
@@ -55,6 +57,7 @@ export function previewMeeting(values: MeetingFormRaw, status: MeetingStatus, ca
     // An empty heading says nothing to a screen reader: say what goes there.
     title: values.title?.trim() || "Titolo della convocazione",
     subject: values.subject?.trim() ?? "",
+    placeAndDate: text(values.placeAndDate),
     protocolNumber: text(values.protocolNumber),
     startsAt: date(values.startsAt),
     endsAt: date(values.endsAt),
@@ -75,6 +78,7 @@ export function previewMeeting(values: MeetingFormRaw, status: MeetingStatus, ca
     fundingLine: values.fundingLine ?? "",
     projectCode: values.projectCode ?? "",
     projectName: values.projectName ?? "",
+    projectWebsite: text(values.projectWebsite),
     cancellationReason,
     speakers: (values.speakers ?? [])
       .map((row, index) => ({ row, id: `relatore-${index}` }))

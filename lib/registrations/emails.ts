@@ -116,3 +116,38 @@ export async function invitationEmail(tx: Tx, invitationId: string, token: strin
     },
   } as const;
 }
+
+/**
+ * To the registrant who nominated a gestore: the nominee accepted or declined.
+ * Null for a coordinator's direct invitation, which has no registrant to tell.
+ */
+export async function invitationAnsweredEmail(tx: Tx, invitationId: string, answer: "ACCEPTED" | "DECLINED") {
+  const invitation = await tx.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      managingBodyName: true,
+      meeting: { select: meetingFields },
+      invitedBy: { select: { id: true, person: { select: { email: true, firstName: true, lastName: true } } } },
+    },
+  });
+  const { invitedBy } = invitation;
+  if (!invitedBy) return null;
+  return {
+    template: "invitation-answered",
+    toEmail: invitedBy.person.email,
+    toName: `${invitedBy.person.firstName} ${invitedBy.person.lastName}`,
+    meetingId: invitation.meeting.id,
+    registrationId: invitedBy.id,
+    invitationId: invitation.id,
+    data: {
+      recipientName: invitedBy.person.firstName,
+      ...meetingData(invitation.meeting),
+      inviteeName: `${invitation.firstName} ${invitation.lastName}`,
+      managingBodyName: invitation.managingBodyName,
+      accepted: answer === "ACCEPTED",
+    },
+  } as const;
+}

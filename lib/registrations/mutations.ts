@@ -5,7 +5,7 @@ import { registrationWindow } from "@/lib/meetings/registration-window";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
-import { nominate, openInvitation } from "@/lib/invitations/mutations";
+import { nominate, notifyInviter, openInvitation } from "@/lib/invitations/mutations";
 import { personalLinkEmail, registrationEmail } from "./emails";
 import type { NomineeInput, RegistrationInput } from "./schema";
 
@@ -189,11 +189,13 @@ export async function registerInTransaction(
     : await tx.registration.create({ data: { meetingId: meeting.id, personId: person.id, ...fields } });
 
   if (options.invitationId) {
+    // A declined invitation may still be accepted: the window checked above is open.
     const { count } = await tx.invitation.updateMany({
-      where: { id: options.invitationId, status: "SENT" },
+      where: { id: options.invitationId, status: { in: ["SENT", "DECLINED"] } },
       data: { status: "ACCEPTED", respondedAt: now, acceptedRegistrationId: registration.id },
     });
     if (!count) throw new InvitationAlreadyAnswered();
+    await notifyInviter(tx, options.invitationId, "ACCEPTED");
   }
 
   const template = status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted";
@@ -250,7 +252,7 @@ export async function acceptInvitation(
   input: RegistrationInput,
   now = new Date(),
 ): Promise<AcceptResult> {
-  const found = await db.$transaction((tx) => openInvitation(tx, token, now));
+  const found = await db.$transaction((tx) => openInvitation(tx, token, now, { reopenDeclined: true }));
   if (!found.ok) return found;
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: found.invitation.meetingId }, select: { slug: true } });
   return register(

@@ -30,6 +30,12 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     invitationUrl: "http://localhost:3000/invito/Tok3nInvitoDiProva",
     expiresOn: "23 marzo 2022",
   },
+  "invitation-answered": {
+    ...meeting,
+    inviteeName: "Giuseppe Verdi",
+    managingBodyName: "Cooperativa Sociale Esempio",
+    accepted: true,
+  },
   "sign-in-link": {
     signInUrl: "http://localhost:3000/api/auth/callback/email?token=Tok3nAccessoDiProva&email=a%40b.it",
     expiresAt: "giovedì 26 novembre 2026, ore 14:05",
@@ -56,6 +62,15 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
       { name: "Luca Verdi", role: "referente tecnico", office: null, email: "luca.verdi@comune.palermo.it" },
     ],
     resubmitted: false,
+    sheetUrl: "http://localhost:3000/scheda-referenti",
+  },
+  "referent-sheet-approved": {
+    recipientName: "Maria Rossi",
+    municipalityName: "Palermo",
+    referents: [
+      { name: "Anna Bianchi", role: "referente politico", office: "Assessora alle politiche sociali" },
+      { name: "Luca Verdi", role: "referente tecnico", office: null },
+    ],
     sheetUrl: "http://localhost:3000/scheda-referenti",
   },
   "referent-sheet-rejected": {

@@ -10,7 +10,9 @@ export const referenceMeeting = {
   status: "PUBLISHED",
   title: "Tavolo tecnico tra i Referenti del Coordinamento dei Comuni siciliani aderenti al SAI",
   subject:
-    'CONVOCAZIONE TAVOLO TECNICO tra i Referenti del Coordinamento dei Comuni siciliani aderenti al SAI - Progetto 3031 "COOPERA"; giovedì 24 marzo 2022 ore 15:00-17.00',
+    'CONVOCAZIONE TAVOLO TECNICO tra i Referenti del Coordinamento dei Comuni siciliani aderenti al SAI - Progetto 3031 "COOPERA"; **giovedì 24 marzo 2022 ore 15:00-17.00**',
+  // The letter's date: the protocol number's 15/03/22.
+  placeAndDate: "Palermo, 15 marzo 2022",
   protocolNumber: "0227/15/03/22",
   // 15:00–17:00 in Rome, which is UTC+1 until the last Sunday of March.
   startsAt: new Date("2022-03-24T14:00:00Z"),

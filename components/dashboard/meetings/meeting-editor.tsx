@@ -108,6 +108,11 @@ export function MeetingEditor({ action, initialValues, status, cancellationReaso
               defaultValue={initialText(kit, "kind")}
               required
             />
+            <InputField
+              {...text(kit, "placeAndDate")}
+              label="Luogo e data della lettera"
+              hint="Ad esempio Palermo, 15 marzo 2022: compare sopra il numero di protocollo."
+            />
             <InputField {...text(kit, "protocolNumber")} label="Numero di protocollo" hint="Ad esempio 0227/15/03/22" />
             <TextAreaField {...text(kit, "subject")} label="Oggetto" required rows={3} hint="L'oggetto della lettera, parola per parola." />
           </Section>

@@ -1,5 +1,6 @@
 // What the register says about the meeting, for the PDF and the XLSX alike.
 import { formatDateTimeRange } from "@/lib/format/dates";
+import { stripInlineMarkdown } from "@/lib/format/text";
 import type { MeetingMode } from "@/lib/generated/prisma/enums";
 import { describeMode } from "@/lib/meetings/labels";
 import { formatNumericDateTime } from "@/lib/registrations/dashboard/format";
@@ -29,7 +30,7 @@ export function durationMinutes(meeting: Pick<RegisterMeeting, "startsAt" | "end
 export function registerFacts(meeting: RegisterMeeting): [string, string][] {
   return [
     ["Convocazione", meeting.title],
-    ["Oggetto", meeting.subject],
+    ["Oggetto", stripInlineMarkdown(meeting.subject)],
     ["Protocollo", meeting.protocolNumber?.trim() || "—"],
     ["Data e ora", `${formatDateTimeRange(meeting.startsAt, meeting.endsAt)} (ora italiana)`],
     ["Durata prevista", `${durationMinutes(meeting)} minuti`],

@@ -1,5 +1,6 @@
 // The register as an A4 landscape PDF: the funding block, the meeting, the
 // participants, the totals and the absent, "Pagina N di M" on each page.
+import { stripInlineMarkdown } from "@/lib/format/text";
 import { drawFundingBlock } from "@/lib/pdf/funding";
 import { A4_LANDSCAPE, PdfWriter, type Column } from "@/lib/pdf/writer";
 import { generatedLine, REGISTER_TITLE, registerFacts, type RegisterMeeting } from "./meeting";
@@ -41,7 +42,7 @@ const totalCells = (rows: readonly TotalRow[], total: TotalRow) =>
 export async function buildRegisterPdf(meeting: RegisterMeeting, register: AttendanceRegister, now = new Date()): Promise<Uint8Array> {
   const writer = await PdfWriter.create(A4_LANDSCAPE, {
     title: `${REGISTER_TITLE} - ${meeting.title}`,
-    subject: meeting.subject,
+    subject: stripInlineMarkdown(meeting.subject),
     keywords: ["FAMI", "registro presenze", meeting.projectCode],
     createdAt: now,
   });

@@ -20,7 +20,7 @@ export function ReferentSheetReceivedEmail(data: Props) {
       <Text>
         abbiamo ricevuto la scheda referenti del <strong>Comune di {data.municipalityName}</strong>
         {data.resubmitted ? ", che sostituisce quella inviata in precedenza e non ancora verificata" : ""}. La
-        verificheremo al più presto: quando sarà approvata, ciascun referente riceverà un&apos;email di conferma.
+        verificheremo al più presto: quando sarà approvata te lo scriveremo, e ciascun referente riceverà un&apos;email di conferma.
       </Text>
       <Text>Referenti indicati nella scheda:</Text>
       <Section style={details}>

@@ -191,6 +191,27 @@ describe("approveReferentSheet", () => {
     expect(await db.auditEntry.count({ where: { action: "referent.designate", entityId: { in: referents.map((r) => r.id) } } })).toBe(3);
   });
 
+  test("the officer who filled the scheda is emailed the outcome with the referents now active, in the approving transaction", async () => {
+    const coordinator = await createUser(db, "COORDINATOR");
+    const municipality = await createMunicipalityIn(db, { name: "Nicosia", province: "EN" });
+    const { sheetId, input } = await submitted(municipality.id);
+    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toMatchObject({ ok: true });
+    const emails = await db.emailMessage.findMany({ where: { toEmail: input.officerEmail, template: "referent-sheet-approved" } });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ status: "PENDING", toName: "Giovanna Russo" });
+    expect(emails[0].data).toEqual({
+      recipientName: "Giovanna Russo",
+      municipalityName: "Nicosia",
+      referents: [
+        { name: "Anna Bianchi", role: "referente politico", office: "Assessora alle politiche sociali" },
+        { name: "Luca Verdi", role: "referente tecnico", office: "Ufficio servizi sociali" },
+      ],
+      sheetUrl: expect.stringMatching(/\/scheda-referenti$/),
+    });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: sheetId, action: "referent-sheet.approve" } });
+    expect(audit.data).toMatchObject({ details: { approvalEmailId: emails[0].id } });
+  });
+
   test("a second approval is refused as already reviewed, and changes nothing", async () => {
     const coordinator = await createUser(db, "COORDINATOR");
     const municipality = await createMunicipalityIn(db, { name: "Cerami", province: "EN" });

@@ -188,7 +188,7 @@ export async function approveReferentSheet(
     const [claimed] = await tx.referentSheet.updateManyAndReturn({
       where: reviewed(sheetId, seenSubmissions),
       data: { status: "APPROVED", reviewedAt: now, reviewedById: actor.id },
-      select: { id: true, pec: true },
+      select: { id: true, pec: true, officerEmail: true, officerFirstName: true, officerLastName: true },
     });
     if (!claimed) return { ok: false, reason: await reviewFailure(tx, sheetId) };
 
@@ -230,6 +230,25 @@ export async function approveReferentSheet(
     if (municipality.pec !== claimed.pec) {
       await tx.municipality.update({ where: { id: municipality.id }, data: { pec: claimed.pec } });
     }
+    // The officer was promised the outcome; one whose data were erased is told nothing.
+    const officerName = `${claimed.officerFirstName} ${claimed.officerLastName}`;
+    const { id: approvalEmailId } = isErasedAddress(claimed.officerEmail)
+      ? { id: null }
+      : await enqueueEmail(tx, {
+          template: "referent-sheet-approved",
+          toEmail: claimed.officerEmail,
+          toName: officerName,
+          data: {
+            recipientName: officerName,
+            municipalityName: municipality.name,
+            referents: entries.toSorted((a, b) => a.position - b.position).map((entry) => ({
+              name: `${entry.firstName} ${entry.lastName}`,
+              role: REFERENT_ROLE_PHRASES[entry.role],
+              office: entry.office,
+            })),
+            sheetUrl: sheetUrl(),
+          },
+        });
     await recordAudit(tx, {
       actor,
       action: "referent-sheet.approve",
@@ -237,7 +256,7 @@ export async function approveReferentSheet(
       entityId: sheetId,
       before: { status: "PENDING", pec: municipality.pec },
       after: { status: "APPROVED", pec: claimed.pec },
-      details: { municipality: municipality.name, activated: entries.length, revoked: dropped.length },
+      details: { municipality: municipality.name, activated: entries.length, revoked: dropped.length, approvalEmailId },
     });
     return { ok: true, activated: entries.length, revoked: dropped.length };
   });

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PublicPage } from "@/components/layout/public-page";
 import { AcceptInvitationForm } from "@/components/invitations/accept-invitation-form";
-import { DeclineInvitationForm } from "@/components/invitations/decline-invitation-form";
 import { LinkProblem } from "@/components/registrations/link-problem";
 import { MeetingSummary } from "@/components/registrations/meeting-summary";
 import { groupByProvince } from "@/components/registrations/municipality-groups";
-import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
+import { acceptInvitationAction } from "@/lib/invitations/actions";
 import { getInvitationByToken, type InvitationView } from "@/lib/invitations/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
@@ -21,20 +21,14 @@ export const metadata: Metadata = {
   referrer: "same-origin",
 };
 
-type PageProps = { params: Promise<{ token: string }> };
+type PageProps = { params: Promise<{ token: string }>; searchParams: Promise<{ rifiutato?: string }> };
 
-/** Why this invitation cannot be answered any more, or null when it can. */
-function answeredNotice(view: InvitationView): { title: string; text: string } | null {
+/** Why this invitation cannot be answered any more (a declined one may still be accepted), or null when it can. */
+function answeredNotice(view: InvitationView): { title: string; text: string; reopenable?: boolean } | null {
   if (view.state === "accepted") {
     return {
       title: "Invito già accettato",
       text: "Hai già accettato questo invito: trovi il link per gestire l'iscrizione nell'email di conferma.",
-    };
-  }
-  if (view.state === "declined") {
-    return {
-      title: "Hai risposto all'invito",
-      text: "Grazie per averci avvisato: hai comunicato che non potrai partecipare a questo incontro.",
     };
   }
   if (view.existingRegistration && view.existingRegistration !== "CANCELLED") {
@@ -43,11 +37,19 @@ function answeredNotice(view: InvitationView): { title: string; text: string } |
       text: "Non occorre accettare l'invito: per vedere o modificare l'iscrizione usa il link personale che hai ricevuto per email.",
     };
   }
+  if (view.state === "declined") {
+    return {
+      title: "Hai risposto all'invito",
+      text: "Grazie per averci avvisato: hai comunicato che non potrai partecipare a questo incontro.",
+      reopenable: true,
+    };
+  }
   return null;
 }
 
-export default async function InvitationPage({ params }: PageProps) {
+export default async function InvitationPage({ params, searchParams }: PageProps) {
   const { token } = await params;
+  const justDeclined = (await searchParams).rifiutato === "1";
   const view = await getInvitationByToken(token);
   if (!view) notFound();
   if (view.state === "expired") {
@@ -60,12 +62,15 @@ export default async function InvitationPage({ params }: PageProps) {
   const { invitation, inviter, meeting } = view;
   const notice = answeredNotice(view);
   const window = registrationWindow(meeting, new Date());
+  // Whoever declined may change their mind while registrations are open.
+  const declined = notice?.reopenable === true;
+  const acceptable = !notice || declined;
 
   return (
     <PublicPage lastUpdated={meeting.updatedAt}>
       <h1 className="mb-4">Invito all&apos;incontro</h1>
       {notice ? (
-        <div className="alert alert-info mb-5" role="status">
+        <div className={`alert ${declined && justDeclined ? "alert-success" : "alert-info"} mb-5`} role="status">
           <h2 className="h4">{notice.title}</h2>
           <p className="mb-0">{notice.text}</p>
         </div>
@@ -79,11 +84,16 @@ export default async function InvitationPage({ params }: PageProps) {
       )}
       <MeetingSummary meeting={meeting} />
 
-      {!notice && window.state === "open" ? (
+      {acceptable && window.state === "open" ? (
         <section className="mb-5" aria-labelledby="accetta">
           <h2 id="accetta" className="h3 mb-4">
-            Conferma la partecipazione
+            {declined ? "Hai cambiato idea? Puoi ancora partecipare" : "Conferma la partecipazione"}
           </h2>
+          {declined ? (
+            <p>
+              Finché le iscrizioni sono aperte puoi accettare l&apos;invito: chi ti ha invitato riceverà un&apos;email.
+            </p>
+          ) : null}
           <p>Abbiamo già compilato i dati che conosciamo: controllali e completa quelli mancanti.</p>
           <AcceptInvitationForm
             action={acceptInvitationAction.bind(null, token)}
@@ -120,7 +130,9 @@ export default async function InvitationPage({ params }: PageProps) {
             Non puoi partecipare?
           </h2>
           <p>Comunicacelo: chi ti ha invitato saprà che non potrai essere presente.</p>
-          <DeclineInvitationForm action={declineInvitationAction.bind(null, token)} />
+          <Link className="btn btn-outline-primary" href={`/invito/${token}/rifiuta`}>
+            Non potrò partecipare
+          </Link>
         </section>
       ) : null}
     </PublicPage>

@@ -20,7 +20,8 @@ export default function ReferentSheetSentPage() {
       </div>
       <p>
         Ti abbiamo inviato un&apos;email di conferma con l&apos;elenco dei referenti indicati. Quando la scheda sarà
-        approvata, ciascun referente riceverà un&apos;email; se qualcosa non andasse, ti scriveremo il motivo.
+        approvata te lo scriveremo e ciascun referente riceverà un&apos;email; se qualcosa non andasse, ti scriveremo il
+        motivo.
       </p>
       <p>
         Se ti accorgi di un errore, puoi <Link href="/scheda-referenti">inviare di nuovo la scheda</Link> per lo stesso
