@@ -179,6 +179,8 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
         data: {
           ...editableFields(input),
           slug,
+          // The form always carries both dates: a duplicate's are set from here on.
+          datesPending: false,
           ...(joinUrlChanged ? { joinUrlVersion: { increment: 1 } } : {}),
           ...rowsToCreate(input),
         },
@@ -262,14 +264,36 @@ async function changeStatus<Reason extends string>(db: Db, actor: Actor, id: str
   }, LOCKING_TRANSACTION);
 }
 
-export type PublishFailure = "ALREADY_PUBLISHED" | "MEETING_CANCELLED" | "MEETING_ARCHIVED";
+const COPY_SUFFIX = " (copia)";
+/** The title "Duplica" gave, left as it was. */
+const UNTOUCHED_COPY = /\(copia\)\s*$/i;
 
-/** Draft → published: the page, the home lists and the registration form open to the public. */
+export type PublishFailure =
+  | "ALREADY_PUBLISHED"
+  | "MEETING_CANCELLED"
+  | "MEETING_ARCHIVED"
+  | "DATES_PENDING"
+  | "STARTS_IN_PAST"
+  | "TITLE_IS_COPY";
+
+/**
+ * Draft → published: the page, the home lists and the registration form open
+ * to the public. Not a duplicate still waiting for its dates or its own title,
+ * nor a meeting that has already started.
+ */
 export async function publishMeeting(db: Db, actor: Actor, id: string, now = new Date()): Promise<StatusChange<PublishFailure>> {
   return changeStatus<PublishFailure>(db, actor, id, {
     action: "meeting.publish",
-    refuse: ({ status }) =>
-      status === "PUBLISHED" ? "ALREADY_PUBLISHED" : status === "CANCELLED" ? "MEETING_CANCELLED" : status === "ARCHIVED" ? "MEETING_ARCHIVED" : null,
+    async refuse({ status, startsAt }, tx) {
+      if (status === "PUBLISHED") return "ALREADY_PUBLISHED";
+      if (status === "CANCELLED") return "MEETING_CANCELLED";
+      if (status === "ARCHIVED") return "MEETING_ARCHIVED";
+      const { title, datesPending } = await tx.meeting.findUniqueOrThrow({ where: { id }, select: { title: true, datesPending: true } });
+      if (datesPending) return "DATES_PENDING";
+      if (startsAt <= now) return "STARTS_IN_PAST";
+      if (UNTOUCHED_COPY.test(title)) return "TITLE_IS_COPY";
+      return null;
+    },
     data: { status: "PUBLISHED", publishedAt: now },
     after: { status: "PUBLISHED", publishedAt: now.toISOString() },
   });
@@ -377,12 +401,11 @@ export async function archiveMeeting(db: Db, actor: Actor, id: string, now = new
 
 export type DuplicateMeetingResult = { ok: true; id: string; slug: string } | { ok: false; reason: "NOT_FOUND" };
 
-const COPY_SUFFIX = " (copia)";
-
 /**
  * A new draft with the same letter, speakers and agenda, to adapt for the
  * next meeting: its own address, no registrations, no join link (each
- * meeting gets its own), nothing of the source's publication or cancellation.
+ * meeting gets its own), nothing of the source's publication or cancellation,
+ * and no dates, registration window or protocol number until a coordinator sets them.
  */
 export async function duplicateMeeting(db: Db, actor: Actor, id: string): Promise<DuplicateMeetingResult> {
   return db.$transaction(async (tx): Promise<DuplicateMeetingResult> => {
@@ -396,16 +419,19 @@ export async function duplicateMeeting(db: Db, actor: Actor, id: string): Promis
         kind: source.kind,
         title,
         subject: source.subject,
-        protocolNumber: source.protocolNumber,
+        // The next meeting has its own dates, window and protocol number: the source's stay only as
+        // placeholders of the required columns, never shown (datesPending), and publishing waits for new ones.
+        protocolNumber: null,
         startsAt: source.startsAt,
         endsAt: source.endsAt,
+        datesPending: true,
         mode: source.mode,
         platform: source.platform,
         venueName: source.venueName,
         venueAddress: source.venueAddress,
         capacity: source.capacity,
-        registrationOpensAt: source.registrationOpensAt,
-        registrationClosesAt: source.registrationClosesAt,
+        registrationOpensAt: null,
+        registrationClosesAt: null,
         invitesManagingBodies: source.invitesManagingBodies,
         salutation: source.salutation,
         body: source.body,

@@ -151,6 +151,7 @@ const dashboardRowSelect = {
   title: true,
   startsAt: true,
   endsAt: true,
+  datesPending: true,
   mode: true,
   capacity: true,
 } satisfies Prisma.MeetingSelect;
