@@ -133,7 +133,7 @@ describe("updateMeeting", () => {
         agendaItems: [],
       }),
     );
-    expect(result).toEqual({ ok: true, slug: "da-modificare", promoted: 0, version: expect.stringMatching(/^[\w-]{22}$/) });
+    expect(result).toEqual({ ok: true, slug: "da-modificare", promoted: 0, version: expect.stringMatching(/^[\w-]{22}$/), joinLinkQueued: 0 });
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id }, include: { speakers: true, agendaItems: true } });
     expect(meeting).toMatchObject({ title: "Modificato", capacity: null, joinUrl: JOIN_URL, joinUrlVersion: 0 });
     expect(meeting.speakers.map((s) => [s.position, s.name])).toEqual([[1, "Luca Bianchi"]]);

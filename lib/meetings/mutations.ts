@@ -139,7 +139,7 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingInput): 
 
 export type UpdateMeetingFailure = "NOT_FOUND" | "MEETING_CANCELLED" | "MEETING_ARCHIVED" | "SLUG_TAKEN" | "SLUG_LOCKED" | "STALE";
 export type UpdateMeetingResult =
-  | { ok: true; slug: string; promoted: number; version: string }
+  | { ok: true; slug: string; promoted: number; version: string; joinLinkQueued: number }
   | { ok: false; reason: Exclude<UpdateMeetingFailure, "STALE"> }
   | { ok: false; reason: "STALE"; version: string };
 
@@ -152,7 +152,8 @@ export type UpdateMeetingOptions = {
 /**
  * Replaces every field, the speakers and the agenda. A published meeting keeps
  * its address (links to it are out in emails and calendars). A new join link
- * bumps joinUrlVersion; a later end moves the personal and invitation links'
+ * bumps joinUrlVersion (and, once a link was sent, goes to everyone confirmed:
+ * joinLinkQueued says to how many); a later end moves the personal and invitation links'
  * expiry with it; more seats go to the waiting list in arrival order. Saving
  * over someone else's change is refused once (STALE, with the meeting's
  * current version, which a second save may then overwrite knowingly).
@@ -213,7 +214,8 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
       }
 
       // A link already sent and now changed goes again to everyone confirmed, as "Link aggiornato".
-      if (joinUrlChanged) await sendUpdatedJoinLinkIfDue(tx, id, actor, now);
+      const resent = joinUrlChanged ? await sendUpdatedJoinLinkIfDue(tx, id, actor, now) : null;
+      const joinLinkQueued = resent?.ok ? resent.recipients : 0;
 
       const diff = auditDiff(before, after);
       await recordAudit(tx, {
@@ -225,7 +227,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
         after: diff.after,
         details: { joinUrlChanged, ...(promoted > 0 ? { promotedFromWaitingList: promoted } : {}) },
       });
-      return { ok: true, slug: after.slug, promoted, version: meetingFormVersion(after) };
+      return { ok: true, slug: after.slug, promoted, version: meetingFormVersion(after), joinLinkQueued };
     }, LOCKING_TRANSACTION);
   } catch (error) {
     if (isSlugConflict(error)) return { ok: false, reason: "SLUG_TAKEN" };
