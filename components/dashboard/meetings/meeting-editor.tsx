@@ -142,7 +142,7 @@ export function MeetingEditor({ action, initialValues, status, cancellationReaso
             />
             <div aria-live="polite">
               {resendTo > 0 ? (
-                <p className="alert alert-warning small" data-testid="join-link-resend">
+                <p className="alert alert-warning small mb-5">
                   Se cambi il link, {plural(resendTo, "persona iscritta riceverà", "persone iscritte riceveranno")} il nuovo link
                   per email appena salvi.
                 </p>
