@@ -212,7 +212,7 @@ export default async function MeetingSummaryPage({ params, searchParams }: PageP
                 id="duplica"
                 action={duplicateMeetingAction.bind(null, meeting.id)}
                 label="Duplica"
-                description="Crea una nuova bozza con lo stesso testo, i relatori e i temi, da adattare al prossimo incontro. Iscrizioni e link di collegamento non vengono copiati."
+                description="Crea una nuova bozza con lo stesso testo, i relatori e i temi, da adattare al prossimo incontro. Date, iscrizioni, finestra delle iscrizioni, numero di protocollo e link di collegamento non vengono copiati."
               />
               {(meeting.status === "PUBLISHED" && ended) || meeting.status === "CANCELLED" ? (
                 <StatusActionForm
