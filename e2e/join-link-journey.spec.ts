@@ -32,7 +32,9 @@ test("the join link appears on a confirmed registrant's personal page and nowher
   }
 
   await page.goto(confirmedPath);
-  await expect(page.getByRole("link", { name: /Collegati all'incontro su Zoom/ })).toHaveAttribute("href", secret);
+  // The main button of the personal page goes to the videoconference itself.
+  await expect(page.getByRole("link", { name: /^Collegati alla videoconferenza su Zoom/ })).toHaveAttribute("href", secret);
+  await expect(page.getByRole("link", { name: /^Collegati alla videoconferenza/ })).toHaveClass(/\bbtn-primary\b/);
 });
 
 test("personal and invitation pages send no Referer to other sites and ask not to be indexed", async ({ page }) => {

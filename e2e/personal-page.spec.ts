@@ -15,13 +15,14 @@ test("from the personal link a registrant edits, then cancels; the first waitlis
   expect((await registrationOf(second.email, meeting.id))?.status).toBe("WAITLISTED");
 
   // The personal link, as the confirmation email carries it.
-  await page.goto(await linkFromEmail(first.email, "registration-confirmed", "personalUrl"));
+  const personalPath = await linkFromEmail(first.email, "registration-confirmed", "personalUrl");
+  await page.goto(personalPath);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("La tua iscrizione");
   const main = page.locator("main");
   await expect(main).toContainText("Iscrizione confermata");
   await expect(main).toContainText("Elena Marino");
   await expect(main).toContainText("Comune di Palermo");
-  await expect(main.getByRole("link", { name: /Aggiungi al calendario/ })).toHaveAttribute("href", `/convocazioni/${meeting.slug}/calendario.ics`);
+  await expect(main.getByRole("link", { name: /Aggiungi al calendario/ })).toHaveAttribute("href", `${personalPath}/calendario.ics`);
 
   // Edit: a bad phone number is refused next to the field, then corrected.
   const edit = page.locator("#modifica");

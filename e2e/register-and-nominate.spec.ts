@@ -33,8 +33,8 @@ test("a Comune referent registers choosing the municipality, nominates two gesto
   await expect(main).toContainText("Il link di collegamento sarà inviato prima dell'incontro");
   await expect(main).toContainText(/ore \d{2}:\d{2}/);
   await expect(main).toContainText("Ti abbiamo inviato un'email");
-  await expect(main.getByRole("link", { name: /Aggiungi al calendario/ })).toHaveAttribute("href", `/convocazioni/${meeting.slug}/calendario.ics`);
   const personalPath = new URL(page.url()).pathname.replace(/\/conferma$/, "");
+  await expect(main.getByRole("link", { name: /Aggiungi al calendario/ })).toHaveAttribute("href", `${personalPath}/calendario.ics`);
   await expect(main.getByRole("link", { name: new RegExp(`${personalPath}$`) })).toHaveAttribute("href", personalPath);
   await expect(main).toContainText("Luca Bianchi (Cooperativa Sole)");
 

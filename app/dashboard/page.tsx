@@ -46,9 +46,7 @@ export default async function DashboardOverviewPage() {
                     <th scope="row">
                       <Link href={`/dashboard/convocazioni/${meeting.id}`}>{meeting.title}</Link>
                     </th>
-                    <td>
-                      <RomeTime date={meeting.startsAt} />
-                    </td>
+                    <td>{meeting.datesPending ? "Data da definire" : <RomeTime date={meeting.startsAt} />}</td>
                     <td>{STATUS_LABELS[meeting.status]}</td>
                     <td className="text-end">
                       {meeting.confirmed} / {meeting.capacity ?? "senza limite"}

@@ -1,6 +1,8 @@
 "use client";
 // Delivery of the latest join-link send, refreshed while any of its emails is
 // still waiting.
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { ProgressRefresh, useDeliveryProgress } from "@/components/ui/delivery-progress";
 import type { JoinLinkProgress } from "@/lib/join-link/queries";
 
@@ -28,6 +30,13 @@ function describe(progress: JoinLinkProgress): string {
 
 export function SendProgress({ endpoint, pagePath, initial }: Props) {
   const { progress, stale, waiting } = useDeliveryProgress(endpoint, initial, POLL_MS);
+  const router = useRouter();
+  const wasWaiting = useRef(waiting);
+  // The sends table below is server-rendered: once the last email leaves, it is read again.
+  useEffect(() => {
+    if (wasWaiting.current && !waiting) router.refresh();
+    wasWaiting.current = waiting;
+  }, [waiting, router]);
 
   return (
     <div className="mb-4">

@@ -27,9 +27,10 @@ export function MeetingSummary({ meeting, headingLevel = 2 }: MeetingSummaryProp
   );
 }
 
-export function CalendarLink({ slug }: { slug: string }) {
+/** The public calendar file, or with `token` the registration's own, which also gives the personal page. */
+export function CalendarLink({ slug, token }: { slug: string; token?: string }) {
   return (
-    <a href={`/convocazioni/${slug}/calendario.ics`}>
+    <a href={token ? `/iscrizione/${token}/calendario.ics` : `/convocazioni/${slug}/calendario.ics`}>
       <Icon name="it-calendar" className="icon-sm icon-primary me-1" />
       Aggiungi al calendario (.ics)
     </a>

@@ -35,10 +35,13 @@ export function JoinLink({ joinUrl, platform }: { joinUrl: string; platform: str
   return (
     <Callout title="Link di collegamento" variant="important" icon="it-video">
       <p>
-        <a href={joinUrl} target="_blank" rel="noopener noreferrer">
-          Collegati all&apos;incontro{platform ? ` su ${platform}` : ""}
-          <span className="visually-hidden"> (si apre in una nuova scheda)</span>
+        <a href={joinUrl} className="btn btn-primary" target="_blank" rel="noopener noreferrer">
+          Collegati alla videoconferenza
+          <span className="visually-hidden">{platform ? ` su ${platform}` : ""} (si apre in una nuova scheda)</span>
         </a>
+      </p>
+      <p className="small text-break">
+        {platform ? `Link ${platform}` : "Link"}: {joinUrl}
       </p>
       <p className="small mb-0">Il link è riservato agli iscritti: non condividerlo.</p>
     </Callout>

@@ -31,6 +31,8 @@ export type UpcomingMeetingFigures = {
   status: "DRAFT" | "PUBLISHED" | "CANCELLED" | "ARCHIVED";
   startsAt: Date;
   endsAt: Date;
+  /** A duplicate still waiting for its own dates: its startsAt and endsAt are not to be shown. */
+  datesPending: boolean;
   capacity: number | null;
   confirmed: number;
   waitlisted: number;
@@ -69,9 +71,10 @@ const RECENT_MEETINGS = 5;
 export async function getDashboardOverview(now = new Date(), db: Db = defaultDb): Promise<DashboardOverview> {
   const [upcomingMeetings, recentMeetings, saiTotal] = await Promise.all([
     db.meeting.findMany({
-      where: { status: { in: ["DRAFT", "PUBLISHED"] }, endsAt: { gte: now } },
+      // A duplicate waiting for its dates is work ahead too, whatever its placeholder dates say.
+      where: { OR: [{ status: { in: ["DRAFT", "PUBLISHED"] }, endsAt: { gte: now } }, { status: "DRAFT", datesPending: true }] },
       orderBy: { startsAt: "asc" },
-      select: { id: true, title: true, status: true, startsAt: true, endsAt: true, capacity: true },
+      select: { id: true, title: true, status: true, startsAt: true, endsAt: true, datesPending: true, capacity: true },
     }),
     db.meeting.findMany({
       where: { status: { in: ["PUBLISHED", "ARCHIVED"] }, endsAt: { lt: now } },

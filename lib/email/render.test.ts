@@ -122,4 +122,13 @@ describe("join-link", () => {
     expect(updated.subject).toBe("Link aggiornato: Tavolo tecnico del Coordinamento dei Comuni SAI");
     expect(updated.text).toContain("non è più valido");
   });
+
+  test("its main button is «Collegati alla videoconferenza», to the join link itself", async () => {
+    const email = await renderEmail("join-link", SAMPLE_DATA["join-link"]);
+    const buttons = [...email.html.matchAll(/<a\b[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)]
+      .map(([, href, label]) => ({ href: href.replaceAll("&amp;", "&"), label: label.replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]+>/g, "").trim() }))
+      .filter(({ label }) => label === "Collegati alla videoconferenza" || label === "Vai alla convocazione");
+    expect(buttons).toEqual([{ href: JOIN_URL, label: "Collegati alla videoconferenza" }]);
+    expect(email.text).toMatch(new RegExp(`Collegati alla videoconferenza[^\\n]*\\n*[^\\n]*${JOIN_URL.replace(/[.?*+^$()[\]{}|\\/]/g, "\\$&")}`));
+  });
 });

@@ -1,7 +1,8 @@
 import "server-only";
 // What the meeting's "Link di collegamento" page shows: whether the link can
 // be sent, when it will be, and every send so far with its delivery counts.
-// The link itself never leaves this file except to the confirmation email.
+// The link itself leaves this file only to the confirmation email and to the
+// page, which shows it to coordinators alone.
 import { db as defaultDb, type Db } from "@/lib/db";
 import { countDelivery, emptyDeliveryCounts, type DeliveryCounts } from "@/lib/email/delivery-counts";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,6 +23,8 @@ export type PlannedSend = { offsetMinutes: number; at: Date; state: "sent" | "du
 
 export type JoinLinkOverview = {
   meeting: { id: string; mode: string; startsAt: Date; endsAt: Date; hasJoinUrl: boolean; joinUrlVersion: number; offsets: number[] };
+  /** The current link, for coordinators to check what goes out. */
+  joinUrl: string | null;
   unavailable: JoinLinkUnavailable | null;
   confirmed: number;
   planned: PlannedSend[];
@@ -92,6 +95,7 @@ export async function getJoinLinkOverview(meetingId: string, now = new Date(), d
   });
   return {
     meeting: { ...facts, hasJoinUrl, offsets },
+    joinUrl,
     unavailable: joinLinkUnavailable({ ...meeting, hasJoinUrl }, now),
     confirmed,
     planned,
@@ -123,4 +127,17 @@ export async function joinUrlForConfirmation(tx: Prisma.TransactionClient, meeti
   if (!meeting?.joinUrl || meeting.mode === "IN_PERSON") return null;
   const sent = await tx.joinLinkSend.findFirst({ where: { meetingId }, select: { id: true } });
   return sent ? meeting.joinUrl : null;
+}
+
+/**
+ * How many people a change of the join link would email now: everyone
+ * confirmed, once a link has been sent (sendUpdatedJoinLinkIfDue), while the
+ * meeting can still receive one; 0 otherwise. The editor says it before saving.
+ */
+export async function updatedJoinLinkRecipients(meetingId: string, now = new Date(), db: Db = defaultDb): Promise<number> {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { mode: true, status: true, endsAt: true } });
+  if (!meeting || joinLinkUnavailable({ ...meeting, hasJoinUrl: true }, now)) return 0;
+  const sent = await db.joinLinkSend.findFirst({ where: { meetingId }, select: { id: true } });
+  if (!sent) return 0;
+  return db.registration.count({ where: { meetingId, status: "CONFIRMED" } });
 }

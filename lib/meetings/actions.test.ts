@@ -13,6 +13,8 @@ const { url, db } = await createTestDatabase();
 process.env.DATABASE_URL = url;
 const actions = await import("./actions");
 const { register } = await import("@/lib/registrations/mutations");
+const { sendJoinLinkNow } = await import("@/lib/join-link/mutations");
+const { updatedJoinLinkRecipients } = await import("@/lib/join-link/queries");
 
 async function user(role: DashboardUser["role"]): Promise<DashboardUser> {
   const row = await db.user.create({ data: { email: `${role.toLowerCase()}@azioni.test`, name: `Utente ${role}`, role } });
@@ -207,6 +209,39 @@ describe("the status actions", () => {
       formError: "Il tuo profilo non consente questa operazione.",
     });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("PUBLISHED");
+  });
+});
+
+describe("changing the join link", () => {
+  it("says before saving how many confirmed people will get the new link, and after saving how many it was queued for", async () => {
+    session.user = coordinator;
+    const meeting = await createMeetingRow(db, { joinUrl: "https://zoom.us/j/11111?pwd=primo" });
+    const untouched = await createMeetingRow(db, { joinUrl: "https://zoom.us/j/22222?pwd=mai-inviato" });
+    for (const slug of [meeting.slug, meeting.slug, untouched.slug]) await register(db, slug, registrationInput());
+    // Before any send, a new link goes to nobody: it leaves with the scheduled sends.
+    expect(await updatedJoinLinkRecipients(meeting.id, new Date(), db)).toBe(0);
+    expect(await sendJoinLinkNow(db, { id: coordinator.id }, meeting.id)).toMatchObject({ ok: true, recipients: 2 });
+    expect(await updatedJoinLinkRecipients(meeting.id, new Date(), db)).toBe(2);
+
+    const changed = await actions.updateMeetingAction(meeting.id, IDLE, meetingFormData({ joinUrl: "https://zoom.us/j/33333?pwd=nuovo" }));
+    expect(changed).toMatchObject({ status: "success", message: "Modifiche salvate. Il nuovo link è in invio a 2 persone." });
+    expect(await db.joinLinkSend.findFirst({ where: { meetingId: meeting.id, kind: "UPDATED" } })).toMatchObject({ recipients: 2 });
+
+    const same = await actions.updateMeetingAction(meeting.id, IDLE, meetingFormData({ joinUrl: "https://zoom.us/j/33333?pwd=nuovo", title: "Solo il titolo" }));
+    expect(same).toMatchObject({ status: "success", message: "Modifiche salvate." });
+
+    expect(await updatedJoinLinkRecipients(untouched.id, new Date(), db)).toBe(0);
+    const first = await actions.updateMeetingAction(untouched.id, IDLE, meetingFormData({ joinUrl: "https://zoom.us/j/44444?pwd=altro" }));
+    expect(first).toMatchObject({ status: "success", message: "Modifiche salvate." });
+  });
+
+  it("one person is one person", async () => {
+    session.user = coordinator;
+    const meeting = await createMeetingRow(db, { joinUrl: "https://zoom.us/j/55555?pwd=uno" });
+    await register(db, meeting.slug, registrationInput());
+    await sendJoinLinkNow(db, { id: coordinator.id }, meeting.id);
+    const changed = await actions.updateMeetingAction(meeting.id, IDLE, meetingFormData({ joinUrl: "https://zoom.us/j/66666?pwd=due" }));
+    expect(changed).toMatchObject({ message: "Modifiche salvate. Il nuovo link è in invio a 1 persona." });
   });
 });
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { plural } from "@/lib/format/plural";
 import { errorState, type FormState } from "@/lib/forms/action-state";
 import { parseForm, readForm } from "@/lib/forms/form-data";
 import {
@@ -69,9 +70,10 @@ export async function updateMeetingAction(
         : result.promoted > 1
           ? ` ${result.promoted} persone in lista d'attesa hanno ottenuto un posto e sono state avvisate.`
           : "";
+    const resent = result.joinLinkQueued > 0 ? ` Il nuovo link è in invio a ${plural(result.joinLinkQueued, "persona", "persone")}.` : "";
     return {
       status: "success",
-      message: `Modifiche salvate.${promoted}`,
+      message: `Modifiche salvate.${resent}${promoted}`,
       values: { ...values, slug: result.slug, version: result.version },
       revalidate: affectedPaths(meetingId, result.slug),
     };

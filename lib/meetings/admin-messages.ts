@@ -30,6 +30,9 @@ const COMMON: Partial<Record<Reason, string>> = {
     "Ci sono già persone iscritte: per non lasciarle senza avviso, annulla la convocazione invece di riportarla in bozza.",
   MEETING_ENDED: "L'incontro si è già svolto: non si può annullare. Puoi archiviarlo.",
   MEETING_NOT_ENDED: "L'incontro non si è ancora svolto: si archivia dopo la fine. Se non si terrà, annullalo.",
+  DATES_PENDING: "Indica data e ora di inizio e di fine della copia (in «Modifica») prima di pubblicarla.",
+  STARTS_IN_PAST: "L'inizio dell'incontro è già passato: aggiorna data e ora in «Modifica» prima di pubblicarla.",
+  TITLE_IS_COPY: "Il titolo finisce ancora con «(copia)»: dai alla convocazione il suo titolo in «Modifica» prima di pubblicarla.",
   STALE:
     "Nel frattempo qualcun altro ha modificato questa convocazione: le tue modifiche non sono state salvate e restano qui sotto. Apri il riepilogo in un'altra scheda per vedere la versione attuale; se salvi di nuovo, le tue modifiche la sostituiranno.",
 };

@@ -362,6 +362,8 @@ export type MeetingFormSource = {
   projectCode: string;
   projectName: string;
   projectWebsite: string | null;
+  /** A duplicate whose dates are still the source's: the form shows them empty. */
+  datesPending?: boolean;
   speakers: readonly { honorific: string | null; name: string; role: string | null; affiliation: string | null; talkTitle: string | null }[];
   agendaItems: readonly { title: string; description: string | null }[];
 };
@@ -376,8 +378,8 @@ export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
     placeAndDate: text(meeting.placeAndDate),
     protocolNumber: text(meeting.protocolNumber),
     subject: meeting.subject,
-    startsAt: local(meeting.startsAt),
-    endsAt: local(meeting.endsAt),
+    startsAt: meeting.datesPending ? "" : local(meeting.startsAt),
+    endsAt: meeting.datesPending ? "" : local(meeting.endsAt),
     mode: meeting.mode,
     platform: text(meeting.platform),
     venueName: text(meeting.venueName),

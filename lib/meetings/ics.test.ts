@@ -104,6 +104,17 @@ describe("meetingIcs", () => {
     expect(output).not.toContain("secret");
   });
 
+  it("a registration's file gives the personal page in the description; the public one gives none", () => {
+    const personalUrl = "https://convoca.example/iscrizione/tokenPersonaleDiProva";
+    const description = (output: string) => unfold(output).find((line) => line.startsWith("DESCRIPTION:"));
+    expect(description(meetingIcs(meeting, pageUrl, now, { personalUrl }))).toContain(
+      `La tua iscrizione\\, con il link di collegamento: ${personalUrl}`,
+    );
+    expect(meetingIcs(meeting, pageUrl, now)).not.toContain("/iscrizione/");
+    const withSecret = { ...meeting, joinUrl: "https://zoom.example/j/123456789?pwd=secret" } as IcsMeeting;
+    expect(meetingIcs(withSecret, pageUrl, now, { personalUrl })).not.toContain("zoom.example");
+  });
+
   it("uses the venue as location for meetings in person", () => {
     const inPerson = meetingIcs(
       { ...meeting, mode: "IN_PERSON", venueName: "Sala delle Lapidi", venueAddress: "Piazza Pretoria 1, Palermo" },

@@ -105,14 +105,21 @@ function location(meeting: IcsMeeting): string {
   return venue || "In presenza";
 }
 
-/** Builds the event from the public fields only; the join link is sent by email. */
-export function meetingIcsEvent(meeting: IcsMeeting, pageUrl: string, now: Date): IcsEvent {
+/**
+ * A registration's own file also gives its personal page, where the
+ * registrant finds the join link (never in the file: calendars get shared and synced).
+ */
+export type IcsOptions = { personalUrl?: string | null };
+
+/** Builds the event from the public fields only; the join link is sent by email and shown on the personal page. */
+export function meetingIcsEvent(meeting: IcsMeeting, pageUrl: string, now: Date, { personalUrl = null }: IcsOptions = {}): IcsEvent {
   const cancelled = meeting.status === "CANCELLED";
   const when = formatDateTimeRange(meeting.startsAt, meeting.endsAt);
   const description = [
     cancelled ? "CONVOCAZIONE ANNULLATA" : null,
     stripInlineMarkdown(meeting.subject),
     when,
+    personalUrl ? `La tua iscrizione, con il link di collegamento: ${personalUrl}` : null,
     `Convocazione: ${pageUrl}`,
   ]
     .filter(Boolean)
@@ -131,6 +138,6 @@ export function meetingIcsEvent(meeting: IcsMeeting, pageUrl: string, now: Date)
   };
 }
 
-export function meetingIcs(meeting: IcsMeeting, pageUrl: string, now: Date): string {
-  return buildIcs(meetingIcsEvent(meeting, pageUrl, now));
+export function meetingIcs(meeting: IcsMeeting, pageUrl: string, now: Date, options: IcsOptions = {}): string {
+  return buildIcs(meetingIcsEvent(meeting, pageUrl, now, options));
 }

@@ -17,6 +17,8 @@ import {
 import { meetingFormVersion } from "./form-version";
 import { previewMeeting } from "./sheet";
 import { getDashboardMeeting, getPublicMeeting, listPublicMeetings } from "./queries";
+import { getDashboardOverview } from "../dashboard/queries";
+import { meetingFailureErrors } from "./admin-messages";
 
 const { db } = await createTestDatabase(20);
 
@@ -132,7 +134,7 @@ describe("updateMeeting", () => {
         agendaItems: [],
       }),
     );
-    expect(result).toEqual({ ok: true, slug: "da-modificare", promoted: 0, version: expect.stringMatching(/^[\w-]{22}$/) });
+    expect(result).toEqual({ ok: true, slug: "da-modificare", promoted: 0, version: expect.stringMatching(/^[\w-]{22}$/), joinLinkQueued: 0 });
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id }, include: { speakers: true, agendaItems: true } });
     expect(meeting).toMatchObject({ title: "Modificato", capacity: null, joinUrl: JOIN_URL, joinUrlVersion: 0 });
     expect(meeting.speakers.map((s) => [s.position, s.name])).toEqual([[1, "Luca Bianchi"]]);
@@ -431,5 +433,70 @@ describe("duplicateMeeting", () => {
     expect(entry).toMatchObject({ action: "meeting.duplicate", data: { details: { sourceMeetingId: source.id } } });
     expect(JSON.stringify(entry.data)).not.toContain("zoom.us");
     expect(await duplicateMeeting(db, actor, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, reason: "NOT_FOUND" });
+  });
+
+  it("a copy starts with no dates, registration window or protocol number, in the editor and on the dashboard", async () => {
+    const source = await createdMeeting({ title: "Tavolo del 2022", protocolNumber: "0227/15/03/22" });
+    const copy = await duplicateMeeting(db, actor, source.id);
+    if (!copy.ok) throw new Error(copy.reason);
+    const row = await db.meeting.findUniqueOrThrow({ where: { id: copy.id } });
+    expect(row).toMatchObject({ protocolNumber: null, registrationOpensAt: null, registrationClosesAt: null, datesPending: true });
+    const form = meetingToForm((await getDashboardMeeting(copy.id, db))!);
+    expect(form).toMatchObject({ startsAt: "", endsAt: "", protocolNumber: "", registrationOpensAt: "", registrationClosesAt: "" });
+    // Its placeholder dates are the source's, past or not: the overview still lists it, as a meeting to date.
+    const overview = await getDashboardOverview(new Date("2031-01-01T00:00:00Z"), db);
+    expect(overview.upcoming.find((meeting) => meeting.id === copy.id)).toMatchObject({ datesPending: true });
+
+    const dated = await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, title: "Tavolo di autunno", startsAt: "2030-10-01T10:00", endsAt: "2030-10-01T12:00" }));
+    expect(dated).toMatchObject({ ok: true });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({
+      datesPending: false,
+      startsAt: new Date("2030-10-01T08:00:00Z"),
+    });
+  });
+});
+
+describe("publishing a copy", () => {
+  const before2030 = new Date("2029-01-01T00:00:00Z");
+
+  it("refuses a copy whose dates are not set yet, one whose title still ends in (copia), and a start already past", async () => {
+    const source = await createdMeeting({ title: "Webinar sul SAI" });
+    const copy = await duplicateMeeting(db, actor, source.id);
+    if (!copy.ok) throw new Error(copy.reason);
+    expect(await publishMeeting(db, actor, copy.id, before2030)).toEqual({ ok: false, reason: "DATES_PENDING" });
+
+    const form = meetingToForm((await getDashboardMeeting(copy.id, db))!);
+    const dates = { startsAt: "2030-10-01T10:00", endsAt: "2030-10-01T12:00" };
+    await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, ...dates }));
+    expect(await publishMeeting(db, actor, copy.id, before2030)).toEqual({ ok: false, reason: "TITLE_IS_COPY" });
+    expect(await publishMeeting(db, actor, copy.id, new Date("2030-10-01T09:00:00Z"))).toEqual({ ok: false, reason: "STARTS_IN_PAST" });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: copy.id } })).status).toBe("DRAFT");
+
+    await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, ...dates, title: "Webinar di ottobre" }));
+    expect(await publishMeeting(db, actor, copy.id, before2030)).toMatchObject({ ok: true });
+    expect((await auditEntries(copy.id)).map((entry) => entry.action)).toEqual(["meeting.duplicate", "meeting.update", "meeting.update", "meeting.publish"]);
+  });
+
+  it("the refusals read as Italian messages for the coordinator", () => {
+    expect(meetingFailureErrors("publish", "DATES_PENDING").formError).toContain("Indica data e ora");
+    expect(meetingFailureErrors("publish", "TITLE_IS_COPY").formError).toContain("«(copia)»");
+    expect(meetingFailureErrors("publish", "STARTS_IN_PAST").formError).toContain("già passato");
+  });
+
+  it("a draft's address can be changed, to a valid one that is free", async () => {
+    const source = await createdMeeting({ title: "Formazione regionale" });
+    const copy = await duplicateMeeting(db, actor, source.id);
+    if (!copy.ok) throw new Error(copy.reason);
+    expect(copy.slug).toBe("formazione-regionale-copia");
+    const form = meetingToForm((await getDashboardMeeting(copy.id, db))!);
+    const dates = { startsAt: "2030-10-01T10:00", endsAt: "2030-10-01T12:00" };
+
+    expect(await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, ...dates, slug: source.slug }))).toEqual({ ok: false, reason: "SLUG_TAKEN" });
+    expect(meetingFailureErrors("update", "SLUG_TAKEN").fieldErrors.slug).toContain("già usato");
+    expect(meetingSchema.safeParse({ ...form, ...dates, slug: "Formazione Ottobre!" }).success).toBe(false);
+    expect(await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, ...dates, slug: "formazione-ottobre-2030" }))).toMatchObject({
+      ok: true,
+      slug: "formazione-ottobre-2030",
+    });
   });
 });

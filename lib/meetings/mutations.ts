@@ -140,7 +140,7 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingInput): 
 
 export type UpdateMeetingFailure = "NOT_FOUND" | "MEETING_CANCELLED" | "MEETING_ARCHIVED" | "SLUG_TAKEN" | "SLUG_LOCKED" | "STALE";
 export type UpdateMeetingResult =
-  | { ok: true; slug: string; promoted: number; version: string }
+  | { ok: true; slug: string; promoted: number; version: string; joinLinkQueued: number }
   | { ok: false; reason: Exclude<UpdateMeetingFailure, "STALE"> }
   | { ok: false; reason: "STALE"; version: string };
 
@@ -153,7 +153,8 @@ export type UpdateMeetingOptions = {
 /**
  * Replaces every field, the speakers and the agenda. A published meeting keeps
  * its address (links to it are out in emails and calendars). A new join link
- * bumps joinUrlVersion; a later end moves the personal and invitation links'
+ * bumps joinUrlVersion (and, once a link was sent, goes to everyone confirmed:
+ * joinLinkQueued says to how many); a later end moves the personal and invitation links'
  * expiry with it; more seats go to the waiting list in arrival order. Saving
  * over someone else's change is refused once (STALE, with the meeting's
  * current version, which a second save may then overwrite knowingly).
@@ -180,6 +181,8 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
         data: {
           ...editableFields(input),
           slug,
+          // The form always carries both dates: a duplicate's are set from here on.
+          datesPending: false,
           ...(joinUrlChanged ? { joinUrlVersion: { increment: 1 } } : {}),
           ...rowsToCreate(input),
         },
@@ -212,7 +215,8 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
       }
 
       // A link already sent and now changed goes again to everyone confirmed, as "Link aggiornato".
-      if (joinUrlChanged) await sendUpdatedJoinLinkIfDue(tx, id, actor, now);
+      const resent = joinUrlChanged ? await sendUpdatedJoinLinkIfDue(tx, id, actor, now) : null;
+      const joinLinkQueued = resent?.ok ? resent.recipients : 0;
 
       const diff = auditDiff(before, after);
       await recordAudit(tx, {
@@ -224,7 +228,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
         after: diff.after,
         details: { joinUrlChanged, ...(promoted > 0 ? { promotedFromWaitingList: promoted } : {}) },
       });
-      return { ok: true, slug: after.slug, promoted, version: meetingFormVersion(after) };
+      return { ok: true, slug: after.slug, promoted, version: meetingFormVersion(after), joinLinkQueued };
     }, LOCKING_TRANSACTION);
   } catch (error) {
     if (isSlugConflict(error)) return { ok: false, reason: "SLUG_TAKEN" };
@@ -263,14 +267,36 @@ async function changeStatus<Reason extends string>(db: Db, actor: Actor, id: str
   }, LOCKING_TRANSACTION);
 }
 
-export type PublishFailure = "ALREADY_PUBLISHED" | "MEETING_CANCELLED" | "MEETING_ARCHIVED";
+const COPY_SUFFIX = " (copia)";
+/** The title "Duplica" gave, left as it was. */
+const UNTOUCHED_COPY = /\(copia\)\s*$/i;
 
-/** Draft → published: the page, the home lists and the registration form open to the public. */
+export type PublishFailure =
+  | "ALREADY_PUBLISHED"
+  | "MEETING_CANCELLED"
+  | "MEETING_ARCHIVED"
+  | "DATES_PENDING"
+  | "STARTS_IN_PAST"
+  | "TITLE_IS_COPY";
+
+/**
+ * Draft → published: the page, the home lists and the registration form open
+ * to the public. Not a duplicate still waiting for its dates or its own title,
+ * nor a meeting that has already started.
+ */
 export async function publishMeeting(db: Db, actor: Actor, id: string, now = new Date()): Promise<StatusChange<PublishFailure>> {
   return changeStatus<PublishFailure>(db, actor, id, {
     action: "meeting.publish",
-    refuse: ({ status }) =>
-      status === "PUBLISHED" ? "ALREADY_PUBLISHED" : status === "CANCELLED" ? "MEETING_CANCELLED" : status === "ARCHIVED" ? "MEETING_ARCHIVED" : null,
+    async refuse({ status, startsAt }, tx) {
+      if (status === "PUBLISHED") return "ALREADY_PUBLISHED";
+      if (status === "CANCELLED") return "MEETING_CANCELLED";
+      if (status === "ARCHIVED") return "MEETING_ARCHIVED";
+      const { title, datesPending } = await tx.meeting.findUniqueOrThrow({ where: { id }, select: { title: true, datesPending: true } });
+      if (datesPending) return "DATES_PENDING";
+      if (startsAt <= now) return "STARTS_IN_PAST";
+      if (UNTOUCHED_COPY.test(title)) return "TITLE_IS_COPY";
+      return null;
+    },
     data: { status: "PUBLISHED", publishedAt: now },
     after: { status: "PUBLISHED", publishedAt: now.toISOString() },
   });
@@ -378,12 +404,11 @@ export async function archiveMeeting(db: Db, actor: Actor, id: string, now = new
 
 export type DuplicateMeetingResult = { ok: true; id: string; slug: string } | { ok: false; reason: "NOT_FOUND" };
 
-const COPY_SUFFIX = " (copia)";
-
 /**
  * A new draft with the same letter, speakers and agenda, to adapt for the
  * next meeting: its own address, no registrations, no join link (each
- * meeting gets its own), nothing of the source's publication or cancellation.
+ * meeting gets its own), nothing of the source's publication or cancellation,
+ * and no dates, registration window or protocol number until a coordinator sets them.
  */
 export async function duplicateMeeting(db: Db, actor: Actor, id: string): Promise<DuplicateMeetingResult> {
   return db.$transaction(async (tx): Promise<DuplicateMeetingResult> => {
@@ -397,16 +422,19 @@ export async function duplicateMeeting(db: Db, actor: Actor, id: string): Promis
         kind: source.kind,
         title,
         subject: source.subject,
-        protocolNumber: source.protocolNumber,
+        // The next meeting has its own dates, window and protocol number: the source's stay only as
+        // placeholders of the required columns, never shown (datesPending), and publishing waits for new ones.
+        protocolNumber: null,
         startsAt: source.startsAt,
         endsAt: source.endsAt,
+        datesPending: true,
         mode: source.mode,
         platform: source.platform,
         venueName: source.venueName,
         venueAddress: source.venueAddress,
         capacity: source.capacity,
-        registrationOpensAt: source.registrationOpensAt,
-        registrationClosesAt: source.registrationClosesAt,
+        registrationOpensAt: null,
+        registrationClosesAt: null,
         invitesManagingBodies: source.invitesManagingBodies,
         salutation: source.salutation,
         body: source.body,

@@ -152,6 +152,7 @@ const dashboardRowSelect = {
   title: true,
   startsAt: true,
   endsAt: true,
+  datesPending: true,
   mode: true,
   capacity: true,
 } satisfies Prisma.MeetingSelect;

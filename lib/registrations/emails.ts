@@ -35,14 +35,14 @@ const meetingFields = {
 
 type MeetingFields = Prisma.MeetingGetPayload<{ select: typeof meetingFields }>;
 
-function meetingData(meeting: MeetingFields) {
+function meetingData(meeting: MeetingFields, personalPageUrl: string | null = null) {
   const pageUrl = `${appOrigin()}/convocazioni/${meeting.slug}`;
   return {
     meetingTitle: meeting.title,
     when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
     where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
     meetingUrl: pageUrl,
-    ics: meetingIcs(meeting, pageUrl, new Date()),
+    ics: meetingIcs(meeting, pageUrl, new Date(), { personalUrl: personalPageUrl }),
   };
 }
 
@@ -69,7 +69,7 @@ export async function registrationEmail(tx: Tx, registrationId: string, token: s
     registrationId: registration.id,
     data: {
       recipientName: person.firstName,
-      ...meetingData(meeting),
+      ...meetingData(meeting, token ? personalUrl(token) : null),
       personalUrl: token ? personalUrl(token) : null,
       ...(joinUrl ? { joinUrl } : {}),
     },

@@ -31,6 +31,17 @@ describe("register", () => {
     expect(JSON.stringify(emails[0].data)).toContain(`/iscrizione/${result.token}`);
   });
 
+  it("the confirmation's calendar file gives the personal page, not the join link", async () => {
+    const meeting = await createMeeting(db, { joinUrl: "https://zoom.us/j/31?pwd=nel-calendario-no" });
+    const input = registrationInput();
+    const result = await register(db, meeting.slug, input);
+    if (!result.ok) throw new Error(result.reason);
+    const [email] = await emailsTo(input.email);
+    const ics = String((email.data as { ics?: unknown }).ics).replace(/\r\n /g, "");
+    expect(ics).toMatch(new RegExp(`DESCRIPTION:.*La tua iscrizione\\\\, con il link di collegamento: \\S*/iscrizione/${result.token}`));
+    expect(ics).not.toContain("zoom.us");
+  });
+
   it("a second registration with the same email creates nothing and sends the personal link again", async () => {
     const meeting = await createMeeting(db);
     const input = registrationInput();

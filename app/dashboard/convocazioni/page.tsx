@@ -108,9 +108,7 @@ export default async function MeetingsPage({ searchParams }: PageProps) {
                     </Link>
                     <div className="small">{KIND_LABELS[meeting.kind]}</div>
                   </th>
-                  <td>
-                    <RomeTime date={meeting.startsAt} />
-                  </td>
+                  <td>{meeting.datesPending ? "Data da definire" : <RomeTime date={meeting.startsAt} />}</td>
                   <td>
                     <MeetingStatusBadge status={meeting.status} />
                   </td>

@@ -6,6 +6,7 @@ import { bindField, initialText, type FieldKit } from "@/components/forms/field-
 import { CheckboxField, RadioGroup, SubmitButton, TextAreaField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { plural } from "@/lib/format/plural";
 import type { FormAction } from "@/lib/forms/action-state";
 import type { MeetingStatus } from "@/lib/generated/prisma/enums";
 import {
@@ -41,6 +42,8 @@ type MeetingEditorProps = {
   /** The server's clock (ISO), so the preview's registration box renders the same on server and client. */
   now: string;
   submitLabel: string;
+  /** A meeting whose link was already sent: the saved link, and how many confirmed people a new one would go to. */
+  joinLink?: { saved: string; recipients: number };
 };
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -64,7 +67,7 @@ function text(kit: FieldKit, path: string) {
  * JavaScript: the page then offers blank rows for speakers and agenda, and
  * after a refused save shows everything as it was typed.
  */
-export function MeetingEditor({ action, initialValues, status, cancellationReason = null, now, submitLabel }: MeetingEditorProps) {
+export function MeetingEditor({ action, initialValues, status, cancellationReason = null, now, submitLabel, joinLink }: MeetingEditorProps) {
   const actionForm = useActionForm({ formId: FORM_ID, action, initialValues, resolver, fieldOrder, prepare: padMeetingRows });
   const { kit, form, pending, hydrated } = actionForm;
   const { control } = form;
@@ -78,6 +81,8 @@ export function MeetingEditor({ action, initialValues, status, cancellationReaso
   const slugLocked = status !== "DRAFT";
   const mode = watched.mode;
   const derivedSlug = hydrated && !watched.slug?.trim() && watched.title?.trim() ? slugify(watched.title) : null;
+  // Without JavaScript the notice stays, since nobody can tell whether the link will change; with it, only once it does.
+  const resendTo = joinLink && (!hydrated || (watched.joinUrl ?? "").trim() !== joinLink.saved) ? joinLink.recipients : 0;
 
   return (
     <div className="row">
@@ -140,6 +145,14 @@ export function MeetingEditor({ action, initialValues, status, cancellationReaso
               label="Link di collegamento"
               hint="Riservato: lo ricevono solo gli iscritti confermati, per email e nella loro pagina personale. Non compare mai nella pagina pubblica."
             />
+            <div aria-live="polite">
+              {resendTo > 0 ? (
+                <p className="alert alert-warning small mb-5">
+                  Se cambi il link, {plural(resendTo, "persona iscritta riceverà", "persone iscritte riceveranno")} il nuovo link
+                  per email appena salvi.
+                </p>
+              ) : null}
+            </div>
             <InputField {...text(kit, "venueName")} label="Luogo" required={mode === "IN_PERSON" || mode === "HYBRID"} hint="Obbligatorio per gli incontri in presenza o misti." />
             <InputField {...text(kit, "venueAddress")} label="Indirizzo del luogo" />
           </Section>

@@ -1,12 +1,9 @@
-import { Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Link, Text } from "@react-email/components";
 import type { EmailTemplateProps } from "../schema";
 import { EmailLayout } from "./layout";
 import { ActionLink, Greeting, headingStyle, MeetingDetails, Signature } from "./parts";
 
 type Props = EmailTemplateProps["join-link"];
-
-const joinBox = { border: "2px solid #0066cc", borderRadius: "4px", margin: "16px 0", padding: "12px 16px" };
-const joinAddress = { fontSize: "16px", margin: 0, wordBreak: "break-all" as const };
 
 export function joinLinkSubject(data: Props): string {
   return `${data.updated ? "Link aggiornato" : "Link di collegamento"}: ${data.meetingTitle}`;
@@ -34,13 +31,11 @@ export function JoinLinkEmail(data: Props) {
         <Text>ecco il link per collegarti all&apos;incontro a cui sei iscritto/a.</Text>
       )}
       <MeetingDetails title={data.meetingTitle} when={data.when} where={data.where} />
-      <Section style={joinBox}>
-        <Text style={joinAddress}>
-          Link di collegamento: <Link href={data.joinUrl}>{data.joinUrl}</Link>
-        </Text>
-      </Section>
+      <ActionLink href={data.joinUrl} label="Collegati alla videoconferenza" />
       <Text>Il link è riservato ai partecipanti iscritti: si prega di non inoltrarlo.</Text>
-      <ActionLink href={data.meetingUrl} label="Vai alla convocazione" />
+      <Text>
+        La convocazione, con il programma: <Link href={data.meetingUrl}>{data.meetingUrl}</Link>
+      </Text>
       <Signature />
     </EmailLayout>
   );

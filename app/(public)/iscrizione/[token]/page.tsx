@@ -63,7 +63,7 @@ export default async function PersonalPage({ params }: PageProps) {
       <MeetingSummary meeting={meeting} />
       {active && meeting.status !== "CANCELLED" ? (
         <p className="mb-5">
-          <CalendarLink slug={meeting.slug} />
+          <CalendarLink slug={meeting.slug} token={token} />
         </p>
       ) : null}
 

@@ -74,9 +74,7 @@ function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
       <dt>Tipo</dt>
       <dd>{KIND_LABELS[meeting.kind]}</dd>
       <dt>Data e ora</dt>
-      <dd>
-        <RomeTime date={meeting.startsAt} end={meeting.endsAt} />
-      </dd>
+      <dd>{meeting.datesPending ? "Da definire: indicale in «Modifica» prima di pubblicare" : <RomeTime date={meeting.startsAt} end={meeting.endsAt} />}</dd>
       <dt>Modalità</dt>
       <dd>{describeMode(meeting)}</dd>
       {venue ? (
@@ -108,9 +106,11 @@ function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
             Apertura: <RomeTime date={meeting.registrationOpensAt} />
           </div>
         ) : null}
-        <div className="small">
-          Chiusura: <RomeTime date={meeting.registrationClosesAt ?? meeting.startsAt} />
-        </div>
+        {meeting.datesPending && !meeting.registrationClosesAt ? null : (
+          <div className="small">
+            Chiusura: <RomeTime date={meeting.registrationClosesAt ?? meeting.startsAt} />
+          </div>
+        )}
       </dd>
       <dt>Pagina pubblica</dt>
       <dd>
@@ -212,7 +212,7 @@ export default async function MeetingSummaryPage({ params, searchParams }: PageP
                 id="duplica"
                 action={duplicateMeetingAction.bind(null, meeting.id)}
                 label="Duplica"
-                description="Crea una nuova bozza con lo stesso testo, i relatori e i temi, da adattare al prossimo incontro. Iscrizioni e link di collegamento non vengono copiati."
+                description="Crea una nuova bozza con lo stesso testo, i relatori e i temi, da adattare al prossimo incontro. Date, iscrizioni, finestra delle iscrizioni, numero di protocollo e link di collegamento non vengono copiati."
               />
               {(meeting.status === "PUBLISHED" && ended) || meeting.status === "CANCELLED" ? (
                 <StatusActionForm

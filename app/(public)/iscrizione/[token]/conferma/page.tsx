@@ -106,7 +106,7 @@ export default async function ConfirmationPage({ params }: PageProps) {
 
       {registration.status !== "CANCELLED" ? (
         <p>
-          <CalendarLink slug={registration.meeting.slug} />
+          <CalendarLink slug={registration.meeting.slug} token={token} />
         </p>
       ) : null}
     </PublicPage>

@@ -53,6 +53,22 @@ export default async function JoinLinkPage({ params }: PageProps) {
         l&apos;oggetto «Link aggiornato».
       </p>
 
+      <section aria-labelledby="link-attuale" className="mt-4">
+        <h2 id="link-attuale">Link attuale</h2>
+        {!overview.joinUrl ? (
+          <p>Nessun link impostato: aggiungilo da «Modifica».</p>
+        ) : writer ? (
+          <p>
+            <a href={overview.joinUrl} className="text-break" target="_blank" rel="noreferrer">
+              {overview.joinUrl}
+            </a>{" "}
+            (versione {overview.meeting.joinUrlVersion + 1}). Si cambia da «Modifica».
+          </p>
+        ) : (
+          <p>Impostato (versione {overview.meeting.joinUrlVersion + 1}): lo vedono solo i coordinatori.</p>
+        )}
+      </section>
+
       {unavailable ? (
         <p className="alert alert-warning" role="note">
           <strong>Nessun invio possibile.</strong> {UNAVAILABLE_MESSAGES[unavailable]}

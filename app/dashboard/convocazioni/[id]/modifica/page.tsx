@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MeetingEditor } from "@/components/dashboard/meetings/meeting-editor";
 import { guardPage } from "@/lib/auth/guard";
+import { updatedJoinLinkRecipients } from "@/lib/join-link/queries";
 import { updateMeetingAction } from "@/lib/meetings/actions";
 import { meetingToForm } from "@/lib/meetings/admin-schema";
 import { meetingFormVersion } from "@/lib/meetings/form-version";
@@ -28,6 +29,7 @@ export default async function EditMeetingPage({ params }: PageProps) {
   const meeting = await loadMeeting(id);
   if (!meeting) notFound();
   const summary = `/dashboard/convocazioni/${meeting.id}`;
+  const joinLinkRecipients = await updatedJoinLinkRecipients(meeting.id);
 
   if (meeting.status === "CANCELLED" || meeting.status === "ARCHIVED") {
     return (
@@ -64,6 +66,7 @@ export default async function EditMeetingPage({ params }: PageProps) {
         cancellationReason={meeting.cancellationReason}
         now={new Date().toISOString()}
         submitLabel="Salva le modifiche"
+        joinLink={{ saved: meeting.joinUrl ?? "", recipients: joinLinkRecipients }}
       />
     </>
   );

@@ -1,0 +1,33 @@
+// A registration's calendar file: the meeting's public entry plus the
+// address of the registrant's personal page, where the join link is. The
+// personal link's token is the credential; the join link itself never goes in.
+import type { NextRequest } from "next/server";
+import { meetingIcs } from "@/lib/meetings/ics";
+import { getRegistrationByToken } from "@/lib/registrations/queries";
+import { publicOrigin } from "@/lib/site";
+
+export const dynamic = "force-dynamic";
+
+function notFound() {
+  return new Response("Iscrizione non trovata.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const found = await getRegistrationByToken(token);
+  if (!found || found.link !== "valid" || found.registration.status === "CANCELLED") return notFound();
+  const { meeting } = found.registration;
+  const origin = publicOrigin(request.nextUrl.origin);
+  const body = meetingIcs(meeting, `${origin}/convocazioni/${encodeURIComponent(meeting.slug)}`, new Date(), {
+    personalUrl: `${origin}/iscrizione/${token}`,
+  });
+  const filename = `${meeting.slug.replace(/[^A-Za-z0-9._-]/g, "-")}.ics`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Robots-Tag": "noindex",
+    },
+  });
+}

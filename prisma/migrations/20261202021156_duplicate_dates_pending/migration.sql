@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Meeting" ADD COLUMN     "datesPending" BOOLEAN NOT NULL DEFAULT false;
