@@ -73,7 +73,7 @@ export function DashboardNav({ entries }: { entries: DashboardEntry[] }) {
         onClick={() => setOpen(true)}
       >
         <Icon name="it-burger" />
-        <span className="ms-2">Menu</span>
+        <span className="visually-hidden">Menu</span>
       </button>
       <div
         ref={panel}

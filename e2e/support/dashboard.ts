@@ -76,7 +76,7 @@ export function sectionsNav(page: Page) {
 /** Opens a group of the dashboard's navbar (and, on a phone, the menu first); returns the navigation. */
 export async function openSectionGroup(page: Page, group: string) {
   const nav = sectionsNav(page);
-  const toggle = nav.getByRole("button", { name: "Menu" });
+  const toggle = nav.getByRole("button", { name: "Menu", exact: true });
   if (await toggle.isVisible()) await toggle.click();
   await nav.getByRole("button", { name: group }).click();
   return nav;
