@@ -106,6 +106,8 @@ function Provenance({ row }: { row: RegistrationRow }) {
  * The meeting's registrations, one page of them. For writers each row has a
  * checkbox ("ids") and its own actions; the header's checkbox stands for the
  * whole page ("selectAll" with the page's "pageIds"), also without JavaScript.
+ * Below 576 px each row is a card (app/globals.css), its cells labelled by
+ * their data-label.
  */
 export function RegistrationsTable({ page, path, canWrite, attendanceOnly = false }: TableProps) {
   const { rows, total, params } = page;

@@ -71,7 +71,7 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
         </a>
       </div>
 
-      {/* The list first, what filters it folded above it; the figures after it. */}
+      {/* The list first, under its folded filters; the figures after it. */}
       <RegistrationFilters path={path} params={page.params} />
 
       <section aria-labelledby="elenco-titolo">
