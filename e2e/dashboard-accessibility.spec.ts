@@ -4,7 +4,7 @@ import { seedMeeting, testDb } from "./support/database";
 import { registerViaApi, signInAs } from "./support/dashboard";
 import { uniqueEmail } from "./support/registration";
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("every dashboard page passes axe, with data on it", async ({ page, baseURL }) => {
   const meeting = await seedMeeting({ capacity: 2, title: "Tavolo tecnico per l'accessibilità" });
@@ -24,6 +24,25 @@ test("every dashboard page passes axe, with data on it", async ({ page, baseURL 
     });
   }
 
+  // Every badge state that used a faint colour is on a scanned page: an expired invitation,
+  // a sheet still to check, a SAI Comune with no registration, a waitlisted registrant (Carla).
+  const gino = await testDb().invitation.findFirstOrThrow({ where: { meetingId: meeting.id, firstName: "Gino" } });
+  await testDb().invitation.update({ where: { id: gino.id }, data: { status: "EXPIRED" } });
+  const officer = await testDb().person.create({ data: { email: uniqueEmail("ufficio"), firstName: "Ugo", lastName: "Ufficio" } });
+  const sheet = await testDb().referentSheet.create({
+    data: {
+      municipalityId: waiting.id,
+      pec: "protocollo@pec.comune.example.it",
+      officerPersonId: officer.id,
+      officerFirstName: "Ugo",
+      officerLastName: "Ufficio",
+      officerEmail: officer.email,
+      privacyNoticeVersion: "2026-11-26",
+      privacyConsentAt: new Date(),
+      entries: { create: [{ position: 0, firstName: "Rita", lastName: "Tecnica", role: "TECHNICAL", email: uniqueEmail("rita") }] },
+    },
+  });
+
   await signInAs(page, "ADMIN");
   const base = `/dashboard/convocazioni/${meeting.id}`;
   const pages: [string, string][] = [
@@ -37,10 +56,22 @@ test("every dashboard page passes axe, with data on it", async ({ page, baseURL 
     [`${base}/inviti`, "Inviti agli enti gestori"],
     [`${base}/copertura`, "Copertura dei Comuni aderenti al SAI"],
     ["/dashboard/inviti", "Inviti"],
+    ["/dashboard/comuni", "Comuni"],
+    [`/dashboard/comuni/${waiting.id}`, "Comune di Bagheria"],
+    ["/dashboard/referenti", "Referenti"],
+    [`/dashboard/referenti/schede/${sheet.id}`, "Scheda referenti del Comune di Bagheria"],
+    ["/dashboard/enti-gestori", "Enti gestori"],
+    ["/dashboard/persone", "Persone"],
     ["/dashboard/email", "Email"],
     ["/dashboard/registro-attivita", "Registro attività"],
     ["/dashboard/utenti", "Utenti"],
   ];
+  const BADGE_STATES: Record<string, string> = {
+    [`${base}/iscrizioni`]: "In lista d'attesa",
+    [`${base}/inviti`]: "Scaduto",
+    [`/dashboard/comuni/${waiting.id}`]: "Nessuna iscrizione",
+    [`/dashboard/referenti/schede/${sheet.id}`]: "Da verificare",
+  };
   // At a desktop width, then at a phone's, where wide tables must scroll (and be reachable by keyboard).
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     await page.setViewportSize(viewport);
@@ -50,6 +81,8 @@ test("every dashboard page passes axe, with data on it", async ({ page, baseURL 
         expect(response?.status(), path).toBe(200);
         await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
         await expectNoViolations(page);
+        const badge = BADGE_STATES[path];
+        if (badge) await expect(page.locator(".badge", { hasText: badge }).first()).toBeVisible();
       });
     }
   }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { testDb } from "./support/database";
-import { signInAs } from "./support/dashboard";
+import { goToSection, signInAs } from "./support/dashboard";
 import { person, registerThroughForm, uniqueEmail } from "./support/registration";
 
 test.describe.configure({ timeout: 180_000 });
@@ -22,7 +22,7 @@ test("a coordinator creates and publishes a convocation, sees a public registrat
   const title = `Tavolo tecnico ${Date.now()}`;
 
   await test.step("create the convocation, watching the live preview", async () => {
-    await page.getByRole("navigation", { name: "Sezioni dell'area riservata" }).getByRole("link", { name: "Convocazioni" }).click();
+    await goToSection(page, "Convocazioni", "Elenco delle convocazioni");
     await page.getByRole("link", { name: "Nuova convocazione" }).click();
     await page.getByRole("textbox", { name: "Titolo", exact: true }).first().fill(title);
     await page.getByRole("textbox", { name: "Oggetto", exact: true }).fill("CONVOCAZIONE TAVOLO TECNICO sulle reti territoriali");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seedMeeting, testDb } from "./support/database";
-import { registerViaApi, signInAs } from "./support/dashboard";
+import { openSectionGroup, registerViaApi, signInAs } from "./support/dashboard";
 import { uniqueEmail } from "./support/registration";
 
 test.describe.configure({ timeout: 120_000 });
@@ -31,7 +31,10 @@ test("an observer sees every page and export, but no control that changes anythi
   });
   await signInAs(page, "OBSERVER");
   await expect(page.getByRole("banner")).toContainText("Osservatore (sola lettura)");
-  await expect(page.getByRole("navigation", { name: "Sezioni dell'area riservata" }).getByRole("link", { name: "Utenti" })).toHaveCount(0);
+  const nav = await openSectionGroup(page, "Amministrazione");
+  await expect(nav.getByRole("link", { name: "Registro attività" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Utenti" })).toHaveCount(0);
+  await nav.getByRole("button", { name: "Amministrazione" }).click();
 
   const base = `/dashboard/convocazioni/${meeting.id}`;
   for (const path of ["/dashboard", "/dashboard/convocazioni", base, `${base}/iscrizioni`, `${base}/inviti`, `${base}/copertura`, "/dashboard/inviti", "/dashboard/email", "/dashboard/registro-attivita"]) {

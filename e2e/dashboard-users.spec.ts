@@ -2,14 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { expectNoViolations } from "./support/axe";
 import { testDb } from "./support/database";
-import { signInAs, signInThroughEmail } from "./support/dashboard";
+import { goToSection, openSectionGroup, signInAs, signInThroughEmail } from "./support/dashboard";
 import { tick, uniqueEmail } from "./support/registration";
 
 test.describe.configure({ timeout: 120_000 });
 
 test("an admin invites a user, who signs in; then changes their role and deactivates them, which signs them out", async ({ page, browser }) => {
   await signInAs(page, "ADMIN");
-  await page.getByRole("navigation", { name: "Sezioni dell'area riservata" }).getByRole("link", { name: "Utenti" }).click();
+  await goToSection(page, "Amministrazione", "Utenti");
   const email = uniqueEmail("nuova.coordinatrice");
 
   await page.getByRole("textbox", { name: "Indirizzo email" }).fill(email);
@@ -44,13 +44,15 @@ test("an admin invites a user, who signs in; then changes their role and deactiv
   expect(audit.map((entry) => entry.action)).toEqual(["user.invite", "user.role", "user.deactivate"]);
 
   // The audit log shows it, filtered by record.
-  await page.getByRole("navigation", { name: "Sezioni dell'area riservata" }).getByRole("link", { name: "Registro attività" }).click();
+  await goToSection(page, "Amministrazione", "Registro attività");
   await expect(page.getByRole("table")).toContainText(email);
 });
 
 test("a coordinator cannot open user management", async ({ page }) => {
   await signInAs(page, "COORDINATOR");
-  await expect(page.getByRole("navigation", { name: "Sezioni dell'area riservata" }).getByRole("link", { name: "Utenti" })).toHaveCount(0);
+  const nav = await openSectionGroup(page, "Amministrazione");
+  await expect(nav.getByRole("link", { name: "Registro attività" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Utenti" })).toHaveCount(0);
   expect((await page.goto("/dashboard/utenti"))?.status()).toBe(403);
 });
 

@@ -12,6 +12,32 @@ export const SITE = {
   projectWebsite: "https://www.progettocoopera.it",
 } as const;
 
+const fromEnv = (name: string) => process.env[name]?.trim() || undefined;
+
+/** Shown, visibly, where a detail is not configured: nothing is made up in its place. */
+export const NOT_CONFIGURED = "da configurare";
+
+/**
+ * The owner's legal details and the data protection officer's contact. They
+ * are not in the repository's sources, so they come from the environment
+ * (README, "Environment variables"); static pages read them at build time.
+ * Server-side only: a client component would see them unset.
+ */
+export function ownerDetails() {
+  const dpoEmail = fromEnv("DPO_EMAIL");
+  return {
+    pec: fromEnv("ANCI_PEC") ?? NOT_CONFIGURED,
+    taxCode: fromEnv("ANCI_TAX_CODE") ?? NOT_CONFIGURED,
+    dpo: {
+      name: fromEnv("DPO_NAME") ?? `Responsabile della protezione dei dati (RPD) di ${SITE.owner}`,
+      /** Until the DPO's own address is set, requests go to the Coordinamento's mailbox, for the DPO. */
+      email: dpoEmail ?? SITE.contactEmail,
+      ownEmail: dpoEmail !== undefined,
+      pec: fromEnv("DPO_PEC"),
+    },
+  };
+}
+
 /**
  * Absolute origin for links that leave the page (calendar files, emails).
  * APP_URL wins because behind a proxy the request's own origin is internal.

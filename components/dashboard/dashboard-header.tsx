@@ -1,25 +1,60 @@
 import { HeaderBrand } from "@/components/layout/header-brand";
 import { ROLE_LABELS, can, type DashboardUser } from "@/lib/auth/roles";
-import { DashboardNav, type DashboardLink } from "./dashboard-nav";
+import { DashboardNav, type DashboardEntry } from "./dashboard-nav";
 
-const LINKS: (DashboardLink & { admin?: boolean })[] = [
+type Link = { href: string; label: string; needs?: "write" | "admin" };
+type Entry = Link | { label: string; links: Link[] };
+
+const ENTRIES: Entry[] = [
   { href: "/dashboard", label: "Panoramica" },
-  { href: "/dashboard/convocazioni", label: "Convocazioni" },
-  { href: "/dashboard/inviti", label: "Inviti agli enti gestori" },
-  { href: "/dashboard/comuni", label: "Comuni" },
-  { href: "/dashboard/referenti", label: "Referenti" },
-  { href: "/dashboard/enti-gestori", label: "Enti gestori" },
-  { href: "/dashboard/persone", label: "Persone" },
-  { href: "/dashboard/email", label: "Email inviate" },
-  { href: "/dashboard/registro-attivita", label: "Registro attività" },
-  { href: "/dashboard/utenti", label: "Utenti", admin: true },
+  {
+    label: "Convocazioni",
+    links: [
+      { href: "/dashboard/convocazioni", label: "Elenco delle convocazioni" },
+      { href: "/dashboard/convocazioni/nuova", label: "Nuova convocazione", needs: "write" },
+    ],
+  },
+  {
+    label: "Anagrafiche",
+    links: [
+      { href: "/dashboard/comuni", label: "Comuni" },
+      { href: "/dashboard/referenti", label: "Referenti" },
+      { href: "/dashboard/enti-gestori", label: "Enti gestori" },
+      { href: "/dashboard/persone", label: "Persone" },
+    ],
+  },
+  {
+    label: "Comunicazioni",
+    links: [
+      { href: "/dashboard/inviti", label: "Inviti agli enti gestori" },
+      { href: "/dashboard/email", label: "Email inviate" },
+    ],
+  },
+  {
+    label: "Amministrazione",
+    links: [
+      { href: "/dashboard/registro-attivita", label: "Registro attività" },
+      { href: "/dashboard/utenti", label: "Utenti", needs: "admin" },
+    ],
+  },
 ];
+
+/** The entries this role may open: a link it may not use is not shown, a group left empty goes too. */
+export function entriesFor(role: DashboardUser["role"]): DashboardEntry[] {
+  const allowed = (link: Link) => !link.needs || can(role, link.needs);
+  const strip = ({ href, label }: Link) => ({ href, label });
+  return ENTRIES.flatMap((entry): DashboardEntry[] => {
+    if (!("links" in entry)) return allowed(entry) ? [strip(entry)] : [];
+    const links = entry.links.filter(allowed).map(strip);
+    return links.length > 0 ? [{ label: entry.label, links }] : [];
+  });
+}
 
 type Props = { user: DashboardUser; signOut: () => Promise<void> };
 
 /** The dashboard's own header: skip link, brand, who is signed in (and as what), sign-out, sections. */
 export function DashboardHeader({ user, signOut }: Props) {
-  const links = LINKS.filter((link) => !link.admin || can(user.role, "admin"));
+  const entries = entriesFor(user.role);
   return (
     <header className="it-header-wrapper dashboard-header">
       <div className="skiplinks">
@@ -44,16 +79,45 @@ export function DashboardHeader({ user, signOut }: Props) {
           </div>
         </div>
       </div>
-      <div className="it-header-center-wrapper it-small-header">
-        <div className="container">
-          <div className="it-header-center-content-wrapper">
-            <HeaderBrand href="/dashboard" title="Convoca" tagline="Coordinamento Comuni SAI - area riservata" />
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper it-small-header">
+          <div className="container">
+            <div className="it-header-center-content-wrapper">
+              <HeaderBrand href="/dashboard" title="Convoca" tagline="Coordinamento Comuni SAI - area riservata" />
+            </div>
+          </div>
+        </div>
+        <div className="it-header-navbar-wrapper">
+          <div className="container">
+            <DashboardNav entries={entries} />
           </div>
         </div>
       </div>
-      <div className="container py-2 bg-white border-bottom">
-        <DashboardNav links={links} />
-      </div>
+      <noscript>
+        {/* The navbar needs JavaScript to open its menus: without it, the same links as a plain list. */}
+        <style>{".dashboard-navbar { display: none !important; }"}</style>
+        <nav aria-label="Sezioni dell'area riservata" className="container py-3 bg-white border-bottom">
+          <ul className="list-unstyled d-flex flex-wrap column-gap-4 row-gap-2 mb-0">
+            {entries.map((entry) =>
+              "links" in entry ? (
+                <li key={entry.label}>
+                  <strong>{entry.label}:</strong>{" "}
+                  {entry.links.map((link, index) => (
+                    <span key={link.href}>
+                      {index > 0 ? ", " : null}
+                      <a href={link.href}>{link.label}</a>
+                    </span>
+                  ))}
+                </li>
+              ) : (
+                <li key={entry.href}>
+                  <a href={entry.href}>{entry.label}</a>
+                </li>
+              ),
+            )}
+          </ul>
+        </nav>
+      </noscript>
     </header>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useOffcanvas } from "@/components/layout/use-offcanvas";
 import { Icon } from "@/components/ui/icon";
 
 const LINKS = [
@@ -12,48 +12,12 @@ const LINKS = [
 ];
 
 /**
- * Bootstrap Italia's navbar. On small screens it is an off-canvas panel that
- * its own JavaScript would open; this component does the same job in React so
- * we need not ship the whole bootstrap-italia bundle. Without JavaScript the
- * footer repeats these links.
+ * Bootstrap Italia's navbar. On small screens it is an off-canvas panel
+ * (useOffcanvas). Without JavaScript the footer repeats these links.
  */
 export function MainNav() {
   const pathname = usePathname() ?? "/";
-  const [open, setOpen] = useState(false);
-  const toggler = useRef<HTMLButtonElement>(null);
-  const closer = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    closer.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        setOpen(false);
-        toggler.current?.focus();
-        return;
-      }
-      // While the panel covers the page, Tab cycles inside it.
-      if (event.key !== "Tab" || !panel.current) return;
-      const focusable = panel.current.querySelectorAll<HTMLElement>("a[href], button");
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (event.shiftKey && document.activeElement === first) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault();
-        first.focus();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [open]);
-
-  function close() {
-    setOpen(false);
-    toggler.current?.focus();
-  }
+  const { open, setOpen, close, toggler, closer, panel } = useOffcanvas();
 
   return (
     <nav className="navbar navbar-expand-lg" aria-label="Navigazione principale">

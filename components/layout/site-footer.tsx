@@ -1,7 +1,8 @@
+import Image from "next/image";
 import Link from "next/link";
 import { CoordinamentoMark, EuEmblem } from "@/components/layout/logos";
 import { RomeTime } from "@/components/ui/rome-time";
-import { SITE } from "@/lib/site";
+import { SITE, ownerDetails } from "@/lib/site";
 
 type SiteFooterProps = {
   /** When the page's content last changed (AgID: shown on every page). */
@@ -16,6 +17,7 @@ const NAV_LINKS = [
 ];
 
 export function SiteFooter({ lastUpdated }: SiteFooterProps) {
+  const owner = ownerDetails();
   return (
     <footer className="it-footer" id="footer">
       <div className="it-footer-main">
@@ -32,6 +34,11 @@ export function SiteFooter({ lastUpdated }: SiteFooterProps) {
                 </Link>
               </div>
             </div>
+            <div className="col-sm-12 mt-3">
+              <a href={SITE.ownerUrl} className="d-inline-block bg-white rounded p-2">
+                <Image src="/marchi/anci-sicilia.svg" alt={`${SITE.ownerLongName} (sito esterno)`} width={160} height={40} unoptimized />
+              </a>
+            </div>
           </div>
           <div className="row pt-4 border-white border-top">
             <div className="col-lg-4 col-md-6 pb-3">
@@ -40,6 +47,17 @@ export function SiteFooter({ lastUpdated }: SiteFooterProps) {
                 <strong>{SITE.ownerLongName}</strong>
                 <br />
                 {SITE.ownerAddress}
+                <br />
+                Codice fiscale: {owner.taxCode}
+                <br />
+                PEC:{" "}
+                {owner.pec.includes("@") ? (
+                  <a className="text-white" href={`mailto:${owner.pec}`}>
+                    {owner.pec}
+                  </a>
+                ) : (
+                  owner.pec
+                )}
               </p>
               <p>
                 Segreteria del Coordinamento dei Comuni SAI:{" "}

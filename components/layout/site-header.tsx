@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { HeaderBrand } from "@/components/layout/header-brand";
 import { MainNav } from "@/components/layout/main-nav";
+import { Icon } from "@/components/ui/icon";
 import { SITE } from "@/lib/site";
 
 /** AgID header: skip link, slim header (owner), centre header (site), navigation. */
@@ -23,6 +25,12 @@ export function SiteHeader() {
                   {SITE.owner}
                   <span className="visually-hidden"> (sito esterno)</span>
                 </a>
+                <div className="it-header-slim-right-zone">
+                  <Link className="d-inline-flex align-items-center gap-2" href="/dashboard">
+                    <Icon name="it-user" className="icon-white icon-sm" />
+                    Area riservata
+                  </Link>
+                </div>
               </div>
             </div>
           </div>

@@ -61,7 +61,7 @@ function StateCell({ state }: { state: RuleState }) {
     case "AWAITING_ATTENDANCE":
       return (
         <>
-          <span className="badge bg-warning text-dark">In attesa delle presenze</span>
+          <span className="badge bg-warning">In attesa delle presenze</span>
           <br />
           nessuna presenza registrata: partirà appena saranno registrate
         </>

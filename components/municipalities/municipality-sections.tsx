@@ -157,7 +157,7 @@ export function MunicipalityMeetings({ meetings }: { meetings: MunicipalityDetai
                 ) : registrations.length > 0 ? (
                   <span className="badge bg-secondary">Solo iscrizioni annullate</span>
                 ) : (
-                  <span className="badge bg-warning text-dark">Nessuna iscrizione</span>
+                  <span className="badge bg-warning">Nessuna iscrizione</span>
                 )}
               </td>
               <td>

@@ -67,3 +67,23 @@ export async function registerViaApi(baseURL: string, slug: string, who: ApiRegi
   expect(response.status, await response.clone().text()).toBe(201);
   return response.json() as Promise<{ ok: true; status: string }>;
 }
+
+/** The dashboard's sections menu (on a phone, behind its toggle). */
+export function sectionsNav(page: Page) {
+  return page.getByRole("navigation", { name: "Sezioni dell'area riservata" });
+}
+
+/** Opens a group of the dashboard's navbar (and, on a phone, the menu first); returns the navigation. */
+export async function openSectionGroup(page: Page, group: string) {
+  const nav = sectionsNav(page);
+  const toggle = nav.getByRole("button", { name: "Menu", exact: true });
+  if (await toggle.isVisible()) await toggle.click();
+  await nav.getByRole("button", { name: group }).click();
+  return nav;
+}
+
+/** Goes to a dashboard section the way a person does: the group's dropdown, then its link. */
+export async function goToSection(page: Page, group: string, link: string) {
+  const nav = await openSectionGroup(page, group);
+  await nav.getByRole("link", { name: link, exact: true }).click();
+}

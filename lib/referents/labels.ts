@@ -38,7 +38,7 @@ export const SHEET_STATUS_LABELS: Record<ReferentSheetStatus, string> = {
 };
 
 export const SHEET_STATUS_BADGES: Record<ReferentSheetStatus, string> = {
-  PENDING: "bg-warning text-dark",
+  PENDING: "bg-warning",
   APPROVED: "bg-success",
   REJECTED: "bg-danger",
 };

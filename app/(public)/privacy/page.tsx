@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PublicPage } from "@/components/layout/public-page";
 import { formatIsoCalendarDate } from "@/lib/format/dates";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
-import { SITE } from "@/lib/site";
+import { SITE, ownerDetails } from "@/lib/site";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Informativa sul trattamento dei dati personali" };
@@ -40,6 +40,7 @@ const PURPOSES = [
 
 export default function PrivacyPage() {
   const mailto = `mailto:${SITE.contactEmail}`;
+  const { pec, taxCode, dpo } = ownerDetails();
   return (
     <PublicPage lastUpdated={LAST_UPDATED}>
       <div className="letter">
@@ -57,17 +58,26 @@ export default function PrivacyPage() {
 
         <h2 className="h3 mt-5">1. Titolare del trattamento</h2>
         <p>
-          {SITE.ownerLongName}, {SITE.ownerAddress}. Per le richieste relative a questa informativa è possibile
-          scrivere a <a href={mailto}>{SITE.contactEmail}</a>; gli altri recapiti istituzionali
-          dell&apos;Associazione, compreso l&apos;indirizzo di posta elettronica certificata, sono pubblicati sul sito{" "}
-          <a href={SITE.ownerUrl}>www.anci.sicilia.it</a>.
+          {SITE.ownerLongName}, {SITE.ownerAddress}, codice fiscale {taxCode}. Per le richieste relative a questa
+          informativa è possibile scrivere a <a href={mailto}>{SITE.contactEmail}</a> o alla posta elettronica
+          certificata {pec.includes("@") ? <a href={`mailto:${pec}`}>{pec}</a> : pec}.
         </p>
 
-        <h2 className="h3 mt-5">2. Responsabile della protezione dei dati</h2>
+        <h2 className="h3 mt-5" id="rpd">
+          2. Responsabile della protezione dei dati
+        </h2>
         <p>
-          I recapiti del Responsabile della protezione dei dati (RPD o DPO) di ANCI Sicilia sono indicati sul sito{" "}
-          <a href={SITE.ownerUrl}>www.anci.sicilia.it</a>. Il Responsabile può essere contattato per tutte le
-          questioni relative al trattamento dei dati personali e all&apos;esercizio dei diritti.
+          Il Responsabile della protezione dei dati (RPD o DPO) è: {dpo.name}. Può essere contattato per tutte le
+          questioni relative al trattamento dei dati personali e all&apos;esercizio dei diritti scrivendo a{" "}
+          <a href={`mailto:${dpo.email}`}>{dpo.email}</a>
+          {dpo.ownEmail ? null : <> (all&apos;attenzione del Responsabile della protezione dei dati)</>}
+          {dpo.pec ? (
+            <>
+              {" "}
+              o alla posta elettronica certificata <a href={`mailto:${dpo.pec}`}>{dpo.pec}</a>
+            </>
+          ) : null}
+          .
         </p>
 
         <h2 className="h3 mt-5">3. Dati trattati</h2>
@@ -168,7 +178,8 @@ export default function PrivacyPage() {
 
         <h2 className="h3 mt-5">9. Come esercitare i diritti</h2>
         <p>
-          Scriva a <a href={mailto}>{SITE.contactEmail}</a> o al Responsabile della protezione dei dati. Risponderemo
+          Scriva a <a href={mailto}>{SITE.contactEmail}</a> o al{" "}
+          <a href="#rpd">Responsabile della protezione dei dati</a>. Risponderemo
           entro un mese dalla richiesta, termine prorogabile di due mesi nei casi complessi (art. 12 GDPR). Può
           consultare, modificare o annullare la Sua iscrizione anche dal link personale ricevuto per email e revocare il
           consenso alle comunicazioni dal collegamento presente in ciascun messaggio.

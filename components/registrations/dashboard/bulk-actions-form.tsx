@@ -35,6 +35,8 @@ export function BulkActionsForm({ action, children, attendanceOnly = false }: Bu
 
   useEffect(() => {
     if (state.status === "idle") return;
+    // A row's "Azioni" menu has done its job: shut it (without JavaScript the page is new anyway).
+    for (const menu of formRef.current?.querySelectorAll("details[open]") ?? []) (menu as HTMLDetailsElement).open = false;
     if (state.status === "success") {
       formRef.current?.reset();
       const all = formRef.current?.querySelector<HTMLInputElement>('input[name="selectAll"]');
@@ -76,7 +78,7 @@ export function BulkActionsForm({ action, children, attendanceOnly = false }: Bu
           </div>
         ) : null}
         {!pending && state.status === "success" ? (
-          <div className="alert alert-success mb-3">
+          <div className={`alert ${state.neutral ? "alert-info" : "alert-success"} mb-3`}>
             <p className="mb-0">{state.message}</p>
           </div>
         ) : null}

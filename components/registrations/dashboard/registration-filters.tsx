@@ -40,12 +40,15 @@ function Select({ id, name, label, options, value, empty }: { id: string; name: 
   );
 }
 
+const FILTER_KEYS = ["q", "stato", "tipo", "provincia", "presenza"];
+
 /** The URL value currently set for a filter, "" when none. */
 const current = (query: URLSearchParams, key: string) => query.get(key) ?? "";
 
 /**
  * Search, filters, sort and page size as a GET form: the result is a URL,
- * so it works without JavaScript and can be bookmarked or shared.
+ * so it works without JavaScript and can be bookmarked or shared. It folds
+ * into a <details>, which needs no JavaScript either.
  */
 export function RegistrationFilters({ path, params }: { path: string; params: RegistrationListParams }) {
   const query = registrationListQuery(params);
@@ -57,12 +60,17 @@ export function RegistrationFilters({ path, params }: { path: string; params: Re
     label: attendance === "NONE" ? "Non ancora registrata" : ATTENDANCE_LABELS[attendance],
   }));
   const sortOptions = Object.entries(SORT_PARAMS).map(([value, sort]) => ({ value, label: SORT_LABELS[sort] }));
+  // Folded away unless a search or filter is in force, so the table comes first.
+  const filtering = FILTER_KEYS.some((key) => query.has(key));
   return (
-    <section aria-labelledby="filtri-titolo" className="mb-4">
-      <h2 id="filtri-titolo" className="h4 mb-4">
-        Cerca e filtra
-      </h2>
-      <form method="get" action={path} role="search" aria-labelledby="filtri-titolo">
+    <details className="registration-filters border rounded px-3 py-2 mb-4" open={filtering}>
+      <summary>
+        <h2 id="filtri-titolo" className="h5 d-inline">
+          Cerca e filtra
+        </h2>
+        {filtering ? <span className="ms-2 small">(filtri attivi)</span> : null}
+      </summary>
+      <form className="mt-4" method="get" action={path} role="search" aria-labelledby="filtri-titolo">
         <div className="row">
           <div className="col-lg-6">
             <div className="form-group">
@@ -118,6 +126,6 @@ export function RegistrationFilters({ path, params }: { path: string; params: Re
           </a>
         </div>
       </form>
-    </section>
+    </details>
   );
 }

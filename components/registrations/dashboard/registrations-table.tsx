@@ -106,6 +106,8 @@ function Provenance({ row }: { row: RegistrationRow }) {
  * The meeting's registrations, one page of them. For writers each row has a
  * checkbox ("ids") and its own actions; the header's checkbox stands for the
  * whole page ("selectAll" with the page's "pageIds"), also without JavaScript.
+ * Below 576 px each row is a card (app/globals.css), its cells labelled by
+ * their data-label.
  */
 export function RegistrationsTable({ page, path, canWrite, attendanceOnly = false }: TableProps) {
   const { rows, total, params } = page;
@@ -114,7 +116,7 @@ export function RegistrationsTable({ page, path, canWrite, attendanceOnly = fals
   const columns = canWrite ? 9 : 7;
   return (
     <TableScroll label="Tabella delle iscrizioni">
-      <table className="table table-hover align-middle">
+      <table className="table table-hover align-middle registrations-table">
         <caption>
           Iscrizioni {from}–{to} di {total}, in ordine {params.dir === "asc" ? "crescente" : "decrescente"} per {SORT_LABELS[params.sort]}
         </caption>
@@ -150,14 +152,14 @@ export function RegistrationsTable({ page, path, canWrite, attendanceOnly = fals
             rows.map((row) => (
               <tr key={row.id}>
                 {canWrite ? (
-                  <td>
+                  <td className="registration-select">
                     <input id={`seleziona-${row.id}`} type="checkbox" name="ids" value={row.id} />
                     <label htmlFor={`seleziona-${row.id}`} className="visually-hidden">
                       Seleziona {fullName(row)}
                     </label>
                   </td>
                 ) : null}
-                <td>{row.arrival}</td>
+                <td data-label="N.">{row.arrival}</td>
                 <th scope="row" className="fw-normal">
                   <strong>
                     {row.lastName} {row.firstName}
@@ -167,24 +169,24 @@ export function RegistrationsTable({ page, path, canWrite, attendanceOnly = fals
                   </a>
                   {row.roleTitle ? <span className="d-block small">{row.roleTitle}</span> : null}
                 </th>
-                <td>
+                <td data-label="Ente">
                   {row.organisation}
                   <span className="d-block small">{ORGANISATION_TYPE_LABELS[row.organisationType]}</span>
                 </td>
-                <td>
+                <td data-label="Stato">
                   <span className={`badge ${STATUS_BADGES[row.status]}`}>{REGISTRATION_STATUS_LABELS[row.status]}</span>
                 </td>
-                <td>
+                <td data-label="Presenza">
                   <Attendance row={row} />
                 </td>
-                <td>
+                <td data-label="Iscrizione">
                   <time dateTime={row.registeredAt.toISOString()}>{formatNumericDateTime(row.registeredAt)}</time>
                 </td>
-                <td>
+                <td data-label="Provenienza">
                   <Provenance row={row} />
                 </td>
                 {canWrite ? (
-                  <td>
+                  <td className="registration-actions">
                     <RowActions row={row} attendanceOnly={attendanceOnly} />
                   </td>
                 ) : null}

@@ -23,7 +23,7 @@ export const INVITATION_STATE_BADGES: Record<InvitationState, string> = {
   SENT: "bg-primary",
   ACCEPTED: "bg-success",
   DECLINED: "bg-secondary",
-  EXPIRED: "bg-warning text-dark",
+  EXPIRED: "bg-warning",
   REVOKED: "bg-danger",
 };
 

@@ -64,6 +64,15 @@ describe("registrationsBulkAction", () => {
     expect(await db.attendance.findUniqueOrThrow({ where: { registrationId: ids[1] } })).toMatchObject({ method: "CHECK_IN", recordedById: coordinator.id });
   });
 
+  it("says an operation that changed nothing as information, not as a success", async () => {
+    session.user = coordinator;
+    const { meeting, ids } = await meetingWith(5, 1);
+    const first = await registrationsBulkAction(meeting.id, IDLE, form([["intent", `absent:${ids[0]}`]]));
+    expect(first).toMatchObject({ status: "success", message: "Assenza registrata per 1 iscrizione.", neutral: false });
+    const again = await registrationsBulkAction(meeting.id, IDLE, form([["intent", `absent:${ids[0]}`]]));
+    expect(again).toMatchObject({ status: "success", message: expect.stringMatching(/^Nessuna iscrizione modificata\./), neutral: true });
+  });
+
   it("\"select all\" takes the page's rows, also without JavaScript", async () => {
     session.user = coordinator;
     const { meeting, ids } = await meetingWith(5, 3);

@@ -21,6 +21,6 @@ export const ATTENDANCE_METHOD_LABELS: Record<AttendanceMethod, string> = {
 /** Bootstrap Italia badge colour for each status; the text always says the status too. */
 export const STATUS_BADGES: Record<RegistrationStatus, string> = {
   CONFIRMED: "bg-success",
-  WAITLISTED: "bg-warning text-dark",
+  WAITLISTED: "bg-warning",
   CANCELLED: "bg-secondary",
 };

@@ -71,8 +71,7 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
         </a>
       </div>
 
-      <RegistrationCounts counts={counts} />
-      <RegistrationsChart series={perDay} />
+      {/* The list first, under its folded filters; the figures after it. */}
       <RegistrationFilters path={path} params={page.params} />
 
       <section aria-labelledby="elenco-titolo">
@@ -96,6 +95,9 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
         )}
         <PaginationLinks path={path} params={page.params} pageCount={page.pageCount} />
       </section>
+
+      <RegistrationCounts counts={counts} />
+      <RegistrationsChart series={perDay} />
     </>
   );
 }
