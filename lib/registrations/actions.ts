@@ -19,7 +19,7 @@ import {
   type RegistrationFormRaw,
   type UpdateRegistrationRaw,
 } from "./form-fields";
-import { failureErrors, HONEYPOT_MESSAGE, LINK_MESSAGES } from "./messages";
+import { ALREADY_REGISTERED_MESSAGE, failureErrors, HONEYPOT_MESSAGE, LINK_MESSAGES } from "./messages";
 import { addNominees, cancelRegistration, register, updateRegistration } from "./mutations";
 import { registrationEmailByToken } from "./queries";
 import { cancelRegistrationSchema, nominateSchema, registrationSchema, updateRegistrationSchema } from "./schema";
@@ -39,6 +39,10 @@ export async function registerAction(
     if (!(await publicWriteAllowed(parsed.data.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
     const result = await register(db, slug, parsed.data);
+    // Nothing is wrong: the person is registered already and gets their link again.
+    if (!result.ok && result.reason === "ALREADY_REGISTERED") {
+      return { status: "success", tone: "info", message: ALREADY_REGISTERED_MESSAGE, values };
+    }
     if (!result.ok) {
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);
