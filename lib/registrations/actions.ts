@@ -22,7 +22,7 @@ import {
 import { ALREADY_REGISTERED_MESSAGE, failureErrors, HONEYPOT_MESSAGE, LINK_MESSAGES } from "./messages";
 import { addNominees, cancelRegistration, register, updateRegistration } from "./mutations";
 import { registrationEmailByToken } from "./queries";
-import { cancelRegistrationSchema, nominateSchema, registrationSchema, updateRegistrationSchema } from "./schema";
+import { cancelRegistrationSchema, nominateSchema, publicRegistrationSchema, updateRegistrationSchema } from "./schema";
 
 const personalPath = (token: string) => `/iscrizione/${token}`;
 
@@ -34,7 +34,7 @@ export async function registerAction(
   const values = readForm(formData, registrationForm);
   return runFormAction("register", values, async () => {
     if (honeypotFilled(formData)) return errorState(values, {}, HONEYPOT_MESSAGE);
-    const parsed = parseForm(registrationSchema, values, "nominees");
+    const parsed = parseForm(publicRegistrationSchema, values, "nominees");
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     if (!(await publicWriteAllowed(parsed.data.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
