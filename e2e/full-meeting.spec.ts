@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoViolations } from "./support/axe";
-import { registerViaApi } from "./support/dashboard";
-import { seedMeeting } from "./support/database";
+import { registerViaApi, signInAs } from "./support/dashboard";
+import { seedMeeting, testDb } from "./support/database";
 import { linkFromEmail, person, registerThroughForm, uniqueEmail } from "./support/registration";
 
 const FULL = "Posti esauriti: puoi iscriverti alla lista d'attesa";
@@ -57,4 +57,21 @@ test("the waitlisted are told their place in the queue on the confirmation and o
   await expect(page.locator("main .callout.warning")).toContainText("Posizione in lista d'attesa: 2");
   expect(new URL(page.url()).pathname).toBe(personalPath);
   await atBothWidths(page, () => expectNoViolations(page));
+});
+
+test("the coverage page offers no reminders for a full meeting and says why", async ({ page, baseURL }) => {
+  const meeting = await seedMeeting({ capacity: 1, title: "Tavolo tecnico al completo" });
+  await registerViaApi(baseURL!, meeting.slug, { firstName: "Unica", lastName: "Iscritta", email: uniqueEmail("copertura.piena") });
+  // A SAI Comune with a referent and nobody registered: the reminder would be offered if seats were left.
+  const pollina = await testDb().municipality.findFirstOrThrow({ where: { name: "Pollina" } });
+  const municipality = await testDb().municipality.update({ where: { id: pollina.id }, data: { saiMember: true } });
+  const referent = await testDb().person.create({ data: { email: uniqueEmail("referente.pollina"), firstName: "Rita", lastName: "Referente" } });
+  await testDb().referent.create({ data: { municipalityId: municipality.id, personId: referent.id, role: "POLITICAL", source: "COORDINATOR" } });
+
+  await signInAs(page, "COORDINATOR");
+  await page.goto(`/dashboard/convocazioni/${meeting.id}/copertura`);
+  const section = page.getByRole("region", { name: /Con referente ma senza iscrizioni/ });
+  await expect(section).toContainText(municipality.name);
+  await expect(section).toContainText("I posti sono esauriti: i promemoria non vengono inviati");
+  await expect(page.getByRole("button", { name: "Invia il promemoria ai referenti" })).toHaveCount(0);
 });
