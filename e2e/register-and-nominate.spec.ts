@@ -35,7 +35,7 @@ test("a Comune referent registers choosing the municipality, nominates two gesto
   await expect(main).toContainText("Ti abbiamo inviato un'email");
   const personalPath = new URL(page.url()).pathname.replace(/\/conferma$/, "");
   await expect(main.getByRole("link", { name: /Aggiungi al calendario/ })).toHaveAttribute("href", `${personalPath}/calendario.ics`);
-  await expect(main.getByRole("link", { name: new RegExp(`${personalPath}$`) })).toHaveAttribute("href", personalPath);
+  await expect(main.getByRole("link", { name: "Gestisci la tua iscrizione" })).toHaveAttribute("href", personalPath);
   await expect(main).toContainText("Luca Bianchi (Cooperativa Sole)");
 
   const registration = await registrationOf(referent.email, meeting.id);
@@ -59,7 +59,7 @@ test("rows left blank are ignored and a removed row is not invited", async ({ pa
   await page.goto(`/convocazioni/${meeting.slug}/iscrizione`);
   const kept = { firstName: "Paolo", lastName: "Neri", email: uniqueEmail("gestore.tenuto"), managingBodyName: "Cooperativa Mare" };
   const removed = { firstName: "Rita", lastName: "Gialli", email: uniqueEmail("gestore.tolto"), managingBodyName: "Cooperativa Vento" };
-  await fillRegistrationForm(page, referent, { type: "Altro ente", name: "Prefettura di Palermo" }, [removed, kept]);
+  await fillRegistrationForm(page, referent, { type: "Comune", municipality: "Trapani" }, [removed, kept]);
   await page.getByRole("button", { name: "Rimuovi il rappresentante 1" }).click();
   await expect(page.getByRole("group", { name: "Rappresentante 1", exact: true }).getByRole("textbox", { name: "Email", exact: true })).toHaveValue(kept.email);
   await page.getByRole("button", { name: "Invia l'iscrizione" }).click();
@@ -68,7 +68,8 @@ test("rows left blank are ignored and a removed row is not invited", async ({ pa
   const invitations = await testDb().invitation.findMany({ where: { meetingId: meeting.id } });
   expect(invitations.map((invitation) => invitation.email)).toEqual([kept.email.toLowerCase()]);
   const registration = await registrationOf(referent.email, meeting.id);
-  expect(registration).toMatchObject({ organisationType: "ALTRO_ENTE", organisationName: "Prefettura di Palermo", municipalityId: null });
+  const trapani = await testDb().municipality.findFirstOrThrow({ where: { name: "Trapani" } });
+  expect(registration).toMatchObject({ organisationType: "COMUNE", organisationName: null, municipalityId: trapani.id });
 });
 
 test("the form is not offered when registration is closed or the meeting cancelled; a draft is not found", async ({ page }) => {

@@ -82,7 +82,7 @@ test("a Comune's active referent who gives their email finds the empty fields pr
   await expect(personal.getByRole("textbox", { name: "Ruolo o qualifica", exact: true })).toHaveValue("Referente tecnico - Ufficio servizi sociali");
   await expect(personal.getByRole("textbox", { name: "Telefono (facoltativo)" })).toHaveValue("");
   await expect(page.getByRole("radio", { name: "Comune", exact: true })).toBeChecked();
-  await expect(page.getByRole("combobox", { name: "Comune" })).toHaveValue(comune.id);
+  await expect(page.getByRole("combobox", { name: "Comune" })).toHaveValue(comune.name);
   // The Comune is known, so are its bodies.
   await expect(knownBodiesRegion(page, comune.name).getByRole("button", { name: `Invita un rappresentante di ${zefiro.name}` })).toBeVisible();
 

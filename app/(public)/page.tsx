@@ -2,18 +2,20 @@ import Link from "next/link";
 import { PublicPage } from "@/components/layout/public-page";
 import { MeetingCard } from "@/components/meetings/meeting-card";
 import { lastPublicUpdate, listPublicMeetings, type MeetingSummary } from "@/lib/meetings/queries";
+import { seatsLeftBySlug } from "@/lib/registrations/queries";
+import type { SeatsLeft } from "@/lib/registrations/seats";
 
 export const dynamic = "force-dynamic";
 
 // When the text of this page last changed; the footer shows the later of this and the latest meeting change.
 const TEXT_UPDATED = new Date("2026-11-26T12:00:00Z");
 
-function MeetingGrid({ meetings, now }: { meetings: MeetingSummary[]; now: Date }) {
+function MeetingGrid({ meetings, now, seats }: { meetings: MeetingSummary[]; now: Date; seats?: Map<string, SeatsLeft> }) {
   return (
     <div className="row">
       {meetings.map((meeting) => (
         <div className="col-12 col-md-6 col-lg-4" key={meeting.slug}>
-          <MeetingCard meeting={meeting} now={now} />
+          <MeetingCard meeting={meeting} now={now} seats={seats?.get(meeting.slug)} />
         </div>
       ))}
     </div>
@@ -24,6 +26,7 @@ export default async function HomePage() {
   const now = new Date();
   const [{ upcoming, past }, updated] = await Promise.all([listPublicMeetings(now), lastPublicUpdate()]);
   const lastUpdated = updated && updated > TEXT_UPDATED ? updated : TEXT_UPDATED;
+  const seats = await seatsLeftBySlug(upcoming.map((meeting) => meeting.slug));
 
   return (
     <PublicPage lastUpdated={lastUpdated}>
@@ -36,7 +39,7 @@ export default async function HomePage() {
       <section className="mt-5" aria-labelledby="prossimi-incontri">
         <h2 id="prossimi-incontri">Prossimi incontri</h2>
         {upcoming.length > 0 ? (
-          <MeetingGrid meetings={upcoming} now={now} />
+          <MeetingGrid meetings={upcoming} now={now} seats={seats} />
         ) : (
           <p>Al momento non ci sono incontri in programma. Le nuove convocazioni saranno pubblicate in questa pagina.</p>
         )}

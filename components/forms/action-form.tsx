@@ -6,7 +6,17 @@ import type { useActionForm } from "./use-action-form";
 /** The parts of useActionForm's result the form element and its summary use, whatever the form's values. */
 type ActionFormWiring = Pick<
   ReturnType<typeof useActionForm>,
-  "formId" | "formRef" | "formAction" | "onSubmit" | "onMouseDown" | "errors" | "formError" | "successMessage" | "summaryRef" | "summaryAutoFocus"
+  | "formId"
+  | "formRef"
+  | "formAction"
+  | "onSubmit"
+  | "onMouseDown"
+  | "errors"
+  | "formError"
+  | "successMessage"
+  | "successTone"
+  | "summaryRef"
+  | "summaryAutoFocus"
 >;
 
 type ActionFormProps = {
@@ -23,7 +33,7 @@ type ActionFormProps = {
 
 /** A form posting to its server action, with the outcome summary at its top. */
 export function ActionForm({ form, order, showSuccess = false, headingLevel, contextFor, className, children }: ActionFormProps) {
-  const { formId, formRef, formAction, onSubmit, onMouseDown, errors, formError, successMessage, summaryRef, summaryAutoFocus } = form;
+  const { formId, formRef, formAction, onSubmit, onMouseDown, errors, formError, successMessage, successTone, summaryRef, summaryAutoFocus } = form;
   return (
     <form id={formId} ref={formRef} action={formAction} onSubmit={onSubmit} onMouseDown={onMouseDown} noValidate className={className}>
       <ErrorSummary
@@ -31,7 +41,8 @@ export function ActionForm({ form, order, showSuccess = false, headingLevel, con
         errors={errors}
         order={order}
         formError={formError}
-        successMessage={showSuccess ? successMessage : undefined}
+        successMessage={showSuccess || successTone === "info" ? successMessage : undefined}
+        successTone={successTone}
         summaryRef={summaryRef}
         autoFocus={summaryAutoFocus}
         headingLevel={headingLevel}

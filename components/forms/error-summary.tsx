@@ -7,6 +7,8 @@ type ErrorSummaryProps = {
   order: readonly string[];
   formError?: string;
   successMessage?: string;
+  /** "info" shows the outcome as information (blue), not as a success. */
+  successTone?: "info";
   summaryRef: RefObject<HTMLDivElement | null>;
   autoFocus?: boolean;
   headingLevel?: 2 | 3;
@@ -18,7 +20,7 @@ type ErrorSummaryProps = {
  * The form's outcome at its top, in a live region: what went wrong, each
  * field error as a link to its field, or the success message.
  */
-export function ErrorSummary({ formId, errors, order, formError, successMessage, summaryRef, autoFocus, headingLevel = 2, contextFor }: ErrorSummaryProps) {
+export function ErrorSummary({ formId, errors, order, formError, successMessage, successTone, summaryRef, autoFocus, headingLevel = 2, contextFor }: ErrorSummaryProps) {
   const entries = orderedErrors(errors, order);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const failed = entries.length > 0 || Boolean(formError);
@@ -49,7 +51,7 @@ export function ErrorSummary({ formId, errors, order, formError, successMessage,
         </div>
       ) : null}
       {successMessage && !failed ? (
-        <div className="alert alert-success mb-4">
+        <div className={successTone === "info" ? "alert alert-info mb-4" : "alert alert-success mb-4"}>
           <p className="mb-0">{successMessage}</p>
         </div>
       ) : null}

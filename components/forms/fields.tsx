@@ -115,9 +115,11 @@ type CheckboxFieldProps = {
   defaultChecked: boolean;
   hint?: ReactNode;
   required?: boolean;
+  /** Beside the label, outside it (e.g. a link): clicking it does not tick the box. */
+  aside?: ReactNode;
 };
 
-export function CheckboxField({ field, label, defaultChecked, hint, required }: CheckboxFieldProps) {
+export function CheckboxField({ field, label, defaultChecked, hint, required, aside }: CheckboxFieldProps) {
   const { id, error, autoFocus, registration } = field;
   return (
     <div className="form-check mb-3">
@@ -136,6 +138,7 @@ export function CheckboxField({ field, label, defaultChecked, hint, required }: 
         <Required required={required} />
       </label>
       {/* Under the label's text, past the box Bootstrap Italia draws before it. */}
+      {aside ? <div className="ps-5">{aside}</div> : null}
       <Hint id={id} className="form-text d-block ps-5">
         {hint}
       </Hint>

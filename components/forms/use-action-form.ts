@@ -131,5 +131,6 @@ export function useActionForm<V extends FieldValues>({ formId, action, initialVa
     summaryAutoFocus: serverRendered && !autoFocusPath,
     formError: state.status === "error" && !pending ? state.formError : undefined,
     successMessage: state.status === "success" && !pending ? state.message : undefined,
+    successTone: state.status === "success" ? state.tone : undefined,
   };
 }

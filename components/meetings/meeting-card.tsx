@@ -5,24 +5,27 @@ import { formatShortDateWithArticle } from "@/lib/format/dates";
 import { describeMode, KIND_LABELS } from "@/lib/meetings/labels";
 import type { MeetingSummary } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
+import { FULL_MESSAGE, seatsText, type SeatsLeft } from "@/lib/registrations/seats";
 
 type MeetingCardProps = {
   meeting: MeetingSummary;
   now: Date;
+  /** Seats left, counted on the server from confirmed registrations. */
+  seats?: SeatsLeft;
 };
 
-function registrationNote(meeting: MeetingSummary, now: Date): string | null {
+function registrationNote(meeting: MeetingSummary, now: Date, seats: SeatsLeft): string | null {
   if (now >= meeting.endsAt) return null;
   const registration = registrationWindow(meeting, now);
-  if (registration.state === "open") return "Iscrizioni aperte";
+  if (registration.state === "open") return seats === 0 ? FULL_MESSAGE : ["Iscrizioni aperte", seatsText(seats)].filter(Boolean).join(" - ");
   if (registration.state === "not-yet-open") return `Iscrizioni ${formatShortDateWithArticle(registration.opensAt, "da")}`;
   if (registration.state === "closed") return "Iscrizioni chiuse";
   return null;
 }
 
-export function MeetingCard({ meeting, now }: MeetingCardProps) {
+export function MeetingCard({ meeting, now, seats = null }: MeetingCardProps) {
   const cancelled = meeting.status === "CANCELLED";
-  const note = registrationNote(meeting, now);
+  const note = registrationNote(meeting, now, seats);
   return (
     <article className="card-wrapper card-space">
       <div className="card card-bg">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Callout } from "@/components/ui/callout";
 import { KIND_LABELS } from "@/lib/meetings/labels";
 import type { MeetingSheetData } from "@/lib/meetings/sheet";
+import type { SeatsLeft } from "@/lib/registrations/seats";
 import { FundingHeader } from "./funding-header";
 import { MeetingFacts } from "./meeting-facts";
 import { MeetingLetter } from "./meeting-letter";
@@ -13,6 +14,8 @@ type MeetingSheetProps = {
   now: Date;
   /** The public page's title is its h1; inside the dashboard's editor the preview sits under the page's own h1. */
   titleLevel?: 1 | 2;
+  /** Seats left (public page only; the editor's preview has no registrations to count). */
+  seats?: SeatsLeft;
 };
 
 /**
@@ -20,7 +23,7 @@ type MeetingSheetProps = {
  * letter, speakers, agenda. The public page and the dashboard's live preview
  * both render this, so the preview is the page.
  */
-export function MeetingSheet({ meeting, now, titleLevel = 1 }: MeetingSheetProps) {
+export function MeetingSheet({ meeting, now, titleLevel = 1, seats }: MeetingSheetProps) {
   const cancelled = meeting.status === "CANCELLED";
   const ended = meeting.endsAt !== null && now >= meeting.endsAt;
   const Title = titleLevel === 1 ? "h1" : "h2";
@@ -50,7 +53,7 @@ export function MeetingSheet({ meeting, now, titleLevel = 1 }: MeetingSheetProps
           <MeetingFacts meeting={meeting} />
         </div>
         <div className="col-lg-5">
-          {startsAt && endsAt ? <RegistrationBox meeting={{ ...meeting, startsAt, endsAt }} now={now} /> : null}
+          {startsAt && endsAt ? <RegistrationBox meeting={{ ...meeting, startsAt, endsAt }} now={now} seats={seats} /> : null}
         </div>
       </div>
 

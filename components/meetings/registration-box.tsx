@@ -3,6 +3,7 @@ import { Icon } from "@/components/ui/icon";
 import { formatShortDateWithArticle, formatTime } from "@/lib/format/dates";
 import type { PublicMeeting } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
+import { seatsText, type SeatsLeft } from "@/lib/registrations/seats";
 
 type RegistrationBoxProps = {
   meeting: Pick<
@@ -10,6 +11,8 @@ type RegistrationBoxProps = {
     "slug" | "status" | "mode" | "startsAt" | "endsAt" | "registrationOpensAt" | "registrationClosesAt"
   >;
   now: Date;
+  /** Seats left, counted on the server; undefined where nobody registers (the editor's preview). */
+  seats?: SeatsLeft;
 };
 
 /** "l'8 dicembre 2026 alle ore 11:20", "al 24 marzo 2022 alle ore 15:00" */
@@ -18,7 +21,7 @@ function dayAndTime(date: Date, preposition: "" | "a" = ""): string {
 }
 
 /** The call to action, following the registration window (Europe/Rome). */
-export function RegistrationBox({ meeting, now }: RegistrationBoxProps) {
+export function RegistrationBox({ meeting, now, seats }: RegistrationBoxProps) {
   const registration = registrationWindow(meeting, now);
   const ended = now >= meeting.endsAt;
   const base = `/convocazioni/${meeting.slug}`;
@@ -34,8 +37,9 @@ export function RegistrationBox({ meeting, now }: RegistrationBoxProps) {
           <p>
             Le iscrizioni sono aperte fino {dayAndTime(meeting.registrationClosesAt ?? meeting.startsAt, "a")}.
           </p>
+          {seats !== undefined && seatsText(seats) ? <p className="fw-semibold">{seatsText(seats)}</p> : null}
           <Link className="btn btn-primary" href={`${base}/iscrizione`}>
-            Iscriviti
+            {seats === 0 ? "Iscriviti alla lista d'attesa" : "Iscriviti"}
           </Link>
         </>
       ) : null}

@@ -4,12 +4,12 @@ import { useFieldArray } from "react-hook-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { bindField, initialText } from "@/components/forms/field-kit";
 import { CheckboxField, Honeypot, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { PrivacyConsentField } from "@/components/forms/privacy-consent-field";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm, useHydrated } from "@/components/forms/use-action-form";
 import type { MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import type { FormAction } from "@/lib/forms/action-state";
 import { isBlankRow } from "@/lib/forms/form-data";
-import { formatIsoCalendarDate } from "@/lib/format/dates";
 import {
   blankReferent,
   emptyReferentSheet,
@@ -127,20 +127,7 @@ export function ReferentSheetForm({ action, municipalities, privacyVersion }: Re
         <h2 id={`${FORM_ID}-privacy`} className="h3 mb-4">
           Privacy
         </h2>
-        <CheckboxField
-          field={bindField(kit, "privacyConsent")}
-          defaultChecked={kit.initial("privacyConsent") === true}
-          required
-          label={
-            <>
-              Ho letto l&apos;
-              <a href="/privacy" target="_blank" rel="noopener">
-                informativa sul trattamento dei dati personali<span className="visually-hidden"> (si apre in una nuova scheda)</span>
-              </a>{" "}
-              (versione del {formatIsoCalendarDate(privacyVersion)}) e l&apos;ho portata a conoscenza dei referenti indicati
-            </>
-          }
-        />
+        <PrivacyConsentField kit={kit} privacyVersion={privacyVersion} tail=" e l'ho portata a conoscenza dei referenti indicati" />
         <CheckboxField
           field={bindField(kit, "communicationsConsent")}
           defaultChecked={kit.initial("communicationsConsent") === true}

@@ -1,6 +1,6 @@
 import { CheckboxField } from "@/components/forms/fields";
 import { bindField, type FieldKit } from "@/components/forms/field-kit";
-import { formatIsoCalendarDate } from "@/lib/format/dates";
+import { PrivacyConsentField } from "@/components/forms/privacy-consent-field";
 
 type ConsentFieldsProps = {
   kit: FieldKit;
@@ -11,12 +11,12 @@ type ConsentFieldsProps = {
 
 const WORDING = {
   self: {
-    privacy: "Ho letto l'",
+    privacy: "Ho letto",
     communications: "Desidero ricevere le comunicazioni del Coordinamento sulle prossime iniziative (facoltativo)",
     communicationsHint: "Puoi revocare il consenso in qualsiasi momento dalla pagina della tua iscrizione.",
   },
   onBehalf: {
-    privacy: "La persona ha ricevuto l'",
+    privacy: "La persona ha ricevuto",
     communications: "La persona ha chiesto di ricevere le comunicazioni del Coordinamento sulle prossime iniziative (facoltativo)",
     communicationsHint: "Spunta solo se la persona lo ha chiesto espressamente: potrà revocare il consenso dalla pagina della sua iscrizione.",
   },
@@ -27,20 +27,7 @@ export function ConsentFields({ kit, privacyVersion, onBehalf = false }: Consent
   const wording = onBehalf ? WORDING.onBehalf : WORDING.self;
   return (
     <>
-      <CheckboxField
-        field={bindField(kit, "privacyConsent")}
-        defaultChecked={kit.initial("privacyConsent") === true}
-        required
-        label={
-          <>
-            {wording.privacy}
-            <a href="/privacy" target="_blank" rel="noopener">
-              informativa sul trattamento dei dati personali<span className="visually-hidden"> (si apre in una nuova scheda)</span>
-            </a>{" "}
-            (versione del {formatIsoCalendarDate(privacyVersion)})
-          </>
-        }
-      />
+      <PrivacyConsentField kit={kit} privacyVersion={privacyVersion} lead={wording.privacy} />
       <CommunicationsConsent kit={kit} onBehalf={onBehalf} />
     </>
   );

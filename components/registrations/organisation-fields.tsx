@@ -1,4 +1,5 @@
 import { RadioGroup, SelectField, TextField } from "@/components/forms/fields";
+import { ComboboxField } from "@/components/forms/combobox-field";
 import { bindField, initialText, type FieldKit } from "@/components/forms/field-kit";
 
 export type MunicipalityGroup = { label: string; options: { value: string; label: string }[] };
@@ -13,6 +14,7 @@ const WORDING = {
   self: {
     legend: "Partecipi per conto di",
     municipalityHint: "Puoi digitare le prime lettere del nome per trovarlo.",
+    searchHint: "Digita le prime lettere del nome, poi scegli il Comune dall'elenco con le frecce e Invio o con un clic.",
     municipalityOnly: "Solo se partecipi per conto di un Comune.",
     nameOnly: "Solo se partecipi per conto di un ente gestore o di un altro ente.",
     nameAutoComplete: "organization",
@@ -20,6 +22,7 @@ const WORDING = {
   onBehalf: {
     legend: "Partecipa per conto di",
     municipalityHint: undefined,
+    searchHint: undefined,
     municipalityOnly: "Solo per chi partecipa per conto di un Comune.",
     nameOnly: "Solo per chi partecipa per conto di un ente gestore o di un altro ente.",
     nameAutoComplete: "off",
@@ -34,10 +37,14 @@ type OrganisationFieldsProps = {
   enhanced: boolean;
   /** A coordinator fills them in for someone else: the texts speak of the person, not to them. */
   onBehalf?: boolean;
+  /** With JavaScript, the Comune is searched by name in a combobox instead of picked from a 391-entry list. */
+  searchable?: boolean;
+  /** The Comune chosen so far, for the combobox to follow a pre-fill. */
+  municipalityId?: string;
 };
 
 /** On whose behalf the person takes part: a municipality from the list, or an organisation by name. */
-export function OrganisationFields({ kit, municipalities, organisationType, enhanced, onBehalf = false }: OrganisationFieldsProps) {
+export function OrganisationFields({ kit, municipalities, organisationType, enhanced, onBehalf = false, searchable = false, municipalityId }: OrganisationFieldsProps) {
   const wording = onBehalf ? WORDING.onBehalf : WORDING.self;
   const showMunicipality = !enhanced || organisationType === "COMUNE";
   const showName = !enhanced || (organisationType !== "" && organisationType !== "COMUNE");
@@ -50,7 +57,18 @@ export function OrganisationFields({ kit, municipalities, organisationType, enha
         defaultValue={initialText(kit, "organisationType")}
         required
       />
-      {showMunicipality ? (
+      {showMunicipality && searchable && enhanced ? (
+        <ComboboxField
+          field={bindField(kit, "municipalityId", { shouldUnregister: true })}
+          label="Comune"
+          groups={municipalities}
+          defaultValue={initialText(kit, "municipalityId")}
+          required
+          hint={wording.searchHint}
+          noun={{ one: "Comune", other: "Comuni" }}
+          value={municipalityId}
+        />
+      ) : showMunicipality ? (
         <SelectField
           field={bindField(kit, "municipalityId", { shouldUnregister: true })}
           label="Comune"

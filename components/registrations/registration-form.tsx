@@ -16,7 +16,7 @@ import {
   type RegistrationFormRaw,
 } from "@/lib/registrations/form-fields";
 import { sameBodyName, type KnownBodiesByMunicipality, type KnownBody } from "@/lib/registrations/link-up/known";
-import { MAX_NOMINEES, registrationSchema } from "@/lib/registrations/schema";
+import { MAX_NOMINEES, publicRegistrationSchema } from "@/lib/registrations/schema";
 import { ConsentFields } from "./consent-fields";
 import { KnownBodies } from "./known-bodies";
 import { NomineeRows } from "./nominee-rows";
@@ -25,7 +25,10 @@ import { PersonFields } from "./person-fields";
 import { useReferentPrefill, type LookupReferent } from "./use-referent-prefill";
 
 const FORM_ID = "iscrizione";
-const resolver = schemaResolver<RegistrationFormRaw>(registrationSchema, "nominees");
+const rowsResolver = schemaResolver<RegistrationFormRaw>(publicRegistrationSchema, "nominees");
+// With JavaScript the rows are shown (and posted) only for a Comune: what is hidden is not checked either.
+const resolver: typeof rowsResolver = (values, context, options) =>
+  rowsResolver(values.organisationType === "COMUNE" ? values : { ...values, nominees: [] }, context, options);
 const withRows = (values: RegistrationFormRaw) => ({ ...values, nominees: padNominees(values.nominees) });
 const fieldOrder = (values: RegistrationFormRaw) => registrationFieldOrder(values.nominees.length);
 
@@ -101,28 +104,37 @@ export function RegistrationForm({ action, municipalities, privacyVersion, known
         <h2 id={`${FORM_ID}-ente`} className="h3 mb-4">
           Ente di appartenenza
         </h2>
-        <OrganisationFields kit={kit} municipalities={municipalities} organisationType={organisationType ?? ""} enhanced={hydrated} />
+        <OrganisationFields
+          kit={kit}
+          municipalities={municipalities}
+          organisationType={organisationType ?? ""}
+          enhanced={hydrated}
+          searchable
+          municipalityId={municipalityId ?? ""}
+        />
       </section>
 
-      <NomineeRows
-        kit={kit}
-        rows={fields.map((field) => ({ key: field.id, values: field }))}
-        intro="Se partecipi per un Comune, indica i rappresentanti degli enti gestori dei progetti SAI del tuo Comune: riceveranno un invito personale per iscriversi."
-        onAdd={hydrated ? () => append(blankNominee()) : undefined}
-        onRemove={hydrated ? (index) => remove(index) : undefined}
-        suggestions={
-          bodies.length > 0 && municipalityName ? (
-            <KnownBodies
-              formId={FORM_ID}
-              municipalityName={municipalityName}
-              bodies={bodies}
-              isInvited={isInvited}
-              full={fields.length >= MAX_NOMINEES && !fields.some((_, index) => isBlankRow(nominees?.[index]))}
-              onInvite={invite}
-            />
-          ) : null
-        }
-      />
+      {!hydrated || organisationType === "COMUNE" ? (
+        <NomineeRows
+          kit={kit}
+          rows={fields.map((field) => ({ key: field.id, values: field }))}
+          intro="Se partecipi per un Comune, indica i rappresentanti degli enti gestori dei progetti SAI del tuo Comune: riceveranno un invito personale per iscriversi."
+          onAdd={hydrated ? () => append(blankNominee()) : undefined}
+          onRemove={hydrated ? (index) => remove(index) : undefined}
+          suggestions={
+            bodies.length > 0 && municipalityName ? (
+              <KnownBodies
+                formId={FORM_ID}
+                municipalityName={municipalityName}
+                bodies={bodies}
+                isInvited={isInvited}
+                full={fields.length >= MAX_NOMINEES && !fields.some((_, index) => isBlankRow(nominees?.[index]))}
+                onInvite={invite}
+              />
+            ) : null
+          }
+        />
+      ) : null}
 
       <section className="mb-5" aria-labelledby={`${FORM_ID}-privacy`}>
         <h2 id={`${FORM_ID}-privacy`} className="h3 mb-4">

@@ -1,6 +1,7 @@
 import { RomeTime } from "@/components/ui/rome-time";
 import { Callout } from "@/components/ui/callout";
 import type { PersonalRegistration } from "@/lib/registrations/queries";
+import { waitlistPositionText } from "@/lib/registrations/seats";
 
 /** Where the registration stands, first thing on the personal page. */
 export function StatusCallout({ registration }: { registration: PersonalRegistration }) {
@@ -14,6 +15,7 @@ export function StatusCallout({ registration }: { registration: PersonalRegistra
   if (registration.status === "WAITLISTED") {
     return (
       <Callout title="In lista d'attesa" variant="warning" icon="it-clock">
+        {registration.waitlistPosition ? <p className="fw-semibold">{waitlistPositionText(registration.waitlistPosition)}</p> : null}
         <p className="mb-0">
           I posti sono esauriti. Se se ne libera uno, le persone in lista d&apos;attesa sono iscritte in ordine di arrivo e
           avvisate per email.

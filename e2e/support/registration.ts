@@ -40,13 +40,28 @@ export async function fillRegistrationForm(page: Page, who: Person, organisation
   const organisationSection = page.getByRole("region", { name: "Ente di appartenenza" });
   await tick(organisationSection.getByRole("radio", { name: organisation.type, exact: true }));
   if (organisation.type === "Comune") {
-    await organisationSection.getByRole("combobox", { name: "Comune" }).selectOption({ label: organisation.municipality });
+    await chooseMunicipality(organisationSection, organisation.municipality);
   } else {
     await organisationSection.getByRole("textbox", { name: "Nome dell'ente", exact: true }).fill(organisation.name);
   }
 
   await fillNominees(page, nominees);
   await tick(page.getByRole("checkbox", { name: /informativa sul trattamento/ }));
+}
+
+/**
+ * Picks the Comune: from the plain list without JavaScript, else by typing
+ * its first letters in the searchable field and clicking it in the list.
+ */
+export async function chooseMunicipality(scope: Locator, name: string) {
+  const field = scope.getByRole("combobox", { name: "Comune" });
+  if (await field.evaluate((element) => element.tagName === "SELECT")) {
+    await field.selectOption({ label: name });
+    return;
+  }
+  await field.fill(name.slice(0, 3));
+  await scope.getByRole("listbox", { name: "Comune" }).getByRole("option", { name, exact: true }).click();
+  await expect(field).toHaveValue(name);
 }
 
 /** Fills representative rows, adding rows with the button when JavaScript runs and the page has too few. */

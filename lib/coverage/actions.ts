@@ -5,13 +5,14 @@ import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { errorState, type FormState } from "@/lib/forms/action-state";
 import { readForm } from "@/lib/forms/form-data";
-import { REMINDER_WINDOW_LABEL } from "./constants";
+import { FULL_MEETING_NOTICE, REMINDER_WINDOW_LABEL } from "./constants";
 import { sendCoverageReminders } from "./mutations";
 import { meetingIdSchema, sendRemindersForm, type SendRemindersRaw } from "./schema";
 
 const REFUSALS = {
   MEETING_NOT_FOUND: "Convocazione non trovata.",
   REGISTRATION_NOT_OPEN: "Le iscrizioni a questa convocazione non sono aperte: i promemoria non sono stati inviati.",
+  MEETING_FULL: FULL_MEETING_NOTICE,
 } as const;
 
 function sentMessage(sent: number, skipped: number): string {

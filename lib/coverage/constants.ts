@@ -7,3 +7,6 @@ export const COVERAGE_REMINDER_TEMPLATE = "coverage-reminder" as const;
 export const REMINDER_WINDOW_MS = 24 * 3600_000;
 
 export const REMINDER_WINDOW_LABEL = "24 ore";
+
+/** Why a full meeting offers no reminders: they would only fill the waiting list. */
+export const FULL_MEETING_NOTICE = "I posti sono esauriti: i promemoria non vengono inviati, chi si iscrive ora entra in lista d'attesa.";

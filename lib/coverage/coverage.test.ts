@@ -135,6 +135,14 @@ describe("coverage reminders", () => {
     expect(await db.emailMessage.count()).toBe(before);
   });
 
+  it("refuses a full meeting: the reminded could only join the waiting list", async () => {
+    const full = await createMeeting(db, { capacity: 1 });
+    await register(db, full.slug, registrationInput());
+    const before = await db.emailMessage.count();
+    expect(await sendCoverageReminders(db, coordinator, full.id)).toEqual({ ok: false, reason: "MEETING_FULL" });
+    expect(await db.emailMessage.count()).toBe(before);
+  });
+
   it("progress counts the reminders waiting, sent and failed", async () => {
     expect(await getReminderProgress(meeting.id, new Date(), db)).toEqual({ pending: 2, sent: 0, failed: 0, total: 2 });
     const [first, second] = await reminders(meeting.id);

@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 
 export type SendCoverageRemindersResult =
   | { ok: true; sent: number; skipped: number }
-  | { ok: false; reason: "MEETING_NOT_FOUND" | "REGISTRATION_NOT_OPEN" };
+  | { ok: false; reason: "MEETING_NOT_FOUND" | "REGISTRATION_NOT_OPEN" | "MEETING_FULL" };
 
 type Recipient = { email: string; firstName: string; lastName: string; municipalityNames: string[] };
 
@@ -63,6 +63,10 @@ export async function sendCoverageReminders(
       const locked = await lockMeeting(tx, { id: meetingId });
       if (!locked) return { ok: false, reason: "MEETING_NOT_FOUND" };
       if (registrationWindow(locked, now).state !== "open") return { ok: false, reason: "REGISTRATION_NOT_OPEN" };
+      // A full meeting would only put the reminded on the waiting list: nobody is asked to register for it.
+      if (locked.capacity !== null && (await tx.registration.count({ where: { meetingId, status: "CONFIRMED" } })) >= locked.capacity) {
+        return { ok: false, reason: "MEETING_FULL" };
+      }
       const meeting = await tx.meeting.findUniqueOrThrow({
         where: { id: meetingId },
         select: {

@@ -8,7 +8,7 @@ export type FieldErrors = Record<string, string>;
 export type FormState<Values> =
   | { status: "idle" }
   | { status: "error"; fieldErrors: FieldErrors; formError?: string; values: Values }
-  | { status: "success"; message: string; values: Values; /** Nothing changed: say it as information, not as a success. */ neutral?: boolean };
+  | { status: "success"; message: string; values: Values; /** "info": nothing went wrong, nor was anything new done. */ tone?: "info" };
 
 export type FormAction<Values> = (state: FormState<Values>, formData: FormData) => Promise<FormState<Values>>;
 

@@ -19,10 +19,10 @@ import {
   type RegistrationFormRaw,
   type UpdateRegistrationRaw,
 } from "./form-fields";
-import { failureErrors, HONEYPOT_MESSAGE, LINK_MESSAGES } from "./messages";
+import { ALREADY_REGISTERED_MESSAGE, failureErrors, HONEYPOT_MESSAGE, LINK_MESSAGES } from "./messages";
 import { addNominees, cancelRegistration, register, updateRegistration } from "./mutations";
 import { registrationEmailByToken } from "./queries";
-import { cancelRegistrationSchema, nominateSchema, registrationSchema, updateRegistrationSchema } from "./schema";
+import { cancelRegistrationSchema, nominateSchema, publicRegistrationSchema, updateRegistrationSchema } from "./schema";
 
 const personalPath = (token: string) => `/iscrizione/${token}`;
 
@@ -34,11 +34,15 @@ export async function registerAction(
   const values = readForm(formData, registrationForm);
   return runFormAction("register", values, async () => {
     if (honeypotFilled(formData)) return errorState(values, {}, HONEYPOT_MESSAGE);
-    const parsed = parseForm(registrationSchema, values, "nominees");
+    const parsed = parseForm(publicRegistrationSchema, values, "nominees");
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     if (!(await publicWriteAllowed(parsed.data.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
     const result = await register(db, slug, parsed.data);
+    // Nothing is wrong: the person is registered already and gets their link again.
+    if (!result.ok && result.reason === "ALREADY_REGISTERED") {
+      return { status: "success", tone: "info", message: ALREADY_REGISTERED_MESSAGE, values };
+    }
     if (!result.ok) {
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);

@@ -4,7 +4,7 @@
 import type { FieldErrors } from "@/lib/forms/action-state";
 
 export const ALREADY_REGISTERED_MESSAGE =
-  "Questo indirizzo risulta già iscritto: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
+  "Risulti già iscritto: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
 
 export const HONEYPOT_MESSAGE = "Non è stato possibile inviare il modulo. Ricarica la pagina e riprova.";
 

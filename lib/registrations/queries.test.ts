@@ -3,8 +3,8 @@ import { getInvitationByToken } from "../invitations/queries";
 import { declineInvitation } from "../invitations/mutations";
 import { createTestDatabase } from "../test/database";
 import { createMeeting, registrationInput } from "../test/factories";
-import { register } from "./mutations";
-import { getRegistrationByToken } from "./queries";
+import { cancelRegistration, register } from "./mutations";
+import { getRegistrationByToken, seatsLeft, seatsLeftBySlug } from "./queries";
 
 const { db } = await createTestDatabase(10);
 const JOIN_URL = "https://videoconferenza.example/j/riservato";
@@ -40,6 +40,44 @@ describe("getRegistrationByToken", () => {
 
     await db.registration.update({ where: { id: registrationId }, data: { tokenRevokedAt: new Date() } });
     expect(await getRegistrationByToken(token, new Date(), db)).toBeNull();
+  });
+});
+
+describe("seats and the waiting list", () => {
+  it("counts the seats left from confirmed registrations against the capacity: waitlisted and cancelled take none", async () => {
+    const limited = await createMeeting(db, { capacity: 2 });
+    const unlimited = await createMeeting(db, { capacity: null });
+    expect(await seatsLeft(limited.slug, db)).toBe(2);
+    const first = await registered(limited.slug);
+    expect(await seatsLeft(limited.slug, db)).toBe(1);
+    await registered(limited.slug);
+    await registered(limited.slug);
+    expect(await seatsLeftBySlug([limited.slug, unlimited.slug], db)).toEqual(
+      new Map([
+        [limited.slug, 0],
+        [unlimited.slug, null],
+      ]),
+    );
+    // The first one cancels: the waitlisted person is promoted and the meeting is full again.
+    await cancelRegistration(db, first.token);
+    expect(await seatsLeft(limited.slug, db)).toBe(0);
+  });
+
+  it("tells a waitlisted registrant their place in the queue, which moves up as people ahead are promoted", async () => {
+    const meeting = await createMeeting(db, { capacity: 1 });
+    const confirmed = await registered(meeting.slug);
+    const second = await registered(meeting.slug);
+    const third = await registered(meeting.slug);
+    const placeOf = async (token: string) => {
+      const found = await getRegistrationByToken(token, new Date(), db);
+      return found?.link === "valid" ? found.registration.waitlistPosition : "invalid";
+    };
+    expect(await placeOf(confirmed.token)).toBeNull();
+    expect(await placeOf(second.token)).toBe(1);
+    expect(await placeOf(third.token)).toBe(2);
+    await cancelRegistration(db, confirmed.token);
+    expect(await placeOf(second.token)).toBeNull();
+    expect(await placeOf(third.token)).toBe(1);
   });
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken, isWellFormedToken } from "@/lib/security/tokens";
+import { seatsLeftOf, type SeatsLeft } from "./seats";
 
 /** What a registrant's pages show of the meeting; the join link is read separately and only handed out when confirmed. */
 export const personalMeetingSelect = {
@@ -29,6 +30,7 @@ export type PersonalMeeting = Prisma.MeetingGetPayload<{ select: typeof personal
 
 const registrationSelect = {
   id: true,
+  arrival: true,
   status: true,
   source: true,
   organisationType: true,
@@ -55,10 +57,12 @@ const registrationSelect = {
 
 type Row = Prisma.RegistrationGetPayload<{ select: typeof registrationSelect }>;
 
-export type PersonalRegistration = Omit<Row, "meeting" | "tokenRevokedAt" | "tokenExpiresAt"> & {
+export type PersonalRegistration = Omit<Row, "meeting" | "tokenRevokedAt" | "tokenExpiresAt" | "arrival"> & {
   meeting: PersonalMeeting;
   /** The videoconference link: only for a confirmed registration of a meeting that still takes place. */
   joinUrl: string | null;
+  /** Place in the waiting list (1 = next to be promoted); null unless waitlisted. */
+  waitlistPosition: number | null;
 };
 
 export type RegistrationByToken =
@@ -78,15 +82,38 @@ export async function getRegistrationByToken(
   if (!isWellFormedToken(token)) return null;
   const row = await db.registration.findUnique({ where: { tokenHash: hashToken(token) }, select: registrationSelect });
   if (!row) return null;
-  const { meeting, tokenRevokedAt, tokenExpiresAt, ...registration } = row;
+  const { meeting, tokenRevokedAt, tokenExpiresAt, arrival, ...registration } = row;
   if (tokenRevokedAt) return null;
   const { joinUrl, ...publicFields } = meeting;
   if (tokenExpiresAt <= now) return { link: "expired", meeting: { slug: meeting.slug, title: meeting.title } };
   const canJoin = registration.status === "CONFIRMED" && meeting.status === "PUBLISHED";
+  // The waiting list is promoted in arrival order: the place is how many wait since no later than this one.
+  const waitlistPosition =
+    registration.status === "WAITLISTED"
+      ? await db.registration.count({ where: { meetingId: meeting.id, status: "WAITLISTED", arrival: { lte: arrival } } })
+      : null;
   return {
     link: "valid",
-    registration: { ...registration, meeting: publicFields, joinUrl: canJoin ? joinUrl : null },
+    registration: { ...registration, meeting: publicFields, joinUrl: canJoin ? joinUrl : null, waitlistPosition },
   };
+}
+
+/**
+ * Seats left for each meeting, by slug, counted from its confirmed
+ * registrations: null for a meeting without a capacity, 0 when full.
+ */
+export async function seatsLeftBySlug(slugs: string[], db: Db = defaultDb): Promise<Map<string, SeatsLeft>> {
+  if (slugs.length === 0) return new Map();
+  const meetings = await db.meeting.findMany({
+    where: { slug: { in: slugs } },
+    select: { slug: true, capacity: true, _count: { select: { registrations: { where: { status: "CONFIRMED" } } } } },
+  });
+  return new Map(meetings.map((meeting) => [meeting.slug, seatsLeftOf(meeting.capacity, meeting._count.registrations)]));
+}
+
+/** Seats left for one meeting (see seatsLeftBySlug). */
+export async function seatsLeft(slug: string, db: Db = defaultDb): Promise<SeatsLeft> {
+  return (await seatsLeftBySlug([slug], db)).get(slug) ?? null;
 }
 
 /** Who a personal link belongs to, for rate limits keyed by email; null when the link is not usable. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nominateSchema, registrationSchema } from "./schema";
+import { NOMINEES_ONLY_FOR_COMUNE, nominateSchema, publicRegistrationSchema, registrationSchema } from "./schema";
 
 const nominee = (email: string) => ({ firstName: "Luca", lastName: "Neri", email, managingBodyName: "Coop" });
 const base = {
@@ -39,5 +39,13 @@ describe("registration schema", () => {
     expect(repeated.error?.issues.map((i) => i.path.join("."))).toEqual(["nominees.1.email", "nominees.2.email"]);
     const more = nominateSchema.safeParse({ nominees: [nominee("b@coop.it"), nominee("b@coop.it")] });
     expect(more.error?.issues.map((i) => i.path.join("."))).toEqual(["nominees.1.email"]);
+  });
+
+  it("on the public form, lets only someone registering for a Comune nominate enti gestori", () => {
+    const other = { ...base, organisationType: "ALTRO_ENTE", municipalityId: "", organisationName: "Prefettura" };
+    const refused = publicRegistrationSchema.safeParse({ ...other, nominees: [nominee("c@coop.it")] });
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["nominees", NOMINEES_ONLY_FOR_COMUNE]]);
+    expect(publicRegistrationSchema.safeParse({ ...other, nominees: [] }).success).toBe(true);
+    expect(publicRegistrationSchema.safeParse({ ...base, nominees: [nominee("c@coop.it")] }).success).toBe(true);
   });
 });

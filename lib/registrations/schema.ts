@@ -48,6 +48,9 @@ function flagRepeatedNominees(nominees: { email: string }[], seen: Set<string>, 
   });
 }
 
+export const NOMINEES_ONLY_FOR_COMUNE =
+  "Solo chi partecipa per conto di un Comune può invitare gli enti gestori: scegli «Comune» oppure svuota le righe dei rappresentanti.";
+
 export const registrationSchema = z
   .object({
     firstName: required("Inserisci il nome"),
@@ -89,6 +92,18 @@ export const registrationSchema = z
     }
     flagRepeatedNominees(value.nominees, new Set([value.email]), ctx);
   });
+
+/**
+ * The public registration form: the enti gestori of a Comune's SAI projects
+ * are invited by someone registering for that Comune, so the form offers the
+ * rows only to them (with JavaScript) and refuses them from anyone else
+ * (without). A coordinator and the JSON API go through registrationSchema.
+ */
+export const publicRegistrationSchema = registrationSchema.superRefine((value, ctx) => {
+  if (value.organisationType !== "COMUNE" && value.nominees.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["nominees"], message: NOMINEES_ONLY_FOR_COMUNE });
+  }
+});
 
 export type RegistrationFormValues = z.input<typeof registrationSchema>;
 export type RegistrationInput = z.output<typeof registrationSchema>;

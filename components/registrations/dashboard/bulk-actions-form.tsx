@@ -78,7 +78,7 @@ export function BulkActionsForm({ action, children, attendanceOnly = false }: Bu
           </div>
         ) : null}
         {!pending && state.status === "success" ? (
-          <div className={`alert ${state.neutral ? "alert-info" : "alert-success"} mb-3`}>
+          <div className={`alert ${state.status === "success" && state.tone === "info" ? "alert-info" : "alert-success"} mb-3`}>
             <p className="mb-0">{state.message}</p>
           </div>
         ) : null}

@@ -56,7 +56,7 @@ export async function registrationsBulkAction(
     return {
       status: "success",
       message: bulkSuccessMessage(parsed.data.intent, result.changed.length, result.skipped, promoted),
-      neutral: result.changed.length === 0,
+      ...(result.changed.length === 0 ? { tone: "info" as const } : {}),
       values: emptyBulk(),
       revalidate: [listPath(meetingId)],
     };

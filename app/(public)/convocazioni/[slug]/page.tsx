@@ -5,6 +5,7 @@ import { PublicPage } from "@/components/layout/public-page";
 import { MeetingSheet } from "@/components/meetings/meeting-sheet";
 import { stripInlineMarkdown } from "@/lib/format/text";
 import { getPublicMeeting } from "@/lib/meetings/queries";
+import { seatsLeft } from "@/lib/registrations/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export default async function MeetingPage({ params }: PageProps) {
   const now = new Date();
   return (
     <PublicPage lastUpdated={meeting.updatedAt}>
-      <MeetingSheet meeting={meeting} now={now} />
+      <MeetingSheet meeting={meeting} now={now} seats={await seatsLeft(meeting.slug)} />
     </PublicPage>
   );
 }

@@ -16,6 +16,8 @@ import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { registerAction } from "@/lib/registrations/actions";
 import { lookupReferentAction } from "@/lib/registrations/link-up/actions";
 import { listSaiBodiesByMunicipality } from "@/lib/registrations/link-up/queries";
+import { seatsLeft } from "@/lib/registrations/queries";
+import { FULL_MESSAGE, seatsText, type SeatsLeft } from "@/lib/registrations/seats";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +46,23 @@ function ClosedNotice({ window }: { window: Exclude<RegistrationWindow, { state:
   );
 }
 
+/** Before the form: how many seats are left, or that a registration now joins the waiting list. */
+function SeatsNotice({ seats }: { seats: SeatsLeft }) {
+  if (seats === null) return null;
+  if (seats === 0) {
+    return (
+      <div className="alert alert-warning mb-5">
+        <h2 className="h4">{FULL_MESSAGE}</h2>
+        <p className="mb-0">
+          I posti sono tutti assegnati: compilando il modulo entri nella lista d&apos;attesa. Se si libera un posto, le
+          persone in lista d&apos;attesa sono iscritte in ordine di arrivo e avvisate per email.
+        </p>
+      </div>
+    );
+  }
+  return <p className="alert alert-info mb-5">{seatsText(seats)}</p>;
+}
+
 export default async function RegistrationPage({ params }: PageProps) {
   const { slug } = await params;
   const meeting = await loadMeeting(slug);
@@ -59,6 +78,7 @@ export default async function RegistrationPage({ params }: PageProps) {
       <MeetingSummary meeting={meeting} />
       {window.state === "open" ? (
         <>
+          <SeatsNotice seats={await seatsLeft(meeting.slug)} />
           <RegistrationForm
             action={registerAction.bind(null, meeting.slug)}
             municipalities={groupByProvince(await listMunicipalitiesForSelect())}

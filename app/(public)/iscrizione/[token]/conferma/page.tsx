@@ -5,7 +5,7 @@ import { PublicPage } from "@/components/layout/public-page";
 import { LinkProblem } from "@/components/registrations/link-problem";
 import { CalendarLink, MeetingSummary } from "@/components/registrations/meeting-summary";
 import { getRegistrationByToken, type PersonalRegistration } from "@/lib/registrations/queries";
-import { appOrigin } from "@/lib/site";
+import { waitlistPositionText } from "@/lib/registrations/seats";
 
 export const dynamic = "force-dynamic";
 
@@ -18,16 +18,25 @@ export const metadata: Metadata = {
 
 type PageProps = { params: Promise<{ token: string }> };
 
-function Outcome({ registration }: { registration: PersonalRegistration }) {
+/** The outcome first, as an alert read out when the page opens, with the way to the personal page. */
+function Outcome({ registration, personalPath }: { registration: PersonalRegistration; personalPath: string }) {
   const online = registration.meeting.mode !== "IN_PERSON";
+  const { firstName } = registration.person;
+  const manage = (
+    <Link className="btn btn-primary mt-2" href={personalPath} prefetch={false}>
+      Gestisci la tua iscrizione
+    </Link>
+  );
   if (registration.status === "CONFIRMED") {
     return (
       <>
         <h1>Iscrizione confermata</h1>
-        <p className="lead">
-          Grazie, {registration.person.firstName}: la tua iscrizione all&apos;incontro è confermata.
-        </p>
-        {online ? <p>Il link di collegamento sarà inviato prima dell&apos;incontro all&apos;indirizzo email che hai indicato.</p> : null}
+        <div className="alert alert-success mb-4" role="status">
+          <p className="lead mb-2">Grazie, {firstName}: la tua iscrizione all&apos;incontro è confermata.</p>
+          {online ? <p>Il link di collegamento sarà inviato prima dell&apos;incontro all&apos;indirizzo email che hai indicato.</p> : null}
+          <p>Ti abbiamo inviato un&apos;email di riepilogo con il link personale per gestire l&apos;iscrizione.</p>
+          {manage}
+        </div>
       </>
     );
   }
@@ -35,14 +44,18 @@ function Outcome({ registration }: { registration: PersonalRegistration }) {
     return (
       <>
         <h1>Sei in lista d&apos;attesa</h1>
-        <p className="lead">
-          Grazie, {registration.person.firstName}: i posti disponibili sono esauriti e la tua richiesta è in lista
-          d&apos;attesa.
-        </p>
-        <p>
-          Se si libera un posto, le persone in lista d&apos;attesa sono iscritte in ordine di arrivo: in quel caso
-          riceverai un&apos;email di conferma{online ? " e il link di collegamento sarà inviato prima dell'incontro" : ""}.
-        </p>
+        <div className="alert alert-warning mb-4" role="status">
+          <p className="lead mb-2">
+            Grazie, {firstName}: i posti disponibili sono esauriti e la tua richiesta è in lista d&apos;attesa.
+          </p>
+          {registration.waitlistPosition ? <p className="fw-semibold">{waitlistPositionText(registration.waitlistPosition)}</p> : null}
+          <p>
+            Se si libera un posto, le persone in lista d&apos;attesa sono iscritte in ordine di arrivo: in quel caso
+            riceverai un&apos;email di conferma{online ? " e il link di collegamento sarà inviato prima dell'incontro" : ""}.
+          </p>
+          <p>Ti abbiamo inviato un&apos;email di riepilogo con il link personale per gestire l&apos;iscrizione.</p>
+          {manage}
+        </div>
       </>
     );
   }
@@ -50,6 +63,7 @@ function Outcome({ registration }: { registration: PersonalRegistration }) {
     <>
       <h1>Iscrizione annullata</h1>
       <p className="lead">Questa iscrizione è stata annullata.</p>
+      <p>{manage}</p>
     </>
   );
 }
@@ -71,8 +85,7 @@ export default async function ConfirmationPage({ params }: PageProps) {
 
   return (
     <PublicPage lastUpdated={registration.updatedAt}>
-      <Outcome registration={registration} />
-      <p>Ti abbiamo inviato un&apos;email di riepilogo con il link personale per gestire l&apos;iscrizione.</p>
+      <Outcome registration={registration} personalPath={personalPath} />
       <MeetingSummary meeting={registration.meeting} />
 
       {invited.length > 0 ? (
@@ -96,11 +109,8 @@ export default async function ConfirmationPage({ params }: PageProps) {
           Il tuo link personale
         </h2>
         <p>
-          Con questo link puoi vedere, modificare o annullare l&apos;iscrizione e invitare altri rappresentanti. È
-          personale: conservalo e non condividerlo.
-        </p>
-        <p className="text-break">
-          <Link href={personalPath} prefetch={false}>{`${appOrigin()}${personalPath}`}</Link>
+          Con il link personale, che trovi anche nell&apos;email, puoi vedere, modificare o annullare l&apos;iscrizione e
+          invitare altri rappresentanti. È personale: conservalo e non condividerlo.
         </p>
       </section>
 

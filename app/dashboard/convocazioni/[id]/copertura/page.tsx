@@ -9,9 +9,11 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { sendCoverageRemindersAction } from "@/lib/coverage/actions";
+import { FULL_MEETING_NOTICE } from "@/lib/coverage/constants";
 import { getMeetingCoverage, getReminderProgress } from "@/lib/coverage/queries";
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
+import { seatsLeft } from "@/lib/registrations/queries";
 
 export const metadata: Metadata = { title: "Copertura dei Comuni SAI" };
 
@@ -23,7 +25,11 @@ export default async function CoveragePage({ params }: PageProps) {
   const meeting = await getDashboardMeetingHeading(id);
   if (!meeting) notFound();
   const now = new Date();
-  const [coverage, progress] = await Promise.all([getMeetingCoverage(meeting.id), getReminderProgress(meeting.id, now)]);
+  const [coverage, progress, seats] = await Promise.all([
+    getMeetingCoverage(meeting.id),
+    getReminderProgress(meeting.id, now),
+    seatsLeft(meeting.slug),
+  ]);
   const path = `/dashboard/convocazioni/${meeting.id}/copertura`;
   const { totals } = coverage;
   const toRemind = coverage.provinces.flatMap((province) => province.municipalities.filter((m) => m.state === "REFERENT_ONLY"));
@@ -61,7 +67,9 @@ export default async function CoveragePage({ params }: PageProps) {
       <section aria-labelledby="solo-referente" className="mt-5">
         <h2 id="solo-referente">Con referente ma senza iscrizioni ({totals.referentOnly})</h2>
         {can(user.role, "write") && toRemind.length > 0 ? (
-          open ? (
+          open && seats === 0 ? (
+            <p className="alert alert-info">{FULL_MEETING_NOTICE}</p>
+          ) : open ? (
             <SendRemindersForm
               action={sendCoverageRemindersAction.bind(null, meeting.id)}
               referents={referentEmails.size}
