@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { JoinLinkSendKind, MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
 import type { FieldErrors } from "@/lib/forms/action-state";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { plural } from "@/lib/format/plural";
 
 export const meetingIdSchema = z.uuid();
 
@@ -33,7 +34,7 @@ export function describeOffset(minutes: number): string {
   // A day reads better in hours, as the letter says it: "24 ore prima".
   const { amount, unit } = minutes === 1440 ? { amount: 24, unit: "ore" as const } : splitOffset(minutes);
   const words = { minuti: ["minuto", "minuti"], ore: ["ora", "ore"], giorni: ["giorno", "giorni"] }[unit];
-  return `${amount} ${amount === 1 ? words[0] : words[1]} prima`;
+  return `${plural(amount, words[0], words[1])} prima`;
 }
 
 export const JOIN_LINK_KIND_LABELS: Record<JoinLinkSendKind, string> = {

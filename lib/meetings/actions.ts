@@ -19,6 +19,7 @@ import {
 } from "./admin-schema";
 import { meetingFailureErrors, type MeetingOperation, type MeetingOutcome } from "./admin-messages";
 import { archiveMeeting, cancelMeeting, createMeeting, duplicateMeeting, publishMeeting, unpublishMeeting, updateMeeting } from "./mutations";
+import { plural } from "@/lib/format/plural";
 
 const LIST_PATH = "/dashboard/convocazioni";
 const meetingPath = (id: string) => `${LIST_PATH}/${id}`;
@@ -64,11 +65,9 @@ export async function updateMeetingAction(
     // Stale: the form keeps what was typed and takes the current version, so saving again overwrites knowingly.
     if (!result.ok) return refused(result.reason === "STALE" ? { ...values, version: result.version } : values, "update", result.reason);
     const promoted =
-      result.promoted === 1
-        ? " Una persona in lista d'attesa ha ottenuto un posto ed è stata avvisata."
-        : result.promoted > 1
-          ? ` ${result.promoted} persone in lista d'attesa hanno ottenuto un posto e sono state avvisate.`
-          : "";
+      result.promoted > 0
+        ? ` ${plural(result.promoted, "persona in lista d'attesa ha ottenuto un posto ed è stata avvisata", "persone in lista d'attesa hanno ottenuto un posto e sono state avvisate")}.`
+        : "";
     return {
       status: "success",
       message: `Modifiche salvate.${promoted}`,

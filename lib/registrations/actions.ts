@@ -23,6 +23,7 @@ import { failureErrors, HONEYPOT_MESSAGE, LINK_MESSAGES } from "./messages";
 import { addNominees, cancelRegistration, register, updateRegistration } from "./mutations";
 import { registrationEmailByToken } from "./queries";
 import { cancelRegistrationSchema, nominateSchema, registrationSchema, updateRegistrationSchema } from "./schema";
+import { plural } from "@/lib/format/plural";
 
 const personalPath = (token: string) => `/iscrizione/${token}`;
 
@@ -121,7 +122,7 @@ export async function nominateAction(
     }
     const skipped = parsed.data.nominees.length - result.invited;
     const message =
-      (result.invited === 1 ? "Abbiamo inviato 1 invito." : `Abbiamo inviato ${result.invited} inviti.`) +
+      `Abbiamo inviato ${plural(result.invited, "invito", "inviti")}.` +
       (skipped > 0 ? " Chi era già stato invitato a questo incontro non riceve un secondo invito." : "");
     // The rows are cleared: what was sent now appears in the list of invitations.
     return { status: "success", message, values: { nominees: [] }, revalidate: [personalPath(token)] };

@@ -15,6 +15,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { param, type SearchParams } from "@/lib/forms/search-params";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Presenze" };
 
@@ -59,7 +60,7 @@ export default async function AttendancePage({ params, searchParams }: PageProps
       ) : null}
       <p>
         <strong>
-          {present} presenti e {absent} assenti su {rows.length} iscritti confermati
+          {plural(present, "presente", "presenti")} e {plural(absent, "assente", "assenti")} su {plural(rows.length, "iscritto confermato", "iscritti confermati")}
         </strong>
         ; {rows.length - present - absent} senza presenza registrata.
       </p>
