@@ -49,7 +49,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
         counts={AUDIT_COUNTS}
         paginationLabel="Pagine del registro attività"
       >
-        <TableScroll label="Tabella del registro attività">
+        {/* Positioned, so the visually hidden texts inside stay in the scroller instead of widening the page on a phone. */}
+        <TableScroll label="Tabella del registro attività" className="position-relative">
           <table className="table align-top">
             <caption>
               Registro attività{filtered ? " (filtrato)" : ""}, pagina {page} di {pageCount}

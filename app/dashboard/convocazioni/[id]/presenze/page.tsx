@@ -53,9 +53,9 @@ export default async function AttendancePage({ params, searchParams }: PageProps
       <MeetingTabs meetingId={meeting.id} current="presenze" />
       {applied?.summary ? (
         <div className="alert alert-success" role="status">
-          Importazione di {applied.fileName} applicata: {applied.summary.present} presenze e {applied.summary.absent} assenze
-          registrate, {applied.summary.unchanged} già registrate così, {applied.summary.keptManual} correzioni manuali
-          mantenute.
+          Importazione di {applied.fileName} applicata: {plural(applied.summary.present, "presenza", "presenze")} e{" "}
+          {plural(applied.summary.absent, "assenza", "assenze")} registrate, {plural(applied.summary.unchanged, "già registrata così", "già registrate così")},{" "}
+          {plural(applied.summary.keptManual, "correzione manuale mantenuta", "correzioni manuali mantenute")}.
         </div>
       ) : null}
       <p>
