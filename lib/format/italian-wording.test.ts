@@ -8,7 +8,8 @@ import { ineligibleLabel } from "@/lib/certificates/eligibility";
 import { coverageSentence } from "@/lib/coverage/figures";
 import { renderEmail } from "@/lib/email/render";
 import { emailTemplateSchemas, type EmailTemplateName } from "@/lib/email/schema";
-import { describeOffset } from "@/lib/join-link/schema";
+import { describeOffset, offsetUnitLabel } from "@/lib/join-link/schema";
+import { unitLabel } from "@/lib/message-rules/labels";
 import { RULE_SUGGESTIONS } from "@/lib/message-rules/suggestions";
 import { describeWhen } from "@/lib/message-rules/timing";
 import { approvedMessage } from "@/lib/referents/sheets/messages";
@@ -32,6 +33,12 @@ describe("counts agree with their words", () => {
     expect(describeOffset(60)).toBe("1 ora prima");
     expect(describeOffset(2880)).toBe("2 giorni prima");
     expect(minutesLabel(1)).toBe("1 minuto");
+    // The unit chosen beside a typed amount: "1 [giorno prima]", not "1 [giorni prima]".
+    expect(offsetUnitLabel("giorni", "1")).toBe("giorno prima");
+    expect(offsetUnitLabel("ore", "24")).toBe("ore prima");
+    expect(offsetUnitLabel("minuti", "")).toBe("minuti prima");
+    expect(unitLabel("DAYS", "1")).toBe("giorno");
+    expect(unitLabel("HOURS", 3)).toBe("ore");
     expect(minutesLabel(90)).toBe("90 minuti");
     expect(ineligibleLabel("BELOW_THRESHOLD", 1, 60)).toBe("Presente per 1 minuto, meno dei 60 richiesti");
   });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { JoinLinkSendKind, MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
 import type { FieldErrors } from "@/lib/forms/action-state";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
-import { plural } from "@/lib/format/plural";
+import { plural, pluralForm, type PluralForms } from "@/lib/format/plural";
 
 export const meetingIdSchema = z.uuid();
 
@@ -15,6 +15,18 @@ export const MAX_OFFSET_MINUTES = 30 * 24 * 60;
 
 export const OFFSET_UNITS = { minuti: 1, ore: 60, giorni: 1440 } as const;
 export type OffsetUnit = keyof typeof OFFSET_UNITS;
+
+const UNIT_FORMS: Record<OffsetUnit, PluralForms> = {
+  minuti: { one: "minuto", other: "minuti" },
+  ore: { one: "ora", other: "ore" },
+  giorni: { one: "giorno", other: "giorni" },
+};
+
+/** The unit as the select beside the amount says it: "1 giorno prima", "2 giorni prima" (plural while the amount is not a number). */
+export function offsetUnitLabel(unit: OffsetUnit, amount: string | number): string {
+  const count = Number(amount);
+  return `${pluralForm(Number.isFinite(count) && String(amount).trim() !== "" ? count : 2, UNIT_FORMS[unit])} prima`;
+}
 
 /** The slot of a scheduled send: unique per meeting and link version. */
 export function scheduledSlot(offsetMinutes: number): string {
