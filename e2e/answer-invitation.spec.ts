@@ -70,7 +70,7 @@ test("an invitee who already registered is told so instead of getting the form",
   ]);
 
   await page.goto(await linkFromEmail(gestore.email, "invitation", "invitationUrl"));
-  await expect(page.locator("main")).toContainText("Risulti già iscritto/a a questo incontro");
+  await expect(page.locator("main")).toContainText("La tua iscrizione a questo incontro c'è già");
   await expect(page.locator("#accetta-invito")).toHaveCount(0);
 });
 

@@ -29,7 +29,8 @@ test("a coordinator thanks those present: the rule is sent now to the two presen
   await expect(form.getByRole("textbox", { name: /^Oggetto/ })).toHaveValue("Grazie per la partecipazione: {incontro}");
   await expect(form.getByRole("radio", { name: "Presenti" })).toBeChecked();
   await form.getByRole("textbox", { name: /^Quanto prima o dopo/ }).fill("1");
-  await form.getByRole("combobox", { name: "Unità" }).selectOption({ label: "giorni" });
+  // After "1" the unit agrees: "giorno", not "giorni".
+  await form.getByRole("combobox", { name: "Unità" }).selectOption({ label: "giorno" });
   await form.getByRole("textbox", { name: /^Testo/ }).fill("Gentile {nome},\n\ngrazie! Le **slide** sono sul sito del progetto.");
   const preview = page.getByRole("region", { name: /Anteprima/ });
   await expect(preview).toContainText("Grazie per la partecipazione: Webinar concluso con presenze");

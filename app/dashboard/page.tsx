@@ -15,7 +15,7 @@ export default async function DashboardOverviewPage() {
   return (
     <>
       <h1>Panoramica</h1>
-      <p className="lead">Benvenuto/a, {user.name ?? user.email}.</p>
+      <p className="lead">Ti diamo il benvenuto, {user.name ?? user.email}.</p>
 
       <section aria-labelledby="prossime" className="mt-4">
         <h2 id="prossime">Prossime convocazioni</h2>

@@ -3,6 +3,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { AttendanceImportListItem } from "@/lib/attendance/import/queries";
 import { attendanceImportPath, PLATFORM_LABELS } from "@/lib/attendance/messages";
+import { plural, pluralForm } from "@/lib/format/plural";
 
 /** The meeting's uploaded reports, latest first, each with what applying it did. */
 export function ImportHistory({ meetingId, imports }: { meetingId: string; imports: AttendanceImportListItem[] }) {
@@ -36,7 +37,7 @@ export function ImportHistory({ meetingId, imports }: { meetingId: string; impor
                 {entry.appliedAt ? (
                   <>
                     Applicata il <RomeTime date={entry.appliedAt} />
-                    {entry.summary ? ` (${entry.summary.present} presenti, ${entry.summary.absent} assenti registrati)` : null}
+                    {entry.summary ? ` (${plural(entry.summary.present, "presente", "presenti")}, ${plural(entry.summary.absent, "assente", "assenti")} ${pluralForm(entry.summary.absent, { one: "registrato", other: "registrati" })})` : null}
                   </>
                 ) : (
                   "Anteprima, non applicata"

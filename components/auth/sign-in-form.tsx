@@ -24,7 +24,7 @@ export function SignInForm({ action }: { action: FormAction<SignInRaw> }) {
         type="email"
         autoComplete="email"
         required
-        hint="L'indirizzo con cui sei registrato/a come coordinatore o osservatore."
+        hint="L'indirizzo email del tuo account dell'area riservata (coordinamento o osservazione)."
       />
       <SubmitButton pending={pending}>Invia il link di accesso</SubmitButton>
     </ActionForm>

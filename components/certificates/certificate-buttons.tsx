@@ -5,6 +5,7 @@
 import { useActionState, type ReactNode } from "react";
 import { IDLE, type FormAction } from "@/lib/forms/action-state";
 import type { BulkRaw, CertificateRaw } from "@/lib/certificates/schema";
+import { plural, pluralForm } from "@/lib/format/plural";
 
 function Outcome({ state }: { state: { status: string; message?: string; formError?: string } }) {
   return (
@@ -20,7 +21,7 @@ export function IssueAllForm({ action, count }: { action: FormAction<BulkRaw>; c
   return (
     <form action={formAction} className="mb-3">
       <button type="submit" className="btn btn-primary" disabled={pending || count === 0} aria-disabled={pending || count === 0 || undefined}>
-        {pending ? "Invio in corso…" : count === 1 ? "Rilascia e invia l'attestato (1 persona)" : `Rilascia e invia gli attestati (${count} persone)`}
+        {pending ? "Invio in corso…" : `${pluralForm(count, { one: "Rilascia e invia l'attestato", other: "Rilascia e invia gli attestati" })} (${plural(count, "persona", "persone")})`}
       </button>
       <Outcome state={state} />
     </form>

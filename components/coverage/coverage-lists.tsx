@@ -1,5 +1,6 @@
 import type { CoverageState, MeetingCoverage, ProvinceCoverage } from "@/lib/coverage/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { plural, pluralForm } from "@/lib/format/plural";
 
 /** Registered / referent only / missing, province by province, with totals. */
 export function CoverageSummaryTable({ coverage }: { coverage: MeetingCoverage }) {
@@ -82,13 +83,13 @@ export function CoverageList({ provinces, state, empty, headingLevel = 3 }: List
                 {state === "REGISTERED" ? (
                   <span className="small">
                     {" "}
-                    — {municipality.registrations === 1 ? "1 iscrizione" : `${municipality.registrations} iscrizioni`}
+                    — {plural(municipality.registrations, "iscrizione", "iscrizioni")}
                   </span>
                 ) : null}
                 {state === "REFERENT_ONLY" ? (
                   <span className="small">
                     {" "}
-                    — {municipality.referents.length === 1 ? "referente" : "referenti"}:{" "}
+                    — {pluralForm(municipality.referents.length, { one: "referente", other: "referenti" })}:{" "}
                     {municipality.referents.map((referent) => `${referent.name} (${referent.email})`).join("; ")}
                   </span>
                 ) : null}

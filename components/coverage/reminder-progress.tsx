@@ -3,6 +3,7 @@
 // for the email worker.
 import { ProgressRefresh, useDeliveryProgress } from "@/components/ui/delivery-progress";
 import type { ReminderProgress as Progress } from "@/lib/coverage/queries";
+import { plural } from "@/lib/format/plural";
 
 const POLL_MS = 2000;
 
@@ -15,8 +16,8 @@ type Props = {
 };
 
 function describe({ pending, sent, failed, total }: Progress): string {
-  const parts = [`${sent} di ${total} ${total === 1 ? "inviato" : "inviati"}`];
-  if (failed > 0) parts.push(`${failed} non ${failed === 1 ? "inviato" : "inviati"}`);
+  const parts = [`${sent} di ${plural(total, "inviato", "inviati")}`];
+  if (failed > 0) parts.push(plural(failed, "non inviato", "non inviati"));
   if (pending > 0) parts.push(`${pending} in attesa di invio`);
   return `Promemoria: ${parts.join(", ")}.`;
 }

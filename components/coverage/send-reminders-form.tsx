@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import { IDLE, type FormAction } from "@/lib/forms/action-state";
 import type { SendRemindersRaw } from "@/lib/coverage/schema";
+import { plural, pluralForm } from "@/lib/format/plural";
 
 type Props = {
   action: FormAction<SendRemindersRaw>;
@@ -17,8 +18,8 @@ export function SendRemindersForm({ action, referents, municipalities }: Props) 
   return (
     <form action={formAction} className="mb-3">
       <p>
-        Invia un promemoria ai referenti attivi dei {municipalities === 1 ? "Comune" : `${municipalities} Comuni`} con
-        referente ma senza iscrizioni ({referents === 1 ? "1 referente" : `${referents} referenti`}): l&apos;email ricorda
+        Invia un promemoria ai referenti attivi {pluralForm(municipalities, { one: "dell'unico Comune", other: `dei ${municipalities} Comuni` })} con
+        referente ma senza iscrizioni ({plural(referents, "referente", "referenti")}): l&apos;email ricorda
         l&apos;incontro, porta il link per iscriversi e chiede di indicare gli enti gestori. Chi ha già ricevuto un
         promemoria per questo incontro nelle ultime 24 ore non lo riceve di nuovo.
       </p>

@@ -2,10 +2,10 @@
 // When the link goes out by itself: one row per moment before the start
 // (amount + unit), a box to remove it, and blank rows to add one. A plain
 // form: without JavaScript it posts and comes back with the errors in place.
-import { useActionState, useRef } from "react";
+import { useActionState, useRef, useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { currentValues, fieldId, IDLE, type FormAction } from "@/lib/forms/action-state";
-import { OFFSET_UNITS, type OffsetsRaw } from "@/lib/join-link/schema";
+import { OFFSET_UNITS, offsetUnitLabel, type OffsetUnit, type OffsetsRaw } from "@/lib/join-link/schema";
 
 const FORM_ID = "orari-link";
 
@@ -25,6 +25,8 @@ export function OffsetsForm({ action, initial, saved }: Props) {
   // Saved again: the rows start over from what was saved.
   const savedRows = state.status === "success" ? values.offsets.filter((row) => row.amount !== "").length : saved;
   const version = state.status === "idle" ? "idle" : JSON.stringify(state);
+  // What is typed in each amount, so the unit beside it agrees: "1 giorno prima", "2 giorni prima".
+  const [typed, setTyped] = useState<Record<string, string>>({});
 
   return (
     <form id={FORM_ID} action={formAction} noValidate>
@@ -62,6 +64,7 @@ export function OffsetsForm({ action, initial, saved }: Props) {
                   step={1}
                   className={`form-control${amountError ? " is-invalid" : ""}`}
                   defaultValue={row.amount}
+                  onChange={(event) => setTyped((current) => ({ ...current, [`${version}-${index}`]: event.target.value }))}
                   aria-invalid={amountError ? true : undefined}
                   aria-describedby={amountError ? `${fieldId(FORM_ID, amountPath)}-errore` : undefined}
                 />
@@ -83,9 +86,9 @@ export function OffsetsForm({ action, initial, saved }: Props) {
                   aria-invalid={unitError ? true : undefined}
                   aria-describedby={unitError ? `${fieldId(FORM_ID, unitPath)}-errore` : undefined}
                 >
-                  {Object.keys(OFFSET_UNITS).map((unit) => (
+                  {(Object.keys(OFFSET_UNITS) as OffsetUnit[]).map((unit) => (
                     <option key={unit} value={unit}>
-                      {unit} prima
+                      {offsetUnitLabel(unit, typed[`${version}-${index}`] ?? row.amount)}
                     </option>
                   ))}
                 </select>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { ProgressRefresh, useDeliveryProgress } from "@/components/ui/delivery-progress";
 import type { JoinLinkProgress } from "@/lib/join-link/queries";
+import { plural } from "@/lib/format/plural";
 
 const POLL_MS = 1500;
 
@@ -22,8 +23,8 @@ function percent({ sent, total }: JoinLinkProgress): number {
 
 function describe(progress: JoinLinkProgress): string {
   const { pending, sent, failed, total } = progress;
-  const parts = [`${sent} di ${total} ${total === 1 ? "inviata" : "inviate"} (${percent(progress)}%)`];
-  if (failed > 0) parts.push(`${failed} non ${failed === 1 ? "inviata" : "inviate"}`);
+  const parts = [`${sent} di ${plural(total, "inviata", "inviate")} (${percent(progress)}%)`];
+  if (failed > 0) parts.push(plural(failed, "non inviata", "non inviate"));
   if (pending > 0) parts.push(`${pending} in attesa di invio`);
   return `Email con il link: ${parts.join(", ")}.`;
 }

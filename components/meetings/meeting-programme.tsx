@@ -1,4 +1,5 @@
 import type { MeetingSheetData } from "@/lib/meetings/sheet";
+import { pluralForm } from "@/lib/format/plural";
 
 type SpeakersProps = { speakers: MeetingSheetData["speakers"] };
 
@@ -7,7 +8,7 @@ export function SpeakersList({ speakers }: SpeakersProps) {
   return (
     <section className="mb-5" aria-labelledby="relatori">
       <h2 id="relatori" className="h4">
-        {speakers.length === 1 ? "Relatore" : "Relatori"}
+        {pluralForm(speakers.length, { one: "Relatore", other: "Relatori" })}
       </h2>
       <ul className="list-unstyled">
         {speakers.map((speaker) => {

@@ -9,7 +9,7 @@ import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { MarkdownText } from "@/components/ui/markdown";
 import type { FormAction } from "@/lib/forms/action-state";
-import { ANCHOR_LABELS, AUDIENCE_HINTS, AUDIENCE_LABELS, UNIT_LABELS } from "@/lib/message-rules/labels";
+import { ANCHOR_LABELS, AUDIENCE_HINTS, AUDIENCE_LABELS, unitLabel } from "@/lib/message-rules/labels";
 import { fillPlaceholders, PLACEHOLDERS, type PlaceholderValues } from "@/lib/message-rules/placeholders";
 import {
   MESSAGE_ANCHORS,
@@ -57,6 +57,7 @@ export function RuleForm({ formId, action, initialValues, meeting, submitLabel }
   const sample: PlaceholderValues = { ...meeting, firstName: "Maria", lastName: "Rossi" };
   const subject = form.watch("subject") ?? initialValues.subject;
   const body = form.watch("body") ?? initialValues.body;
+  const offsetValue = form.watch("offsetValue") ?? initialValues.offsetValue;
 
   return (
     <div className="row">
@@ -89,7 +90,7 @@ export function RuleForm({ formId, action, initialValues, meeting, submitLabel }
                 >
                   {OFFSET_UNITS.map((value) => (
                     <option key={value} value={value}>
-                      {UNIT_LABELS[value]}
+                      {unitLabel(value, offsetValue)}
                     </option>
                   ))}
                 </select>

@@ -8,6 +8,7 @@ import { rulesPath } from "@/lib/message-rules/messages";
 import type { MessageRuleRow } from "@/lib/message-rules/queries";
 import { describeWhen, ruleMoment, ruleState, type RuleState } from "@/lib/message-rules/timing";
 import { RuleButton } from "./rule-button";
+import { plural } from "@/lib/format/plural";
 
 type Meeting = { id: string; status: MeetingStatus; startsAt: Date; endsAt: Date };
 
@@ -19,7 +20,7 @@ type Props = {
   canWrite: boolean;
 };
 
-const people = (count: number) => (count === 1 ? "1 persona" : `${count} persone`);
+const people = (count: number) => plural(count, "persona", "persone");
 
 /** The rule's state in words (never by colour alone), with a badge for a quick scan. */
 function StateCell({ state }: { state: RuleState }) {

@@ -5,6 +5,7 @@ import type { PersonRecords } from "@/lib/people/queries";
 import { ATTENDANCE_LABELS, SOURCE_LABELS } from "@/lib/registrations/dashboard/labels";
 import { INVITATION_STATUS_LABELS, ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
 import { MunicipalityLink, None } from "./person-sections";
+import { plural } from "@/lib/format/plural";
 
 type Registration = PersonRecords["registrations"][number];
 
@@ -44,7 +45,7 @@ export function PersonRegistrations({ registrations }: { registrations: PersonRe
                 {REGISTRATION_STATUS_LABELS[registration.status]}
                 <div className="small">
                   {registration.attendance
-                    ? `${ATTENDANCE_LABELS[registration.attendance.status]}${registration.attendance.minutes != null ? `, ${registration.attendance.minutes} minuti` : ""}`
+                    ? `${ATTENDANCE_LABELS[registration.attendance.status]}${registration.attendance.minutes != null ? `, ${plural(registration.attendance.minutes, "minuto", "minuti")}` : ""}`
                     : "Presenza non registrata"}
                 </div>
               </td>

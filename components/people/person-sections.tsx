@@ -229,7 +229,7 @@ export function PersonAudit({ entries }: { entries: PersonRecords["audit"] }) {
               </th>
               <td>{auditEntityLabel(entry.entityType)}</td>
               <td>
-                <AuditChanges data={entry.data} />
+                <AuditChanges data={entry.data} entityType={entry.entityType} />
               </td>
             </tr>
           ))}

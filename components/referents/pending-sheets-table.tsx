@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PendingSheet } from "@/lib/referents/sheets/queries";
+import { plural } from "@/lib/format/plural";
 
 /** The schede waiting for a coordinator, oldest first. */
 export function PendingSheetsTable({ sheets }: { sheets: readonly PendingSheet[] }) {
@@ -32,7 +33,7 @@ export function PendingSheetsTable({ sheets }: { sheets: readonly PendingSheet[]
               </td>
               <td>
                 <RomeTime date={sheet.submittedAt} />
-                {sheet.submissions > 1 ? <div className="small">inviata {sheet.submissions} volte</div> : null}
+                {sheet.submissions > 1 ? <div className="small">inviata {plural(sheet.submissions, "volta", "volte")}</div> : null}
               </td>
               <td>{sheet._count.entries}</td>
               <td>

@@ -1,6 +1,7 @@
 // Addresses and Italian wording of the attendance pages.
 import type { AttendancePlatform } from "@/lib/generated/prisma/enums";
 import { MAX_REPORT_ROWS, PLATFORMS } from "./import/parse";
+import { plural } from "@/lib/format/plural";
 
 export function attendancePath(meetingId: string): string {
   return `/dashboard/convocazioni/${meetingId}/presenze`;
@@ -69,5 +70,5 @@ export const CORRECTION_MESSAGES = {
 
 export function minutesLabel(minutes: number | null): string {
   if (minutes === null) return "—";
-  return minutes === 1 ? "1 minuto" : `${minutes} minuti`;
+  return plural(minutes, "minuto", "minuti");
 }

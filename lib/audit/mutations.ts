@@ -40,3 +40,34 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditInpu
 export async function recordAudits(tx: Prisma.TransactionClient, entries: AuditInput[]): Promise<void> {
   if (entries.length > 0) await tx.auditEntry.createMany({ data: entries.map(auditRow) });
 }
+
+/** How long a repeated identical export counts as the same one. */
+export const EXPORT_REPEAT_WINDOW_MS = 10_000;
+
+/**
+ * An export (personal data leaving the portal) on the log once: a download
+ * the browser asks for twice (a retried or double-clicked link, a HEAD before
+ * the GET) within a few seconds, by the same user, of the same records in the
+ * same form, is one export, not two. The advisory lock makes two simultaneous
+ * requests take turns, so the second sees the first's entry.
+ */
+export async function recordExport(tx: Prisma.TransactionClient, entry: AuditInput, now = new Date()): Promise<{ recorded: boolean }> {
+  const row = auditRow(entry);
+  const key = [row.actorId ?? row.actorLabel, row.action, row.entityType, row.entityId].join("|");
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+  const repeat = await tx.auditEntry.findFirst({
+    where: {
+      actorId: row.actorId ?? null,
+      actorLabel: row.actorLabel ?? null,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId ?? null,
+      createdAt: { gte: new Date(now.getTime() - EXPORT_REPEAT_WINDOW_MS) },
+      ...(row.data ? { data: { equals: row.data as Prisma.InputJsonValue } } : {}),
+    },
+    select: { id: true },
+  });
+  if (repeat) return { recorded: false };
+  await tx.auditEntry.create({ data: row });
+  return { recorded: true };
+}

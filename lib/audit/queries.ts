@@ -18,7 +18,14 @@ const auditEntrySelect = {
   actor: { select: { email: true, name: true } },
 } satisfies Prisma.AuditEntrySelect;
 
-export type AuditLogEntry = Prisma.AuditEntryGetPayload<{ select: typeof auditEntrySelect }>;
+type AuditRow = Prisma.AuditEntryGetPayload<{ select: typeof auditEntrySelect }>;
+
+export type AuditLogEntry = AuditRow & {
+  /** What the record is called: the meeting's title, the person's name, the Comune; null when it is gone or has no name. */
+  entityName: string | null;
+  /** The meeting the entry concerns when the record is not the meeting itself (a registration, an attestato). */
+  meetingTitle: string | null;
+};
 
 export type AuditLogPage = { entries: AuditLogEntry[]; total: number; page: number; pageCount: number };
 
@@ -50,5 +57,58 @@ export async function listAuditEntries(filters: AuditFilters, db: Db = defaultDb
       take: pageSize,
     }),
   ]);
-  return { entries, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { entries: await withNames(db, entries), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`.trim();
+
+function detailsMeetingId(data: unknown): string | null {
+  const details = data && typeof data === "object" ? (data as { details?: { meetingId?: unknown } }).details : undefined;
+  return typeof details?.meetingId === "string" ? details.meetingId : null;
+}
+
+/**
+ * The names of the records a page of entries concerns, one query per kind of
+ * record (never one per row); ids that are not uuids, or whose record is gone,
+ * get no name.
+ */
+async function withNames(db: Db, entries: AuditRow[]): Promise<AuditLogEntry[]> {
+  const idsOf = (type: string) => [...new Set(entries.filter((entry) => entry.entityType === type && entry.entityId && UUID.test(entry.entityId)).map((entry) => entry.entityId!))];
+  const meetingIds = [...new Set([...idsOf("Meeting"), ...entries.map((entry) => detailsMeetingId(entry.data)).filter((id): id is string => id !== null && UUID.test(id))])];
+  const find = <T extends { id: string }>(ids: string[], query: (ids: string[]) => Promise<T[]>) => (ids.length > 0 ? query(ids) : Promise.resolve([] as T[]));
+  const person = { select: { firstName: true, lastName: true } } as const;
+  const [meetings, registrations, invitations, users, emails, municipalities, referents, bodies, people, sheets] = await Promise.all([
+    find(meetingIds, (ids) => db.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
+    find(idsOf("Registration"), (ids) => db.registration.findMany({ where: { id: { in: ids } }, select: { id: true, person } })),
+    find(idsOf("Invitation"), (ids) => db.invitation.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true, managingBodyName: true } })),
+    find(idsOf("User"), (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })),
+    find(idsOf("EmailMessage"), (ids) => db.emailMessage.findMany({ where: { id: { in: ids } }, select: { id: true, toEmail: true, toName: true } })),
+    find(idsOf("Municipality"), (ids) => db.municipality.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    find(idsOf("Referent"), (ids) => db.referent.findMany({ where: { id: { in: ids } }, select: { id: true, person, municipality: { select: { name: true } } } })),
+    find(idsOf("ManagingBody"), (ids) => db.managingBody.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    find(idsOf("Person"), (ids) => db.person.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true } })),
+    find(idsOf("ReferentSheet"), (ids) => db.referentSheet.findMany({ where: { id: { in: ids } }, select: { id: true, municipality: { select: { name: true } } } })),
+  ]);
+  const names = new Map<string, string>();
+  const put = (type: string, id: string, name: string) => names.set(`${type}:${id}`, name);
+  for (const row of meetings) put("Meeting", row.id, row.title);
+  for (const row of registrations) put("Registration", row.id, fullName(row.person));
+  for (const row of invitations) put("Invitation", row.id, `${fullName(row)} (${row.managingBodyName})`);
+  for (const row of users) put("User", row.id, row.name ? `${row.name} (${row.email})` : row.email);
+  for (const row of emails) put("EmailMessage", row.id, row.toName ? `${row.toName} <${row.toEmail}>` : row.toEmail);
+  for (const row of municipalities) put("Municipality", row.id, row.name);
+  for (const row of referents) put("Referent", row.id, `${fullName(row.person)} (${row.municipality.name})`);
+  for (const row of bodies) put("ManagingBody", row.id, row.name);
+  for (const row of people) put("Person", row.id, fullName(row));
+  for (const row of sheets) put("ReferentSheet", row.id, `Comune di ${row.municipality.name}`);
+  return entries.map((entry) => {
+    const meetingId = entry.entityType === "Meeting" ? null : detailsMeetingId(entry.data);
+    return {
+      ...entry,
+      entityName: entry.entityId ? (names.get(`${entry.entityType}:${entry.entityId}`) ?? null) : null,
+      meetingTitle: meetingId ? (names.get(`Meeting:${meetingId}`) ?? null) : null,
+    };
+  });
 }

@@ -17,6 +17,7 @@ import {
   type CertificateRaw,
   type ThresholdRaw,
 } from "./schema";
+import { plural } from "@/lib/format/plural";
 
 const REFUSALS = {
   MEETING_NOT_FOUND: "Convocazione non trovata.",
@@ -57,7 +58,7 @@ export async function updateCertificateThresholdAction(
     const minutes = parsed.data.certificateMinMinutes;
     return {
       status: "success",
-      message: result.changed ? `Soglia aggiornata: servono almeno ${minutes} minuti di presenza.` : `La soglia era già di ${minutes} minuti.`,
+      message: result.changed ? `Soglia aggiornata: servono almeno ${plural(minutes, "minuto", "minuti")} di presenza.` : `La soglia era già di ${plural(minutes, "minuto", "minuti")}.`,
       values,
       revalidate: [pagePath(id.data)],
     };
@@ -77,9 +78,7 @@ export async function issueAllCertificatesAction(meetingId: string, _state: Form
       message:
         count === 0
           ? "Nessun nuovo attestato da rilasciare: chi ne ha i requisiti lo ha già."
-          : count === 1
-            ? "1 attestato rilasciato: l'email è in invio."
-            : `${count} attestati rilasciati: le email sono in invio.`,
+          : `${plural(count, "attestato rilasciato: l'email è in invio", "attestati rilasciati: le email sono in invio")}.`,
       values,
       revalidate: [pagePath(id.data)],
     };

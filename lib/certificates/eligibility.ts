@@ -7,6 +7,7 @@
 // - if others do have minutes (a platform report was imported), the missing
 //   minutes are a gap to fill on the Presenze page, so not eligible yet.
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
+import { plural } from "@/lib/format/plural";
 
 export type EligibilityAttendance = { status: AttendanceStatus; minutes: number | null } | null;
 
@@ -47,6 +48,6 @@ export function ineligibleLabel(reason: IneligibleReason, minutes: number | null
     case "MINUTES_MISSING":
       return "Presente, ma senza minuti registrati (altri partecipanti li hanno): completali nella pagina Presenze";
     case "BELOW_THRESHOLD":
-      return `Presente per ${minutes ?? 0} minuti, meno dei ${threshold} richiesti`;
+      return `Presente per ${plural(minutes ?? 0, "minuto", "minuti")}, meno dei ${threshold} richiesti`;
   }
 }

@@ -11,6 +11,7 @@ import { drawFundingBlock, projectHeading } from "@/lib/pdf/funding";
 import { A4_PORTRAIT, BLUE, INK, MUTED, PdfWriter } from "@/lib/pdf/writer";
 import { SITE } from "@/lib/site";
 import type { CertificateDocument } from "./queries";
+import { plural } from "@/lib/format/plural";
 
 export const CERTIFICATE_TITLE = "Attestato di partecipazione";
 
@@ -38,7 +39,7 @@ export async function buildCertificatePdf(document: CertificateDocument, verific
   }
   const where = [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", ");
   writer.paragraph(`tenutosi ${formatDateTimeRange(meeting.startsAt, meeting.endsAt)} (ora italiana), ${where},`, { size: 11.5, align: "center", after: 4 });
-  writer.paragraph(`per ${document.minutes} minuti di presenza su una durata prevista di ${durationMinutes(meeting)} minuti.`, {
+  writer.paragraph(`per ${plural(document.minutes, "minuto", "minuti")} di presenza su una durata prevista di ${plural(durationMinutes(meeting), "minuto", "minuti")}.`, {
     size: 11.5,
     font: "bold",
     align: "center",

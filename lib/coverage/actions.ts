@@ -8,6 +8,7 @@ import { readForm } from "@/lib/forms/form-data";
 import { FULL_MEETING_NOTICE, REMINDER_WINDOW_LABEL } from "./constants";
 import { sendCoverageReminders } from "./mutations";
 import { meetingIdSchema, sendRemindersForm, type SendRemindersRaw } from "./schema";
+import { plural, pluralForm } from "@/lib/format/plural";
 
 const REFUSALS = {
   MEETING_NOT_FOUND: "Convocazione non trovata.",
@@ -19,11 +20,9 @@ function sentMessage(sent: number, skipped: number): string {
   const already =
     skipped === 0
       ? ""
-      : skipped === 1
-        ? ` 1 referente aveva già ricevuto un promemoria nelle ultime ${REMINDER_WINDOW_LABEL} e non lo riceve di nuovo.`
-        : ` ${skipped} referenti avevano già ricevuto un promemoria nelle ultime ${REMINDER_WINDOW_LABEL} e non lo ricevono di nuovo.`;
+      : ` ${plural(skipped, "referente aveva", "referenti avevano")} già ricevuto un promemoria nelle ultime ${REMINDER_WINDOW_LABEL} e ${pluralForm(skipped, { one: "non lo riceve", other: "non lo ricevono" })} di nuovo.`;
   if (sent === 0) return `Nessun nuovo promemoria da inviare.${already}`;
-  return `${sent === 1 ? "Promemoria in invio a 1 referente." : `Promemoria in invio a ${sent} referenti.`}${already}`;
+  return `Promemoria in invio a ${plural(sent, "referente", "referenti")}.${already}`;
 }
 
 export async function sendCoverageRemindersAction(

@@ -85,7 +85,7 @@ test("registration-promoted without a personal link points to the link already r
 
 test("personal-link says the person is already registered and repeats the link", async () => {
   const email = await renderEmail("personal-link", SAMPLE_DATA["personal-link"]);
-  expect(email.text).toContain("SEI GIÀ ISCRITTO/A");
+  expect(email.text).toContain("LA TUA ISCRIZIONE C'È GIÀ");
   expect(email.text).toContain("http://localhost:3000/iscrizione/Tok3nPersonaleDiProva");
   expect(email.attachments).toBeUndefined();
 });

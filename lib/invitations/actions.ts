@@ -20,7 +20,7 @@ import { declineInvitation } from "./mutations";
 import { getInvitationByToken, type InvitationView } from "./queries";
 
 const ALREADY_REGISTERED =
-  "Risulti già iscritto/a a questo incontro: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
+  "La tua iscrizione a questo incontro c'è già: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
 
 const STATE_MESSAGES = {
   accepted: "Hai già accettato questo invito.",

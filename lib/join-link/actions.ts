@@ -17,6 +17,7 @@ import {
   type OffsetsRaw,
   type SendNowRaw,
 } from "./schema";
+import { plural } from "@/lib/format/plural";
 
 const NOT_FOUND = "Convocazione non trovata.";
 
@@ -46,9 +47,7 @@ export async function sendJoinLinkNowAction(
     return {
       status: "success",
       message:
-        result.recipients === 1
-          ? "Link in invio a 1 iscritto confermato."
-          : `Link in invio a ${result.recipients} iscritti confermati.`,
+        `Link in invio a ${plural(result.recipients, "iscritto confermato", "iscritti confermati")}.`,
       values,
       revalidate: [linkPage(id.data)],
     };

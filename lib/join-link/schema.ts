@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { JoinLinkSendKind, MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
 import type { FieldErrors } from "@/lib/forms/action-state";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { plural, pluralForm, type PluralForms } from "@/lib/format/plural";
 
 export const meetingIdSchema = z.uuid();
 
@@ -14,6 +15,18 @@ export const MAX_OFFSET_MINUTES = 30 * 24 * 60;
 
 export const OFFSET_UNITS = { minuti: 1, ore: 60, giorni: 1440 } as const;
 export type OffsetUnit = keyof typeof OFFSET_UNITS;
+
+const UNIT_FORMS: Record<OffsetUnit, PluralForms> = {
+  minuti: { one: "minuto", other: "minuti" },
+  ore: { one: "ora", other: "ore" },
+  giorni: { one: "giorno", other: "giorni" },
+};
+
+/** The unit as the select beside the amount says it: "1 giorno prima", "2 giorni prima" (plural while the amount is not a number). */
+export function offsetUnitLabel(unit: OffsetUnit, amount: string | number): string {
+  const count = Number(amount);
+  return `${pluralForm(Number.isFinite(count) && String(amount).trim() !== "" ? count : 2, UNIT_FORMS[unit])} prima`;
+}
 
 /** The slot of a scheduled send: unique per meeting and link version. */
 export function scheduledSlot(offsetMinutes: number): string {
@@ -33,7 +46,7 @@ export function describeOffset(minutes: number): string {
   // A day reads better in hours, as the letter says it: "24 ore prima".
   const { amount, unit } = minutes === 1440 ? { amount: 24, unit: "ore" as const } : splitOffset(minutes);
   const words = { minuti: ["minuto", "minuti"], ore: ["ora", "ore"], giorni: ["giorno", "giorni"] }[unit];
-  return `${amount} ${amount === 1 ? words[0] : words[1]} prima`;
+  return `${plural(amount, words[0], words[1])} prima`;
 }
 
 export const JOIN_LINK_KIND_LABELS: Record<JoinLinkSendKind, string> = {

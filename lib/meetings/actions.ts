@@ -65,11 +65,9 @@ export async function updateMeetingAction(
     // Stale: the form keeps what was typed and takes the current version, so saving again overwrites knowingly.
     if (!result.ok) return refused(result.reason === "STALE" ? { ...values, version: result.version } : values, "update", result.reason);
     const promoted =
-      result.promoted === 1
-        ? " Una persona in lista d'attesa ha ottenuto un posto ed è stata avvisata."
-        : result.promoted > 1
-          ? ` ${result.promoted} persone in lista d'attesa hanno ottenuto un posto e sono state avvisate.`
-          : "";
+      result.promoted > 0
+        ? ` ${plural(result.promoted, "persona in lista d'attesa ha ottenuto un posto ed è stata avvisata", "persone in lista d'attesa hanno ottenuto un posto e sono state avvisate")}.`
+        : "";
     const resent = result.joinLinkQueued > 0 ? ` Il nuovo link è in invio a ${plural(result.joinLinkQueued, "persona", "persone")}.` : "";
     return {
       status: "success",

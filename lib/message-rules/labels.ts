@@ -1,5 +1,6 @@
 import type { MessageAnchor, MessageAudience } from "@/lib/generated/prisma/enums";
 import type { OffsetUnit } from "./schema";
+import { pluralForm, type PluralForms } from "@/lib/format/plural";
 
 export const ANCHOR_LABELS: Record<MessageAnchor, string> = {
   BEFORE_START: "prima dell'inizio",
@@ -7,6 +8,18 @@ export const ANCHOR_LABELS: Record<MessageAnchor, string> = {
 };
 
 export const UNIT_LABELS: Record<OffsetUnit, string> = { MINUTES: "minuti", HOURS: "ore", DAYS: "giorni" };
+
+const UNIT_FORMS: Record<OffsetUnit, PluralForms> = {
+  MINUTES: { one: "minuto", other: "minuti" },
+  HOURS: { one: "ora", other: "ore" },
+  DAYS: { one: "giorno", other: "giorni" },
+};
+
+/** The unit as the select beside the amount says it: "1 giorno", "2 giorni" (plural while the amount is not a number). */
+export function unitLabel(unit: OffsetUnit, amount: string | number): string {
+  const count = Number(amount);
+  return pluralForm(Number.isFinite(count) && String(amount).trim() !== "" ? count : 2, UNIT_FORMS[unit]);
+}
 
 /** The audience as the table and the form name it. */
 export const AUDIENCE_LABELS: Record<MessageAudience, string> = {

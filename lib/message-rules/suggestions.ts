@@ -46,7 +46,7 @@ export const RULE_SUGGESTIONS: readonly RuleSuggestion[] = [
   },
   {
     slug: "materiali-assenti",
-    label: "Ci sei mancato: i materiali agli assenti",
+    label: "Ci è mancata la tua presenza: i materiali agli assenti",
     description: "agli iscritti che non risultano presenti, 1 giorno dopo la fine",
     values: {
       anchor: "AFTER_END",
@@ -57,7 +57,7 @@ export const RULE_SUGGESTIONS: readonly RuleSuggestion[] = [
       body: [
         "Gentile {nome},",
         "",
-        "non risulti tra i presenti all'incontro **{incontro}** di {data}: ci sei mancato/a!",
+        "non risulti tra i presenti all'incontro **{incontro}** di {data}: ci è mancata la tua presenza!",
         "",
         "Trovi le slide e i materiali presentati qui: (incolla il link ai materiali).",
       ].join("\n"),

@@ -28,7 +28,7 @@ describe("the meeting-message email", () => {
 
   test("each audience says why the person receives it", async () => {
     const reasons = {
-      CONFIRMED: "perché sei iscritto/a a questo incontro",
+      CONFIRMED: "perché hai un'iscrizione a questo incontro",
       WAITLISTED: "perché sei in lista d'attesa",
       PRESENT: "perché risulti tra i presenti",
       ABSENT: "non risulti tra i presenti",

@@ -3,6 +3,7 @@
 // (what it sends), so the two never disagree.
 import type { MeetingStatus, MessageAnchor, MessageAudience } from "@/lib/generated/prisma/enums";
 import { offsetParts, type OffsetUnit } from "./schema";
+import { plural } from "@/lib/format/plural";
 
 type Timed = { anchor: MessageAnchor; offsetMinutes: number };
 type MeetingTimes = { startsAt: Date; endsAt: Date };
@@ -23,7 +24,7 @@ const UNIT_WORDS: Record<OffsetUnit, [string, string]> = {
 export function describeWhen(rule: Timed): string {
   if (rule.offsetMinutes === 0) return rule.anchor === "BEFORE_START" ? "all'inizio" : "alla fine";
   const { value, unit } = offsetParts(rule.offsetMinutes);
-  const amount = `${value} ${UNIT_WORDS[unit][value === 1 ? 0 : 1]}`;
+  const amount = plural(value, ...UNIT_WORDS[unit]);
   return rule.anchor === "BEFORE_START" ? `${amount} prima dell'inizio` : `${amount} dopo la fine`;
 }
 

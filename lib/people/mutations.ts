@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, recordExport } from "@/lib/audit/mutations";
 import { cancelQueuedEmails } from "@/lib/email/mutations";
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, erasedEmail, mentions, scrubJson, traceNeedles, type PersonTraces } from "./scrub";
 
@@ -14,7 +14,7 @@ export type ExportCounts = Record<string, number>;
 /** An export of a person's data leaves the portal: it is on the audit log, with how many records of each kind. */
 export async function recordPersonExport(db: PrismaClient, actor: { id: string }, personId: string, counts: ExportCounts): Promise<void> {
   await db.$transaction((tx) =>
-    recordAudit(tx, { actor, action: "person.export", entityType: "Person", entityId: personId, details: { counts } }),
+    recordExport(tx, { actor, action: "person.export", entityType: "Person", entityId: personId, details: { counts } }),
   );
 }
 

@@ -23,6 +23,7 @@ import { ALREADY_REGISTERED_MESSAGE, failureErrors, HONEYPOT_MESSAGE, LINK_MESSA
 import { addNominees, cancelRegistration, register, updateRegistration } from "./mutations";
 import { registrationEmailByToken } from "./queries";
 import { cancelRegistrationSchema, nominateSchema, publicRegistrationSchema, updateRegistrationSchema } from "./schema";
+import { plural } from "@/lib/format/plural";
 
 const personalPath = (token: string) => `/iscrizione/${token}`;
 
@@ -125,7 +126,7 @@ export async function nominateAction(
     }
     const skipped = parsed.data.nominees.length - result.invited;
     const message =
-      (result.invited === 1 ? "Abbiamo inviato 1 invito." : `Abbiamo inviato ${result.invited} inviti.`) +
+      `Abbiamo inviato ${plural(result.invited, "invito", "inviti")}.` +
       (skipped > 0 ? " Chi era già stato invitato a questo incontro non riceve un secondo invito." : "");
     // The rows are cleared: what was sent now appears in the list of invitations.
     return { status: "success", message, values: { nominees: [] }, revalidate: [personalPath(token)] };

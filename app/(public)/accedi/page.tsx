@@ -35,7 +35,7 @@ export default async function SignInPage({ searchParams }: Props) {
             indirizzo email: ti invieremo un link che vale una sola volta, per {SIGN_IN_LINK_MINUTES} minuti.
           </p>
           {uscita ? (
-            <Callout title="Sei uscito/a" variant="success" icon="it-check-circle">
+            <Callout title="Sessione chiusa" variant="success" icon="it-check-circle">
               <p>Hai chiuso la sessione. Per rientrare chiedi un nuovo link.</p>
             </Callout>
           ) : null}

@@ -8,6 +8,7 @@ import { meetingListHref, readMeetingListParams, STATUS_PARAMS, type MeetingList
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/meetings/labels";
 import { listDashboardMeetings, type DashboardMeetingRow } from "@/lib/meetings/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Convocazioni" };
 
@@ -85,7 +86,7 @@ export default async function MeetingsPage({ searchParams }: PageProps) {
         <TableScroll label="Tabella delle convocazioni">
           <table className="table align-middle">
             <caption>
-              {total === 1 ? "1 convocazione" : `${total} convocazioni`}
+              {plural(total, "convocazione", "convocazioni")}
               {filters.status ? `, stato: ${STATUS_LABELS[filters.status].toLowerCase()}` : ""}
               {filters.query ? `, ricerca: «${filters.query}»` : ""}
               {pageCount > 1 ? ` (pagina ${page} di ${pageCount})` : ""}, dalla più recente

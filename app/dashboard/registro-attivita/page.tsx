@@ -49,7 +49,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
         counts={AUDIT_COUNTS}
         paginationLabel="Pagine del registro attività"
       >
-        <TableScroll label="Tabella del registro attività">
+        {/* Positioned, so the visually hidden texts inside stay in the scroller instead of widening the page on a phone. */}
+        <TableScroll label="Tabella del registro attività" className="position-relative">
           <table className="table align-top">
             <caption>
               Registro attività{filtered ? " (filtrato)" : ""}, pagina {page} di {pageCount}
@@ -78,19 +79,29 @@ export default async function AuditLogPage({ searchParams }: Props) {
                   </th>
                   <td>
                     {auditEntityLabel(entry.entityType)}
+                    {entry.entityName ? <div className="fw-semibold">{entry.entityName}</div> : null}
+                    {entry.meetingTitle ? <div className="small">Convocazione: {entry.meetingTitle}</div> : null}
                     {entry.entityId ? (
                       <div className="small">
                         <Link
                           href={hrefWith(PATH, { [AUDIT_FILTER_PARAMS.entityType]: entry.entityType, [AUDIT_FILTER_PARAMS.entityId]: entry.entityId })}
                         >
-                          <span className="visually-hidden">Tutte le attività su questo record: </span>
-                          <code>{entry.entityId}</code>
+                          {entry.entityName ? (
+                            <>
+                              Tutte le attività su questo record<span className="visually-hidden">: {entry.entityName}</span>
+                            </>
+                          ) : (
+                            <>
+                              <span className="visually-hidden">Tutte le attività su questo record: </span>
+                              <code>{entry.entityId}</code>
+                            </>
+                          )}
                         </Link>
                       </div>
                     ) : null}
                   </td>
                   <td>
-                    <AuditChanges data={entry.data} />
+                    <AuditChanges data={entry.data} entityType={entry.entityType} />
                   </td>
                 </tr>
               ))}

@@ -7,6 +7,7 @@ import {
   type InvitationFilters as Filters,
   type InvitationState,
 } from "@/lib/invitations/dashboard/schema";
+import { plural } from "@/lib/format/plural";
 
 const STATE_OPTIONS = INVITATION_STATES.map((state) => ({ value: state, label: INVITATION_STATE_LABELS[state] }));
 
@@ -84,7 +85,7 @@ export function InvitationFilters({ path, filters, stateCounts, meetings }: Prop
 type PaginationProps = { path: string; filters: Filters; page: number; pages: number; total: number };
 
 export function InvitationsPagination({ path, filters, page, pages, total }: PaginationProps) {
-  if (pages <= 1) return <p className="small">{total === 1 ? "1 invito." : `${total} inviti.`}</p>;
+  if (pages <= 1) return <p className="small">{plural(total, "invito", "inviti")}.</p>;
   return (
     <nav aria-label="Pagine dell'elenco degli inviti" className="d-flex align-items-center gap-3">
       {page > 1 ? <Link href={filtersHref(path, { ...filters, page: page - 1 })}>Pagina precedente</Link> : null}

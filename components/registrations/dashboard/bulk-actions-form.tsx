@@ -8,6 +8,7 @@ import { type ChangeEvent, type FormEvent, type ReactNode, useActionState, useEf
 import { useHydrated } from "@/components/forms/use-action-form";
 import { IDLE, type FormAction } from "@/lib/forms/action-state";
 import type { BulkRaw } from "@/lib/registrations/dashboard/form-fields";
+import { plural, pluralForm } from "@/lib/format/plural";
 
 const FORM_ID = "iscrizioni-selezionate";
 
@@ -64,7 +65,7 @@ export function BulkActionsForm({ action, children, attendanceOnly = false }: Bu
     if (!intent.startsWith("cancel")) return;
     const question = intent.includes(":")
       ? "Annullare questa iscrizione? La persona riceverà un'email e il posto passerà alla prima persona in lista d'attesa."
-      : `Annullare ${selected === 1 ? "l'iscrizione selezionata" : `le ${selected} iscrizioni selezionate`}? Ogni persona riceverà un'email.`;
+      : `Annullare ${pluralForm(selected, { one: "l'iscrizione selezionata", other: `le ${selected} iscrizioni selezionate` })}? Ogni persona riceverà un'email.`;
     if (!window.confirm(question)) event.preventDefault();
   };
 
@@ -89,7 +90,7 @@ export function BulkActionsForm({ action, children, attendanceOnly = false }: Bu
           Spunta le righe nella tabella; la casella nell&apos;intestazione della tabella seleziona tutte le righe di questa pagina.
           {hydrated ? (
             <span aria-live="polite" className="d-block fw-semibold">
-              {selected === 0 ? "Nessuna iscrizione selezionata." : selected === 1 ? "1 iscrizione selezionata." : `${selected} iscrizioni selezionate.`}
+              {selected === 0 ? "Nessuna iscrizione selezionata." : `${plural(selected, "iscrizione selezionata", "iscrizioni selezionate")}.`}
             </span>
           ) : null}
         </p>

@@ -1,4 +1,5 @@
 import type { RegistrationCounts as Counts } from "@/lib/registrations/dashboard/queries";
+import { plural } from "@/lib/format/plural";
 
 /** The meeting's numbers at a glance: statuses, seats, attendance. */
 export function RegistrationCounts({ counts }: { counts: Counts }) {
@@ -6,7 +7,7 @@ export function RegistrationCounts({ counts }: { counts: Counts }) {
     {
       label: "Confermate",
       value: String(counts.confirmed),
-      note: counts.capacity === null ? "nessun limite di posti" : counts.capacity === 1 ? "su 1 posto" : `su ${counts.capacity} posti`,
+      note: counts.capacity === null ? "nessun limite di posti" : `su ${plural(counts.capacity, "posto", "posti")}`,
     },
     { label: "Posti liberi", value: counts.freeSeats === null ? "Senza limite" : String(counts.freeSeats) },
     { label: "In lista d'attesa", value: String(counts.waitlisted) },

@@ -1,6 +1,7 @@
 import { formatIsoCalendarDate, formatShortDateWithArticle } from "@/lib/format/dates";
 import { formatDayMonth } from "@/lib/registrations/dashboard/format";
 import type { DayCount } from "@/lib/registrations/dashboard/queries";
+import { plural } from "@/lib/format/plural";
 
 const SLOT = 24;
 const BAR = 16;
@@ -12,7 +13,7 @@ const LEFT = 34;
 /** "dal 28 marzo 2026", "all'8 aprile 2026": a calendar day with its article. */
 const onDay = (isoDay: string, preposition: "" | "a" | "da") => formatShortDateWithArticle(new Date(`${isoDay}T12:00:00Z`), preposition);
 
-const count = (value: number) => (value === 1 ? "1 iscrizione" : `${value} iscrizioni`);
+const count = (value: number) => plural(value, "iscrizione", "iscrizioni");
 
 /**
  * Registrations received per day (Rome days), as bars drawn in SVG. The

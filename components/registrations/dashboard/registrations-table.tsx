@@ -6,6 +6,7 @@ import { registrationListHref, type RegistrationListParams, type SortKey } from 
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
 import { SORT_LABELS } from "./registration-filters";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { plural } from "@/lib/format/plural";
 
 type TableProps = {
   page: RegistrationPage;
@@ -95,7 +96,7 @@ function Provenance({ row }: { row: RegistrationRow }) {
       ) : null}
       {row.nomineeCount > 0 ? (
         <span className="d-block small">
-          {row.nomineeCount === 1 ? "ha invitato 1 rappresentante" : `ha invitato ${row.nomineeCount} rappresentanti`}
+          ha invitato {plural(row.nomineeCount, "rappresentante", "rappresentanti")}
         </span>
       ) : null}
     </>

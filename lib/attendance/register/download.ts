@@ -7,11 +7,18 @@ import type { RegisterFormat } from "./meeting";
 import { recordRegisterExport } from "./mutations";
 import { getRegisterSource } from "./queries";
 
-export async function registerDownload(db: PrismaClient, user: { id: string }, meetingId: string, format: RegisterFormat): Promise<Response> {
+export async function registerDownload(
+  db: PrismaClient,
+  user: { id: string },
+  meetingId: string,
+  format: RegisterFormat,
+  method = "GET",
+): Promise<Response> {
   const source = await getRegisterSource(db, meetingId);
   if (!source) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
   const file = await buildRegisterFile(format, source);
-  await recordRegisterExport(db, { id: user.id }, {
+  // A HEAD (Next.js answers it with the GET handler) takes nothing away.
+  if (method !== "HEAD") await recordRegisterExport(db, { id: user.id }, {
     meetingId: source.meeting.id,
     format,
     participants: file.register.participants.length,

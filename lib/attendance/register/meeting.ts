@@ -5,6 +5,7 @@ import type { MeetingMode } from "@/lib/generated/prisma/enums";
 import { describeMode } from "@/lib/meetings/labels";
 import { formatNumericDateTime } from "@/lib/registrations/dashboard/format";
 import type { Funding } from "@/lib/pdf/funding";
+import { plural } from "@/lib/format/plural";
 
 export type RegisterMeeting = Funding & {
   id: string;
@@ -33,7 +34,7 @@ export function registerFacts(meeting: RegisterMeeting): [string, string][] {
     ["Oggetto", stripInlineMarkdown(meeting.subject)],
     ["Protocollo", meeting.protocolNumber?.trim() || "—"],
     ["Data e ora", `${formatDateTimeRange(meeting.startsAt, meeting.endsAt)} (ora italiana)`],
-    ["Durata prevista", `${durationMinutes(meeting)} minuti`],
+    ["Durata prevista", plural(durationMinutes(meeting), "minuto", "minuti")],
     ["Modalità", [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", ")],
   ];
 }

@@ -2,7 +2,7 @@ import "server-only";
 // Downloading the register takes personal data out of the portal: each
 // download is on the audit log, who and which format, never the data.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordExport } from "@/lib/audit/mutations";
 import type { RegisterFormat } from "./meeting";
 
 export async function recordRegisterExport(
@@ -11,7 +11,7 @@ export async function recordRegisterExport(
   input: { meetingId: string; format: RegisterFormat; participants: number; absent: number },
 ): Promise<{ ok: true }> {
   await db.$transaction((tx) =>
-    recordAudit(tx, {
+    recordExport(tx, {
       actor,
       action: "attendance.register-export",
       entityType: "Meeting",

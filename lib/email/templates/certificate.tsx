@@ -2,6 +2,7 @@ import { Heading, Link, Text } from "@react-email/components";
 import type { EmailTemplateProps } from "../schema";
 import { EmailLayout } from "./layout";
 import { ActionLink, Greeting, headingStyle, MeetingDetails, Signature } from "./parts";
+import { plural } from "@/lib/format/plural";
 
 type Props = EmailTemplateProps["certificate"];
 
@@ -16,7 +17,7 @@ export function CertificateEmail(data: Props) {
       <Greeting name={data.recipientName} />
       <Text>
         grazie per aver partecipato all&apos;incontro. Ti inviamo l&apos;attestato di partecipazione: risulti presente per{" "}
-        {data.minutes} minuti.
+        {plural(data.minutes, "minuto", "minuti")}.
       </Text>
       <MeetingDetails title={data.meetingTitle} when={data.when} where={data.where} />
       {data.replacesPrevious ? (

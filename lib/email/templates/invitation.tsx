@@ -12,7 +12,7 @@ export function invitationSubject(data: Props): string {
 export function InvitationEmail(data: Props) {
   return (
     <EmailLayout preview={`${data.inviterName} ti invita a ${data.meetingTitle}.`}>
-      <Heading as="h1" style={headingStyle}>Sei invitato/a a un incontro</Heading>
+      <Heading as="h1" style={headingStyle}>Un invito a un incontro per te</Heading>
       <Greeting name={data.recipientName} />
       <Text>
         {data.inviterName}

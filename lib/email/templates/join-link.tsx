@@ -28,7 +28,7 @@ export function JoinLinkEmail(data: Props) {
           quello qui sotto.
         </Text>
       ) : (
-        <Text>ecco il link per collegarti all&apos;incontro a cui sei iscritto/a.</Text>
+        <Text>ecco il link per collegarti all&apos;incontro a cui hai l&apos;iscrizione confermata.</Text>
       )}
       <MeetingDetails title={data.meetingTitle} when={data.when} where={data.where} />
       <ActionLink href={data.joinUrl} label="Collegati alla videoconferenza" />

@@ -15,7 +15,7 @@ export function MeetingCancelledEmail(data: Props) {
     <EmailLayout preview={`L'incontro ${data.meetingTitle} è stato annullato.`}>
       <Heading as="h1" style={headingStyle}>Incontro annullato</Heading>
       <Greeting name={data.recipientName} />
-      <Text>ti informiamo che l&apos;incontro al quale ti eri iscritto/a è stato annullato e non si terrà.</Text>
+      <Text>ti informiamo che l&apos;incontro a cui avevi la tua iscrizione è stato annullato e non si terrà.</Text>
       <MeetingDetails title={data.meetingTitle} when={data.when} where={data.where}>
         {data.reason ? (
           <Text style={{ fontSize: "16px", margin: "0 0 8px" }}>
@@ -23,7 +23,7 @@ export function MeetingCancelledEmail(data: Props) {
           </Text>
         ) : null}
       </MeetingDetails>
-      <Text>Non devi fare nulla: ti scusiamo per il disagio e ti terremo informato/a sulle prossime iniziative del Coordinamento.</Text>
+      <Text>Non devi fare nulla: ti scusiamo per il disagio e ti terremo al corrente delle prossime iniziative del Coordinamento.</Text>
       {data.meetingUrl ? <ActionLink href={data.meetingUrl} label="Vai alla convocazione" /> : null}
       <Signature />
     </EmailLayout>

@@ -22,10 +22,10 @@ const components: Components = {
 };
 
 export const AUDIENCE_REASONS: Record<Props["audience"], string> = {
-  CONFIRMED: "Ricevi questo messaggio perché sei iscritto/a a questo incontro.",
+  CONFIRMED: "Ricevi questo messaggio perché hai un'iscrizione a questo incontro.",
   WAITLISTED: "Ricevi questo messaggio perché sei in lista d'attesa per questo incontro.",
   PRESENT: "Ricevi questo messaggio perché risulti tra i presenti a questo incontro.",
-  ABSENT: "Ricevi questo messaggio perché eri iscritto/a a questo incontro e non risulti tra i presenti.",
+  ABSENT: "Ricevi questo messaggio perché avevi un'iscrizione a questo incontro e non risulti tra i presenti.",
 };
 
 export function meetingMessageSubject(data: Props): string {

@@ -16,12 +16,12 @@ export function personalLinkSubject(data: Props): string {
 
 export function PersonalLinkEmail(data: Props) {
   return (
-    <EmailLayout preview={`Sei già iscritto/a a ${data.meetingTitle}: ecco di nuovo il tuo link personale.`}>
-      <Heading as="h1" style={headingStyle}>Sei già iscritto/a</Heading>
+    <EmailLayout preview={`La tua iscrizione a ${data.meetingTitle} c'è già: ecco di nuovo il tuo link personale.`}>
+      <Heading as="h1" style={headingStyle}>La tua iscrizione c&apos;è già</Heading>
       <Greeting name={data.recipientName} />
       <Text>
-        abbiamo ricevuto una nuova richiesta di iscrizione con questo indirizzo email, ma risulti già iscritto/a
-        all&apos;incontro: non è stata creata una seconda iscrizione.{data.status ? ` ${STATUS_TEXT[data.status]}` : ""}
+        abbiamo ricevuto una nuova richiesta di iscrizione con questo indirizzo email, ma la tua iscrizione
+        all&apos;incontro c&apos;era già: non è stata creata una seconda iscrizione.{data.status ? ` ${STATUS_TEXT[data.status]}` : ""}
       </Text>
       <MeetingDetails title={data.meetingTitle} when={data.when} where={data.where} />
       <Text>Ecco di nuovo il link alla tua pagina personale.</Text>

@@ -16,7 +16,7 @@ export function RegistrationWaitlistedEmail(data: Props) {
       <Greeting name={data.recipientName} />
       <Text>
         abbiamo ricevuto la tua richiesta di iscrizione, ma i posti disponibili per l&apos;incontro sono esauriti:
-        sei stato/a inserito/a in lista d&apos;attesa
+        la tua iscrizione è in lista d&apos;attesa
         {data.waitlistPosition ? ` (posizione n. ${data.waitlistPosition})` : ""}.
       </Text>
       <MeetingDetails title={data.meetingTitle} when={data.when} where={data.where} />

@@ -1,4 +1,5 @@
 // What the scheda's forms (public and review) say when a service refuses.
+import { plural } from "@/lib/format/plural";
 export const SHEET_HONEYPOT_MESSAGE = "Non è stato possibile inviare la scheda. Ricarica la pagina e riprova.";
 
 export const UNKNOWN_MUNICIPALITY_MESSAGE = "Seleziona il Comune dall'elenco";
@@ -11,7 +12,7 @@ export const REVIEW_MESSAGES = {
 } as const;
 
 export function approvedMessage(activated: number, revoked: number): string {
-  const active = activated === 1 ? "1 referente è ora attivo" : `${activated} referenti sono ora attivi`;
-  const gone = revoked === 0 ? "" : revoked === 1 ? "; 1 referente non più indicato è stato revocato" : `; ${revoked} referenti non più indicati sono stati revocati`;
+  const active = plural(activated, "referente è ora attivo", "referenti sono ora attivi");
+  const gone = revoked === 0 ? "" : `; ${plural(revoked, "referente non più indicato è stato revocato", "referenti non più indicati sono stati revocati")}`;
   return `Scheda approvata: ${active}${gone}. Ciascun referente riceve un'email.`;
 }

@@ -4,15 +4,14 @@ import type { FieldErrors } from "@/lib/forms/action-state";
 import type { RegisterFailure } from "../mutations";
 import type { BulkFailure, SkipReason, Skipped } from "./mutations";
 import type { BulkIntent } from "./schema";
-
-const plural = (count: number, one: string, many: string) => (count === 1 ? one : many.replace("#", String(count)));
+import { plural, pluralForm } from "@/lib/format/plural";
 
 const SKIP_REASONS: Record<SkipReason, [string, string]> = {
-  NOT_FOUND: ["1 non appartiene a questa convocazione", "# non appartengono a questa convocazione"],
-  ALREADY_CANCELLED: ["1 era già annullata", "# erano già annullate"],
-  NOT_WAITLISTED: ["1 non era in lista d'attesa", "# non erano in lista d'attesa"],
-  CANCELLED: ["1 è annullata", "# sono annullate"],
-  UNCHANGED: ["1 aveva già questa presenza", "# avevano già questa presenza"],
+  NOT_FOUND: ["# non appartiene a questa convocazione", "# non appartengono a questa convocazione"],
+  ALREADY_CANCELLED: ["# era già annullata", "# erano già annullate"],
+  NOT_WAITLISTED: ["# non era in lista d'attesa", "# non erano in lista d'attesa"],
+  CANCELLED: ["# è annullata", "# sono annullate"],
+  UNCHANGED: ["# aveva già questa presenza", "# avevano già questa presenza"],
 };
 
 export function skippedSentence(skipped: readonly Skipped[]): string {
@@ -24,17 +23,17 @@ export function skippedSentence(skipped: readonly Skipped[]): string {
 }
 
 export function bulkSuccessMessage(intent: BulkIntent, changed: number, skipped: readonly Skipped[], promoted = 0): string {
-  const rows = plural(changed, "1 iscrizione", "# iscrizioni");
+  const rows = plural(changed, "iscrizione", "iscrizioni");
   let text: string;
   if (changed === 0) text = "Nessuna iscrizione modificata.";
-  else if (intent === "confirm") text = `${plural(changed, "Confermata", "Confermate")} ${rows} dalla lista d'attesa: ${plural(changed, "la persona è stata avvisata", "le persone sono state avvisate")} per email.`;
-  else if (intent === "cancel") text = `${plural(changed, "Annullata", "Annullate")} ${rows}: ${plural(changed, "la persona è stata avvisata", "le persone sono state avvisate")} per email.`;
+  else if (intent === "confirm") text = `${pluralForm(changed, { one: "Confermata", other: "Confermate" })} ${rows} dalla lista d'attesa: ${pluralForm(changed, { one: "la persona è stata avvisata", other: "le persone sono state avvisate" })} per email.`;
+  else if (intent === "cancel") text = `${pluralForm(changed, { one: "Annullata", other: "Annullate" })} ${rows}: ${pluralForm(changed, { one: "la persona è stata avvisata", other: "le persone sono state avvisate" })} per email.`;
   else if (intent === "resend") text = `Nuovo link personale inviato per ${rows}: i link precedenti non funzionano più.`;
   else if (intent === "check-in") text = `Check-in registrato per ${rows}.`;
   else if (intent === "present") text = `Presenza registrata per ${rows}.`;
   else text = `Assenza registrata per ${rows}.`;
   if (promoted > 0) {
-    text += ` ${plural(promoted, "1 persona in lista d'attesa è stata confermata", "# persone in lista d'attesa sono state confermate")} al posto liberato e avvisata per email.`;
+    text += ` ${plural(promoted, "persona in lista d'attesa è stata confermata al posto liberato e avvisata", "persone in lista d'attesa sono state confermate ai posti liberati e avvisate")} per email.`;
   }
   return text + skippedSentence(skipped);
 }
@@ -47,8 +46,8 @@ export const BULK_FAILURES: Record<BulkFailure, string> = {
 };
 
 export function fullMessage(freeSeats: number, requested: number): string {
-  const seats = freeSeats === 0 ? "Non ci sono posti liberi" : plural(freeSeats, "C'è 1 posto libero", "Ci sono # posti liberi");
-  return `${seats} e hai selezionato ${plural(requested, "1 iscrizione", "# iscrizioni")} in lista d'attesa: nessuna è stata confermata. Per confermarle comunque, spunta «Conferma anche oltre la capienza» e ripeti.`;
+  const seats = freeSeats === 0 ? "Non ci sono posti liberi" : plural(freeSeats, "C'è # posto libero", "Ci sono # posti liberi");
+  return `${seats} e hai selezionato ${plural(requested, "iscrizione", "iscrizioni")} in lista d'attesa: nessuna è stata confermata. Per confermarle comunque, spunta «Conferma anche oltre la capienza» e ripeti.`;
 }
 
 export const ALREADY_REGISTERED_BY_COORDINATOR =

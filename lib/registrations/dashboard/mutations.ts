@@ -7,7 +7,7 @@ import "server-only";
 // twice counts once, so nobody gets the same email twice.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { AttendanceMethod, AttendanceStatus, RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, recordExport } from "@/lib/audit/mutations";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { generateToken } from "@/lib/security/tokens";
 import { registrationEmail } from "../emails";
@@ -308,7 +308,7 @@ export async function recordRegistrationsExport(
   input: { meetingId: string; format: "csv" | "xlsx"; rows: number; filters: Prisma.InputJsonValue },
 ): Promise<{ ok: true }> {
   await db.$transaction((tx) =>
-    recordAudit(tx, {
+    recordExport(tx, {
       actor,
       action: "registration.export",
       entityType: "Meeting",

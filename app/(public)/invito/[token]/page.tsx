@@ -33,7 +33,7 @@ function answeredNotice(view: InvitationView): { title: string; text: string; re
   }
   if (view.existingRegistration && view.existingRegistration !== "CANCELLED") {
     return {
-      title: "Risulti già iscritto/a a questo incontro",
+      title: "La tua iscrizione a questo incontro c'è già",
       text: "Non occorre accettare l'invito: per vedere o modificare l'iscrizione usa il link personale che hai ricevuto per email.",
     };
   }

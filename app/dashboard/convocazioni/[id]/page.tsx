@@ -21,6 +21,7 @@ import { meetingOutcome } from "@/lib/meetings/admin-messages";
 import { describeMode, KIND_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting, type DashboardMeeting } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
+import { plural } from "@/lib/format/plural";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -95,7 +96,7 @@ function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
       ) : null}
       <dt>Iscritti</dt>
       <dd>
-        {meeting.confirmed} confermati{meeting.capacity ? ` su ${meeting.capacity} posti` : ", senza limite di posti"}
+        {plural(meeting.confirmed, "confermato", "confermati")}{meeting.capacity ? ` su ${plural(meeting.capacity, "posto", "posti")}` : ", senza limite di posti"}
         {meeting.waitlisted > 0 ? `, ${meeting.waitlisted} in lista d'attesa` : ""}
       </dd>
       <dt>Iscrizioni</dt>
@@ -130,8 +131,8 @@ function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
       <dd>{stripInlineMarkdown(meeting.subject)}</dd>
       <dt>Programma</dt>
       <dd>
-        {meeting.speakers.length === 1 ? "1 relatore" : `${meeting.speakers.length} relatori`},{" "}
-        {meeting.agendaItems.length === 1 ? "1 tema" : `${meeting.agendaItems.length} temi`}
+        {plural(meeting.speakers.length, "relatore", "relatori")},{" "}
+        {plural(meeting.agendaItems.length, "tema", "temi")}
       </dd>
     </dl>
   );

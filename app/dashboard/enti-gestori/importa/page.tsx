@@ -10,6 +10,7 @@ import { MANAGING_BODIES_PATH } from "@/lib/managing-bodies/messages";
 import { REQUIRED_COLUMN_GROUPS, type RequiredColumnGroup } from "@/lib/sai-projects/import/columns";
 import { IMPORT_PATH, importPath, isUploadErrorCode, uploadErrorMessage } from "@/lib/sai-projects/import/messages";
 import { listSaiImports } from "@/lib/sai-projects/import/queries";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Importa i progetti SAI" };
 
@@ -93,7 +94,7 @@ export default async function ImportPage({ searchParams }: Props) {
                       <>
                         Applicata il <RomeTime date={entry.appliedAt} />
                         {entry.summary
-                          ? ` (${entry.summary.created} creati, ${entry.summary.updated} aggiornati, ${entry.summary.rejected} righe scartate)`
+                          ? ` (${plural(entry.summary.created, "creato", "creati")}, ${plural(entry.summary.updated, "aggiornato", "aggiornati")}, ${plural(entry.summary.rejected, "riga scartata", "righe scartate")})`
                           : null}
                       </>
                     ) : (

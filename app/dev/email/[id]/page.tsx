@@ -5,6 +5,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { devOutboxEnabled, EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTemplateLabel } from "@/lib/email/labels";
 import { getEmailMessage } from "@/lib/email/queries";
 import { renderStoredEmail, type RenderedEmail } from "@/lib/email/render";
+import { plural } from "@/lib/format/plural";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +42,7 @@ export default async function DevEmailPage({ params }: PageProps) {
         <dt className="col-sm-3">Stato</dt>
         <dd className="col-sm-9">
           <span className={`badge ${EMAIL_STATUS_BADGES[message.status]}`}>{EMAIL_STATUS_LABELS[message.status]}</span>{" "}
-          dopo {message.attempts} {message.attempts === 1 ? "tentativo" : "tentativi"}
+          dopo {plural(message.attempts, "tentativo", "tentativi")}
           {message.transport ? ` (${message.transport}${message.providerId ? `, ${message.providerId}` : ""})` : ""}
         </dd>
         {message.lastError ? (

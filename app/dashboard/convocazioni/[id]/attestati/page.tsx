@@ -18,6 +18,7 @@ import {
   updateCertificateThresholdAction,
 } from "@/lib/certificates/actions";
 import { loadCertificatesOverview } from "@/lib/certificates/queries";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Attestati di partecipazione" };
 
@@ -66,7 +67,7 @@ export default async function CertificatesPage({ params }: PageProps) {
           Chi riceve l&apos;attestato
         </h2>
         <p>
-          Gli iscritti confermati presenti per almeno <strong>{meeting.certificateMinMinutes} minuti</strong>. Chi è segnato
+          Gli iscritti confermati presenti per almeno <strong>{plural(meeting.certificateMinMinutes, "minuto", "minuti")}</strong>. Chi è segnato
           presente senza minuti registrati ha i requisiti solo se nessun partecipante ha minuti registrati (ad esempio un
           incontro in presenza con il solo check-in): allora vale la durata prevista dell&apos;incontro.
           {meetingHasMinutes ? " Per questo incontro i minuti sono registrati: chi ne è privo va completato nella pagina Presenze." : ""}

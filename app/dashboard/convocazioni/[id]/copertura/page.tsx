@@ -10,6 +10,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { sendCoverageRemindersAction } from "@/lib/coverage/actions";
 import { FULL_MEETING_NOTICE } from "@/lib/coverage/constants";
+import { coverageSentence } from "@/lib/coverage/figures";
 import { getMeetingCoverage, getReminderProgress } from "@/lib/coverage/queries";
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
@@ -47,11 +48,7 @@ export default async function CoveragePage({ params }: PageProps) {
       </p>
       <MeetingTabs meetingId={meeting.id} current="copertura" />
       <p>
-        <strong>
-          {totals.registered} Comuni su {totals.total} ({totals.percent}%)
-        </strong>{" "}
-        hanno almeno un iscritto; {totals.referentOnly} hanno un referente ma nessuna iscrizione; {totals.missing} non hanno né
-        iscritti né referenti. Le iscrizioni annullate non contano.
+        <strong>{coverageSentence(totals).headline}</strong> {coverageSentence(totals).rest}
       </p>
       <CoverageSummaryTable coverage={coverage} />
 

@@ -15,6 +15,7 @@ import { can } from "@/lib/auth/roles";
 import { registrationsBulkAction } from "@/lib/registrations/dashboard/actions";
 import { loadRegistrationsDashboard } from "@/lib/registrations/dashboard/queries";
 import { parseRegistrationListParams, registrationListQuery, type SearchParams } from "@/lib/registrations/dashboard/schema";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Iscrizioni" };
 
@@ -79,7 +80,7 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
           Elenco delle iscrizioni
         </h2>
         <p className="small">
-          {page.total === 1 ? "1 iscrizione corrisponde" : `${page.total} iscrizioni corrispondono`} alla ricerca. Le esportazioni
+          {plural(page.total, "iscrizione corrisponde", "iscrizioni corrispondono")} alla ricerca. Le esportazioni
           comprendono tutte le pagine, con la stessa ricerca e gli stessi filtri.
         </p>
         {canWrite ? (

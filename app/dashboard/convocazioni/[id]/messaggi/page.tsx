@@ -15,6 +15,7 @@ import { getMeetingMessageRules, getMessageRulesMeeting } from "@/lib/message-ru
 import { EMPTY_RULE } from "@/lib/message-rules/schema";
 import { findSuggestion, RULE_SUGGESTIONS } from "@/lib/message-rules/suggestions";
 import { ruleState } from "@/lib/message-rules/timing";
+import { plural, pluralForm } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Promemoria e messaggi" };
 
@@ -59,8 +60,8 @@ export default async function MeetingMessagesPage({ params, searchParams }: Page
       {waiting > 0 ? (
         <div className="alert alert-warning">
           <p className="mb-0">
-            {waiting === 1 ? "Un messaggio per presenti o assenti attende" : `${waiting} messaggi per presenti o assenti attendono`} che
-            siano registrate le presenze: {waiting === 1 ? "partirà" : "partiranno"} appena ce ne sarà almeno una.{" "}
+            {plural(waiting, "messaggio per presenti o assenti attende", "messaggi per presenti o assenti attendono")} che
+            siano registrate le presenze: {pluralForm(waiting, { one: "partirà", other: "partiranno" })} appena ce ne sarà almeno una.{" "}
             <Link href={`/dashboard/convocazioni/${meeting.id}/presenze`}>Vai alle presenze</Link>
           </p>
         </div>

@@ -15,6 +15,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { param, type SearchParams } from "@/lib/forms/search-params";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Presenze" };
 
@@ -52,14 +53,14 @@ export default async function AttendancePage({ params, searchParams }: PageProps
       <MeetingTabs meetingId={meeting.id} current="presenze" />
       {applied?.summary ? (
         <div className="alert alert-success" role="status">
-          Importazione di {applied.fileName} applicata: {applied.summary.present} presenze e {applied.summary.absent} assenze
-          registrate, {applied.summary.unchanged} già registrate così, {applied.summary.keptManual} correzioni manuali
-          mantenute.
+          Importazione di {applied.fileName} applicata: {plural(applied.summary.present, "presenza", "presenze")} e{" "}
+          {plural(applied.summary.absent, "assenza", "assenze")} registrate, {plural(applied.summary.unchanged, "già registrata così", "già registrate così")},{" "}
+          {plural(applied.summary.keptManual, "correzione manuale mantenuta", "correzioni manuali mantenute")}.
         </div>
       ) : null}
       <p>
         <strong>
-          {present} presenti e {absent} assenti su {rows.length} iscritti confermati
+          {plural(present, "presente", "presenti")} e {plural(absent, "assente", "assenti")} su {plural(rows.length, "iscritto confermato", "iscritti confermati")}
         </strong>
         ; {rows.length - present - absent} senza presenza registrata.
       </p>

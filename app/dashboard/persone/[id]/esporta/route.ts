@@ -10,14 +10,15 @@ import { getPersonRecords } from "@/lib/people/queries";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const guard = await guardRoute("write");
   if (!guard.ok) return guard.response;
   const { id } = await params;
   const records = await getPersonRecords(id, db, { withEmailData: true });
   if (!records) return Response.json({ ok: false, formError: "Persona non trovata." }, { status: 404 });
 
-  await recordPersonExport(db, { id: guard.user.id }, records.person.id, personExportCounts(records));
+  // A HEAD (Next.js answers it with this handler) takes nothing away.
+  if (request.method !== "HEAD") await recordPersonExport(db, { id: guard.user.id }, records.person.id, personExportCounts(records));
   const body = JSON.stringify(buildPersonExport(records), null, 2);
   return new Response(body, {
     headers: {

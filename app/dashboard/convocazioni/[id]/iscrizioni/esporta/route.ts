@@ -35,7 +35,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const listParams = parseRegistrationListParams(search);
   const rows = await listRegistrationsForExport(db, meeting.id, listParams);
   const filters = Object.fromEntries(registrationListQuery(listParams, { page: 1 }));
-  await recordRegistrationsExport(db, { id: guard.user.id }, { meetingId: meeting.id, format, rows: rows.length, filters });
+  // A HEAD (Next.js answers it with this handler) takes nothing away.
+  if (request.method !== "HEAD") await recordRegistrationsExport(db, { id: guard.user.id }, { meetingId: meeting.id, format, rows: rows.length, filters });
 
   const body = format === "csv" ? buildRegistrationsCsv(rows) : await buildRegistrationsXlsx(rows, `Iscrizioni - ${meeting.title}`);
   return new Response(body as BodyInit, {

@@ -12,6 +12,7 @@ import { rulesPath } from "@/lib/message-rules/messages";
 import { getMessageRule, getMessageRulesMeeting } from "@/lib/message-rules/queries";
 import { ruleFormValues } from "@/lib/message-rules/schema";
 import { describeWhen } from "@/lib/message-rules/timing";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Modifica un messaggio" };
 
@@ -41,7 +42,7 @@ export default async function EditMessageRulePage({ params }: PageProps) {
         <>
           <p className="alert alert-info">
             Questo messaggio è stato inviato il <RomeTime date={rule.sentAt} /> a{" "}
-            {rule.recipients === 1 ? "1 persona" : `${rule.recipients ?? 0} persone`}: non si può più modificare.
+            {plural(rule.recipients ?? 0, "persona", "persone")}: non si può più modificare.
           </p>
           <dl>
             <dt>Quando</dt>

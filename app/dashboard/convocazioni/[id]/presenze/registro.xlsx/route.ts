@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const guard = await guardRoute("read");
   if (!guard.ok) return guard.response;
-  return registerDownload(db, guard.user, (await params).id, "xlsx");
+  return registerDownload(db, guard.user, (await params).id, "xlsx", request.method);
 }

@@ -15,6 +15,7 @@ import { attendancePath, PLATFORM_LABELS } from "@/lib/attendance/messages";
 import { attendanceIdSchema } from "@/lib/attendance/schema";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
+import { plural } from "@/lib/format/plural";
 
 type PageProps = { params: Promise<{ id: string; importId: string }> };
 
@@ -43,7 +44,7 @@ export default async function AttendanceImportPage({ params }: PageProps) {
   );
   const uploaded = (
     <>
-      Report di {PLATFORM_LABELS[found.platform]} con {found.participants.length === 1 ? "1 partecipante" : `${found.participants.length} partecipanti`},
+      Report di {PLATFORM_LABELS[found.platform]} con {plural(found.participants.length, "partecipante", "partecipanti")},
       caricato il <RomeTime date={found.createdAt} />
       {found.createdBy ? ` da ${found.createdBy}` : ""}.
     </>
@@ -60,7 +61,7 @@ export default async function AttendanceImportPage({ params }: PageProps) {
           Importazione applicata il <RomeTime date={found.appliedAt} />
           {found.appliedBy ? ` da ${found.appliedBy}` : ""}
           {summary
-            ? `: ${summary.present} presenze e ${summary.absent} assenze registrate, ${summary.unchanged} già registrate così, ${summary.keptManual} correzioni manuali mantenute, ${summary.overwritten} sostituite; ${summary.unmatched} righe non riconosciute e ${summary.unresolved} non scelte ignorate.`
+            ? `: ${plural(summary.present, "presenza", "presenze")} e ${plural(summary.absent, "assenza", "assenze")} registrate, ${plural(summary.unchanged, "già registrata così", "già registrate così")}, ${plural(summary.keptManual, "correzione manuale mantenuta", "correzioni manuali mantenute")}, ${plural(summary.overwritten, "sostituita", "sostituite")}; ${plural(summary.unmatched, "riga non riconosciuta", "righe non riconosciute")} e ${plural(summary.unresolved, "non scelta ignorata", "non scelte ignorate")}.`
             : "."}
         </div>
         {summary && summary.changes.length > 0 ? (
