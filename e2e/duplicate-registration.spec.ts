@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { seedMeeting, testDb } from "./support/database";
 import { emailsTo, fillRegistrationForm, person, registerThroughForm } from "./support/registration";
 
-const MESSAGE = "Risulti già iscritto: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
+const MESSAGE = "Risulti già tra gli iscritti: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
 
 test("a second registration with the same email says so as information, sends the personal link again and creates nothing", async ({ page }) => {
   const meeting = await seedMeeting();

@@ -176,6 +176,7 @@ const FIELD_LABELS: Record<string, string> = {
   fundingLine: "Linea di finanziamento",
   projectName: "Nome del progetto",
   projectWebsite: "Sito del progetto",
+  placeAndDate: "Luogo e data della lettera",
   speakers: "Relatori",
   honorific: "Titolo di cortesia",
   talkTitle: "Titolo dell'intervento",
@@ -239,6 +240,7 @@ const FIELD_LABELS: Record<string, string> = {
   acknowledgementEmailId: "Email di conferma di ricezione",
   designationEmailId: "Email di designazione",
   rejectionEmailId: "Email di rifiuto",
+  approvalEmailId: "Email di approvazione",
   // Municipalities, schede, managing bodies, SAI projects
   saiMember: "Aderente al SAI",
   municipality: "Comune",

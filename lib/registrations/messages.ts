@@ -4,7 +4,7 @@
 import type { FieldErrors } from "@/lib/forms/action-state";
 
 export const ALREADY_REGISTERED_MESSAGE =
-  "Risulti già iscritto: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
+  "Risulti già tra gli iscritti: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
 
 export const HONEYPOT_MESSAGE = "Non è stato possibile inviare il modulo. Ricarica la pagina e riprova.";
 

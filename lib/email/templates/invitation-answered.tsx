@@ -13,7 +13,7 @@ export function invitationAnsweredSubject(data: Props): string {
 
 export function InvitationAnsweredEmail(data: Props) {
   const answer = data.accepted
-    ? "ha accettato l'invito e risulta iscritto/a all'incontro."
+    ? "ha accettato l'invito: la sua iscrizione all'incontro è registrata."
     : "ha comunicato che non potrà partecipare all'incontro.";
   return (
     <EmailLayout preview={`${data.inviteeName} ${answer}`}>
