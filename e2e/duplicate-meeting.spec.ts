@@ -80,4 +80,12 @@ test("the lists and the overview show a duplicate waiting for dates without erro
     expect(response?.status(), path).toBe(200);
     await expect(page.getByRole("row", { name: new RegExp(`${source.title} \\(copia\\)`) }).first()).toContainText("Data da definire");
   }
+  // Each of the copy's tabs heads its page with the dates still to be set, never the source's.
+  const copyPath = `/dashboard/convocazioni/${(await testDb().meeting.findFirstOrThrow({ where: { title: `${source.title} (copia)` } })).id}`;
+  for (const tab of ["iscrizioni", "inviti", "link", "messaggi", "presenze", "attestati", "copertura"]) {
+    const response = await page.goto(`${copyPath}/${tab}`);
+    expect(response?.status(), tab).toBe(200);
+    const heading = page.locator("main").getByText(/data da definire/).first();
+    await expect(heading, tab).toBeVisible();
+  }
 });

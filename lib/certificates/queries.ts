@@ -21,6 +21,7 @@ export const certificateMeetingSelect = {
   status: true,
   startsAt: true,
   endsAt: true,
+  datesPending: true,
   mode: true,
   platform: true,
   venueName: true,

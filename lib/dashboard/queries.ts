@@ -11,6 +11,7 @@ const meetingHeadingSelect = {
   status: true,
   startsAt: true,
   endsAt: true,
+  datesPending: true,
   capacity: true,
   registrationOpensAt: true,
   registrationClosesAt: true,

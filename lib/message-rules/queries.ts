@@ -42,6 +42,7 @@ const meetingSelect = {
   status: true,
   startsAt: true,
   endsAt: true,
+  datesPending: true,
   mode: true,
   platform: true,
   venueName: true,

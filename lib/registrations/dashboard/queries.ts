@@ -20,6 +20,7 @@ const meetingSelect = {
   capacity: true,
   startsAt: true,
   endsAt: true,
+  datesPending: true,
 } satisfies Prisma.MeetingSelect;
 
 export type RegistrationsMeeting = Prisma.MeetingGetPayload<{ select: typeof meetingSelect }>;

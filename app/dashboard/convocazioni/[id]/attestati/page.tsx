@@ -7,7 +7,7 @@ import { EligibleTable, IneligibleTable, IssuedTable, RevokedTable, type RowActi
 import { ThresholdForm } from "@/components/certificates/threshold-form";
 import { RegisterLinks } from "@/components/attendance/register-links";
 import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
-import { RomeTime } from "@/components/ui/rome-time";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import {
@@ -56,7 +56,7 @@ export default async function CertificatesPage({ params }: PageProps) {
       </nav>
       <h1>Attestati di partecipazione</h1>
       <p className="lead">
-        {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />.
+        {meeting.title}, <MeetingWhen meeting={meeting} />.
       </p>
       <MeetingTabs meetingId={meeting.id} current="attestati" />
 

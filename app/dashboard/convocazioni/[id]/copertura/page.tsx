@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { CoverageList, CoverageSummaryTable } from "@/components/coverage/coverage-lists";
 import { ReminderProgress } from "@/components/coverage/reminder-progress";
 import { SendRemindersForm } from "@/components/coverage/send-reminders-form";
-import { RomeTime } from "@/components/ui/rome-time";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { sendCoverageRemindersAction } from "@/lib/coverage/actions";
@@ -44,7 +44,7 @@ export default async function CoveragePage({ params }: PageProps) {
       </nav>
       <h1>Copertura dei Comuni aderenti al SAI</h1>
       <p className="lead">
-        {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />.
+        {meeting.title}, <MeetingWhen meeting={meeting} />.
       </p>
       <MeetingTabs meetingId={meeting.id} current="copertura" />
       <p>

@@ -7,7 +7,7 @@ import { InvitationFilters, InvitationsPagination } from "@/components/invitatio
 import { InvitationsTable } from "@/components/invitations/dashboard/invitations-table";
 import { InviteOnBehalfForm } from "@/components/invitations/dashboard/invite-on-behalf-form";
 import { MANAGING_BODIES_LIST_ID, ManagingBodiesDatalist } from "@/components/registrations/managing-bodies-datalist";
-import { RomeTime } from "@/components/ui/rome-time";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
@@ -59,7 +59,7 @@ export default async function MeetingInvitationsPage({ params, searchParams }: P
       </nav>
       <h1>Inviti agli enti gestori</h1>
       <p className="lead">
-        {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />.
+        {meeting.title}, <MeetingWhen meeting={meeting} />.
       </p>
       <MeetingTabs meetingId={meeting.id} current="inviti" />
       <InvitationFilters path={path} filters={filters} stateCounts={list.stateCounts} />

@@ -9,7 +9,7 @@ import { RegistrationCounts } from "@/components/registrations/dashboard/registr
 import { RegistrationFilters } from "@/components/registrations/dashboard/registration-filters";
 import { RegistrationsChart } from "@/components/registrations/dashboard/registrations-chart";
 import { RegistrationsTable } from "@/components/registrations/dashboard/registrations-table";
-import { RomeTime } from "@/components/ui/rome-time";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { registrationsBulkAction } from "@/lib/registrations/dashboard/actions";
@@ -53,7 +53,7 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
       <h1>Iscrizioni</h1>
       <p className="lead mb-1">{meeting.title}</p>
       <p>
-        <RomeTime date={meeting.startsAt} end={meeting.endsAt} />
+        <MeetingWhen meeting={meeting} />
       </p>
       <MeetingTabs meetingId={meeting.id} current="iscrizioni" />
       {note ? <div className="alert alert-info">{note}</div> : null}

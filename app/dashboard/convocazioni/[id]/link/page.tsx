@@ -5,6 +5,7 @@ import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
 import { OffsetsForm } from "@/components/join-link/offsets-form";
 import { SendNowForm } from "@/components/join-link/send-now-form";
 import { SendProgress } from "@/components/join-link/send-progress";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { guardPage } from "@/lib/auth/guard";
@@ -44,7 +45,7 @@ export default async function JoinLinkPage({ params }: PageProps) {
       </nav>
       <h1>Link di collegamento</h1>
       <p className="lead">
-        {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />.
+        {meeting.title}, <MeetingWhen meeting={meeting} />.
       </p>
       <MeetingTabs meetingId={meeting.id} current="link" />
       <p>

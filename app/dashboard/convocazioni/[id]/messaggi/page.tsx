@@ -5,7 +5,7 @@ import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
 import { RuleForm } from "@/components/message-rules/rule-form";
 import { RulesTable } from "@/components/message-rules/rules-table";
 import { MeetingBreadcrumb } from "@/components/registrations/dashboard/meeting-breadcrumb";
-import { RomeTime } from "@/components/ui/rome-time";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { createMessageRuleAction } from "@/lib/message-rules/actions";
@@ -52,7 +52,7 @@ export default async function MeetingMessagesPage({ params, searchParams }: Page
       <h1>Promemoria e messaggi</h1>
       <p className="lead mb-1">{meeting.title}</p>
       <p>
-        <RomeTime date={meeting.startsAt} end={meeting.endsAt} />
+        <MeetingWhen meeting={meeting} />
       </p>
       <MeetingTabs meetingId={meeting.id} current="messaggi" />
       <div role="status">{outcome ? <p className="alert alert-success">{outcome}</p> : null}</div>

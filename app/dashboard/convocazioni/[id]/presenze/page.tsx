@@ -6,7 +6,7 @@ import { ImportHistory } from "@/components/attendance/import-history";
 import { ReportUploadForm } from "@/components/attendance/report-upload-form";
 import { RegisterLinks } from "@/components/attendance/register-links";
 import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
-import { RomeTime } from "@/components/ui/rome-time";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { correctAttendanceAction } from "@/lib/attendance/actions";
 import { listAttendanceImports } from "@/lib/attendance/import/queries";
 import { attendancePath, isPlatform, isUploadErrorCode, uploadErrorMessage } from "@/lib/attendance/messages";
@@ -48,7 +48,7 @@ export default async function AttendancePage({ params, searchParams }: PageProps
       </nav>
       <h1>Presenze</h1>
       <p className="lead">
-        {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />.
+        {meeting.title}, <MeetingWhen meeting={meeting} />.
       </p>
       <MeetingTabs meetingId={meeting.id} current="presenze" />
       {applied?.summary ? (

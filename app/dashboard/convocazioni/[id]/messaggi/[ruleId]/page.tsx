@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RuleForm } from "@/components/message-rules/rule-form";
 import { MeetingBreadcrumb } from "@/components/registrations/dashboard/meeting-breadcrumb";
+import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { updateMessageRuleAction } from "@/lib/message-rules/actions";
@@ -36,7 +37,7 @@ export default async function EditMessageRulePage({ params }: PageProps) {
       />
       <h1>Modifica un messaggio</h1>
       <p className="lead">
-        {meeting.title}, <RomeTime date={meeting.startsAt} end={meeting.endsAt} />
+        {meeting.title}, <MeetingWhen meeting={meeting} />
       </p>
       {rule.sentAt ? (
         <>
