@@ -1,19 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/dashboard";
+import { shoot } from "./support/screenshots";
 import { seedMeeting, testDb, uniqueSlug } from "./support/database";
 
 test.describe.configure({ timeout: 120_000 });
-
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("a duplicate starts without dates, window or protocol number, and is published only once it has its own dates and title", async ({ page }) => {
   const title = `Tavolo del 2022 ${Date.now()}`;

@@ -2,20 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { createRegistrants } from "../lib/test/factories";
 import { expectNoViolations } from "./support/axe";
 import { signInAs } from "./support/dashboard";
+import { shoot } from "./support/screenshots";
 import { seedMeeting, testDb } from "./support/database";
 
 test.describe.configure({ timeout: 180_000 });
-
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** The sends table's latest row: version, when, recipients, sent, not sent, waiting. */
 const latestSend = (page: Page) => page.getByRole("table", { name: /Invii del link di collegamento/ }).getByRole("row").nth(1).getByRole("cell");

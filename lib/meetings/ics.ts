@@ -141,3 +141,16 @@ export function meetingIcsEvent(meeting: IcsMeeting, pageUrl: string, now: Date,
 export function meetingIcs(meeting: IcsMeeting, pageUrl: string, now: Date, options: IcsOptions = {}): string {
   return buildIcs(meetingIcsEvent(meeting, pageUrl, now, options));
 }
+
+/** A calendar file as a download named after the meeting's slug, never cached. */
+export function icsResponse(slug: string, body: string, headers: Record<string, string> = {}): Response {
+  const filename = `${slug.replace(/[^A-Za-z0-9._-]/g, "-")}.ics`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      ...headers,
+    },
+  });
+}

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { meetingIcs } from "@/lib/meetings/ics";
+import { icsResponse, meetingIcs } from "@/lib/meetings/ics";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { publicOrigin } from "@/lib/site";
 
@@ -16,12 +16,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   }
   const pageUrl = `${publicOrigin(request.nextUrl.origin)}/convocazioni/${encodeURIComponent(meeting.slug)}`;
   const body = meetingIcs(meeting, pageUrl, new Date());
-  const filename = `${meeting.slug.replace(/[^A-Za-z0-9._-]/g, "-")}.ics`;
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return icsResponse(meeting.slug, body);
 }

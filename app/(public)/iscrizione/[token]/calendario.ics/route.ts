@@ -2,7 +2,7 @@
 // address of the registrant's personal page, where the join link is. The
 // personal link's token is the credential; the join link itself never goes in.
 import type { NextRequest } from "next/server";
-import { meetingIcs } from "@/lib/meetings/ics";
+import { icsResponse, meetingIcs } from "@/lib/meetings/ics";
 import { getRegistrationByToken } from "@/lib/registrations/queries";
 import { publicOrigin } from "@/lib/site";
 
@@ -21,13 +21,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const body = meetingIcs(meeting, `${origin}/convocazioni/${encodeURIComponent(meeting.slug)}`, new Date(), {
     personalUrl: `${origin}/iscrizione/${token}`,
   });
-  const filename = `${meeting.slug.replace(/[^A-Za-z0-9._-]/g, "-")}.ics`;
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-      "X-Robots-Tag": "noindex",
-    },
-  });
+  return icsResponse(meeting.slug, body, { "X-Robots-Tag": "noindex" });
 }
