@@ -5,10 +5,13 @@ import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
 import { signInRequestAllowed } from "@/lib/rate-limit/sign-in";
+import { refuseCrossSite } from "@/lib/security/same-origin";
 
 export const GET = handlers.GET;
 
 export async function POST(request: NextRequest) {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   if (request.nextUrl.pathname.endsWith("/signin/email")) {
     const form = await request.clone().formData().catch(() => null);
     const email = form?.get("email");

@@ -3,6 +3,7 @@ import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/rate-limit
 import { type ApiError, FAILURE_STATUS, fieldErrorsOf } from "@/lib/registrations/api";
 import { register } from "@/lib/registrations/mutations";
 import { registrationSchema } from "@/lib/registrations/schema";
+import { refuseCrossSite } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -13,9 +14,12 @@ function fail(status: number, body: Omit<ApiError, "ok">, headers?: HeadersInit)
 /**
  * POST /api/convocazioni/[slug]/iscrizioni — a public registration for
  * integrations and load tests. Public by design: it checks what the form
- * checks (schema, window, capacity, duplicates, rate limits).
+ * checks (schema, window, capacity, duplicates, rate limits). A browser on
+ * another site is refused (lib/security/same-origin.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const { slug } = await params;
   if (!request.headers.get("content-type")?.includes("application/json")) {
     return fail(415, { error: "UNSUPPORTED_MEDIA_TYPE", message: "Inviare un corpo JSON (Content-Type: application/json)." });

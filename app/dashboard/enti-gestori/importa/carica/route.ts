@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { importPath, uploadErrorHref } from "@/lib/sai-projects/import/messages";
 import { createSaiImport } from "@/lib/sai-projects/import/mutations";
 import { MAX_IMPORT_BYTES, parseImportFile } from "@/lib/sai-projects/import/parse";
+import { refuseCrossSite } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -18,31 +19,11 @@ function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 }
 
-/**
- * A form posted from another site is refused (the session cookie is SameSite=Lax
- * too). Browsers send Origin with every POST; an opaque one ("null": a
- * sandboxed frame, a redirect) is not ours, and without one the fetch
- * metadata must say the request comes from this site.
- */
-function crossSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === "null") return true;
-  if (!origin) {
-    const site = request.headers.get("sec-fetch-site");
-    return site !== null && site !== "same-origin" && site !== "none";
-  }
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
 export async function POST(request: Request): Promise<Response> {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const guard = await guardRoute("write");
   if (!guard.ok) return guard.response;
-  if (crossSite(request)) return Response.json({ ok: false, formError: "Richiesta non valida." }, { status: 403 });
   // A browser's form post always states its length; without one the body could be anything, of any size.
   const length = request.headers.get("content-length");
   if (length === null) return new Response("Length Required", { status: 411 });

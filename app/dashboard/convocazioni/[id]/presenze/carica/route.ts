@@ -9,6 +9,7 @@ import { createAttendanceImport } from "@/lib/attendance/import/mutations";
 import { MAX_REPORT_BYTES, parseAttendanceReport } from "@/lib/attendance/import/parse";
 import { attendanceImportPath, isPlatform, uploadErrorHref } from "@/lib/attendance/messages";
 import { attendanceIdSchema } from "@/lib/attendance/schema";
+import { refuseCrossSite } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -19,22 +20,11 @@ function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 }
 
-/** A form posted from another site is refused (the session cookie is SameSite=Lax too). */
-function crossSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const guard = await guardRoute("write");
   if (!guard.ok) return guard.response;
-  if (crossSite(request)) return Response.json({ ok: false, formError: "Richiesta non valida." }, { status: 403 });
   const { id } = await params;
   if (!attendanceIdSchema.safeParse(id).success) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
   if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) return seeOther(uploadErrorHref(id, { code: "TOO_LARGE" }));
