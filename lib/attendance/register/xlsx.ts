@@ -3,14 +3,11 @@
 // "Assenti". Minutes are numbers, so the funder's spreadsheets can sum them.
 import ExcelJS from "exceljs";
 import { CO_FINANCING_STATEMENT, fundingText, projectHeading } from "@/lib/pdf/funding";
-import { neutraliseFormula } from "@/lib/registrations/dashboard/export";
+import { writeXlsxWithQuotePrefix } from "@/lib/registrations/dashboard/export";
 import { generatedLine, REGISTER_TITLE, registerFacts, type RegisterMeeting } from "./meeting";
 import type { AttendanceRegister, TotalRow } from "./rows";
 
 type Cell = string | number | null;
-
-/** Text from people (names, organisations) never starts a formula. */
-const safe = (value: string): string => neutraliseFormula(value);
 
 function heading(sheet: ExcelJS.Worksheet, meeting: RegisterMeeting, now: Date, subtitle: string): void {
   sheet.addRow([CO_FINANCING_STATEMENT]);
@@ -19,7 +16,7 @@ function heading(sheet: ExcelJS.Worksheet, meeting: RegisterMeeting, now: Date, 
   sheet.addRow([]);
   sheet.addRow([`${REGISTER_TITLE} - ${subtitle}`]).font = { bold: true, size: 14 };
   for (const [label, value] of registerFacts(meeting)) {
-    const row = sheet.addRow([label, safe(value)]);
+    const row = sheet.addRow([label, value]);
     row.getCell(1).font = { bold: true };
   }
   sheet.addRow([generatedLine(now)]);
@@ -33,7 +30,7 @@ function table(sheet: ExcelJS.Worksheet, headers: string[], rows: Cell[][]): voi
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE6F0FA" } };
     cell.border = { bottom: { style: "thin" } };
   });
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? safe(cell) : cell)));
+  for (const row of rows) sheet.addRow(row);
 }
 
 function setup(sheet: ExcelJS.Worksheet, meeting: RegisterMeeting, now: Date, widths: number[]): void {
@@ -99,6 +96,6 @@ export async function buildRegisterXlsx(meeting: RegisterMeeting, register: Atte
     ]),
   );
 
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // Text from people (names, organisations) never runs as a formula.
+  return writeXlsxWithQuotePrefix(workbook);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import {
   buildRegistrationsCsv,
@@ -78,6 +79,16 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
+/** Whether a cell's style, as written in the file's styles.xml, has Excel's quote prefix (exceljs reads it not). */
+async function hasQuotePrefix(bytes: Uint8Array | ArrayBuffer, cell: ExcelJS.Cell): Promise<boolean> {
+  const zip = await JSZip.loadAsync(bytes);
+  const sheetIndex = cell.worksheet.workbook.worksheets.indexOf(cell.worksheet) + 1;
+  const sheet = (await zip.file(`xl/worksheets/sheet${sheetIndex}.xml`)!.async("string"));
+  const style = Number(new RegExp(`<c r="${cell.address}"[^>]*? s="(\\d+)"`).exec(sheet)?.[1] ?? 0);
+  const xfs = (await zip.file("xl/styles.xml")!.async("string")).match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s)![1].match(/<xf [^>]*>/g)!;
+  return /quotePrefix="1"/.test(xfs[style]);
+}
+
 describe("CSV export", () => {
   it("starts with a BOM, separates with ';', quotes where needed and reads back field by field", () => {
     const csv = buildRegistrationsCsv([row(), row({ arrival: 8, firstName: "Line\nbreak", nominees: [], invitedBy: null })]);
@@ -152,6 +163,22 @@ describe("XLSX export", () => {
     // A text cell, never a formula.
     expect(second.getCell(column("Nome")).value).toBe("=1+1");
     expect(second.getCell(column("Check-in alle")).value).toBeNull();
+  });
+
+  it("writes a value a spreadsheet would run as a formula as a quote-prefixed text cell, with no visible apostrophe", async () => {
+    const formula = '=HYPERLINK("http://evil.example","clic")';
+    const bytes = await buildRegistrationsXlsx([row({ firstName: formula, lastName: "@SUM(A1)" })]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Iscrizioni")!;
+    const headers = EXPORT_COLUMNS.map((column) => column.header);
+    for (const [header, text] of [["Nome", formula], ["Cognome", "@SUM(A1)"]]) {
+      const cell = sheet.getRow(2).getCell(headers.indexOf(header) + 1);
+      expect(cell.value).toBe(text);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(await hasQuotePrefix(bytes, cell)).toBe(true);
+    }
+    expect(await hasQuotePrefix(bytes, sheet.getRow(1).getCell(1))).toBe(false);
   });
 
   it("an empty selection still gives the header row", async () => {

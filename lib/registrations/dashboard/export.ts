@@ -2,6 +2,7 @@
 // answer, who invited whom, and the nominees each registrant invited.
 // Pure (no database), so the files are tested by parsing them back.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { romeIsoDate } from "@/lib/format/dates";
 import type {
   AttendanceMethod,
@@ -107,6 +108,29 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * A workbook's bytes, where a text a spreadsheet would run as a formula stays
+ * text with Excel's quote prefix: shown as typed, with no apostrophe, and
+ * still text when the cell is edited. Every XLSX writer ends with this.
+ * exceljs knows no quote prefix: such cells get the text format ("@", built-in
+ * format 49), used by nothing else, and that style gets quotePrefix="1".
+ */
+export async function writeXlsxWithQuotePrefix(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string" && FORMULA_START.test(cell.value)) cell.numFmt = "@";
+      });
+    });
+  });
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const styles = await zip.file("xl/styles.xml")?.async("string");
+  if (styles !== undefined) {
+    zip.file("xl/styles.xml", styles.replace(/<xf numFmtId="49"(?![^>]*quotePrefix)/g, '<xf quotePrefix="1" numFmtId="49"'));
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
 function csvField(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "number") return String(cell);
@@ -149,8 +173,7 @@ export async function buildRegistrationsXlsx(rows: readonly ExportRow[], title =
     );
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return writeXlsxWithQuotePrefix(workbook);
 }
 
 export type ExportFormat = "csv" | "xlsx";

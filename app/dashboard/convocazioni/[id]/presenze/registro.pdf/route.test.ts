@@ -1,5 +1,6 @@
 // Both register routes (PDF and XLSX): who may download, what the files say.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
 import { pdfPagesText } from "@/lib/pdf/testing";
@@ -32,6 +33,16 @@ const observer = await createUser(db, "OBSERVER");
 
 const call = (route: { GET: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response> }, id = meeting.id) =>
   route.GET(new Request(`http://localhost/dashboard/convocazioni/${id}/presenze/registro`), { params: Promise.resolve({ id }) });
+
+/** Whether a cell's style, as written in the file's styles.xml, has Excel's quote prefix (exceljs reads it not). */
+async function hasQuotePrefix(bytes: Uint8Array | ArrayBuffer, cell: ExcelJS.Cell): Promise<boolean> {
+  const zip = await JSZip.loadAsync(bytes);
+  const sheetIndex = cell.worksheet.workbook.worksheets.indexOf(cell.worksheet) + 1;
+  const sheet = (await zip.file(`xl/worksheets/sheet${sheetIndex}.xml`)!.async("string"));
+  const style = Number(new RegExp(`<c r="${cell.address}"[^>]*? s="(\\d+)"`).exec(sheet)?.[1] ?? 0);
+  const xfs = (await zip.file("xl/styles.xml")!.async("string")).match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s)![1].match(/<xf [^>]*>/g)!;
+  return /quotePrefix="1"/.test(xfs[style]);
+}
 
 describe("the attendance register routes", () => {
   it("answer 401 signed out, with nothing logged", async () => {
@@ -96,6 +107,26 @@ describe("the attendance register routes", () => {
     expect(totals).toContainEqual(["Totale", 2, 185]);
     const absent = values(workbook.getWorksheet("Assenti")!);
     expect(absent).toContainEqual([1, "Assente", "Pietro", "Comune", "Comune di Caltagirone", "Caltagirone", "CT", "Assenza registrata"]);
+  });
+
+  it("write a name a spreadsheet would run as a formula as a quote-prefixed text cell, with no visible apostrophe", async () => {
+    session.user = { ...observer };
+    const other = await createMeeting(db, {});
+    const formula = '=HYPERLINK("http://evil.example","clic")';
+    await createRegistrationRecord(db, other.id, { firstName: "+39 Mario", lastName: formula, organisationType: "COMUNE", municipalityId: palermo.id, attendance: { status: "PRESENT", minutes: 60 } });
+    const bytes = await (await call(xlsxRoute, other.id)).arrayBuffer();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    const cells: ExcelJS.Cell[] = [];
+    workbook.getWorksheet("Presenti")!.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    for (const text of [formula, "+39 Mario"]) {
+      const cell = cells.find((c) => typeof c.value === "string" && c.value.endsWith(text));
+      expect(cell?.value).toBe(text);
+      expect(cell?.type).toBe(ExcelJS.ValueType.String);
+      expect(await hasQuotePrefix(bytes, cell!)).toBe(true);
+    }
+    // Plain text keeps its plain style.
+    expect(await hasQuotePrefix(bytes, cells.find((c) => c.value === "Palermo")!)).toBe(false);
   });
 
   it("answer 404 for an unknown or malformed meeting", async () => {
