@@ -3,6 +3,7 @@ import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/rate-limit
 import { type ApiError, FAILURE_STATUS, fieldErrorsOf } from "@/lib/registrations/api";
 import { register } from "@/lib/registrations/mutations";
 import { registrationSchema } from "@/lib/registrations/schema";
+import { logError } from "@/lib/logging/log";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     }
     return Response.json({ ok: true, registrationId: result.registrationId, status: result.status }, { status: 201 });
   } catch (error) {
-    console.error(`POST /api/convocazioni/${slug}/iscrizioni failed:`, error instanceof Error ? error.name : "unknown error");
+    logError`POST /api/convocazioni/${slug}/iscrizioni failed: ${error instanceof Error ? error.name : "unknown error"}`;
     return fail(500, { error: "INTERNAL", message: "Si è verificato un errore imprevisto. Riprova più tardi." });
   }
 }
