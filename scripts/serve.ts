@@ -14,6 +14,7 @@ import { startTickProcess, type TickProcess } from "../lib/scheduling/tick-proce
 import { isEmpty, seed } from "../prisma/seed";
 import { randomBytes } from "node:crypto";
 import { DEMO_ADMIN, DEMO_COORDINATOR, DEMO_OBSERVER } from "../prisma/seed/reference-meeting";
+import { logError } from "../lib/logging/log";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -26,7 +27,7 @@ let database: Database;
 try {
   database = await openDatabase();
 } catch (error) {
-  console.error(error instanceof EmbeddedPostgresError ? `\n${error.message}\n` : error);
+  logError`${error instanceof EmbeddedPostgresError ? error.message : error}`;
   process.exit(1);
 }
 
@@ -37,10 +38,10 @@ let tickWorker: TickProcess | undefined;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  await tickWorker?.stop().catch((error: unknown) => console.error("Stopping the scheduler:", error));
-  await batchWorker?.stop().catch((error: unknown) => console.error("Stopping the batch email worker:", error));
-  await emailWorker?.stop().catch((error: unknown) => console.error("Stopping the email worker:", error));
-  await database.stop().catch((error: unknown) => console.error("Stopping the database:", error));
+  await tickWorker?.stop().catch((error: unknown) => logError`Stopping the scheduler: ${error}`);
+  await batchWorker?.stop().catch((error: unknown) => logError`Stopping the batch email worker: ${error}`);
+  await emailWorker?.stop().catch((error: unknown) => logError`Stopping the email worker: ${error}`);
+  await database.stop().catch((error: unknown) => logError`Stopping the database: ${error}`);
   process.exit(code);
 }
 
@@ -59,7 +60,7 @@ try {
     await prisma.$disconnect();
   }
 } catch (error) {
-  console.error(error);
+  logError`${error}`;
   await shutdown(1);
 }
 

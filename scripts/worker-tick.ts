@@ -4,6 +4,7 @@
 // condition: this process runs with it (see startTickProcess), the server's
 // does not. DATABASE_URL is required; SIGTERM lets a running tick finish.
 import { ensureTickQueue, startTickWorker } from "../lib/scheduling/tick";
+import { logError } from "../lib/logging/log";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -19,7 +20,7 @@ let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
-  await worker.stop().catch((error: unknown) => console.error("[tick] stopping:", error));
+  await worker.stop().catch((error: unknown) => logError`[tick] stopping: ${error}`);
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown());

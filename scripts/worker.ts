@@ -7,6 +7,7 @@ import { ensureEmailQueue } from "../lib/email/queue";
 import { startEmailWorker } from "../lib/email/worker";
 import { ensureTickQueue } from "../lib/scheduling/queue";
 import { startTickProcess } from "../lib/scheduling/tick-process";
+import { logError } from "../lib/logging/log";
 
 const database = await openDatabase();
 
@@ -26,7 +27,7 @@ async function start() {
 }
 
 const worker = await start().catch(async (error: unknown) => {
-  console.error(error);
+  logError`${error}`;
   await database.stop();
   process.exit(1);
 });

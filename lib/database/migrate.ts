@@ -15,6 +15,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import { parseDatabaseUrl } from "./connection";
+import { logError, safeLine } from "../logging/log";
 
 const PG_INTERNAL_CHAR = 18;
 const PG_TEXT = 25;
@@ -155,7 +156,7 @@ function loadWasm() {
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
       set_message: (message: string) => {
         lastPanic = message;
-        console.error(`Schema engine panic: ${message}`);
+        logError`Schema engine panic: ${message}`;
       },
     };
     const require = createRequire(import.meta.url);
@@ -195,7 +196,7 @@ async function withEngine<T>(url: string, run: (engine: Engine) => Promise<T>, l
 }
 
 function defaultLog(line: string) {
-  if (process.env.PRISMA_MIGRATE_DEBUG) console.error(line);
+  if (process.env.PRISMA_MIGRATE_DEBUG) console.error(safeLine(line));
 }
 
 export async function listMigrations(dir = MIGRATIONS_DIR) {

@@ -1,6 +1,7 @@
 import { appOrigin } from "@/lib/site";
 import { formatAddress } from "./address";
 import type { EmailTransport, OutgoingEmail } from "./transport";
+import { safeLine } from "@/lib/logging/log";
 
 export const REDACTED_LINK = "[link di collegamento riservato]";
 
@@ -40,7 +41,8 @@ export function outboxSummary(email: OutgoingEmail, showLinks = process.env.NODE
     ...(email.attachments ?? []).map((attachment) => `  allegato: ${attachment.filename}`),
     `  anteprima: ${appOrigin()}/dev/email/${email.id}`,
   ];
-  return redactPrivateUrls(lines.join("\n"), email.privateUrls ?? []);
+  // Several lines on purpose, each escaped: a name or subject cannot add one.
+  return redactPrivateUrls(lines.map(safeLine).join("\n"), email.privateUrls ?? []);
 }
 
 /**
@@ -57,7 +59,7 @@ export function createOutboxTransport(log: (line: string) => void = console.log)
     async sendBatch(emails) {
       // One line per batch: a send to a thousand registrants must not flood the console.
       const [first] = emails;
-      if (first) log(redactPrivateUrls(`[email] outbox batch of ${emails.length}: ${first.subject}`, first.privateUrls ?? []));
+      if (first) log(safeLine(redactPrivateUrls(`[email] outbox batch of ${emails.length}: ${first.subject}`, first.privateUrls ?? [])));
       return { providerIds: emails.map((email) => `outbox:${email.id}`) };
     },
   };

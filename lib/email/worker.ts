@@ -14,6 +14,7 @@ import {
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { EmailTemplateError, renderStoredEmail } from "./render";
 import { createEmailTransport, type EmailTransport } from "./transport";
+import { logError, safeLine } from "@/lib/logging/log";
 
 export type EmailWorkerOptions = {
   url: string;
@@ -98,7 +99,8 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   // Each polling loop takes at most one job per interval, so the defaults (4
   // loops, every 2 s) stay near Resend's default limit of 2 requests a second.
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const log = options.log ?? console.log;
+  const print = options.log ?? console.log;
+  const log = (line: string) => print(safeLine(line));
   const transport = options.transport ?? createEmailTransport();
   const db = createPrismaClient(options.url, concurrency + 1);
 
@@ -112,7 +114,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
   });
   // An EventEmitter without an "error" listener would crash the process on the first hiccup.
-  boss.on("error", (error) => console.error(`[email] pg-boss: ${describe(error)}`));
+  boss.on("error", (error) => logError`[email] pg-boss: ${describe(error)}`);
   await boss.start();
 
   const context: DeliveryContext = { db, transport, log, afterProviderAccepted: options.afterProviderAccepted };

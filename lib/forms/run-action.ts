@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect, RedirectType, unstable_rethrow } from "next/navigation";
 import { errorState, GENERIC_ERROR, type FormState } from "./action-state";
+import { logError } from "@/lib/logging/log";
 
 /** What an action's body decides; navigation and revalidation happen after it, outside any try/catch. */
 export type ActionOutcome<Values> =
@@ -34,7 +35,7 @@ export async function runFormAction<Values>(
     outcome = await body();
   } catch (error) {
     unstable_rethrow(error);
-    console.error(`[form action] ${name} failed: ${describeError(error)}`);
+    logError`[form action] ${name} failed: ${describeError(error)}`;
     return errorState(values, {}, GENERIC_ERROR);
   }
   for (const path of outcome.revalidate ?? []) revalidatePath(path);

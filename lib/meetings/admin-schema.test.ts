@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { emptyMeetingForm, meetingSchema, meetingToForm, padMeetingRows, slugify } from "./admin-schema";
 import { previewMeeting } from "./sheet";
 
@@ -50,5 +51,37 @@ describe("the live preview", () => {
     expect(preview).toMatchObject({ status: "PUBLISHED", title: "Titolo della convocazione", startsAt: null, capacity: null });
     expect(preview.speakers).toEqual([{ id: "relatore-0", honorific: null, name: "", role: null, affiliation: "Ente", talkTitle: null }]);
     expect(preview.agendaItems).toEqual([]);
+  });
+});
+
+describe("the convocation form's one-line fields", () => {
+  const base = {
+    ...emptyMeetingForm(),
+    title: "Webinar",
+    subject: "Oggetto",
+    startsAt: "2030-03-31T09:30",
+    endsAt: "2030-03-31T11:00",
+    body: "Testo",
+    signatoryName: "Firmatario",
+    signatoryTitle: "Ruolo",
+    fundingFund: "FAMI",
+    fundingLine: "Linea",
+    projectCode: "3031",
+    projectName: "COOPERA",
+  };
+
+  it("inputs are stored on one line, textareas keep their line breaks", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 6 }), fc.constantFrom("\r\n", "\n", "\t", "  ")), { maxLength: 8 }), (parts) => {
+        const value = `A${parts.join("")}Z`;
+        const parsed = meetingSchema.safeParse({ ...base, title: value, signatoryName: value, venueName: value, salutation: value, body: `Riga\nriga` });
+        if (!parsed.success) return;
+        for (const field of [parsed.data.title, parsed.data.signatoryName, parsed.data.venueName, parsed.data.salutation]) {
+          expect(field).toBe(value.replace(/\s+/g, " "));
+        }
+        expect(parsed.data.body).toBe("Riga\nriga");
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -3,6 +3,7 @@
 // parse with, and the conversions between a stored meeting and the form.
 // Dates are typed as Rome's wall-clock time and leave as UTC instants.
 import { z } from "zod";
+import { optionalText as sharedOptionalText, requiredText as sharedRequiredText } from "@/lib/forms/fields";
 import { blankRow, defineForm, type FormValues } from "@/lib/forms/form-data";
 import { romeLocalToUtc, utcToRomeLocal } from "@/lib/format/rome-local";
 import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
@@ -68,6 +69,14 @@ const optionalText = (max = 200) =>
     .string()
     .trim()
     .max(max, tooLong(max))
+    .optional()
+    .transform((value) => value || null);
+
+// One-line fields (inputs, not textareas): CR/LF/tab become one space, as everywhere.
+const requiredLine = (message: string, max = 200) => sharedRequiredText(message, max);
+
+const optionalLine = (max = 200) =>
+  sharedOptionalText(max, tooLong(max))
     .optional()
     .transform((value) => value || null);
 
@@ -186,32 +195,32 @@ const agendaField = z
 
 export const meetingSchema = z
   .object({
-    title: requiredText("Indica il titolo", 200),
+    title: requiredLine("Indica il titolo", 200),
     slug: slugField,
     kind: z.enum(MEETING_KINDS, { error: "Indica il tipo di incontro" }),
-    placeAndDate: optionalText(150),
-    protocolNumber: optionalText(100),
+    placeAndDate: optionalLine(150),
+    protocolNumber: optionalLine(100),
     subject: requiredText("Indica l'oggetto della convocazione", 1000),
     startsAt: requiredDateTime("Indica data e ora di inizio"),
     endsAt: requiredDateTime("Indica data e ora di fine"),
     mode: z.enum(MEETING_MODES, { error: "Indica la modalità di svolgimento" }),
-    platform: optionalText(100),
-    venueName: optionalText(200),
-    venueAddress: optionalText(300),
+    platform: optionalLine(100),
+    venueName: optionalLine(200),
+    venueAddress: optionalLine(300),
     joinUrl: optionalUrl(/^https$/, "Inserisci il link completo, che inizi con https://"),
     capacity: capacityField,
     registrationOpensAt: optionalDateTime,
     registrationClosesAt: optionalDateTime,
     invitesManagingBodies: checkbox,
-    salutation: optionalText(300),
+    salutation: optionalLine(300),
     body: requiredText("Scrivi il testo della convocazione", 20_000),
     closing: optionalText(1000),
-    signatoryName: requiredText("Indica chi firma la convocazione", 150),
-    signatoryTitle: requiredText("Indica il ruolo di chi firma", 200),
-    fundingFund: requiredText("Indica il fondo che finanzia il progetto", 300),
+    signatoryName: requiredLine("Indica chi firma la convocazione", 150),
+    signatoryTitle: requiredLine("Indica il ruolo di chi firma", 200),
+    fundingFund: requiredLine("Indica il fondo che finanzia il progetto", 300),
     fundingLine: requiredText("Indica la linea di finanziamento", 1000),
-    projectCode: requiredText("Indica il codice del progetto", 50),
-    projectName: requiredText("Indica il nome del progetto", 300),
+    projectCode: requiredLine("Indica il codice del progetto", 50),
+    projectName: requiredLine("Indica il nome del progetto", 300),
     projectWebsite: optionalUrl(/^https?$/, "Inserisci l'indirizzo completo, che inizi con https://"),
     speakers: speakersField,
     agendaItems: agendaField,

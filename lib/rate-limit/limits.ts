@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { logError } from "@/lib/logging/log";
 
 // Public writes (registrations, invitation answers, personal-page edits).
 // Limits live in PostgreSQL so they hold across every instance of the app.
@@ -38,7 +39,7 @@ function limiters(): Limiters {
   if (!url) throw new Error("DATABASE_URL is not set");
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: "convoca-rate-limit" });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
-  pool.on("error", (error) => console.error("rate-limit pool:", error.message));
+  pool.on("error", (error) => logError`rate-limit pool: ${error.message}`);
   const common = { storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true } as const;
   globalForLimits.convocaRateLimits = {
     pool,

@@ -1,12 +1,12 @@
 // The dashboard's referent forms: add, edit, revoke. One schema each, shared
 // by the browser and the server actions.
 import { z } from "zod";
+import { requiredText } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
 import { emailField, phoneField } from "@/lib/registrations/schema";
 import { referentRoleField } from "./sheets/schema";
 
-const required = (message: string, max = 120) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `Massimo ${max} caratteri`);
+const required = requiredText;
 
 const optionalText = (max: number) =>
   z

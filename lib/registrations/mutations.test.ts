@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../test/database";
 import { createMeeting, createMunicipality, queueMeetingEmails, registrationInput } from "../test/factories";
 import { hashToken } from "../security/tokens";
+import { formatAddress } from "../email/address";
 import { CANCELLED_REGISTRATION, cancelRegistration, register, updateRegistration } from "./mutations";
 
 const { db } = await createTestDatabase(30);
@@ -220,5 +221,19 @@ describe("registering again after cancelling", () => {
       "registration-cancelled",
       "registration-waitlisted",
     ]);
+  });
+});
+
+describe("names with line breaks", () => {
+  it("a registration with \"Mario\\r\\nBcc: x@y\" as first name stores \"Mario Bcc: x@y\", and the email's To name agrees", async () => {
+    const meeting = await createMeeting(db);
+    const input = registrationInput({ firstName: "Mario\r\nBcc: x@y", lastName: "Rossi\t " });
+    const result = await register(db, meeting.slug, input);
+    if (!result.ok) throw new Error(result.reason);
+    const person = await db.person.findUniqueOrThrow({ where: { email: input.email } });
+    expect([person.firstName, person.lastName]).toEqual(["Mario Bcc: x@y", "Rossi"]);
+    const [email] = await emailsTo(input.email);
+    expect(email.toName).toBe("Mario Bcc: x@y Rossi");
+    expect(formatAddress(email.toEmail, email.toName)).toBe(`"Mario Bcc: x@y Rossi" <${input.email}>`);
   });
 });

@@ -1,12 +1,12 @@
 // One schema per form, shared by the browser (react-hook-form), the server
 // action and the JSON API. Messages are Italian: they are shown as they are.
 import { z } from "zod";
+import { optionalText, requiredText } from "@/lib/forms/fields";
 
 export const ORGANISATION_TYPES = ["COMUNE", "ENTE_GESTORE", "ALTRO_ENTE"] as const;
 export const MAX_NOMINEES = 10;
 
-const required = (message: string, max = 120) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `Massimo ${max} caratteri`);
+const required = requiredText;
 
 export const emailField = z
   .string({ error: "Inserisci l'indirizzo email" })
@@ -66,10 +66,7 @@ export const registrationSchema = z
       .nullable()
       .optional()
       .transform((value) => value ?? null),
-    organisationName: z
-      .string()
-      .trim()
-      .max(200, "Massimo 200 caratteri")
+    organisationName: optionalText(200)
       .transform((value) => value || null)
       .nullable()
       .optional()

@@ -5,6 +5,7 @@
 // lives in PostgreSQL, so nothing due is lost meanwhile, only delayed.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { logError } from "@/lib/logging/log";
 
 export type TickProcess = { stop(): Promise<void> };
 
@@ -35,7 +36,7 @@ export async function startTickProcess(databaseUrl: string): Promise<TickProcess
   const supervise = (child: ChildProcess) => {
     child.once("exit", (code, signal) => {
       if (stopping) return;
-      console.error(`[tick] the scheduler stopped (${signal ?? code}); starting it again in ${RESTART_DELAY_MS / 1000} s`);
+      logError`[tick] the scheduler stopped (${signal ?? code}); starting it again in ${RESTART_DELAY_MS / 1000} s`;
       restartTimer = setTimeout(function restart() {
         if (stopping) return;
         spawnTick(databaseUrl).then(
@@ -48,7 +49,7 @@ export async function startTickProcess(databaseUrl: string): Promise<TickProcess
             supervise(next);
           },
           (error: unknown) => {
-            console.error(`[tick] ${error instanceof Error ? error.message : String(error)}; trying again`);
+            logError`[tick] ${error instanceof Error ? error.message : String(error)}; trying again`;
             restartTimer = setTimeout(restart, RESTART_DELAY_MS);
           },
         );

@@ -7,6 +7,7 @@ import PgBoss from "pg-boss";
 import { createPrismaClient } from "@/lib/database/client";
 import { runDueWork } from "./due-work";
 import { TICK_QUEUE } from "./queue";
+import { logError, safeLine } from "@/lib/logging/log";
 
 export { ensureTickQueue, TICK_CRON, TICK_QUEUE } from "./queue";
 
@@ -33,7 +34,8 @@ function describe(error: unknown): string {
 
 /** Starts the cron clock and the tick worker of this process. */
 export async function startTickWorker(options: TickWorkerOptions): Promise<TickWorker> {
-  const log = options.log ?? console.log;
+  const print = options.log ?? console.log;
+  const log = (line: string) => print(safeLine(line));
   const now = options.now ?? (() => new Date());
   const db = createPrismaClient(options.url, 2);
   const boss = new PgBoss({
@@ -44,7 +46,7 @@ export async function startTickWorker(options: TickWorkerOptions): Promise<TickW
     schedule: true,
     supervise: false,
   });
-  boss.on("error", (error) => console.error(`[tick] pg-boss: ${describe(error)}`));
+  boss.on("error", (error) => logError`[tick] pg-boss: ${describe(error)}`);
   await boss.start();
 
   let running: Promise<void> = Promise.resolve();

@@ -20,6 +20,7 @@ import {
 import { EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";
 import { sharedRateLimiter, type RateLimiter } from "./rate-limit";
 import { renderMany } from "./render";
+import { logError, safeLine } from "@/lib/logging/log";
 
 export type BatchWorkerOptions = {
   url: string;
@@ -143,7 +144,8 @@ async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailB
 export async function startBatchWorker(options: BatchWorkerOptions): Promise<BatchWorker> {
   // One more than the default rate: a batch renders while the others wait for their turn.
   const concurrency = Math.max(1, options.concurrency ?? 3);
-  const log = options.log ?? console.log;
+  const print = options.log ?? console.log;
+  const log = (line: string) => print(safeLine(line));
   const transport = options.transport ?? createEmailTransport();
   const db = createPrismaClient(options.url, concurrency + 1);
   const boss = new PgBoss({
@@ -154,7 +156,7 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
     supervise: true,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
   });
-  boss.on("error", (error) => console.error(`[email] batch pg-boss: ${describe(error)}`));
+  boss.on("error", (error) => logError`[email] batch pg-boss: ${describe(error)}`);
   await boss.start();
 
   const context: Context = {

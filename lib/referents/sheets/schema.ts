@@ -1,13 +1,13 @@
 // The public scheda referenti: one schema, shared by the browser
 // (react-hook-form) and the server action. Messages are Italian.
 import { z } from "zod";
+import { requiredText } from "@/lib/forms/fields";
 import { emailField, phoneField } from "@/lib/registrations/schema";
 import { REFERENT_ROLES } from "../labels";
 
 export const MAX_REFERENTS = 5;
 
-const required = (message: string, max = 120) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `Massimo ${max} caratteri`);
+const required = requiredText;
 
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 

@@ -6,6 +6,7 @@ import { limitReferentLookup } from "@/lib/rate-limit/limits";
 import { emailField } from "@/lib/registrations/schema";
 import type { KnownReferent } from "./known";
 import { findActiveReferentByEmail } from "./queries";
+import { logError } from "@/lib/logging/log";
 
 const lookupInput = z.object({ email: emailField });
 
@@ -23,7 +24,7 @@ export async function lookupKnownReferent(db: Db, input: unknown, ip: string): P
     if (!(await limitReferentLookup({ ip, email })).ok) return null;
     return await findActiveReferentByEmail(email, db);
   } catch (error) {
-    console.error(`[lookup] known referent failed: ${describeError(error)}`);
+    logError`[lookup] known referent failed: ${describeError(error)}`;
     return null;
   }
 }

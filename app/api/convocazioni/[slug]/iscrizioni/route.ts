@@ -4,6 +4,7 @@ import { type ApiError, FAILURE_STATUS, fieldErrorsOf } from "@/lib/registration
 import { register } from "@/lib/registrations/mutations";
 import { registrationSchema } from "@/lib/registrations/schema";
 import { refuseCrossSite } from "@/lib/security/same-origin";
+import { logError } from "@/lib/logging/log";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +51,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     }
     return Response.json({ ok: true, registrationId: result.registrationId, status: result.status }, { status: 201 });
   } catch (error) {
-    console.error(`POST /api/convocazioni/${slug}/iscrizioni failed:`, error instanceof Error ? error.name : "unknown error");
+    logError`POST /api/convocazioni/${slug}/iscrizioni failed: ${error instanceof Error ? error.name : "unknown error"}`;
     return fail(500, { error: "INTERNAL", message: "Si è verificato un errore imprevisto. Riprova più tardi." });
   }
 }

@@ -1,0 +1,50 @@
+// Every log line goes through here. A value that reaches a log line may come
+// from a request (a slug, a name, an error message quoting input): its control
+// characters are written as escapes, so no input can end the line and forge a
+// line of its own ("%0A[tick] forged log line").
+
+// C0 and C1 controls, DEL, the Unicode line and paragraph separators, and lone surrogates.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SHORT: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function escape(text: string): string {
+  return text.replace(UNSAFE, (char) => SHORT[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`;
+  if (value === undefined || typeof value !== "object") return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A value as it may appear inside a log line: one line, control characters escaped. */
+export function logValue(value: unknown): string {
+  return escape(describe(value));
+}
+
+/** A tagged template for log lines: the literal text as written, every interpolated value escaped. */
+export function logLine(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return strings.reduce((line, part, index) => line + part + (index < values.length ? logValue(values[index]) : ""), "");
+}
+
+/** A line for whatever prints it (console.log, a worker's `log` option): one line, whatever the input. */
+export function safeLine(line: string): string {
+  return escape(line);
+}
+
+export function logInfo(strings: TemplateStringsArray, ...values: unknown[]): void {
+  console.log(logLine(strings, ...values));
+}
+
+export function logWarn(strings: TemplateStringsArray, ...values: unknown[]): void {
+  console.warn(logLine(strings, ...values));
+}
+
+export function logError(strings: TemplateStringsArray, ...values: unknown[]): void {
+  console.error(logLine(strings, ...values));
+}
