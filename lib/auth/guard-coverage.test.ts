@@ -11,7 +11,7 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
 import { IDLE } from "@/lib/forms/action-state";
-import { createTestDatabase } from "@/lib/test/database";
+import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMeeting, createMunicipality } from "@/lib/test/factories";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
@@ -107,23 +107,7 @@ beforeAll(async () => {
   observer = await makeUser("OBSERVER");
   coordinator = await makeUser("COORDINATOR");
 
-  // Every row of every table of ours and every queued job, as one digest.
-  snapshot = async () => {
-    const tables = await db.$queryRaw<{ table_name: string }[]>`
-      SELECT table_name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
-      ORDER BY table_name`;
-    const parts: string[] = [];
-    for (const { table_name } of tables) {
-      const [row] = await db.$queryRawUnsafe<{ digest: string | null }[]>(
-        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table_name}" t`,
-      );
-      parts.push(`${table_name}:${row.digest ?? "-"}`);
-    }
-    const [jobs] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM pgboss.job`;
-    parts.push(`jobs:${jobs.count}`);
-    return parts.join("\n");
-  };
+  snapshot = () => databaseDigest(db);
 
   files = [...(await walk("app")), ...(await walk("lib"))];
   for (const file of files) {

@@ -8,7 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
-import { createTestDatabase } from "@/lib/test/database";
+import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMeeting, createUser } from "@/lib/test/factories";
 import { CROSS_SITE_MESSAGE, isCrossSite } from "./same-origin";
 
@@ -98,22 +98,7 @@ beforeAll(async () => {
   session.user = { ...admin };
   context = { meetingId: meeting.id, slug: meeting.slug, email: admin.email };
 
-  snapshot = async () => {
-    const tables = await db.$queryRaw<{ table_name: string }[]>`
-      SELECT table_name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
-      ORDER BY table_name`;
-    const parts: string[] = [];
-    for (const { table_name } of tables) {
-      const [row] = await db.$queryRawUnsafe<{ digest: string | null }[]>(
-        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table_name}" t`,
-      );
-      parts.push(`${table_name}:${row.digest ?? "-"}`);
-    }
-    const [jobs] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM pgboss.job`;
-    parts.push(`jobs:${jobs.count}`);
-    return parts.join("\n");
-  };
+  snapshot = () => databaseDigest(db);
 
   const entries = await readdir(path.join(ROOT, "app"), { withFileTypes: true, recursive: true });
   for (const entry of entries) {

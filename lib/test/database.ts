@@ -36,3 +36,21 @@ export async function createTestDatabase(maxConnections = 10): Promise<TestDatab
   });
   return { url, db };
 }
+
+/** Every row of every table of ours and the count of queued jobs, as one digest: equal digests, nothing written. */
+export async function databaseDigest(db: PrismaClient): Promise<string> {
+  const tables = await db.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+    ORDER BY table_name`;
+  const parts: string[] = [];
+  for (const { table_name } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ digest: string | null }[]>(
+      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table_name}" t`,
+    );
+    parts.push(`${table_name}:${row.digest ?? "-"}`);
+  }
+  const [jobs] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM pgboss.job`;
+  parts.push(`jobs:${jobs.count}`);
+  return parts.join("\n");
+}

@@ -1,6 +1,6 @@
 // Both register routes (PDF and XLSX): who may download, what the files say.
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import { hasQuotePrefix } from "@/lib/test/xlsx";
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
 import { pdfPagesText } from "@/lib/pdf/testing";
@@ -33,16 +33,6 @@ const observer = await createUser(db, "OBSERVER");
 
 const call = (route: { GET: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response> }, id = meeting.id) =>
   route.GET(new Request(`http://localhost/dashboard/convocazioni/${id}/presenze/registro`), { params: Promise.resolve({ id }) });
-
-/** Whether a cell's style, as written in the file's styles.xml, has Excel's quote prefix (exceljs reads it not). */
-async function hasQuotePrefix(bytes: Uint8Array | ArrayBuffer, cell: ExcelJS.Cell): Promise<boolean> {
-  const zip = await JSZip.loadAsync(bytes);
-  const sheetIndex = cell.worksheet.workbook.worksheets.indexOf(cell.worksheet) + 1;
-  const sheet = (await zip.file(`xl/worksheets/sheet${sheetIndex}.xml`)!.async("string"));
-  const style = Number(new RegExp(`<c r="${cell.address}"[^>]*? s="(\\d+)"`).exec(sheet)?.[1] ?? 0);
-  const xfs = (await zip.file("xl/styles.xml")!.async("string")).match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s)![1].match(/<xf [^>]*>/g)!;
-  return /quotePrefix="1"/.test(xfs[style]);
-}
 
 describe("the attendance register routes", () => {
   it("answer 401 signed out, with nothing logged", async () => {
