@@ -3,18 +3,14 @@
 // page, action and route handler still checks the session itself (lib/auth/guard.ts).
 // It also gives every response its security headers (lib/security/headers.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { scriptPolicyFor, securityHeaders } from "@/lib/security/headers";
+import { responseSecurityHeaders } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   if (request.nextUrl.pathname.startsWith("/dashboard")) {
     headers.set("x-convoca-path", request.nextUrl.pathname + request.nextUrl.search);
   }
-  const security = securityHeaders({
-    ...scriptPolicyFor(request.nextUrl.pathname),
-    appUrl: process.env.APP_URL,
-    development: process.env.NODE_ENV === "development",
-  });
+  const security = responseSecurityHeaders(request.nextUrl.pathname);
   // Next reads the nonce from the request's policy and stamps it on its scripts.
   for (const [name, value] of security) if (name === "Content-Security-Policy") headers.set(name, value);
   const response = NextResponse.next({ request: { headers } });

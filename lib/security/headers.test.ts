@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { contentSecurityPolicy, inlineScriptHashes, readPrerenderedHashes, scriptPolicyFor, securityHeaders } from "./headers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { contentSecurityPolicy, inlineScriptHashes, prerenderedScriptHashes, readPrerenderedHashes, responseSecurityHeaders, scriptPolicyFor, securityHeaders } from "./headers";
 
 const named = (headers: [string, string][]) => new Map(headers.map(([name, value]) => [name.toLowerCase(), value]));
 const scriptSources = (policy: string) => policy.split("; ").find((directive) => directive.startsWith("script-src "))!.split(" ").slice(1);
@@ -78,7 +78,18 @@ describe("hashes of a prerendered page's inline scripts", () => {
     expect(onDemand[0].scriptHashes).toEqual([sha256("notFound()")]);
   });
 
-  it("give every page a nonce when there is no build to read (next dev)", () => {
+  it("under next dev, ignore what an earlier build left: every page gets a nonce, and eval for React's dev tools", () => {
+    vi.stubEnv("NODE_ENV", "development");
+    try {
+      expect(prerenderedScriptHashes().pages.size).toBe(0);
+      const policy = named(responseSecurityHeaders("/privacy")).get("content-security-policy")!;
+      expect(scriptSources(policy)).toEqual([expect.stringMatching(/^'self'$/), expect.stringMatching(/^'nonce-/), "'unsafe-eval'"]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("give every page a nonce when there is no build to read", () => {
     const hashes = readPrerenderedHashes(path.join(os.tmpdir(), "convoca-no-such-build"));
     expect(hashes.pages.size).toBe(0);
     expect(scriptPolicyFor("/privacy", hashes).nonce).toBeTruthy();

@@ -158,8 +158,13 @@ export function readPrerenderedHashes(appDir: string): PrerenderedHashes {
 
 let prerendered: PrerenderedHashes | undefined;
 
-/** readPrerenderedHashes of this server's build, once per process (a build never changes under a running server). */
+/**
+ * readPrerenderedHashes of this server's build, once per process (a build
+ * never changes under a running server). `next dev` renders every page on
+ * demand: it ignores what an earlier `next build` left in .next.
+ */
 export function prerenderedScriptHashes(): PrerenderedHashes {
+  if (process.env.NODE_ENV === "development") return { pages: new Map(), fallback: [] };
   prerendered ??= readPrerenderedHashes(path.join(process.cwd(), ".next", "server", "app"));
   return prerendered;
 }
@@ -173,4 +178,13 @@ export function scriptPolicyFor(pathname: string, hashes = prerenderedScriptHash
   const page = hashes.pages.get(pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname);
   if (page) return { scriptHashes: [...page, ...hashes.fallback] };
   return { nonce: newNonce(), scriptHashes: hashes.fallback };
+}
+
+/** The security headers of the response to a request for `pathname`, as this server runs (APP_URL, NODE_ENV). */
+export function responseSecurityHeaders(pathname: string): [string, string][] {
+  return securityHeaders({
+    ...scriptPolicyFor(pathname),
+    appUrl: process.env.APP_URL,
+    development: process.env.NODE_ENV === "development",
+  });
 }
