@@ -1,8 +1,14 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldValues, Resolver } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod";
 import { withoutBlankRows } from "@/lib/forms/form-data";
+
+// Zod compiles object parsers with `new Function` when it can, and finds out
+// by trying: under the site's Content-Security-Policy (no 'unsafe-eval', see
+// lib/security/headers.ts) that try is a CSP violation. In the browser it
+// parses without compiling.
+z.config({ jitless: true });
 
 /**
  * react-hook-form's resolver over a form's shared zod schema. The form's
