@@ -29,7 +29,12 @@ export default async function DevEmailPage({ params }: PageProps) {
   if (!message) notFound();
   // A sent message keeps no link in the database: the outbox's delivered copy has them.
   const delivered = await readDeliveredEmail(message.id);
-  const rendered = delivered ? { ...delivered, privateUrls: [] } : await tryRender(message.template, message.data);
+  const final = message.status === "SENT" || message.status === "CANCELLED";
+  const rendered = delivered
+    ? { ...delivered, privateUrls: [] }
+    : final
+      ? "dopo l'invio o il ritiro il portale non conserva link e codici, e la copia consegnata non è nella cartella della posta in uscita."
+      : await tryRender(message.template, message.data);
 
   return (
     <main id="main" className="container my-5" tabIndex={-1}>
