@@ -10,6 +10,8 @@ import { createTestDatabase } from "@/lib/test/database";
 import { SAMPLE_DATA } from "@/lib/test/email-fixtures";
 import { cancelQueuedEmails, enqueueEmail, markEmailFailed, markEmailSent, recordEmailRetry } from "./mutations";
 import { markBatchSent } from "./batch/mutations";
+import { buildPersonExport } from "@/lib/people/export";
+import { getPersonRecords } from "@/lib/people/queries";
 import { EMAIL_SECRET_KEYS, EMAIL_SECRET_MARKER, redactEmailSecrets } from "./secrets";
 import { ensureEmailQueue } from "./queue";
 import { emailTemplateSchemas, type EmailTemplateName } from "./schema";
@@ -93,6 +95,16 @@ describe("the data of a message", () => {
     for (const [index, template] of TEMPLATES.entries()) expectRedacted(template, await dataOf(cancelled[index]));
     expect(await dataOf(kept)).toEqual(SAMPLE_DATA["personal-link"]);
   });
+});
+
+test("a person's export shows no secret of an email still waiting to be sent, an attestato's code included", async () => {
+  const person = await db.person.create({ data: { email: "lucia.attesa@comune.example.it", firstName: "Lucia", lastName: "Attesa" } });
+  for (const template of TEMPLATES) {
+    await enqueueEmail(db, { template, toEmail: person.email, data: SAMPLE_DATA[template] });
+  }
+  const text = JSON.stringify(buildPersonExport((await getPersonRecords(person.id, db, { withEmailData: true }))!));
+  expect(text).toContain("Tavolo tecnico del Coordinamento dei Comuni SAI");
+  for (const secret of FIXTURE_SECRETS) expect(text).not.toContain(secret);
 });
 
 describe("the migration that scrubs the messages already final", () => {

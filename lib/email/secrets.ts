@@ -54,6 +54,13 @@ export function redactEmailSecrets(template: string, data: unknown): unknown {
   );
 }
 
+/** The data without its secrets at all, whatever the message's state (a person's export). */
+export function omitEmailSecrets(template: string, data: unknown): unknown {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
+  const keys = secretKeysOf(template);
+  return Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([key]) => !keys.includes(key)));
+}
+
 /**
  * Only the templates that have secrets, as JSON for SQL: { "personal-link": ["personalUrl"], … }
  * (redactedDataSql in ./mutations runs redactEmailSecrets in the UPDATE itself).
