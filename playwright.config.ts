@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_FLAGS, systemChromium } from "./e2e/support/browser";
 import { assertLocalDatabase } from "./e2e/support/database";
-import { BASE_URL, E2E_DATABASE_URL, E2E_PG_DIR, E2E_PG_PORT, E2E_PORT } from "./e2e/support/environment";
+import { BASE_URL, E2E_DATABASE_URL, E2E_OUTBOX_DIR, E2E_PG_DIR, E2E_PG_PORT, E2E_PORT } from "./e2e/support/environment";
 
 assertLocalDatabase(E2E_DATABASE_URL);
 const executablePath = systemChromium();
@@ -32,7 +32,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf "${E2E_PG_DIR}" && node_modules/.bin/tsx scripts/serve.ts start`,
+    command: `rm -rf "${E2E_PG_DIR}" "${E2E_OUTBOX_DIR}" && node_modules/.bin/tsx scripts/serve.ts start`,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
@@ -42,6 +42,7 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       EMBEDDED_PG_PORT: String(E2E_PG_PORT),
       EMBEDDED_PG_DIR: E2E_PG_DIR,
+      EMAIL_OUTBOX_DIR: E2E_OUTBOX_DIR,
       // Every spec submits from 127.0.0.1; the per-email limit stays as in production.
       RATE_LIMIT_PER_IP: "100000",
       NEXT_TELEMETRY_DISABLED: "1",

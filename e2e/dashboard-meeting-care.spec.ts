@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { seedMeeting, testDb } from "./support/database";
 import { registerViaApi, signInAs } from "./support/dashboard";
+import { deliveredLink } from "./support/email";
 import { tick, uniqueEmail } from "./support/registration";
 
 test.describe.configure({ timeout: 120_000 });
@@ -74,7 +75,7 @@ test("a coordinator invites a gestore directly, then revokes the invitation", as
   await expect(row).toContainText("segreteria del coordinamento");
   await expect(row).toContainText("Valderice");
   const message = await testDb().emailMessage.findFirstOrThrow({ where: { toEmail: gestore, template: "invitation" } });
-  const invitationPath = new URL((message.data as { invitationUrl: string }).invitationUrl).pathname;
+  const invitationPath = new URL(await deliveredLink(message.id, /\/invito\//)).pathname;
 
   await row.getByRole("button", { name: /^Revoca/ }).click();
   await expect(page.getByRole("row", { name: /Dario Diretto/ })).toContainText("Revocato");

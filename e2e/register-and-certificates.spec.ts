@@ -8,6 +8,7 @@ import { createRegistrationRecord } from "../lib/test/factories";
 import { pdfPagesText } from "../lib/pdf/testing";
 import { expectNoViolations } from "./support/axe";
 import { signInAs } from "./support/dashboard";
+import { deliveredLink } from "./support/email";
 import { seedMeeting, testDb } from "./support/database";
 
 const HOUR = 3600_000;
@@ -29,7 +30,8 @@ async function download(page: Page, link: RegExp) {
 
 async function codeEmailedTo(registrationId: string): Promise<string> {
   const email = await testDb().emailMessage.findFirstOrThrow({ where: { registrationId, template: "certificate" }, orderBy: { createdAt: "desc" } });
-  return (email.data as { code: string }).code;
+  const verifyUrl = await deliveredLink(email.id, /\/attestati\/[A-Z0-9-]+$/);
+  return decodeURIComponent(new URL(verifyUrl).pathname.split("/").at(-1)!);
 }
 
 test("a coordinator downloads the register, issues the attestati, and the codes verify", async ({ page }) => {

@@ -64,6 +64,12 @@ try {
   await shutdown(1);
 }
 
+// In development the outbox delivers to files (shown at /dev/email): a sent
+// message keeps no link in the database.
+if (mode === "dev" && !process.env.RESEND_API_KEY && process.env.EMAIL_OUTBOX_DIR === undefined) {
+  process.env.EMAIL_OUTBOX_DIR = path.join(process.cwd(), ".data", "outbox");
+}
+
 // The email workers (one by one, and in provider batches for the join link)
 // and the minute scheduler run beside the server unless they run on their own
 // (`npm run worker`, EMAIL_WORKER=off here).

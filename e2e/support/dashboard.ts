@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import type { UserRole } from "../../lib/generated/prisma/enums";
 import { testDb } from "./database";
+import { deliveredLink } from "./email";
 import { uniqueEmail } from "./registration";
 
 /** A dashboard user of its own per spec, so parallel specs never pick up each other's sign-in link. */
@@ -9,21 +10,27 @@ export async function createDashboardUser(role: UserRole, name = `Utente ${role.
   return testDb().user.create({ data: { email, name, role } });
 }
 
-/** The magic link of the latest sign-in email to `email`, read from the outbox (the EmailMessage row). */
+/** The magic link of the latest sign-in email to `email`, as the outbox delivered it. */
 export async function signInLinkFor(email: string): Promise<string> {
-  let url: unknown;
+  const link = new URL(await signInUrlFor(email));
+  return link.pathname + link.search;
+}
+
+/** The full sign-in URL of the latest sign-in email to `email`, as delivered. */
+export async function signInUrlFor(email: string): Promise<string> {
+  let id: string | undefined;
   await expect
     .poll(async () => {
       const message = await testDb().emailMessage.findFirst({
         where: { toEmail: email, template: "sign-in-link" },
         orderBy: { createdAt: "desc" },
+        select: { id: true },
       });
-      url = (message?.data as Record<string, unknown> | undefined)?.signInUrl;
-      return typeof url;
+      id = message?.id;
+      return typeof id;
     }, { message: `a sign-in email to ${email}` })
     .toBe("string");
-  const link = new URL(url as string);
-  return link.pathname + link.search;
+  return deliveredLink(id!, /\/api\/auth\/callback\/email\?/);
 }
 
 /** Signs in through the real UI: the form, the "check your email" page, the emailed link. */

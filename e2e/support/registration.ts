@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { testDb } from "./database";
+import { deliveredLink } from "./email";
 
 /** An address no other test (or earlier run against a reused database) has used. */
 export function uniqueEmail(name: string): string {
@@ -80,14 +81,13 @@ export async function emailsTo(email: string) {
   return testDb().emailMessage.findMany({ where: { toEmail: email.toLowerCase() }, orderBy: { createdAt: "asc" } });
 }
 
-/** The path of a link in the latest email of `template` to `email`, read from the outbox row, not from delivery. */
-export async function linkFromEmail(email: string, template: string, key: "personalUrl" | "invitationUrl"): Promise<string> {
+const LINK_PATTERNS = { personalUrl: /\/iscrizione\/[A-Za-z0-9_-]{20,}/, invitationUrl: /\/invito\/[A-Za-z0-9_-]{20,}/ } as const;
+
+/** The path of a link in the latest email of `template` to `email`, as delivered (the database keeps no link of a sent email). */
+export async function linkFromEmail(email: string, template: string, key: keyof typeof LINK_PATTERNS): Promise<string> {
   const messages = (await emailsTo(email)).filter((message) => message.template === template);
   expect(messages.length, `an email "${template}" to ${email}`).toBeGreaterThan(0);
-  const url = (messages.at(-1)!.data as Record<string, unknown>)[key];
-  expect(typeof url, `${key} in the "${template}" email`).toBe("string");
-  const parsed = new URL(url as string);
-  return parsed.pathname;
+  return new URL(await deliveredLink(messages.at(-1)!.id, LINK_PATTERNS[key])).pathname;
 }
 
 export async function registrationOf(email: string, meetingId: string) {

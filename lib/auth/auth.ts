@@ -14,6 +14,7 @@ import { onAppOrigin } from "@/lib/site";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { CHECK_EMAIL_PATH, SIGN_IN_LINK_MINUTES, SIGN_IN_PATH } from "./paths";
 import { mayUseDashboard } from "./queries";
+import { withHashedSessionTokens } from "./session-tokens";
 
 declare module "next-auth" {
   interface User {
@@ -42,7 +43,8 @@ const magicLink: EmailConfig = {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed for @prisma/client's default output; ours is generated elsewhere, same models.
-  adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
+  // Sessions are stored by the hash of their token (./session-tokens).
+  adapter: withHashedSessionTokens(PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0])),
   session: { strategy: "database", maxAge: 12 * 60 * 60, updateAge: 60 * 60 },
   providers: [magicLink],
   pages: { signIn: SIGN_IN_PATH, verifyRequest: CHECK_EMAIL_PATH, error: SIGN_IN_PATH },

@@ -1,7 +1,8 @@
 import PgBoss from "pg-boss";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { emailTemplateSchemas, type EmailTemplateData, type EmailTemplateName } from "./schema";
+import { EMAIL_SECRET_MARKER, emailSecretKeysJson } from "./secrets";
 
 /** The caller's interactive transaction, or the client (then enqueueEmail opens one of its own). */
 export type EmailDb = Prisma.TransactionClient | PrismaClient;
@@ -155,22 +156,34 @@ export async function claimEmailForDelivery(db: EmailDb, id: string): Promise<Em
   return row ?? null;
 }
 
+/**
+ * The SQL of redactEmailSecrets (./secrets) over a row of "EmailMessage", for
+ * `SET data = …` in the UPDATE that makes a message final, so its secrets go
+ * in the same statement. `table` is the alias the UPDATE gives the table.
+ */
+export function redactedDataSql(table?: string): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(table ? `${table}."${name}"` : `"${name}"`);
+  const data = column("data");
+  const template = column("template");
+  return Prisma.sql`CASE WHEN jsonb_typeof(${data}) = 'object' THEN ${data} || COALESCE((
+      SELECT jsonb_object_agg(secret.key, to_jsonb(${EMAIL_SECRET_MARKER}::text))
+      FROM jsonb_each(${data}) AS secret(key, value)
+      WHERE secret.value <> 'null'::jsonb
+        AND secret.key IN (SELECT jsonb_array_elements_text(COALESCE(${emailSecretKeysJson()}::jsonb -> ${template}, '[]'::jsonb)))
+    ), '{}'::jsonb) ELSE ${data} END`;
+}
+
 export async function markEmailSent(
   db: EmailDb,
   id: string,
   delivery: { transport: string; providerId: string; sentAt?: Date },
 ): Promise<void> {
-  // The provider accepted it: SENT wins even over a FAILED written by a racing attempt.
-  await db.emailMessage.updateMany({
-    where: { id, status: { not: "SENT" } },
-    data: {
-      status: "SENT",
-      transport: delivery.transport,
-      providerId: delivery.providerId,
-      sentAt: delivery.sentAt ?? new Date(),
-      lastError: null,
-    },
-  });
+  // The provider accepted it: SENT wins even over a FAILED written by a racing attempt. Its secrets go with it.
+  await db.$executeRaw`
+    UPDATE "EmailMessage"
+    SET status = 'SENT', transport = ${delivery.transport}, "providerId" = ${delivery.providerId},
+      "sentAt" = ${delivery.sentAt ?? new Date()}, "lastError" = NULL, data = ${redactedDataSql()}, "updatedAt" = now()
+    WHERE id = ${id}::uuid AND status <> 'SENT'`;
 }
 
 /** A failed attempt that will be retried: back to PENDING, with the reason shown in the email log. */
@@ -197,7 +210,7 @@ export async function markEmailFailed(db: EmailDb, id: string, error: string): P
  * the provider is accepting at this very moment still ends SENT, as it was.
  */
 export async function cancelQueuedEmails(tx: Prisma.TransactionClient, where: Prisma.EmailMessageWhereInput, reason: string): Promise<number> {
-  const { count } = await tx.emailMessage.updateMany({
+  const cancelled = await tx.emailMessage.updateManyAndReturn({
     where: {
       AND: [
         where,
@@ -207,6 +220,13 @@ export async function cancelQueuedEmails(tx: Prisma.TransactionClient, where: Pr
       ],
     },
     data: { status: "CANCELLED", lastError: reason.slice(0, 1000) },
+    select: { id: true },
   });
-  return count;
+  // Never sent, and no batch will read it again: its secrets go in the same transaction.
+  if (cancelled.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "EmailMessage" SET data = ${redactedDataSql()}
+      WHERE id = ANY(${cancelled.map((row) => row.id)}::uuid[]) AND status = 'CANCELLED'`;
+  }
+  return cancelled.length;
 }

@@ -1,3 +1,5 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { appOrigin } from "@/lib/site";
 import { formatAddress } from "./address";
 import type { EmailTransport, OutgoingEmail } from "./transport";
@@ -46,17 +48,60 @@ export function outboxSummary(email: OutgoingEmail, showLinks = process.env.NODE
 }
 
 /**
- * Development delivery: the message is already stored, so delivering it means
- * telling the developer it is there. Nothing leaves the machine.
+ * Where the outbox "delivers" (EMAIL_OUTBOX_DIR: `npm run dev` sets
+ * .data/outbox, the e2e suite a folder of its own): one JSON file per email,
+ * as sent, because a sent message keeps no secret in the database (its links
+ * are replaced there, see ./secrets). Unset (npm start), nothing is written.
  */
-export function createOutboxTransport(log: (line: string) => void = console.log): EmailTransport {
+export function outboxDir(env: Record<string, string | undefined> = process.env): string | null {
+  return env.EMAIL_OUTBOX_DIR?.trim() || null;
+}
+
+/** An email as the outbox delivered it. */
+export type DeliveredEmail = Pick<OutgoingEmail, "id" | "to" | "toName" | "subject" | "html" | "text" | "attachments">;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function writeDelivered(dir: string, email: OutgoingEmail): Promise<void> {
+  if (!UUID.test(email.id)) throw new Error(`Not a message id: ${JSON.stringify(email.id)}`);
+  const delivered: DeliveredEmail = {
+    id: email.id,
+    to: email.to,
+    toName: email.toName ?? null,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    attachments: email.attachments ?? [],
+  };
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, `${email.id}.json`), JSON.stringify(delivered), { mode: 0o600 });
+}
+
+/** The email the outbox delivered for message `id`, or null (not delivered yet, or no outbox folder). */
+export async function readDeliveredEmail(id: string, dir = outboxDir()): Promise<DeliveredEmail | null> {
+  if (!dir || !UUID.test(id)) return null;
+  try {
+    return JSON.parse(await readFile(path.join(dir, `${id}.json`), "utf8")) as DeliveredEmail;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/**
+ * Development delivery: a summary goes to the console and, with an outbox
+ * folder, the email to a file there. Nothing leaves the machine.
+ */
+export function createOutboxTransport(log: (line: string) => void = console.log, dir = outboxDir()): EmailTransport {
   return {
     name: "outbox",
     async send(email) {
+      if (dir) await writeDelivered(dir, email);
       log(outboxSummary(email));
       return { providerId: `outbox:${email.id}` };
     },
     async sendBatch(emails) {
+      if (dir) for (const email of emails) await writeDelivered(dir, email);
       // One line per batch: a send to a thousand registrants must not flood the console.
       const [first] = emails;
       if (first) log(safeLine(redactPrivateUrls(`[email] outbox batch of ${emails.length}: ${first.subject}`, first.privateUrls ?? [])));

@@ -1,6 +1,7 @@
 // A person's data as the JSON file a coordinator downloads (GDPR access and
 // portability): every record of getPersonRecords, with the emails' data
 // stripped of links, tokens and hashes.
+import { omitEmailSecrets } from "@/lib/email/secrets";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import type { PersonRecords } from "./queries";
 import { withoutSecrets } from "./scrub";
@@ -33,7 +34,8 @@ export function buildPersonExport(records: PersonRecords, exportedAt = new Date(
     referents: records.referents,
     referentSheetsAsOfficer: records.sheetsAsOfficer,
     referentSheetEntries: records.sheetEntries,
-    emails: records.emails.map((email) => ({ ...email, data: withoutSecrets(email.data ?? {}) })),
+    // The template's secrets (an attestato's code too, while it waits to be sent), then anything that looks like a link.
+    emails: records.emails.map((email) => ({ ...email, data: withoutSecrets(omitEmailSecrets(email.template, email.data ?? {})) })),
     auditEntries: records.audit.map((entry) => ({
       id: entry.id,
       action: entry.action,

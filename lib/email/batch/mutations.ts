@@ -2,7 +2,7 @@
 // their own, claimed a hundred at a time into an EmailBatch whose id is the
 // provider call's idempotency key, then marked SENT together.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { deliverySelect, isClient, messageRow, sendEmailJob, sendJobThrough, type EmailDb, type EmailForDelivery, type EnqueueEmailInput } from "../mutations";
+import { deliverySelect, isClient, messageRow, redactedDataSql, sendEmailJob, sendJobThrough, type EmailDb, type EmailForDelivery, type EnqueueEmailInput } from "../mutations";
 import type { EmailTemplateName } from "../schema";
 import { BATCH_SIZE, EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";
 
@@ -81,7 +81,10 @@ export async function claimBatch(db: EmailDb, batchId: string, joinLinkSendId: s
   });
 }
 
-/** The provider accepted the batch: every message SENT with its own provider id. */
+/**
+ * The provider accepted the batch: every message SENT with its own provider id,
+ * and its secrets replaced (a retry of this batch claims only SENDING messages).
+ */
 export async function markBatchSent(
   db: EmailDb,
   batchId: string,
@@ -92,7 +95,8 @@ export async function markBatchSent(
   await inTransaction(db, async (tx) => {
     await tx.$executeRaw`
       UPDATE "EmailMessage" AS m
-      SET status = 'SENT', "providerId" = d."providerId", transport = ${transport}, "sentAt" = ${sentAt}, "lastError" = NULL, "updatedAt" = now()
+      SET status = 'SENT', "providerId" = d."providerId", transport = ${transport}, "sentAt" = ${sentAt}, "lastError" = NULL,
+        data = ${redactedDataSql("m")}, "updatedAt" = now()
       FROM unnest(${delivered.map((row) => row.id)}::uuid[], ${delivered.map((row) => row.providerId)}::text[]) AS d(id, "providerId")
       WHERE m.id = d.id AND m."batchId" = ${batchId}::uuid AND m.status <> 'SENT'`;
     await tx.emailBatch.update({ where: { id: batchId }, data: { sentAt, lastError: null } });

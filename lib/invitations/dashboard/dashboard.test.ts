@@ -30,16 +30,20 @@ function tokenIn(data: unknown) {
   return link.slice(link.lastIndexOf("/") + 1);
 }
 
-/** The token of the latest invitation email to this address. */
-async function latestToken(email: string) {
+/** The latest invitation email to this address, and the token its link carries (while it is queued: a final one keeps no link). */
+async function latestEmail(email: string) {
   const message = await db.emailMessage.findFirstOrThrow({ where: { toEmail: email, template: "invitation" }, orderBy: { createdAt: "desc" } });
-  return tokenIn(message.data);
+  return { id: message.id, token: tokenIn(message.data) };
 }
 
-/** Each email of an invitation by the token its link carries: its status and why. */
-async function emailStatusByToken(invitationId: string) {
-  const messages = await db.emailMessage.findMany({ where: { invitationId, template: "invitation" }, select: { data: true, status: true, lastError: true } });
-  return new Map(messages.map(({ data, status, lastError }) => [tokenIn(data), { status, lastError }]));
+async function latestToken(email: string) {
+  return (await latestEmail(email)).token;
+}
+
+/** Each email of an invitation by its id: its status and why. */
+async function emailStatusById(invitationId: string) {
+  const messages = await db.emailMessage.findMany({ where: { invitationId, template: "invitation" }, select: { id: true, status: true, lastError: true } });
+  return new Map(messages.map(({ id, status, lastError }) => [id, { status, lastError }]));
 }
 
 const invitation = (email: string) => db.invitation.findFirstOrThrow({ where: { email } });
@@ -110,22 +114,23 @@ describe("the invitations list", () => {
 describe("resending an invitation", () => {
   it("replaces the link: the old one stops working, the new one works, with a new email and an audit entry", async () => {
     const row = await invitation("aperto@coop.example.it");
-    const oldToken = await latestToken(row.email);
+    const { id: oldEmail, token: oldToken } = await latestEmail(row.email);
     expect(await resendInvitation(db, coordinator, row.id)).toEqual({ ok: true, meetingId: meeting.id });
 
-    const newToken = await latestToken(row.email);
+    const { id: newEmail, token: newToken } = await latestEmail(row.email);
     expect(newToken).not.toBe(oldToken);
     expect(await getInvitationByToken(oldToken, new Date(), db)).toBeNull();
     expect(await declineInvitation(db, oldToken)).toEqual({ ok: false, reason: "LINK_INVALID" });
     expect((await getInvitationByToken(newToken, new Date(), db))?.state).toBe("open");
     expect(await db.emailMessage.count({ where: { invitationId: row.id, template: "invitation" } })).toBe(2);
     // The first email, not sent yet, carried the dead link: it never leaves.
-    expect(await emailStatusByToken(row.id)).toEqual(
+    expect(await emailStatusById(row.id)).toEqual(
       new Map([
-        [oldToken, { status: "CANCELLED", lastError: CANCELLED_RESENT }],
-        [newToken, { status: "PENDING", lastError: null }],
+        [oldEmail, { status: "CANCELLED", lastError: CANCELLED_RESENT }],
+        [newEmail, { status: "PENDING", lastError: null }],
       ]),
     );
+    expect(JSON.stringify((await db.emailMessage.findUniqueOrThrow({ where: { id: oldEmail } })).data)).not.toContain(oldToken);
 
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "invitation.resend", entityId: row.id } });
     expect(audit).toMatchObject({ actorId: coordinator.id, entityType: "Invitation", data: { before: { status: "SENT" }, after: { status: "SENT" } } });
@@ -155,11 +160,11 @@ describe("resending an invitation", () => {
 describe("revoking an invitation", () => {
   it("makes its link unusable at once, with an audit entry; revoking again or an answered one is refused", async () => {
     const row = await invitation("aperto@coop.example.it");
-    const token = await latestToken(row.email);
+    const { id: email, token } = await latestEmail(row.email);
     expect(await revokeInvitation(db, coordinator, row.id)).toEqual({ ok: true, meetingId: meeting.id });
 
     // No email of it waits any more: the one with the current link is withdrawn with the reason.
-    expect((await emailStatusByToken(row.id)).get(token)).toEqual({ status: "CANCELLED", lastError: CANCELLED_REVOKED });
+    expect((await emailStatusById(row.id)).get(email)).toEqual({ status: "CANCELLED", lastError: CANCELLED_REVOKED });
     expect(await db.emailMessage.count({ where: { invitationId: row.id, status: { in: ["PENDING", "SENDING"] } } })).toBe(0);
     expect(await getInvitationByToken(token, new Date(), db)).toBeNull();
     expect(await acceptInvitation(db, token, registrationInput())).toEqual({ ok: false, reason: "LINK_INVALID" });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RomeTime } from "@/components/ui/rome-time";
 import { devOutboxEnabled, EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTemplateLabel } from "@/lib/email/labels";
 import { getEmailMessage } from "@/lib/email/queries";
+import { readDeliveredEmail } from "@/lib/email/outbox-transport";
 import { renderStoredEmail, type RenderedEmail } from "@/lib/email/render";
 import { plural } from "@/lib/format/plural";
 
@@ -26,7 +27,14 @@ export default async function DevEmailPage({ params }: PageProps) {
   const { id } = await params;
   const message = await getEmailMessage(id);
   if (!message) notFound();
-  const rendered = await tryRender(message.template, message.data);
+  // A sent message keeps no link in the database: the outbox's delivered copy has them.
+  const delivered = await readDeliveredEmail(message.id);
+  const final = message.status === "SENT" || message.status === "CANCELLED";
+  const rendered = delivered
+    ? { ...delivered, privateUrls: [] }
+    : final
+      ? "dopo l'invio o il ritiro il portale non conserva link e codici, e la copia consegnata non è nella cartella della posta in uscita."
+      : await tryRender(message.template, message.data);
 
   return (
     <main id="main" className="container my-5" tabIndex={-1}>
