@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["lib/test/global-setup.ts"],
+    // next-auth imports "next/server" without an extension, which Node's ESM resolution refuses.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: "Pacific/Kiritimati" },

@@ -185,6 +185,8 @@ export async function startStack(resources: Resources, options: StackOptions): P
     CHECKPOINT_DISABLE: "1",
     RATE_LIMIT_PER_IP: String(options.rateLimit),
     RATE_LIMIT_PER_EMAIL: String(options.rateLimit),
+    // The load generator stands in for the proxy: its X-Forwarded-For (--client-ips) is believed.
+    TRUSTED_PROXIES: "127.0.0.1, ::1",
   };
   // Its own database, never the one DATABASE_URL points to; and never a real
   // email from a benchmark: without a key the worker uses the outbox.
@@ -202,7 +204,7 @@ export async function startStack(resources: Resources, options: StackOptions): P
   });
   await waitForHealth(baseUrl, server);
   log(`PostgreSQL: embedded, started by serve.ts on port ${pgPort}, data in ${pgDir}`);
-  log(`Server: next start on ${baseUrl} (scripts/serve.ts start)`);
+  log(`Server: the production build on ${baseUrl} (scripts/serve.ts start)`);
 
   const worker: Stack["worker"] = !options.worker ? "none" : serveStartsWorker() ? "scripts/serve.ts" : "none (serve.ts has none)";
   log(`Email worker: ${worker} (outbox transport: RESEND_API_KEY unset)`);
