@@ -15,6 +15,7 @@ import { isEmpty, seed } from "../prisma/seed";
 import { randomBytes } from "node:crypto";
 import { DEMO_ADMIN, DEMO_COORDINATOR, DEMO_OBSERVER } from "../prisma/seed/reference-meeting";
 import { logError } from "../lib/logging/log";
+import { parseTrustedProxies, TrustedProxiesError } from "../lib/rate-limit/client-address";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -22,6 +23,14 @@ if (mode !== "dev" && mode !== "start") {
   process.exit(2);
 }
 const port = process.env.PORT ?? "3000";
+// Checked before anything starts: a server counting the wrong address would
+// let clients choose their own per-IP limit (see scripts/web-server.ts).
+try {
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error(error instanceof TrustedProxiesError ? `${error.message} (see TRUSTED_PROXIES in README.md)` : error);
+  process.exit(1);
+}
 
 let database: Database;
 try {
@@ -92,13 +101,17 @@ if (!process.env.AUTH_SECRET) {
   process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 }
 
+// Next behind our own http server (scripts/web-server.ts), which tells the
+// app each request's client address; in a process of its own, as `next dev`
+// and `next start` run, so Next's NODE_ENV is not the workers'.
 const next = spawn(
-  path.join(process.cwd(), "node_modules", ".bin", "next"),
-  [mode, "--port", port],
+  process.execPath,
+  ["--import", "tsx", path.join(process.cwd(), "scripts", "web-server.ts"), mode],
   {
     stdio: "inherit",
     env: {
       ...process.env,
+      PORT: port,
       DATABASE_URL: database.url,
       APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
       // Behind our own proxy (or on localhost): Auth.js may trust the Host header.

@@ -8,6 +8,7 @@
 // SIGINT/SIGTERM to exit the process as soon as its clusters are down, which
 // would cut the clean-up below short.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -185,6 +186,10 @@ export async function startStack(resources: Resources, options: StackOptions): P
     CHECKPOINT_DISABLE: "1",
     RATE_LIMIT_PER_IP: String(options.rateLimit),
     RATE_LIMIT_PER_EMAIL: String(options.rateLimit),
+    // Production mode: serve.ts refuses to start without one.
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    // The load generator stands in for the proxy: its X-Forwarded-For (--client-ips) is believed.
+    TRUSTED_PROXIES: "127.0.0.1, ::1",
   };
   // Its own database, never the one DATABASE_URL points to; and never a real
   // email from a benchmark: without a key the worker uses the outbox.
@@ -202,7 +207,7 @@ export async function startStack(resources: Resources, options: StackOptions): P
   });
   await waitForHealth(baseUrl, server);
   log(`PostgreSQL: embedded, started by serve.ts on port ${pgPort}, data in ${pgDir}`);
-  log(`Server: next start on ${baseUrl} (scripts/serve.ts start)`);
+  log(`Server: the production build on ${baseUrl} (scripts/serve.ts start)`);
 
   const worker: Stack["worker"] = !options.worker ? "none" : serveStartsWorker() ? "scripts/serve.ts" : "none (serve.ts has none)";
   log(`Email worker: ${worker} (outbox transport: RESEND_API_KEY unset)`);

@@ -4,8 +4,7 @@
 import { headers } from "next/headers";
 import { errorState, type FormState } from "@/lib/forms/action-state";
 import { parseForm, readForm } from "@/lib/forms/form-data";
-import { RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
-import { signInRequestAllowed } from "@/lib/rate-limit/sign-in";
+import { withSignInRequest } from "@/lib/rate-limit/sign-in";
 import { runFormAction } from "@/lib/forms/run-action";
 import { signIn, signOut } from "./auth";
 import { safeCallbackPath } from "./guard";
@@ -20,10 +19,10 @@ export async function requestSignInAction(
   return runFormAction("sign-in", values, async () => {
     const parsed = parseForm(signInSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    if (!(await signInRequestAllowed(await headers(), parsed.data.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
-    // Throws Next's redirect to the "check your email" page, for unknown addresses too
-    // (runFormAction lets a redirect through).
-    await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackPath(callbackUrl) });
+    // Throws Next's redirect to the "check your email" page, for unknown addresses and
+    // requests over the sign-in limits too (runFormAction lets a redirect through).
+    const email = parsed.data.email;
+    await withSignInRequest(await headers(), () => signIn("email", { email, redirectTo: safeCallbackPath(callbackUrl) }));
     return { status: "success", message: "", values };
   });
 }

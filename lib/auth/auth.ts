@@ -10,6 +10,7 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { formatDateTime } from "@/lib/format/dates";
+import { signInLinkAllowed, signInLinkUsed } from "@/lib/rate-limit/sign-in";
 import { onAppOrigin } from "@/lib/site";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { CHECK_EMAIL_PATH, SIGN_IN_LINK_MINUTES, SIGN_IN_PATH } from "./paths";
@@ -41,6 +42,11 @@ const magicLink: EmailConfig = {
   },
 };
 
+// Where Auth.js sends the browser once it has sent a link (its basePath's
+// verify-request, which redirects to our CHECK_EMAIL_PATH), with the same
+// query: a refusal answers with exactly this location.
+const LINK_SENT = "/api/auth/verify-request?provider=email&type=email";
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed for @prisma/client's default output; ours is generated elsewhere, same models.
   // Sessions are stored by the hash of their token (./session-tokens).
@@ -48,11 +54,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "database", maxAge: 12 * 60 * 60, updateAge: 60 * 60 },
   providers: [magicLink],
   pages: { signIn: SIGN_IN_PATH, verifyRequest: CHECK_EMAIL_PATH, error: SIGN_IN_PATH },
-  callbacks: {
+  events: {
     async signIn({ user }) {
+      if (user.email) await signInLinkUsed(user.email);
+    },
+  },
+  callbacks: {
+    async signIn({ user, email }) {
+      // Asking for a link over the sign-in limits (lib/rate-limit/sign-in.ts) gets the same answer
+      // as a sent link, and nothing is sent. Following a link (no verificationRequest) is never limited.
+      if (email?.verificationRequest && !(user.email && (await signInLinkAllowed(user.email)))) return LINK_SENT;
       if (user.email && (await mayUseDashboard(user.email))) return true;
-      // Same page as a sent link: no email is sent and nothing tells the caller why.
-      return CHECK_EMAIL_PATH;
+      // Same answer as a sent link: no email is sent and nothing tells the caller why.
+      return email?.verificationRequest ? LINK_SENT : CHECK_EMAIL_PATH;
     },
     session({ session, user }) {
       return {
