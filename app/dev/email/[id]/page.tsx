@@ -6,6 +6,7 @@ import { devOutboxEnabled, EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTempla
 import { getEmailMessage } from "@/lib/email/queries";
 import { renderStoredEmail, type RenderedEmail } from "@/lib/email/render";
 import { plural } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ async function tryRender(template: string, data: unknown): Promise<RenderedEmail
 
 export default async function DevEmailPage({ params }: PageProps) {
   if (!devOutboxEnabled()) notFound();
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const message = await getEmailMessage(id);
   if (!message) notFound();
   const rendered = await tryRender(message.template, message.data);
