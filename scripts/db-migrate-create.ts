@@ -2,6 +2,7 @@
 // from the difference between the migrations folder and schema.prisma.
 import { openDatabase } from "../lib/database/runtime";
 import { applyMigrations, createMigration } from "../lib/database/migrate";
+import { logInfo } from "../lib/logging/log";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -14,9 +15,10 @@ try {
   // Like `prisma migrate dev`: bring the database up to the migrations folder
   // first; the engine diffs from there and refuses a database that is behind.
   const applied = await applyMigrations(database.url);
-  if (applied.length) console.log(`Applied first: ${applied.join(", ")}`);
+  if (applied.length) logInfo`Applied first: ${applied.join(", ")}`;
   const folder = await createMigration(database.url, name);
-  console.log(folder ? `Created ${folder}` : "schema.prisma and the migrations already agree: nothing to create.");
+  if (folder) logInfo`Created ${folder}`;
+  else console.log("schema.prisma and the migrations already agree: nothing to create.");
 } finally {
   await database.stop();
 }

@@ -2,10 +2,11 @@
 // own browser, installed on first use.
 import { execFileSync } from "node:child_process";
 import { systemChromium } from "../e2e/support/browser";
+import { logInfo } from "../lib/logging/log";
 
 const system = systemChromium();
 if (system) {
-  console.log(`E2E browser: ${system}`);
+  logInfo`E2E browser: ${system}`;
 } else {
   console.log("No system Chromium: installing Playwright's own.");
   execFileSync("node_modules/.bin/playwright", ["install", "chromium"], { stdio: "inherit" });

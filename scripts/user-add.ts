@@ -7,6 +7,7 @@ import { createPrismaClient } from "../lib/database/client";
 import { USER_ROLES } from "../lib/auth/roles";
 import { addUser } from "../lib/users/mutations";
 import type { UserRole } from "../lib/generated/prisma/enums";
+import { logInfo } from "../lib/logging/log";
 
 const [email, roleArg, name] = process.argv.slice(2);
 const role = roleArg?.toUpperCase();
@@ -20,7 +21,7 @@ const prisma = createPrismaClient(database.url, 2);
 try {
   await applyMigrations(database.url);
   const { created, user } = await addUser(prisma, { label: "riga di comando (npm run user:add)" }, { email, role: role as UserRole, name });
-  console.log(`${created ? "Created" : "Updated"} ${user.email} as ${user.role}. They sign in at /accedi: a one-time link is emailed to this address when they ask for it.`);
+  logInfo`${created ? "Created" : "Updated"} ${user.email} as ${user.role}. They sign in at /accedi: a one-time link is emailed to this address when they ask for it.`;
 } finally {
   await prisma.$disconnect();
   await database.stop();

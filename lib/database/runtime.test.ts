@@ -62,4 +62,14 @@ describe("openDatabase", () => {
     await database.stop();
     await expect(import("node:fs/promises").then((fs) => fs.access(path.join(base, "never-created")))).rejects.toThrow();
   });
+
+  it("logs a DATABASE_URL on one line, whatever its encoded parts hold", async () => {
+    process.env.DATABASE_URL = "postgresql://convoca%0A%5Btick%5D%20forged%20user@localhost:5432/convoca%0D%0A%5Btick%5D%20forged%20log%20line";
+    const lines: string[] = [];
+    const database = await openDatabase((line) => lines.push(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(/[\r\n]/);
+    expect(lines[0]).toContain("\\n[tick] forged log line");
+    await database.stop();
+  });
 });

@@ -5,6 +5,7 @@ import {
   embeddedPort,
 } from "./connection";
 import { startEmbeddedPostgres } from "./embedded";
+import { logLine } from "../logging/log";
 
 export type Database = {
   url: string;
@@ -20,13 +21,13 @@ export type Database = {
 export async function openDatabase(log: (line: string) => void = console.log): Promise<Database> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
-    log(`Database: ${describeDatabaseUrl(configured)} (DATABASE_URL)`);
+    log(logLine`Database: ${describeDatabaseUrl(configured)} (DATABASE_URL)`);
     return { url: configured, embedded: false, stop: async () => {} };
   }
   const dataDir = embeddedDataDir();
   const port = embeddedPort();
   const server = await startEmbeddedPostgres({ dataDir, port });
   const url = await server.createDatabase(DEFAULT_DATABASE);
-  log(`Database: embedded PostgreSQL on port ${port}, data in ${dataDir}`);
+  log(logLine`Database: embedded PostgreSQL on port ${port}, data in ${dataDir}`);
   return { url, embedded: true, stop: () => server.stop() };
 }

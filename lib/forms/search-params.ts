@@ -1,12 +1,14 @@
 // Reading a page's searchParams (GET filter forms, pagination) without ever
 // throwing: whatever is in the URL, a bad value is simply ignored.
+import { isCleanLine } from "./fields";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The first value of a parameter, trimmed; "" when absent. */
+/** The first value of a parameter, trimmed; "" when absent or when it holds a control character. */
 export function param(params: SearchParams, name: string): string {
   const value = params[name];
-  return (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
+  const text = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
+  return isCleanLine(text) ? text.trim() : "";
 }
 
 /** A 1-based page number; 1 for anything that is not one. */

@@ -1,6 +1,7 @@
 // The managing-body forms: one schema each, shared by the browser (resolver)
 // and the server actions. Messages are Italian and shown as they are.
 import { z } from "zod";
+import { cleanString, requiredText } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
 import { emailField, phoneField } from "@/lib/registrations/schema";
 import { validateTaxCode } from "./tax-code";
@@ -8,15 +9,13 @@ import { validateTaxCode } from "./tax-code";
 /** A body's id, as a bound argument or a form value: anything else is refused before the database. */
 export const managingBodyIdSchema = z.uuid();
 
-const optionalEmail = z
-  .string()
+const optionalEmail = cleanString()
   .trim()
   .transform((value) => value || null)
   .pipe(emailField.nullable());
 
 /** Optional: empty is "unknown"; otherwise checked with its control character and normalised. */
-export const taxCodeField = z
-  .string()
+export const taxCodeField = cleanString()
   .trim()
   .transform((value, context) => {
     if (!value) return null;
@@ -30,7 +29,7 @@ export const managingBodyForm = defineForm({ text: ["name", "taxCode", "email", 
 export type ManagingBodyRaw = FormValues<typeof managingBodyForm>;
 
 export const managingBodySchema = z.object({
-  name: z.string().trim().min(2, "Indica il nome dell'ente gestore").max(200, "Massimo 200 caratteri"),
+  name: requiredText("Indica il nome dell'ente gestore", 200).refine((name) => name.length >= 2, "Indica il nome dell'ente gestore"),
   taxCode: taxCodeField,
   email: optionalEmail,
   pec: optionalEmail,

@@ -3,7 +3,13 @@
 // parse with, and the conversions between a stored meeting and the form.
 // Dates are typed as Rome's wall-clock time and leave as UTC instants.
 import { z } from "zod";
-import { optionalText as sharedOptionalText, requiredText as sharedRequiredText } from "@/lib/forms/fields";
+import {
+  cleanString,
+  optionalMultiline,
+  optionalText as sharedOptionalText,
+  requiredMultiline,
+  requiredText as sharedRequiredText,
+} from "@/lib/forms/fields";
 import { blankRow, defineForm, type FormValues } from "@/lib/forms/form-data";
 import { romeLocalToUtc, utcToRomeLocal } from "@/lib/format/rome-local";
 import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
@@ -61,14 +67,11 @@ export type AgendaItemRaw = MeetingFormRaw["agendaItems"][number];
 
 const tooLong = (max: number) => `Massimo ${max} caratteri`;
 
-const requiredText = (message: string, max = 200) =>
-  z.string({ error: message }).trim().min(1, message).max(max, tooLong(max));
+// Multi-line fields (the letter's textareas): line breaks kept, the ends trimmed.
+const requiredText = (message: string, max = 200) => requiredMultiline(message, max);
 
 const optionalText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, tooLong(max))
+  optionalMultiline(max, tooLong(max))
     .optional()
     .transform((value) => value || null);
 
@@ -81,8 +84,7 @@ const optionalLine = (max = 200) =>
     .transform((value) => value || null);
 
 const optionalUrl = (protocol: RegExp, message: string) =>
-  z
-    .string()
+  cleanString()
     .trim()
     .max(2000, "Indirizzo troppo lungo")
     .optional()
@@ -102,25 +104,24 @@ export function slugify(text: string): string {
   return slug || "convocazione";
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A meeting's slug: what slugify() and freeSlug() make, and what the form accepts. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const slugField = z
-  .string()
+const slugField = cleanString()
   .trim()
   .max(MAX_SLUG_LENGTH, tooLong(MAX_SLUG_LENGTH))
   .optional()
   .transform((value) => value || null)
-  .refine((value) => value === null || SLUG.test(value), "Usa solo lettere minuscole senza accenti, numeri e trattini, ad esempio tavolo-tecnico-2022-03-24");
+  .refine((value) => value === null || SLUG_PATTERN.test(value), "Usa solo lettere minuscole senza accenti, numeri e trattini, ad esempio tavolo-tecnico-2022-03-24");
 
 const requiredDateTime = (message: string) =>
-  z.string({ error: message }).trim().transform((value, ctx): Date => {
+  cleanString(message).trim().transform((value, ctx): Date => {
     const date = value ? romeLocalToUtc(value) : null;
     if (!date) ctx.addIssue({ code: "custom", message: value ? "Data o ora non valida" : message });
     return date ?? new Date(Number.NaN);
   });
 
-const optionalDateTime = z
-  .string()
+const optionalDateTime = cleanString()
   .trim()
   .optional()
   .transform((value, ctx): Date | null => {
@@ -130,8 +131,7 @@ const optionalDateTime = z
     return date;
   });
 
-const capacityField = z
-  .string()
+const capacityField = cleanString()
   .trim()
   .optional()
   .transform((value, ctx): number | null => {
@@ -149,11 +149,11 @@ const isBlank = (row: Record<string, string>) => Object.values(row).every((value
 
 const speakerRow = z
   .object({
-    honorific: z.string().trim().max(40, tooLong(40)).default(""),
-    name: z.string().trim().max(150, tooLong(150)).default(""),
-    role: z.string().trim().max(150, tooLong(150)).default(""),
-    affiliation: z.string().trim().max(200, tooLong(200)).default(""),
-    talkTitle: z.string().trim().max(300, tooLong(300)).default(""),
+    honorific: sharedOptionalText(40).default(""),
+    name: sharedOptionalText(150).default(""),
+    role: sharedOptionalText(150).default(""),
+    affiliation: sharedOptionalText(200).default(""),
+    talkTitle: sharedOptionalText(300).default(""),
   })
   .superRefine((row, ctx) => {
     if (!isBlank(row) && !row.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Indica il nome del relatore" });
@@ -161,8 +161,8 @@ const speakerRow = z
 
 const agendaRow = z
   .object({
-    title: z.string().trim().max(300, tooLong(300)).default(""),
-    description: z.string().trim().max(1000, tooLong(1000)).default(""),
+    title: sharedOptionalText(300).default(""),
+    description: optionalMultiline(1000).default(""),
   })
   .superRefine((row, ctx) => {
     if (!isBlank(row) && !row.title) ctx.addIssue({ code: "custom", path: ["title"], message: "Indica il tema" });

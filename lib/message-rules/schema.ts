@@ -2,6 +2,7 @@
 // form's fields and the one schema the browser and the server action share.
 import { z } from "zod";
 import type { MessageAnchor, MessageAudience } from "@/lib/generated/prisma/enums";
+import { cleanString, requiredMultiline, requiredText } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
 
 export const MESSAGE_ANCHORS = ["BEFORE_START", "AFTER_END"] as const satisfies readonly MessageAnchor[];
@@ -40,28 +41,19 @@ export const EMPTY_RULE: MessageRuleRaw = {
 };
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
-  z.string({ error: message }).refine((value): value is T[number] => (values as readonly string[]).includes(value), message);
+  cleanString(message).refine((value): value is T[number] => (values as readonly string[]).includes(value), message);
 
 export const messageRuleSchema = z
   .object({
     anchor: choice(MESSAGE_ANCHORS, "Scegli se il messaggio parte prima dell'inizio o dopo la fine"),
-    offsetValue: z
-      .string({ error: "Indica quanto prima o quanto dopo" })
+    offsetValue: cleanString("Indica quanto prima o quanto dopo")
       .trim()
       .min(1, "Indica quanto prima o quanto dopo")
       .regex(/^\d{1,5}$/, "Scrivi un numero intero, ad esempio 2"),
     offsetUnit: choice(OFFSET_UNITS, "Scegli minuti, ore o giorni"),
     audience: choice(MESSAGE_AUDIENCES, "Scegli a chi inviare il messaggio"),
-    subject: z
-      .string({ error: "Scrivi l'oggetto del messaggio" })
-      .trim()
-      .min(1, "Scrivi l'oggetto del messaggio")
-      .max(MAX_SUBJECT, `Massimo ${MAX_SUBJECT} caratteri`),
-    body: z
-      .string({ error: "Scrivi il testo del messaggio" })
-      .trim()
-      .min(1, "Scrivi il testo del messaggio")
-      .max(MAX_BODY, `Massimo ${MAX_BODY} caratteri`),
+    subject: requiredText("Scrivi l'oggetto del messaggio", MAX_SUBJECT),
+    body: requiredMultiline("Scrivi il testo del messaggio", MAX_BODY),
     active: z.boolean(),
   })
   .superRefine((value, context) => {

@@ -1,19 +1,14 @@
 // The dashboard's referent forms: add, edit, revoke. One schema each, shared
 // by the browser and the server actions.
 import { z } from "zod";
-import { requiredText } from "@/lib/forms/fields";
+import { cleanString, optionalText as sharedOptionalText, requiredMultiline, requiredText } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
 import { emailField, phoneField } from "@/lib/registrations/schema";
 import { referentRoleField } from "./sheets/schema";
 
 const required = requiredText;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Massimo ${max} caratteri`)
-    .transform((value) => value || null);
+const optionalText = (max: number) => sharedOptionalText(max).transform((value) => value || null);
 
 export const referentIdSchema = z.uuid();
 
@@ -22,7 +17,7 @@ export type AddReferentRaw = FormValues<typeof addReferentForm>;
 export const ADD_REFERENT_ORDER = ["municipalityId", "firstName", "lastName", "email", "phone", "role", "office"] as const;
 
 export const addReferentSchema = z.object({
-  municipalityId: z.string({ error: "Seleziona il Comune" }).trim().min(1, "Seleziona il Comune").pipe(z.uuid("Seleziona il Comune dall'elenco")),
+  municipalityId: cleanString("Seleziona il Comune").trim().min(1, "Seleziona il Comune").pipe(z.uuid("Seleziona il Comune dall'elenco")),
   firstName: required("Inserisci il nome"),
   lastName: required("Inserisci il cognome"),
   email: emailField,
@@ -49,9 +44,5 @@ export const revokeReferentForm = defineForm({ text: ["reason"] });
 export type RevokeReferentRaw = FormValues<typeof revokeReferentForm>;
 
 export const revokeReferentSchema = z.object({
-  reason: z
-    .string({ error: "Indica il motivo della revoca" })
-    .trim()
-    .min(5, "Indica il motivo della revoca (almeno 5 caratteri)")
-    .max(500, "Massimo 500 caratteri"),
+  reason: requiredMultiline("Indica il motivo della revoca", 500, { min: 5, tooShort: "Indica il motivo della revoca (almeno 5 caratteri)" }),
 });

@@ -8,6 +8,7 @@ import { parseForm, readForm } from "@/lib/forms/form-data";
 import { honeypotFilled, publicWriteAllowed } from "@/lib/forms/public-write";
 import { runFormAction } from "@/lib/forms/run-action";
 import { RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
+import { isMeetingSlug } from "@/lib/security/segments";
 import { isWellFormedToken } from "@/lib/security/tokens";
 import {
   cancelRegistrationForm,
@@ -34,6 +35,10 @@ export async function registerAction(
 ): Promise<FormState<RegistrationFormRaw>> {
   const values = readForm(formData, registrationForm);
   return runFormAction("register", values, async () => {
+    if (!isMeetingSlug(slug)) {
+      const { fieldErrors, formError } = failureErrors("MEETING_NOT_FOUND");
+      return errorState(values, fieldErrors, formError);
+    }
     if (honeypotFilled(formData)) return errorState(values, {}, HONEYPOT_MESSAGE);
     const parsed = parseForm(publicRegistrationSchema, values, "nominees");
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);

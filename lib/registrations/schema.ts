@@ -1,15 +1,14 @@
 // One schema per form, shared by the browser (react-hook-form), the server
 // action and the JSON API. Messages are Italian: they are shown as they are.
 import { z } from "zod";
-import { optionalText, requiredText } from "@/lib/forms/fields";
+import { cleanString, optionalText, requiredText } from "@/lib/forms/fields";
 
 export const ORGANISATION_TYPES = ["COMUNE", "ENTE_GESTORE", "ALTRO_ENTE"] as const;
 export const MAX_NOMINEES = 10;
 
 const required = requiredText;
 
-export const emailField = z
-  .string({ error: "Inserisci l'indirizzo email" })
+export const emailField = cleanString("Inserisci l'indirizzo email")
   .trim()
   .min(1, "Inserisci l'indirizzo email")
   .max(254, "Indirizzo email troppo lungo")
@@ -19,8 +18,7 @@ export const emailField = z
 // Italian landlines and mobiles, optionally +39/0039, spaces, dots, dashes or slashes between groups.
 const ITALIAN_PHONE = /^(?:(?:\+|00)39)?\s?(?:0\d{1,4}|3\d{2})[\s./-]?\d{2,4}(?:[\s./-]?\d{2,4}){0,2}$/;
 
-export const phoneField = z
-  .string()
+export const phoneField = cleanString()
   .trim()
   .max(30, "Numero di telefono troppo lungo")
   .refine((value) => value === "" || ITALIAN_PHONE.test(value), "Inserisci un numero italiano, ad esempio 091 123 4567 o 333 123 4567")
@@ -59,8 +57,7 @@ export const registrationSchema = z
     phone: phoneField,
     roleTitle: required("Indica il ruolo o la qualifica", 150),
     organisationType: z.enum(ORGANISATION_TYPES, { error: "Indica per quale ente ti iscrivi" }),
-    municipalityId: z
-      .string()
+    municipalityId: cleanString()
       .trim()
       .transform((value) => value || null)
       .nullable()
@@ -74,7 +71,7 @@ export const registrationSchema = z
     privacyConsent: checkbox.refine((value) => value, "Per iscriverti occorre prendere visione dell'informativa privacy"),
     communicationsConsent: checkbox,
     /** Honeypot: hidden from people, filled by bots. */
-    website: z.string().optional().default(""),
+    website: cleanString().optional().default(""),
     nominees: z.array(nomineeSchema).max(MAX_NOMINEES, `Puoi invitare al massimo ${MAX_NOMINEES} rappresentanti`).default([]),
   })
   .superRefine((value, ctx) => {

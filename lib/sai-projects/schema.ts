@@ -1,6 +1,7 @@
 // SAI projects: their categories as the UI and the import name them, and the
 // project form's schema, shared by the browser and the server action.
 import { z } from "zod";
+import { cleanString, optionalText } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
 import { SAI_CATEGORIES } from "./labels";
 
@@ -19,13 +20,9 @@ export const EMPTY_SAI_PROJECT: SaiProjectRaw = { municipalityId: "", category: 
 export const saiProjectSchema = z.object({
   municipalityId: z.uuid({ error: "Scegli il Comune" }),
   category: z.enum(SAI_CATEGORIES, { error: "Scegli la categoria" }),
-  projectCode: z
-    .string()
-    .trim()
-    .max(MAX_PROJECT_CODE, `Massimo ${MAX_PROJECT_CODE} caratteri`)
+  projectCode: optionalText(MAX_PROJECT_CODE)
     .transform((value) => value.toUpperCase() || null),
-  places: z
-    .string()
+  places: cleanString()
     .trim()
     .refine((value) => value === "" || /^\d{1,5}$/.test(value), "Indica i posti con un numero intero, oppure lascia vuoto")
     .transform((value) => (value === "" ? null : Number(value)))

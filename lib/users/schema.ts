@@ -2,6 +2,7 @@
 // server actions. Messages are Italian and shown as they are.
 import { z } from "zod";
 import { USER_ROLES } from "@/lib/auth/roles";
+import { optionalText } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
 import { emailField } from "@/lib/registrations/schema";
 
@@ -15,11 +16,7 @@ export type InviteUserRaw = FormValues<typeof inviteUserForm>;
 
 export const inviteUserSchema = z.object({
   email: emailField,
-  name: z
-    .string()
-    .trim()
-    .max(120, "Massimo 120 caratteri")
-    .transform((name) => name || null),
+  name: optionalText(120).transform((name) => name || null),
   role: roleField,
 });
 export type InviteUserInput = z.output<typeof inviteUserSchema>;

@@ -1,5 +1,6 @@
 // The invitations pages' filters (from the URL) and forms. Safe on the client.
 import { z } from "zod";
+import { cleanString } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
 import { nomineeSchema } from "@/lib/registrations/schema";
 
@@ -40,8 +41,7 @@ export const invitationFiltersSchema = z.object({
   meeting: z.preprocess(first, z.uuid().optional().catch(undefined)),
   q: z.preprocess(
     first,
-    z
-      .string()
+    cleanString()
       .trim()
       .max(100)
       .optional()

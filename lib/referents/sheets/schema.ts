@@ -1,7 +1,7 @@
 // The public scheda referenti: one schema, shared by the browser
 // (react-hook-form) and the server action. Messages are Italian.
 import { z } from "zod";
-import { requiredText } from "@/lib/forms/fields";
+import { cleanString, requiredMultiline, requiredText } from "@/lib/forms/fields";
 import { emailField, phoneField } from "@/lib/registrations/schema";
 import { REFERENT_ROLES } from "../labels";
 
@@ -11,8 +11,7 @@ const required = requiredText;
 
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
-export const pecField = z
-  .string({ error: "Inserisci la PEC del Comune" })
+export const pecField = cleanString("Inserisci la PEC del Comune")
   .trim()
   .min(1, "Inserisci la PEC del Comune")
   .max(254, "Indirizzo PEC troppo lungo")
@@ -32,7 +31,7 @@ export const sheetReferentSchema = z.object({
 
 export const referentSheetSchema = z
   .object({
-    municipalityId: z.string({ error: "Seleziona il Comune" }).trim().min(1, "Seleziona il Comune").pipe(z.uuid("Seleziona il Comune dall'elenco")),
+    municipalityId: cleanString("Seleziona il Comune").trim().min(1, "Seleziona il Comune").pipe(z.uuid("Seleziona il Comune dall'elenco")),
     pec: pecField,
     referents: z
       .array(sheetReferentSchema)
@@ -46,7 +45,7 @@ export const referentSheetSchema = z
     privacyConsent: checkbox.refine((value) => value, "Per inviare la scheda occorre prendere visione dell'informativa privacy"),
     communicationsConsent: checkbox,
     /** Honeypot: hidden from people, filled by bots. */
-    website: z.string().optional().default(""),
+    website: cleanString().optional().default(""),
   })
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
@@ -63,11 +62,10 @@ export type SheetReferentInput = z.output<typeof sheetReferentSchema>;
 
 /** Rejecting a scheda: the reason goes to the officer. */
 export const rejectSheetSchema = z.object({
-  reason: z
-    .string({ error: "Indica il motivo" })
-    .trim()
-    .min(5, "Indica il motivo (almeno 5 caratteri): sarà inviato a chi ha compilato la scheda")
-    .max(1000, "Massimo 1000 caratteri"),
+  reason: requiredMultiline("Indica il motivo", 1000, {
+    min: 5,
+    tooShort: "Indica il motivo (almeno 5 caratteri): sarà inviato a chi ha compilato la scheda",
+  }),
 });
 
 export const sheetIdSchema = z.uuid();

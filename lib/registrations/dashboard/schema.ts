@@ -3,6 +3,7 @@
 // never fails the page: it falls back to the default.
 import { z } from "zod";
 import type { OrganisationType, Province, RegistrationStatus } from "@/lib/generated/prisma/enums";
+import { cleanString } from "@/lib/forms/fields";
 import { PROVINCES } from "@/lib/municipalities/provinces";
 
 export { PROVINCES };
@@ -92,7 +93,7 @@ const provinceParam = z.preprocess(
 
 export const registrationListSearchSchema = z
   .object({
-    q: z.preprocess(single, z.string().trim().max(100).catch("")).catch(""),
+    q: z.preprocess(single, cleanString().trim().max(100).catch("")).catch(""),
     stato: fromMap(STATUS_PARAMS),
     tipo: fromMap(ORGANISATION_TYPE_PARAMS),
     provincia: provinceParam,

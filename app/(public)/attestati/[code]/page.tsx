@@ -8,6 +8,7 @@ import { displayCertificateCode } from "@/lib/certificates/code";
 import { loadCertificateVerification } from "@/lib/certificates/queries";
 import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
 import { SITE } from "@/lib/site";
+import { certificateCodeSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -25,10 +26,11 @@ type PageProps = { params: Promise<{ code: string }> };
 /**
  * Anyone holding an attestato (or its QR) checks it here. Valid: the name and
  * the meeting, nothing else (no email, organisation or minutes). Unknown,
- * malformed, replaced or revoked: the same page says it is not valid.
+ * replaced or revoked: the same page says it is not valid. Not even the shape
+ * of a code: not found.
  */
 export default async function VerifyCertificatePage({ params }: PageProps) {
-  const { code } = await params;
+  const code = certificateCodeSegment((await params).code);
   const limit = await limitPublicWrite({ ip: clientIp(await headers()) });
   const verification = limit.ok ? await loadCertificateVerification(code) : null;
   const display = displayCertificateCode(code);

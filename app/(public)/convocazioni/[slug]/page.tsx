@@ -6,6 +6,7 @@ import { MeetingSheet } from "@/components/meetings/meeting-sheet";
 import { stripInlineMarkdown } from "@/lib/format/text";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { seatsLeft } from "@/lib/registrations/queries";
+import { slugSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -15,14 +16,14 @@ type PageProps = { params: Promise<{ slug: string }> };
 const loadMeeting = cache((slug: string) => getPublicMeeting(slug));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = slugSegment((await params).slug);
   const meeting = await loadMeeting(slug);
   if (!meeting) return { title: "Convocazione non trovata" };
   return { title: meeting.title, description: stripInlineMarkdown(meeting.subject) };
 }
 
 export default async function MeetingPage({ params }: PageProps) {
-  const { slug } = await params;
+  const slug = slugSegment((await params).slug);
   const meeting = await loadMeeting(slug);
   if (!meeting) notFound();
   const now = new Date();

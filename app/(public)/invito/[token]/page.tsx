@@ -11,6 +11,7 @@ import { getInvitationByToken, type InvitationView } from "@/lib/invitations/que
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
+import { tokenSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +49,7 @@ function answeredNotice(view: InvitationView): { title: string; text: string; re
 }
 
 export default async function InvitationPage({ params, searchParams }: PageProps) {
-  const { token } = await params;
+  const token = tokenSegment((await params).token);
   const justDeclined = (await searchParams).rifiutato === "1";
   const view = await getInvitationByToken(token);
   if (!view) notFound();

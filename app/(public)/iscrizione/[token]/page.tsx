@@ -18,6 +18,7 @@ import {
   updateRegistrationAction,
 } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/queries";
+import { tokenSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export const metadata: Metadata = {
 type PageProps = { params: Promise<{ token: string }> };
 
 export default async function PersonalPage({ params }: PageProps) {
-  const { token } = await params;
+  const token = tokenSegment((await params).token);
   const now = new Date();
   const found = await getRegistrationByToken(token, now);
   if (!found) notFound();

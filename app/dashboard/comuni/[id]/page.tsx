@@ -15,6 +15,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { setSaiFlagAction } from "@/lib/municipalities/dashboard/actions";
 import { getMunicipalityDetail } from "@/lib/municipalities/dashboard/queries";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -23,14 +24,14 @@ const loadMunicipality = cache((id: string) => getMunicipalityDetail(id));
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   // Metadata renders beside the page, not after it: it needs its own guard.
   await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const municipality = await loadMunicipality(id);
   return { title: municipality ? `Comune di ${municipality.name}` : "Comune non trovato" };
 }
 
 export default async function MunicipalityPage({ params }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const municipality = await loadMunicipality(id);
   if (!municipality) notFound();
   const canWrite = can(user.role, "write");

@@ -22,6 +22,7 @@ import { describeMode, KIND_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting, type DashboardMeeting } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { plural } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -33,7 +34,7 @@ const loadMeeting = cache((id: string) => getDashboardMeeting(id));
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   // Metadata renders beside the page, not after it: it needs its own guard.
   await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await loadMeeting(id);
   return { title: meeting ? meeting.title : "Convocazione non trovata" };
 }
@@ -140,7 +141,7 @@ function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
 
 export default async function MeetingSummaryPage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await loadMeeting(id);
   if (!meeting) notFound();
   const { esito } = await searchParams;

@@ -19,6 +19,7 @@ import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { addSaiProjectAction, removeSaiProjectAction, updateSaiProjectAction } from "@/lib/sai-projects/actions";
 import { SAI_CATEGORY_LABELS } from "@/lib/sai-projects/labels";
 import { EMPTY_SAI_PROJECT } from "@/lib/sai-projects/schema";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -29,7 +30,7 @@ const loadBody = cache((id: string) => (managingBodyIdSchema.safeParse(id).succe
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");
-  const body = await loadBody((await params).id);
+  const body = await loadBody(uuidSegment((await params).id));
   return { title: body ? body.name : "Ente gestore non trovato" };
 }
 
@@ -42,7 +43,7 @@ const OUTCOMES: Record<string, string> = {
 
 export default async function ManagingBodyPage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
-  const body = await loadBody((await params).id);
+  const body = await loadBody(uuidSegment((await params).id));
   if (!body) notFound();
   const mayWrite = can(user.role, "write");
   const esito = (await searchParams).esito;

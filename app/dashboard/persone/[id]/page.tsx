@@ -17,6 +17,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { erasePersonAction } from "@/lib/people/actions";
 import { getPersonRecords } from "@/lib/people/queries";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -25,7 +26,7 @@ const loadRecords = cache((id: string) => getPersonRecords(id));
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   // Metadata renders beside the page, not after it: it needs its own guard.
   await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const records = await loadRecords(id);
   if (!records) return { title: "Persona non trovata" };
   return { title: records.person.erasedAt ? "Persona con dati cancellati" : `${records.person.firstName} ${records.person.lastName}` };
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function PersonPage({ params }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const records = await loadRecords(id);
   if (!records) notFound();
   const { person } = records;

@@ -11,6 +11,7 @@ import { revokeReferentAction, updateReferentAction } from "@/lib/referents/acti
 import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS } from "@/lib/referents/labels";
 import { getReferent } from "@/lib/referents/queries";
 import { referentIdSchema } from "@/lib/referents/schema";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -18,14 +19,14 @@ const loadReferent = cache((id: string) => (referentIdSchema.safeParse(id).succe
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const referent = await loadReferent(id);
   return { title: referent ? `Referente - ${referent.person.firstName} ${referent.person.lastName}` : "Referente non trovato" };
 }
 
 export default async function ReferentPage({ params }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const referent = await loadReferent(id);
   if (!referent) notFound();
   const { person, municipality } = referent;

@@ -7,6 +7,7 @@ import { getEmailMessage } from "@/lib/email/queries";
 import { readDeliveredEmail } from "@/lib/email/outbox-transport";
 import { renderStoredEmail, type RenderedEmail } from "@/lib/email/render";
 import { plural } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ async function tryRender(template: string, data: unknown): Promise<RenderedEmail
 
 export default async function DevEmailPage({ params }: PageProps) {
   if (!devOutboxEnabled()) notFound();
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const message = await getEmailMessage(id);
   if (!message) notFound();
   // A sent message keeps no link in the database: the outbox's delivered copy has them.

@@ -8,6 +8,7 @@ import { buildCertificatePdf } from "@/lib/certificates/pdf";
 import { verifyCertificateCode } from "@/lib/certificates/queries";
 import { db } from "@/lib/db";
 import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
+import { isCertificateCode } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +23,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
     });
   }
   const { code } = await params;
-  const verification = await verifyCertificateCode(db, code);
+  const verification = isCertificateCode(code) ? await verifyCertificateCode(db, code) : null;
   const display = displayCertificateCode(code);
-  if (!verification.valid || !display) {
+  if (!verification?.valid || !display) {
     return new Response("Attestato non valido: il codice non corrisponde a nessun attestato valido.", {
       status: 404,
       headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8" },

@@ -2,12 +2,13 @@ import type { NextRequest } from "next/server";
 import { icsResponse, meetingIcs } from "@/lib/meetings/ics";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { publicOrigin } from "@/lib/site";
+import { isMeetingSlug } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const meeting = await getPublicMeeting(slug);
+  const meeting = isMeetingSlug(slug) ? await getPublicMeeting(slug) : null;
   if (!meeting) {
     return new Response("Convocazione non trovata.", {
       status: 404,

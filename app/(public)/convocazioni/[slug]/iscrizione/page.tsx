@@ -18,6 +18,7 @@ import { lookupReferentAction } from "@/lib/registrations/link-up/actions";
 import { listSaiBodiesByMunicipality } from "@/lib/registrations/link-up/queries";
 import { seatsLeft } from "@/lib/registrations/queries";
 import { FULL_MESSAGE, seatsText, type SeatsLeft } from "@/lib/registrations/seats";
+import { slugSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ type PageProps = { params: Promise<{ slug: string }> };
 const loadMeeting = cache((slug: string) => getPublicMeeting(slug));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = slugSegment((await params).slug);
   const meeting = await loadMeeting(slug);
   return { title: meeting ? `Iscrizione - ${meeting.title}` : "Convocazione non trovata" };
 }
@@ -64,7 +65,7 @@ function SeatsNotice({ seats }: { seats: SeatsLeft }) {
 }
 
 export default async function RegistrationPage({ params }: PageProps) {
-  const { slug } = await params;
+  const slug = slugSegment((await params).slug);
   const meeting = await loadMeeting(slug);
   if (!meeting) notFound();
   const window = registrationWindow(meeting, new Date());

@@ -5,6 +5,7 @@ import { DeclineInvitationForm } from "@/components/invitations/decline-invitati
 import { MeetingSummary } from "@/components/registrations/meeting-summary";
 import { declineInvitationAction } from "@/lib/invitations/actions";
 import { getInvitationByToken } from "@/lib/invitations/queries";
+import { tokenSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ type PageProps = { params: Promise<{ token: string }> };
 
 /** The step before declining: a page of its own, so the confirmation works without JavaScript. */
 export default async function DeclineInvitationPage({ params }: PageProps) {
-  const { token } = await params;
+  const token = tokenSegment((await params).token);
   const view = await getInvitationByToken(token);
   if (!view) notFound();
   // Answered or expired: the invitation's page says how it stands.

@@ -5,6 +5,7 @@ import type { NextRequest } from "next/server";
 import { icsResponse, meetingIcs } from "@/lib/meetings/ics";
 import { getRegistrationByToken } from "@/lib/registrations/queries";
 import { publicOrigin } from "@/lib/site";
+import { isToken } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ function notFound() {
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const found = await getRegistrationByToken(token);
+  const found = isToken(token) ? await getRegistrationByToken(token) : null;
   if (!found || found.link !== "valid" || found.registration.status === "CANCELLED") return notFound();
   const { meeting } = found.registration;
   const origin = publicOrigin(request.nextUrl.origin);

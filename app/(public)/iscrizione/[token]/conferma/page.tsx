@@ -6,6 +6,7 @@ import { LinkProblem } from "@/components/registrations/link-problem";
 import { CalendarLink, MeetingSummary } from "@/components/registrations/meeting-summary";
 import { getRegistrationByToken, type PersonalRegistration } from "@/lib/registrations/queries";
 import { waitlistPositionText } from "@/lib/registrations/seats";
+import { tokenSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -69,7 +70,7 @@ function Outcome({ registration, personalPath }: { registration: PersonalRegistr
 }
 
 export default async function ConfirmationPage({ params }: PageProps) {
-  const { token } = await params;
+  const token = tokenSegment((await params).token);
   const found = await getRegistrationByToken(token);
   if (!found) notFound();
   if (found.link === "expired") {

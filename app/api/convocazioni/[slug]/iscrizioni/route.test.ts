@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting } from "@/lib/test/factories";
 
@@ -73,5 +73,48 @@ describe("POST /api/convocazioni/[slug]/iscrizioni", () => {
     const limited = await post("non-esiste", person("insistente@example.it"), { ip: "10.0.2.1" });
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await limited.json()).toMatchObject({ error: "RATE_LIMITED", message: expect.stringMatching(/Troppe richieste/) });
+  });
+
+  describe("log lines", () => {
+    const FORGED = /^\[tick\] forged log line/m;
+
+    async function consoleDuring(run: () => Promise<unknown>): Promise<string> {
+      const printed: string[] = [];
+      const spies = (["log", "info", "warn", "error"] as const).map((method) =>
+        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" "))),
+      );
+      try {
+        await run();
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+      return printed.join("\n");
+    }
+
+    it("the issue's forged slug (/api/convocazioni/%00%0A%5Btick%5D%20forged%20log%20line/iscrizioni) is not found and forges no line", async () => {
+      const slug = decodeURIComponent("%00%0A%5Btick%5D%20forged%20log%20line");
+      let status = 0;
+      const printed = await consoleDuring(async () => {
+        status = (await post(slug, person("forgia@example.it"))).status;
+      });
+      expect(status).toBe(404);
+      expect(printed).not.toMatch(FORGED);
+    });
+
+    it("an unexpected failure is logged on one line, whatever the error carries", async () => {
+      const { db: appDb } = await import("@/lib/db");
+      await appDb.$connect();
+      const client = (globalThis as unknown as { prisma: { $transaction: unknown } }).prisma;
+      const failure = Object.assign(new Error("boom\n[tick] forged log line"), { name: "Failure\n[tick] forged log line" });
+      const spy = vi.spyOn(client as { $transaction: () => Promise<never> }, "$transaction").mockRejectedValue(failure);
+      let status = 0;
+      const printed = await consoleDuring(async () => {
+        status = (await post(meeting.slug, person("guasto@example.it"), { ip: "10.0.3.1" })).status;
+      });
+      spy.mockRestore();
+      expect(status).toBe(500);
+      expect(printed).toContain(`POST /api/convocazioni/${meeting.slug}/iscrizioni failed`);
+      expect(printed).not.toMatch(FORGED);
+    });
   });
 });

@@ -5,6 +5,7 @@ import { register } from "@/lib/registrations/mutations";
 import { registrationSchema } from "@/lib/registrations/schema";
 import { refuseCrossSite } from "@/lib/security/same-origin";
 import { logError } from "@/lib/logging/log";
+import { isMeetingSlug } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const crossSite = refuseCrossSite(request);
   if (crossSite) return crossSite;
   const { slug } = await params;
+  if (!isMeetingSlug(slug)) return fail(404, { error: "MEETING_NOT_FOUND", message: FAILURE_STATUS.MEETING_NOT_FOUND.message });
   if (!request.headers.get("content-type")?.includes("application/json")) {
     return fail(415, { error: "UNSUPPORTED_MEDIA_TYPE", message: "Inviare un corpo JSON (Content-Type: application/json)." });
   }

@@ -19,6 +19,7 @@ import {
 } from "@/lib/certificates/actions";
 import { loadCertificatesOverview } from "@/lib/certificates/queries";
 import { plural } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Attestati di partecipazione" };
 
@@ -26,7 +27,7 @@ type PageProps = { params: Promise<{ id: string }> };
 
 export default async function CertificatesPage({ params }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const overview = await loadCertificatesOverview(id);
   if (!overview) notFound();
   const { meeting, rows, meetingHasMinutes, presentWithoutMinutes } = overview;

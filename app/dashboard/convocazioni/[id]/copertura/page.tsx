@@ -15,6 +15,7 @@ import { getMeetingCoverage, getReminderProgress } from "@/lib/coverage/queries"
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { seatsLeft } from "@/lib/registrations/queries";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Copertura dei Comuni SAI" };
 
@@ -22,7 +23,7 @@ type PageProps = { params: Promise<{ id: string }> };
 
 export default async function CoveragePage({ params }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await getDashboardMeetingHeading(id);
   if (!meeting) notFound();
   const now = new Date();

@@ -18,6 +18,7 @@ import { listManagingBodyNames } from "@/lib/managing-bodies/queries";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { groupByProvince } from "@/components/registrations/municipality-groups";
 import { registrationWindow } from "@/lib/meetings/registration-window";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Inviti della convocazione" };
 
@@ -28,7 +29,7 @@ type PageProps = {
 
 export default async function MeetingInvitationsPage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await getDashboardMeetingHeading(id);
   if (!meeting) notFound();
   // The meeting comes from the path, not from the query string.

@@ -16,6 +16,7 @@ import { registrationsBulkAction } from "@/lib/registrations/dashboard/actions";
 import { loadRegistrationsDashboard } from "@/lib/registrations/dashboard/queries";
 import { parseRegistrationListParams, registrationListQuery, type SearchParams } from "@/lib/registrations/dashboard/schema";
 import { plural } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Iscrizioni" };
 
@@ -30,7 +31,7 @@ const STATUS_NOTES = {
 
 export default async function MeetingRegistrationsPage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const listParams = parseRegistrationListParams(await searchParams);
   const data = await loadRegistrationsDashboard(id, listParams);
   if (!data) notFound();

@@ -14,6 +14,7 @@ import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { sendJoinLinkNowAction, updateJoinLinkOffsetsAction } from "@/lib/join-link/actions";
 import { getJoinLinkOverview, getJoinLinkProgress, type PlannedSend } from "@/lib/join-link/queries";
 import { describeOffset, describeSend, offsetsFormValues, UNAVAILABLE_MESSAGES } from "@/lib/join-link/schema";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Link di collegamento" };
 
@@ -28,7 +29,7 @@ const PLANNED_STATE: Record<PlannedSend["state"], string> = {
 
 export default async function JoinLinkPage({ params }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await getDashboardMeetingHeading(id);
   if (!meeting) notFound();
   const now = new Date();

@@ -16,6 +16,7 @@ import { EMPTY_RULE } from "@/lib/message-rules/schema";
 import { findSuggestion, RULE_SUGGESTIONS } from "@/lib/message-rules/suggestions";
 import { ruleState } from "@/lib/message-rules/timing";
 import { plural, pluralForm } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Promemoria e messaggi" };
 
@@ -33,7 +34,7 @@ const STATUS_NOTES = {
 
 export default async function MeetingMessagesPage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const query = await searchParams;
   const meeting = await getMessageRulesMeeting(id);
   if (!meeting) notFound();

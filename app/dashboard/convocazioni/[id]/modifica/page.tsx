@@ -10,6 +10,7 @@ import { meetingToForm } from "@/lib/meetings/admin-schema";
 import { meetingFormVersion } from "@/lib/meetings/form-version";
 import { STATUS_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting } from "@/lib/meetings/queries";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -18,14 +19,14 @@ const loadMeeting = cache((id: string) => getDashboardMeeting(id));
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   // Metadata renders beside the page, not after it: it needs its own guard.
   await guardPage("write");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await loadMeeting(id);
   return { title: meeting ? `Modifica - ${meeting.title}` : "Convocazione non trovata" };
 }
 
 export default async function EditMeetingPage({ params }: PageProps) {
   await guardPage("write");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await loadMeeting(id);
   if (!meeting) notFound();
   const summary = `/dashboard/convocazioni/${meeting.id}`;

@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/roles";
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { param, type SearchParams } from "@/lib/forms/search-params";
 import { plural } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Presenze" };
 
@@ -30,7 +31,7 @@ function uploadError(params: SearchParams): string | undefined {
 
 export default async function AttendancePage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await getDashboardMeetingHeading(id);
   if (!meeting) notFound();
   const query = await searchParams;

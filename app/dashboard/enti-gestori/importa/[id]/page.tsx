@@ -14,6 +14,7 @@ import { planImport } from "@/lib/sai-projects/import/plan";
 import { getSaiImport, loadPlanContext } from "@/lib/sai-projects/import/queries";
 import { saiImportIdSchema } from "@/lib/sai-projects/import/schema";
 import { displayRows } from "@/lib/sai-projects/import/summary";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -24,13 +25,13 @@ const loadImport = cache((id: string) => (saiImportIdSchema.safeParse(id).succes
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");
-  const found = await loadImport((await params).id);
+  const found = await loadImport(uuidSegment((await params).id));
   return { title: found ? `Importazione di ${found.fileName}` : "Importazione non trovata" };
 }
 
 export default async function ImportPreviewPage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
-  const found = await loadImport((await params).id);
+  const found = await loadImport(uuidSegment((await params).id));
   if (!found) notFound();
   const query = await searchParams;
   const justApplied = query.esito === "applicata";

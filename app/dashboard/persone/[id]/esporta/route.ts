@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { buildPersonExport, personExportCounts, personExportFilename } from "@/lib/people/export";
 import { recordPersonExport } from "@/lib/people/mutations";
 import { getPersonRecords } from "@/lib/people/queries";
+import { isUuid } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const guard = await guardRoute("write");
   if (!guard.ok) return guard.response;
   const { id } = await params;
-  const records = await getPersonRecords(id, db, { withEmailData: true });
+  const records = isUuid(id) ? await getPersonRecords(id, db, { withEmailData: true }) : null;
   if (!records) return Response.json({ ok: false, formError: "Persona non trovata." }, { status: 404 });
 
   // A HEAD (Next.js answers it with this handler) takes nothing away.

@@ -14,6 +14,7 @@ import { REFERENT_ROLE_LABELS } from "@/lib/referents/labels";
 import { approvalPreview, type ListedReferent } from "@/lib/referents/sheets/review";
 import { getSheetForReview, type SheetForReview } from "@/lib/referents/sheets/queries";
 import { sheetIdSchema } from "@/lib/referents/sheets/schema";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -21,7 +22,7 @@ const loadSheet = cache((id: string) => (sheetIdSchema.safeParse(id).success ? g
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const found = await loadSheet(id);
   return { title: found ? `Scheda referenti - ${found.sheet.municipality.name}` : "Scheda non trovata" };
 }
@@ -92,7 +93,7 @@ function Outcome({ sheet }: { sheet: SheetForReview["sheet"] }) {
 
 export default async function SheetReviewPage({ params }: PageProps) {
   const user = await guardPage("read");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const found = await loadSheet(id);
   if (!found) notFound();
   const { sheet } = found;

@@ -14,6 +14,7 @@ import {
 import { recordRegistrationsExport } from "@/lib/registrations/dashboard/mutations";
 import { getRegistrationsMeeting, listRegistrationsForExport } from "@/lib/registrations/dashboard/queries";
 import { parseRegistrationListParams, registrationListQuery } from "@/lib/registrations/dashboard/schema";
+import { isUuid } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const guard = await guardRoute("read");
   if (!guard.ok) return guard.response;
   const { id } = await params;
+  if (!isUuid(id)) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
   const search = request.nextUrl.searchParams;
   const format = formatOf(search.get("formato"));
   if (!format) return Response.json({ ok: false, formError: "Formato non disponibile: scegli csv o xlsx." }, { status: 400 });

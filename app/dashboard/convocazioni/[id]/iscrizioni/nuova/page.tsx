@@ -9,6 +9,7 @@ import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { registerOnBehalfAction } from "@/lib/registrations/dashboard/actions";
 import { loadRegistrationsMeeting } from "@/lib/registrations/dashboard/queries";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Iscrivi una persona" };
 
@@ -16,7 +17,7 @@ type PageProps = { params: Promise<{ id: string }> };
 
 export default async function RegisterOnBehalfPage({ params }: PageProps) {
   await guardPage("write");
-  const { id } = await params;
+  const id = uuidSegment((await params).id);
   const meeting = await loadRegistrationsMeeting(id);
   if (!meeting) notFound();
   // The service refuses these too; the page says so before anyone fills the form in.

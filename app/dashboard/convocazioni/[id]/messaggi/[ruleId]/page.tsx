@@ -14,6 +14,7 @@ import { getMessageRule, getMessageRulesMeeting } from "@/lib/message-rules/quer
 import { ruleFormValues } from "@/lib/message-rules/schema";
 import { describeWhen } from "@/lib/message-rules/timing";
 import { plural } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Modifica un messaggio" };
 
@@ -22,6 +23,8 @@ type PageProps = { params: Promise<{ id: string; ruleId: string }> };
 export default async function EditMessageRulePage({ params }: PageProps) {
   await guardPage("write");
   const { id, ruleId } = await params;
+  uuidSegment(id);
+  uuidSegment(ruleId);
   const meeting = await getMessageRulesMeeting(id);
   if (!meeting) notFound();
   const rule = await getMessageRule(meeting.id, ruleId);

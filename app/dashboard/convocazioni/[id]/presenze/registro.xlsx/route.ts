@@ -3,11 +3,14 @@
 import { guardRoute } from "@/lib/auth/guard";
 import { registerDownload } from "@/lib/attendance/register/download";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const guard = await guardRoute("read");
   if (!guard.ok) return guard.response;
-  return registerDownload(db, guard.user, (await params).id, "xlsx", request.method);
+  const { id } = await params;
+  if (!isUuid(id)) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
+  return registerDownload(db, guard.user, id, "xlsx", request.method);
 }

@@ -6,6 +6,7 @@ import { recordCertificateCopy } from "@/lib/certificates/mutations";
 import { buildCertificatePdf } from "@/lib/certificates/pdf";
 import { getCertificateDocumentForRegistration } from "@/lib/certificates/queries";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const guard = await guardRoute("read");
   if (!guard.ok) return guard.response;
   const { id, registrationId } = await params;
+  if (!isUuid(id) || !isUuid(registrationId)) return Response.json({ ok: false, formError: "Attestato non trovato." }, { status: 404 });
   const document = await getCertificateDocumentForRegistration(db, id, registrationId);
   if (!document) return Response.json({ ok: false, formError: "Attestato non trovato." }, { status: 404 });
   const body = await buildCertificatePdf(document, { archiveCopy: true });

@@ -16,6 +16,7 @@ import { attendanceIdSchema } from "@/lib/attendance/schema";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { plural } from "@/lib/format/plural";
+import { uuidSegment } from "@/lib/security/segments";
 
 type PageProps = { params: Promise<{ id: string; importId: string }> };
 
@@ -28,6 +29,8 @@ const loadImport = cache((meetingId: string, importId: string) =>
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");
   const { id, importId } = await params;
+  uuidSegment(id);
+  uuidSegment(importId);
   const found = await loadImport(id, importId);
   return { title: found ? `Importazione delle presenze da ${found.fileName}` : "Importazione non trovata" };
 }
@@ -35,6 +38,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function AttendanceImportPage({ params }: PageProps) {
   const user = await guardPage("read");
   const { id, importId } = await params;
+  uuidSegment(id);
+  uuidSegment(importId);
   const found = await loadImport(id, importId);
   if (!found) notFound();
   const back = (
