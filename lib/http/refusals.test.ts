@@ -160,6 +160,20 @@ describe("judgeRequest", () => {
     }
   });
 
+  it("refuses a server action whose Origin is not exactly the host it was sent to, as Next would (with a 500)", async () => {
+    process.env.APP_URL = SITE;
+    try {
+      const hosts: Array<Record<string, string>> = [{ host: "[::" }, { host: "LOCALHOST:3000" }, { "x-forwarded-host": "proxy.example" }];
+      for (const headers of hosts) {
+        const verdict = await judgeRequest(post("/scheda-referenti", "[]", { "content-type": "text/plain", "next-action": ACTION_ID, ...headers }), "/scheda-referenti");
+        expect(verdict && "refuse" in verdict ? verdict.refuse.status : verdict, JSON.stringify(headers)).toBe(403);
+      }
+      expect(await judgeRequest(post("/scheda-referenti", "[]", { "content-type": "text/plain", "next-action": ACTION_ID }), "/scheda-referenti")).toBeNull();
+    } finally {
+      delete process.env.APP_URL;
+    }
+  });
+
   it("refuses a body over 1 MB with 413, stated or chunked, as a page and as JSON under /api/", async () => {
     const big = "a".repeat(BODY_LIMIT_BYTES + 1);
     const stated = await judgeRequest(post("/scheda-referenti", big, { "content-type": "text/plain", "content-length": String(big.length) }), "/scheda-referenti");

@@ -50,9 +50,9 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A short page of our own, in Italian: no script, no style, nothing that could be cached. */
-export function refusalPage(status: number, title: string, message: string): Response {
-  const html = `<!DOCTYPE html>
+/** A short page of our own, in Italian: no script, no style. */
+export function refusalHtml(title: string, message: string): string {
+  return `<!DOCTYPE html>
 <html lang="it">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)} — Convoca</title></head>
 <body>
@@ -64,7 +64,11 @@ export function refusalPage(status: number, title: string, message: string): Res
 </body>
 </html>
 `;
-  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/** The refusal page as a response that nothing may cache. */
+export function refusalPage(status: number, title: string, message: string): Response {
+  return new Response(refusalHtml(title, message), { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
 function refusalJson(status: number, error: string, message: string): Response {
@@ -224,6 +228,24 @@ async function isDecodableFetchAction(bytes: Uint8Array<ArrayBuffer>, contentTyp
   return isDecodableReply(new Map(), "", 0, text);
 }
 
+/**
+ * Next runs a server action only when its Origin names exactly the host it
+ * was sent to (the first X-Forwarded-Host, else Host), and answers any other
+ * with a 500: a stricter test than isCrossSite, which also accepts APP_URL's.
+ */
+export function originMatchesHost(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return (forwarded || request.headers.get("host")) === originHost;
+}
+
 export type Verdict = { refuse: Response } | { notFound: true } | null;
 
 /**
@@ -249,6 +271,7 @@ export async function judgeRequest(request: Request, pathname: string): Promise<
   const fetchAction = request.headers.has("next-action");
   const formPost = contentType.toLowerCase().startsWith("multipart/form-data");
   const serverAction = !api && !upload && (fetchAction || formPost);
+  if (serverAction && !originMatchesHost(request)) return { refuse: refusal(request, pathname, 403) };
   // Without a length only reading tells the size; a server action is read anyway, to check it.
   if (declared !== null && !serverAction) return null;
   const bytes = await readBounded(request.body, limit);
