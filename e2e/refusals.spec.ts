@@ -91,6 +91,11 @@ test.describe("requests Next would have answered 500", () => {
     }
     const fetchAction = await request.post(SHEET, { headers: { origin: "https://evil.example", "next-action": form.actionId, "content-type": "text/plain" }, data: "[]" });
     expect(fetchAction.status()).toBe(403);
+    // Our own Origin, sent to another Host name: Next would not run it (and answered 500).
+    for (const host of ["convoca.example", "LOCALHOST:" + E2E_PORT]) {
+      const response = await raw("POST", SHEET, { host, origin: BASE_URL, "next-action": form.actionId, "content-type": "text/plain" }, [Buffer.from("[]")]);
+      expect(response.status, host).toBe(403);
+    }
   });
 
   test("a body over 1 MB is refused with 413 before Next reads it, with or without Content-Length", async ({ request }) => {
