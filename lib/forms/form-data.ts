@@ -39,6 +39,18 @@ export function emptyValues<S extends FormShape>(shape: S): FormValues<S> {
   return values as FormValues<S>;
 }
 
+// A post that leaves out an argument (a bound action called by its bare
+// "$ACTION_ID_…", a call from script without the form) brings no FormData:
+// its values are marked, and runFormAction answers 404 (lib/forms/run-action.ts).
+const formless = new WeakSet<object>();
+function withoutForm<T extends object>(values: T): T {
+  formless.add(values);
+  return values;
+}
+export function cameWithoutForm(values: unknown): boolean {
+  return typeof values === "object" && values !== null && formless.has(values);
+}
+
 // Row indexes come from the client: a hostile "nominees.99999999.email" must
 // not allocate a huge array. The schema reports too many rows on its own.
 const MAX_ROWS = 50;
@@ -49,6 +61,7 @@ const MAX_ROWS = 50;
  * (the schema trims), unchecked checkboxes false, rows in index order.
  */
 export function readForm<S extends FormShape>(formData: FormData, shape: S): FormValues<S> {
+  if (!(formData instanceof FormData)) return withoutForm(emptyValues(shape));
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";

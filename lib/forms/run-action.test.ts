@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Prisma } from "../generated/prisma/client";
 import { GENERIC_ERROR } from "./action-state";
+import { defineForm, readForm } from "./form-data";
 import { describeError, runFormAction } from "./run-action";
 
 const TOKEN = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c";
@@ -19,6 +20,18 @@ describe("runFormAction", () => {
     const line = String(log.mock.calls[0][0]);
     expect(line).toBe("[form action] register failed: Error");
     expect(line).not.toContain(TOKEN);
+  });
+
+  it("answers 404, without running the body, to a call that brought no FormData (a left-out argument)", async () => {
+    const shape = defineForm({ text: ["email"] });
+    const body = vi.fn(async () => ({ status: "success" as const, message: "Fatto.", values: { email: "" } }));
+    // A bound action posted by its bare "$ACTION_ID_…": the FormData lands in the state's place.
+    const values = readForm(undefined as unknown as FormData, shape);
+    await expect(runFormAction("register", values, body)).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+    expect(body).not.toHaveBeenCalled();
+    // The same values from a real form run as usual.
+    await runFormAction("register", readForm(new FormData(), shape), body);
+    expect(body).toHaveBeenCalledTimes(1);
   });
 
   it("returns the body's state as it is", async () => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { redirect, RedirectType, unstable_rethrow } from "next/navigation";
+import { notFound, redirect, RedirectType, unstable_rethrow } from "next/navigation";
 import { errorState, GENERIC_ERROR, type FormState } from "./action-state";
+import { cameWithoutForm } from "./form-data";
 import { logError } from "@/lib/logging/log";
 
 /** What an action's body decides; navigation and revalidation happen after it, outside any try/catch. */
@@ -30,6 +31,7 @@ export async function runFormAction<Values>(
   values: Values,
   body: () => Promise<ActionOutcome<Values>>,
 ): Promise<FormState<Values>> {
+  if (cameWithoutForm(values)) notFound();
   let outcome: ActionOutcome<Values>;
   try {
     outcome = await body();
