@@ -1,7 +1,7 @@
 // The http server in front of Next, with the real registration route behind
 // it (in place of Next's router): 60 registrations, each claiming its own
 // X-Forwarded-For, from one connection.
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import type { IncomingMessage, Server } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseTrustedProxies } from "@/lib/rate-limit/client-address";
@@ -85,5 +85,28 @@ describe("the per-IP limit behind our http server", () => {
       expect(count(statuses, 201), `TRUSTED_PROXIES=${trusted}`).toBe(60);
       expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(60);
     }
+  });
+});
+
+describe("a request line Next cannot route", () => {
+  it("answers GET * with our 400 page, and never calls Next", async () => {
+    let calls = 0;
+    const server = createAppServer(parseTrustedProxies(undefined), async (_request, response) => {
+      calls++;
+      response.end("next");
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = "";
+      const socket = net.connect(port, "127.0.0.1", () => socket.write("GET * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+      socket.on("data", (chunk) => (text += chunk.toString("utf8")));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+    expect(answer).toContain("indirizzo richiesto non è valido");
+    expect(calls).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
-// For the Node HTTP server in front of Next (scripts/serve.ts): the one
+// For the Node HTTP server in front of Next (scripts/app-server.ts): the one
 // request Next fails on before proxy.ts can run — a request-target that is no
 // path ("GET * HTTP/1.1", the asterisk form), which Next's router parses as a
-// URL and answers 500. Call it first in the request listener:
+// URL and answers 500. The request listener calls it first:
 //   if (refuseUnroutable(req, res)) return;  // then Next's handler
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { refusalHtml } from "./refusals";
