@@ -37,3 +37,24 @@ test("without a folder nothing is written (npm start)", async () => {
   expect(outboxDir({ EMAIL_OUTBOX_DIR: "  " })).toBeNull();
   expect(await readDeliveredEmail("0b8f6a4e-1d2c-4e5f-8a9b-0c1d2e3f4a5b", null)).toBeNull();
 });
+
+test("a reader polling for a delivery never sees half a file (the e2e helpers poll while the worker writes)", async () => {
+  const transport = createOutboxTransport(() => {}, dir);
+  const id = "4b8f6a4e-1d2c-4e5f-8a9b-0c1d2e3f4a5b";
+  const large = { ...email(id), html: `<p>${"Convocazione ".repeat(800_000)}</p>` };
+  let reading = true;
+  let reads = 0;
+  const poll = (async () => {
+    while (reading) {
+      // Throws on a partly written file (invalid JSON); null until the file exists.
+      if (await readDeliveredEmail(id, dir)) reading = false;
+      reads++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
+  await transport.send(large);
+  await poll;
+  expect(reads).toBeGreaterThan(0);
+  expect((await readDeliveredEmail(id, dir))?.html).toBe(large.html);
+  expect((await readdir(dir)).filter((name) => name.endsWith(".partial"))).toEqual([]);
+});

@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { appOrigin } from "@/lib/site";
 import { formatAddress } from "./address";
@@ -74,7 +75,11 @@ async function writeDelivered(dir: string, email: OutgoingEmail): Promise<void> 
     attachments: email.attachments ?? [],
   };
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, `${email.id}.json`), JSON.stringify(delivered), { mode: 0o600 });
+  // Written aside, then renamed: a reader polling for the file (the e2e
+  // helpers, /dev/email) sees it whole or not at all.
+  const partial = path.join(dir, `.${email.id}.${randomBytes(6).toString("hex")}.partial`);
+  await writeFile(partial, JSON.stringify(delivered), { mode: 0o600 });
+  await rename(partial, path.join(dir, `${email.id}.json`));
 }
 
 /** The email the outbox delivered for message `id`, or null (not delivered yet, or no outbox folder). */
