@@ -9,6 +9,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { judgeRequest } from "@/lib/http/refusals";
 import { responseSecurityHeaders } from "@/lib/security/headers";
+import { routes } from "@/lib/routes";
 
 // Any path without a route: Next renders app/not-found.tsx with status 404.
 const NOT_FOUND_PATH = "/_pagina-non-trovata";
@@ -25,7 +26,7 @@ export async function proxy(request: NextRequest) {
   if (verdict && "refuse" in verdict) response = verdict.refuse;
   else if (verdict) response = NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
   else {
-    if (pathname.startsWith("/dashboard")) headers.set("x-convoca-path", request.nextUrl.pathname + request.nextUrl.search);
+    if (pathname.startsWith(routes.dashboard.home())) headers.set("x-convoca-path", request.nextUrl.pathname + request.nextUrl.search);
     response = NextResponse.next({ request: { headers } });
   }
   for (const [name, value] of security) response.headers.set(name, value);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 /** 403: a signed-in user whose role lacks the permission a dashboard page needs (guardPage). */
 export default function Forbidden() {
@@ -7,7 +8,7 @@ export default function Forbidden() {
       <h1>Accesso non consentito</h1>
       <p className="lead">Il tuo profilo non consente di aprire questa pagina.</p>
       <p>
-        Se pensi che sia un errore, chiedi a un amministratore di cambiare il tuo ruolo. <Link href="/dashboard">Torna alla panoramica</Link>
+        Se pensi che sia un errore, chiedi a un amministratore di cambiare il tuo ruolo. <Link href={routes.dashboard.home()}>Torna alla panoramica</Link>
       </p>
     </main>
   );

@@ -4,6 +4,7 @@ import { MeetingCard } from "@/components/meetings/meeting-card";
 import { lastPublicUpdate, listPublicMeetings, type MeetingSummary } from "@/lib/meetings/queries";
 import { seatsLeftBySlug } from "@/lib/registrations/queries";
 import type { SeatsLeft } from "@/lib/registrations/seats";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -66,7 +67,7 @@ export default async function HomePage() {
         </p>
         <p>
           Per ricevere le comunicazioni del Coordinamento, ciascun Comune indica uno o più referenti compilando la{" "}
-          <Link href="/scheda-referenti">scheda referenti</Link>.
+          <Link href={routes.referentSheet()}>scheda referenti</Link>.
         </p>
       </section>
     </PublicPage>

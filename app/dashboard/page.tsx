@@ -4,6 +4,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { getDashboardOverview } from "@/lib/dashboard/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Panoramica" };
 
@@ -21,7 +22,7 @@ export default async function DashboardOverviewPage() {
         <h2 id="prossime">Prossime convocazioni</h2>
         {upcoming.length === 0 ? (
           <p>
-            Nessuna convocazione in programma. <Link href="/dashboard/convocazioni">Vai alle convocazioni</Link>.
+            Nessuna convocazione in programma. <Link href={routes.dashboard.meetings()}>Vai alle convocazioni</Link>.
           </p>
         ) : (
           <TableScroll label="Tabella delle prossime convocazioni">
@@ -44,7 +45,7 @@ export default async function DashboardOverviewPage() {
                 {upcoming.map((meeting) => (
                   <tr key={meeting.id}>
                     <th scope="row">
-                      <Link href={`/dashboard/convocazioni/${meeting.id}`}>{meeting.title}</Link>
+                      <Link href={routes.dashboard.meeting(meeting.id).page()}>{meeting.title}</Link>
                     </th>
                     <td>{meeting.datesPending ? "Data da definire" : <RomeTime date={meeting.startsAt} />}</td>
                     <td>{STATUS_LABELS[meeting.status]}</td>
@@ -53,7 +54,7 @@ export default async function DashboardOverviewPage() {
                     </td>
                     <td className="text-end">{meeting.waitlisted}</td>
                     <td>
-                      <Link href={`/dashboard/convocazioni/${meeting.id}/copertura`}>
+                      <Link href={routes.dashboard.meeting(meeting.id).coverage()}>
                         {meeting.saiPercent}%<span className="visually-hidden"> di copertura per {meeting.title}</span>
                       </Link>{" "}
                       <span className="small">
@@ -89,7 +90,7 @@ export default async function DashboardOverviewPage() {
                 {recent.map((meeting) => (
                   <tr key={meeting.id}>
                     <th scope="row">
-                      <Link href={`/dashboard/convocazioni/${meeting.id}`}>{meeting.title}</Link>
+                      <Link href={routes.dashboard.meeting(meeting.id).page()}>{meeting.title}</Link>
                     </th>
                     <td>
                       <RomeTime date={meeting.startsAt} format="date" />

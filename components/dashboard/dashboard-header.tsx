@@ -1,40 +1,41 @@
 import { HeaderBrand } from "@/components/layout/header-brand";
 import { ROLE_LABELS, can, type DashboardUser } from "@/lib/auth/roles";
 import { DashboardNav, type DashboardEntry } from "./dashboard-nav";
+import { routes } from "@/lib/routes";
 
 type Link = { href: string; label: string; needs?: "write" | "admin" };
 type Entry = Link | { label: string; links: Link[] };
 
 const ENTRIES: Entry[] = [
-  { href: "/dashboard", label: "Panoramica" },
+  { href: routes.dashboard.home(), label: "Panoramica" },
   {
     label: "Convocazioni",
     links: [
-      { href: "/dashboard/convocazioni", label: "Elenco delle convocazioni" },
-      { href: "/dashboard/convocazioni/nuova", label: "Nuova convocazione", needs: "write" },
+      { href: routes.dashboard.meetings(), label: "Elenco delle convocazioni" },
+      { href: routes.dashboard.newMeeting(), label: "Nuova convocazione", needs: "write" },
     ],
   },
   {
     label: "Anagrafiche",
     links: [
-      { href: "/dashboard/comuni", label: "Comuni" },
-      { href: "/dashboard/referenti", label: "Referenti" },
-      { href: "/dashboard/enti-gestori", label: "Enti gestori" },
-      { href: "/dashboard/persone", label: "Persone" },
+      { href: routes.dashboard.municipalities(), label: "Comuni" },
+      { href: routes.dashboard.referents(), label: "Referenti" },
+      { href: routes.dashboard.managingBodies(), label: "Enti gestori" },
+      { href: routes.dashboard.people(), label: "Persone" },
     ],
   },
   {
     label: "Comunicazioni",
     links: [
-      { href: "/dashboard/inviti", label: "Inviti agli enti gestori" },
-      { href: "/dashboard/email", label: "Email inviate" },
+      { href: routes.dashboard.invitations(), label: "Inviti agli enti gestori" },
+      { href: routes.dashboard.emails(), label: "Email inviate" },
     ],
   },
   {
     label: "Amministrazione",
     links: [
-      { href: "/dashboard/registro-attivita", label: "Registro attività" },
-      { href: "/dashboard/utenti", label: "Utenti", needs: "admin" },
+      { href: routes.dashboard.auditLog(), label: "Registro attività" },
+      { href: routes.dashboard.users(), label: "Utenti", needs: "admin" },
     ],
   },
 ];
@@ -83,7 +84,7 @@ export function DashboardHeader({ user, signOut }: Props) {
         <div className="it-header-center-wrapper it-small-header">
           <div className="container">
             <div className="it-header-center-content-wrapper">
-              <HeaderBrand href="/dashboard" title="Convoca" tagline="Coordinamento Comuni SAI - area riservata" />
+              <HeaderBrand href={routes.dashboard.home()} title="Convoca" tagline="Coordinamento Comuni SAI - area riservata" />
             </div>
           </div>
         </div>

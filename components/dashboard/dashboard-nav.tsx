@@ -4,6 +4,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useOffcanvas } from "@/components/layout/use-offcanvas";
 import { Icon } from "@/components/ui/icon";
+import { routes } from "@/lib/routes";
 
 export type DashboardLink = { href: string; label: string };
 /** A top-level entry: one page, or a group of pages behind a dropdown. */
@@ -12,7 +13,7 @@ export type DashboardEntry = DashboardLink | { label: string; links: DashboardLi
 const isGroup = (entry: DashboardEntry): entry is { label: string; links: DashboardLink[] } => "links" in entry;
 
 function within(pathname: string, href: string): boolean {
-  return href === "/dashboard" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  return href === routes.dashboard.home() ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 }
 
 /** The entry for this page: the most specific link that contains it ("Nuova convocazione", not the list, on /nuova). */
@@ -32,7 +33,7 @@ export function currentHref(pathname: string, entries: DashboardEntry[]): string
  * header's <noscript> list gives the same links.
  */
 export function DashboardNav({ entries }: { entries: DashboardEntry[] }) {
-  const current = currentHref(usePathname() ?? "/dashboard", entries);
+  const current = currentHref(usePathname() ?? routes.dashboard.home(), entries);
   const { open, setOpen, close, toggler, closer, panel } = useOffcanvas();
   const [openGroup, setOpenGroup] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);

@@ -1,16 +1,19 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 export type MeetingTab = "riepilogo" | "iscrizioni" | "inviti" | "copertura" | "link" | "messaggi" | "presenze" | "attestati";
 
-const TABS: { tab: MeetingTab; label: string; path: string }[] = [
-  { tab: "riepilogo", label: "Riepilogo", path: "" },
-  { tab: "iscrizioni", label: "Iscrizioni", path: "/iscrizioni" },
-  { tab: "inviti", label: "Inviti", path: "/inviti" },
-  { tab: "copertura", label: "Copertura dei Comuni", path: "/copertura" },
-  { tab: "link", label: "Link di collegamento", path: "/link" },
-  { tab: "messaggi", label: "Promemoria", path: "/messaggi" },
-  { tab: "presenze", label: "Presenze", path: "/presenze" },
-  { tab: "attestati", label: "Attestati", path: "/attestati" },
+type MeetingPaths = ReturnType<typeof routes.dashboard.meeting>;
+
+const TABS: { tab: MeetingTab; label: string; path: (meeting: MeetingPaths) => string }[] = [
+  { tab: "riepilogo", label: "Riepilogo", path: (meeting) => meeting.page() },
+  { tab: "iscrizioni", label: "Iscrizioni", path: (meeting) => meeting.registrations() },
+  { tab: "inviti", label: "Inviti", path: (meeting) => meeting.invitations() },
+  { tab: "copertura", label: "Copertura dei Comuni", path: (meeting) => meeting.coverage() },
+  { tab: "link", label: "Link di collegamento", path: (meeting) => meeting.joinLink() },
+  { tab: "messaggi", label: "Promemoria", path: (meeting) => meeting.messages() },
+  { tab: "presenze", label: "Presenze", path: (meeting) => meeting.attendance() },
+  { tab: "attestati", label: "Attestati", path: (meeting) => meeting.certificates() },
 ];
 
 type MeetingTabsProps = {
@@ -25,14 +28,14 @@ type MeetingTabsProps = {
  * municipalities have answered. Each page renders it under its own h1.
  */
 export function MeetingTabs({ meetingId, current }: MeetingTabsProps) {
-  const base = `/dashboard/convocazioni/${meetingId}`;
+  const paths = routes.dashboard.meeting(meetingId);
   return (
     <nav aria-label="Sezioni della convocazione" className="mb-4">
       <ul className="nav nav-tabs">
         {TABS.map(({ tab, label, path }) => (
           <li className="nav-item" key={tab}>
             <Link
-              href={`${base}${path}`}
+              href={path(paths)}
               className={tab === current ? "nav-link active" : "nav-link"}
               aria-current={tab === current ? "page" : undefined}
             >

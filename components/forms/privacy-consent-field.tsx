@@ -1,6 +1,7 @@
 import { bindField, type FieldKit } from "./field-kit";
 import { CheckboxField } from "./fields";
 import { formatIsoCalendarDate } from "@/lib/format/dates";
+import { routes } from "@/lib/routes";
 
 type PrivacyConsentFieldProps = {
   kit: FieldKit;
@@ -24,7 +25,7 @@ export function PrivacyConsentField({ kit, privacyVersion, lead = "Ho letto", ta
       required
       label={`${lead} l'informativa sul trattamento dei dati personali (versione del ${formatIsoCalendarDate(privacyVersion)})${tail}`}
       aside={
-        <a href="/privacy" target="_blank" rel="noopener">
+        <a href={routes.privacy()} target="_blank" rel="noopener">
           Leggi l&apos;informativa sulla privacy<span className="visually-hidden"> (si apre in una nuova scheda)</span>
         </a>
       }

@@ -4,11 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useOffcanvas } from "@/components/layout/use-offcanvas";
 import { Icon } from "@/components/ui/icon";
+import { routes, routeSections } from "@/lib/routes";
 
 const LINKS = [
-  { href: "/", label: "Convocazioni", matches: (path: string) => path === "/" || path.startsWith("/convocazioni") },
-  { href: "/scheda-referenti", label: "Scheda referenti", matches: (path: string) => path.startsWith("/scheda-referenti") },
-  { href: "/privacy", label: "Privacy", matches: (path: string) => path.startsWith("/privacy") },
+  { href: routes.home(), label: "Convocazioni", matches: (path: string) => path === routes.home() || path.startsWith(routeSections.publicMeetings) },
+  { href: routes.referentSheet(), label: "Scheda referenti", matches: (path: string) => path.startsWith(routes.referentSheet()) },
+  { href: routes.privacy(), label: "Privacy", matches: (path: string) => path.startsWith(routes.privacy()) },
 ];
 
 /**

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CoordinamentoMark, EuEmblem } from "@/components/layout/logos";
 import { RomeTime } from "@/components/ui/rome-time";
 import { SITE, ownerDetails } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 type SiteFooterProps = {
   /** When the page's content last changed (AgID: shown on every page). */
@@ -11,9 +12,9 @@ type SiteFooterProps = {
 
 const NAV_LINKS = [
   { href: "/", label: "Convocazioni" },
-  { href: "/scheda-referenti", label: "Scheda referenti" },
-  { href: "/privacy", label: "Informativa privacy" },
-  { href: "/accessibilita", label: "Dichiarazione di accessibilità" },
+  { href: routes.referentSheet(), label: "Scheda referenti" },
+  { href: routes.privacy(), label: "Informativa privacy" },
+  { href: routes.accessibility(), label: "Dichiarazione di accessibilità" },
 ];
 
 export function SiteFooter({ lastUpdated }: SiteFooterProps) {
@@ -104,10 +105,10 @@ export function SiteFooter({ lastUpdated }: SiteFooterProps) {
         <div className="container">
           <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
             <li className="list-inline-item">
-              <Link href="/privacy">Privacy</Link>
+              <Link href={routes.privacy()}>Privacy</Link>
             </li>
             <li className="list-inline-item">
-              <Link href="/accessibilita">Accessibilità</Link>
+              <Link href={routes.accessibility()}>Accessibilità</Link>
             </li>
             <li className="list-inline-item text-white">
               Ultimo aggiornamento della pagina: <RomeTime date={lastUpdated} format="date" />

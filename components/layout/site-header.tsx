@@ -3,6 +3,7 @@ import { HeaderBrand } from "@/components/layout/header-brand";
 import { MainNav } from "@/components/layout/main-nav";
 import { Icon } from "@/components/ui/icon";
 import { SITE } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 /** AgID header: skip link, slim header (owner), centre header (site), navigation. */
 export function SiteHeader() {
@@ -26,7 +27,7 @@ export function SiteHeader() {
                   <span className="visually-hidden"> (sito esterno)</span>
                 </a>
                 <div className="it-header-slim-right-zone">
-                  <Link className="d-inline-flex align-items-center gap-2" href="/dashboard">
+                  <Link className="d-inline-flex align-items-center gap-2" href={routes.dashboard.home()}>
                     <Icon name="it-user" className="icon-white icon-sm" />
                     Area riservata
                   </Link>

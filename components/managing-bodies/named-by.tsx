@@ -4,6 +4,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import type { ManagingBodyDetail } from "@/lib/managing-bodies/queries";
 import { NAMED_BY_LIMIT } from "@/lib/managing-bodies/queries";
 import { INVITATION_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
+import { routes } from "@/lib/routes";
 
 function more(total: number, shown: number) {
   return total > shown ? <p className="small">Sono mostrate le {shown} più recenti su {total}.</p> : null;
@@ -36,7 +37,7 @@ export function NamedBy({ body }: { body: ManagingBodyDetail }) {
                       {registration.person.firstName} {registration.person.lastName}
                     </th>
                     <td>
-                      <Link href={`/dashboard/convocazioni/${registration.meeting.id}/iscrizioni`}>{registration.meeting.title}</Link>
+                      <Link href={routes.dashboard.meeting(registration.meeting.id).registrations()}>{registration.meeting.title}</Link>
                     </td>
                     <td>{REGISTRATION_STATUS_LABELS[registration.status]}</td>
                     <td>
@@ -72,7 +73,7 @@ export function NamedBy({ body }: { body: ManagingBodyDetail }) {
                       {invitation.firstName} {invitation.lastName}
                     </th>
                     <td>
-                      <Link href={`/dashboard/convocazioni/${invitation.meeting.id}/inviti`}>{invitation.meeting.title}</Link>
+                      <Link href={routes.dashboard.meeting(invitation.meeting.id).invitations()}>{invitation.meeting.title}</Link>
                     </td>
                     <td>{invitation.managingBodyName}</td>
                     <td>{INVITATION_STATUS_LABELS[invitation.status]}</td>

@@ -6,6 +6,7 @@ import { describeMode, KIND_LABELS } from "@/lib/meetings/labels";
 import type { MeetingSummary } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { FULL_MESSAGE, seatsText, type SeatsLeft } from "@/lib/registrations/seats";
+import { routes } from "@/lib/routes";
 
 type MeetingCardProps = {
   meeting: MeetingSummary;
@@ -35,7 +36,7 @@ export function MeetingCard({ meeting, now, seats = null }: MeetingCardProps) {
             {cancelled ? <span className="badge bg-danger">Annullato</span> : null}
           </div>
           <h3 className="card-title h5">
-            <Link href={`/convocazioni/${meeting.slug}`}>{meeting.title}</Link>
+            <Link href={routes.public.meeting(meeting.slug).page()}>{meeting.title}</Link>
           </h3>
           <p className="card-text mb-1">
             <Icon name="it-calendar" className="icon-sm me-1" />

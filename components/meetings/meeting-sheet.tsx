@@ -8,6 +8,7 @@ import { MeetingFacts } from "./meeting-facts";
 import { MeetingLetter } from "./meeting-letter";
 import { AgendaList, SpeakersList } from "./meeting-programme";
 import { RegistrationBox } from "./registration-box";
+import { routes } from "@/lib/routes";
 
 type MeetingSheetProps = {
   meeting: MeetingSheetData;
@@ -77,7 +78,7 @@ export function MeetingSheet({ meeting, now, titleLevel = 1, seats }: MeetingShe
           referenti dell&apos;Ente.
         </p>
         <p className="mb-0">
-          <Link href="/scheda-referenti">Compila la scheda referenti</Link>
+          <Link href={routes.referentSheet()}>Compila la scheda referenti</Link>
         </p>
       </Callout>
     </>

@@ -4,6 +4,7 @@ import { formatShortDateWithArticle, formatTime } from "@/lib/format/dates";
 import type { PublicMeeting } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { seatsText, type SeatsLeft } from "@/lib/registrations/seats";
+import { routes } from "@/lib/routes";
 
 type RegistrationBoxProps = {
   meeting: Pick<
@@ -24,7 +25,6 @@ function dayAndTime(date: Date, preposition: "" | "a" = ""): string {
 export function RegistrationBox({ meeting, now, seats }: RegistrationBoxProps) {
   const registration = registrationWindow(meeting, now);
   const ended = now >= meeting.endsAt;
-  const base = `/convocazioni/${meeting.slug}`;
   const online = meeting.mode !== "IN_PERSON";
 
   return (
@@ -38,7 +38,7 @@ export function RegistrationBox({ meeting, now, seats }: RegistrationBoxProps) {
             Le iscrizioni sono aperte fino {dayAndTime(meeting.registrationClosesAt ?? meeting.startsAt, "a")}.
           </p>
           {seats !== undefined && seatsText(seats) ? <p className="fw-semibold">{seatsText(seats)}</p> : null}
-          <Link className="btn btn-primary" href={`${base}/iscrizione`}>
+          <Link className="btn btn-primary" href={routes.public.meeting(meeting.slug).registration()}>
             {seats === 0 ? "Iscriviti alla lista d'attesa" : "Iscriviti"}
           </Link>
         </>
@@ -62,7 +62,7 @@ export function RegistrationBox({ meeting, now, seats }: RegistrationBoxProps) {
       ) : null}
       {registration.state !== "cancelled" ? (
         <p className="mt-3 mb-0">
-          <a href={`${base}/calendario.ics`}>
+          <a href={routes.public.meeting(meeting.slug).calendar()}>
             <Icon name="it-calendar" className="icon-sm icon-primary me-1" />
             Aggiungi al calendario (.ics)
           </a>

@@ -6,12 +6,13 @@ import { SAI_CATEGORY_LABELS } from "@/lib/sai-projects/labels";
 import type { MunicipalityDetail } from "@/lib/municipalities/dashboard/queries";
 import { ATTENDANCE_LABELS } from "@/lib/registrations/dashboard/labels";
 import { INVITATION_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
+import { routes } from "@/lib/routes";
 
 type Person = { id: string; firstName: string; lastName: string; erasedAt: Date | null };
 
 export function PersonLink({ person }: { person: Person }) {
   return (
-    <Link href={`/dashboard/persone/${person.id}`}>
+    <Link href={routes.dashboard.person(person.id)}>
       {person.erasedAt ? "Dati cancellati" : `${person.firstName} ${person.lastName}`}
     </Link>
   );
@@ -60,7 +61,7 @@ export function MunicipalityReferents({ referents }: { referents: MunicipalityDe
                 </div>
               </td>
               <td>
-                <Link href={`/dashboard/referenti/${referent.id}`}>
+                <Link href={routes.dashboard.referent(referent.id)}>
                   Apri<span className="visually-hidden"> il referente {referent.person.erasedAt ? "" : `${referent.person.firstName} ${referent.person.lastName}`}</span>
                 </Link>
               </td>
@@ -95,7 +96,7 @@ export function MunicipalityProjects({ projects }: { projects: MunicipalityDetai
               <td>{project.projectCode ?? "—"}</td>
               <td>{project.places ?? "—"}</td>
               <td>
-                <Link href={`/dashboard/enti-gestori/${project.managingBody.id}`}>{project.managingBody.name}</Link>
+                <Link href={routes.dashboard.managingBody(project.managingBody.id)}>{project.managingBody.name}</Link>
               </td>
             </tr>
           ))}
@@ -111,7 +112,7 @@ export function MunicipalityManagingBodies({ bodies }: { bodies: MunicipalityDet
     <ul>
       {bodies.map((body) => (
         <li key={body.id}>
-          <Link href={`/dashboard/enti-gestori/${body.id}`}>{body.name}</Link>
+          <Link href={routes.dashboard.managingBody(body.id)}>{body.name}</Link>
           {" - "}
           {body.taxCode ? (
             <>
@@ -144,7 +145,7 @@ export function MunicipalityMeetings({ meetings }: { meetings: MunicipalityDetai
           {meetings.map(({ meeting, registrations, invitations, answered }) => (
             <tr key={meeting.id}>
               <th scope="row" className="fw-normal">
-                <Link href={`/dashboard/convocazioni/${meeting.id}/iscrizioni`}>{meeting.title}</Link>
+                <Link href={routes.dashboard.meeting(meeting.id).registrations()}>{meeting.title}</Link>
                 <div className="small">
                   <RomeTime date={meeting.startsAt} format="date" />
                 </div>

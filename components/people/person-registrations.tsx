@@ -6,13 +6,14 @@ import { ATTENDANCE_LABELS, SOURCE_LABELS } from "@/lib/registrations/dashboard/
 import { INVITATION_STATUS_LABELS, ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
 import { MunicipalityLink, None } from "./person-sections";
 import { plural } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
 type Registration = PersonRecords["registrations"][number];
 
 function Organisation({ registration }: { registration: Registration }) {
   const type = ORGANISATION_TYPE_LABELS[registration.organisationType];
   if (registration.municipality) return <>{type}: <MunicipalityLink municipality={registration.municipality} /></>;
-  if (registration.managingBody) return <>{type}: <Link href={`/dashboard/enti-gestori/${registration.managingBody.id}`}>{registration.managingBody.name}</Link></>;
+  if (registration.managingBody) return <>{type}: <Link href={routes.dashboard.managingBody(registration.managingBody.id)}>{registration.managingBody.name}</Link></>;
   return <>{registration.organisationName ? `${type}: ${registration.organisationName}` : type}</>;
 }
 
@@ -36,7 +37,7 @@ export function PersonRegistrations({ registrations }: { registrations: PersonRe
           {registrations.map((registration) => (
             <tr key={registration.id}>
               <th scope="row" className="fw-normal">
-                <Link href={`/dashboard/convocazioni/${registration.meeting.id}/iscrizioni`}>{registration.meeting.title}</Link>
+                <Link href={routes.dashboard.meeting(registration.meeting.id).registrations()}>{registration.meeting.title}</Link>
                 <div className="small">
                   <RomeTime date={registration.meeting.startsAt} format="date" />
                 </div>

@@ -7,13 +7,14 @@ import { EMAIL_STATUS_LABELS, EMAIL_TEMPLATE_LABELS } from "@/lib/email/labels";
 import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS, REFERENT_STATUS_LABELS, SHEET_STATUS_LABELS } from "@/lib/referents/labels";
 import type { PersonRecords } from "@/lib/people/queries";
 import { INVITATION_STATUS_LABELS } from "@/lib/registrations/labels";
+import { routes } from "@/lib/routes";
 
 export function None({ children }: { children: string }) {
   return <p>{children}</p>;
 }
 
 export function MunicipalityLink({ municipality }: { municipality: { id: string; name: string } }) {
-  return <Link href={`/dashboard/comuni/${municipality.id}`}>{municipality.name}</Link>;
+  return <Link href={routes.dashboard.municipality(municipality.id)}>{municipality.name}</Link>;
 }
 
 export function PersonInvitations({ invitations }: { invitations: PersonRecords["invitations"] }) {
@@ -35,7 +36,7 @@ export function PersonInvitations({ invitations }: { invitations: PersonRecords[
           {invitations.map((invitation) => (
             <tr key={invitation.id}>
               <th scope="row" className="fw-normal">
-                <Link href={`/dashboard/convocazioni/${invitation.meeting.id}/inviti`}>{invitation.meeting.title}</Link>
+                <Link href={routes.dashboard.meeting(invitation.meeting.id).invitations()}>{invitation.meeting.title}</Link>
               </th>
               <td>
                 {invitation.managingBodyName}
@@ -47,7 +48,7 @@ export function PersonInvitations({ invitations }: { invitations: PersonRecords[
               </td>
               <td>
                 {invitation.invitedBy ? (
-                  <Link href={`/dashboard/persone/${invitation.invitedBy.person.id}`}>
+                  <Link href={routes.dashboard.person(invitation.invitedBy.person.id)}>
                     {invitation.invitedBy.person.firstName} {invitation.invitedBy.person.lastName}
                   </Link>
                 ) : (
@@ -108,7 +109,7 @@ export function PersonReferents({ referents }: { referents: PersonRecords["refer
               </td>
               <td>{REFERENT_SOURCE_LABELS[referent.source]}</td>
               <td>
-                <Link href={`/dashboard/referenti/${referent.id}`}>
+                <Link href={routes.dashboard.referent(referent.id)}>
                   Apri<span className="visually-hidden"> la designazione per {referent.municipality.name}</span>
                 </Link>
               </td>
@@ -153,7 +154,7 @@ export function PersonSheets({ sheets, entries }: { sheets: PersonRecords["sheet
               </th>
               <td>{row.as}</td>
               <td>
-                <Link href={`/dashboard/referenti/schede/${row.id}`}>{SHEET_STATUS_LABELS[row.status]}</Link>
+                <Link href={routes.dashboard.referentSheet(row.id)}>{SHEET_STATUS_LABELS[row.status]}</Link>
               </td>
               <td>
                 <RomeTime date={row.submittedAt} />

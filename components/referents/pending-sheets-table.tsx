@@ -3,6 +3,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PendingSheet } from "@/lib/referents/sheets/queries";
 import { plural } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
 /** The schede waiting for a coordinator, oldest first. */
 export function PendingSheetsTable({ sheets }: { sheets: readonly PendingSheet[] }) {
@@ -37,7 +38,7 @@ export function PendingSheetsTable({ sheets }: { sheets: readonly PendingSheet[]
               </td>
               <td>{sheet._count.entries}</td>
               <td>
-                <Link href={`/dashboard/referenti/schede/${sheet.id}`}>
+                <Link href={routes.dashboard.referentSheet(sheet.id)}>
                   Esamina<span className="visually-hidden"> la scheda del Comune di {sheet.municipality.name}</span>
                 </Link>
               </td>

@@ -4,6 +4,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS } from "@/lib/referents/labels";
 import type { ReferentRow } from "@/lib/referents/queries";
 import { ReferentStatusBadge } from "./referent-status-badge";
+import { routes } from "@/lib/routes";
 
 type Props = { referents: readonly ReferentRow[]; caption: string };
 
@@ -28,13 +29,13 @@ export function ReferentsTable({ referents, caption }: Props) {
             return (
               <tr key={referent.id}>
                 <th scope="row" className="fw-normal">
-                  <Link href={`/dashboard/persone/${referent.person.id}`} className="fw-semibold">
+                  <Link href={routes.dashboard.person(referent.person.id)} className="fw-semibold">
                     {name}
                   </Link>
                   <div className="small text-break">{referent.person.email}</div>
                 </th>
                 <td>
-                  <Link href={`/dashboard/comuni/${referent.municipality.id}`}>{referent.municipality.name}</Link>
+                  <Link href={routes.dashboard.municipality(referent.municipality.id)}>{referent.municipality.name}</Link>
                   <div className="small">{referent.municipality.provinceName}</div>
                 </td>
                 <td>
@@ -50,7 +51,7 @@ export function ReferentsTable({ referents, caption }: Props) {
                 </td>
                 <td>{REFERENT_SOURCE_LABELS[referent.source]}</td>
                 <td>
-                  <Link href={`/dashboard/referenti/${referent.id}`}>
+                  <Link href={routes.dashboard.referent(referent.id)}>
                     Apri<span className="visually-hidden"> il referente {name} ({referent.municipality.name})</span>
                   </Link>
                 </td>

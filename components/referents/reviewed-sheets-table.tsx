@@ -3,6 +3,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { ReviewedSheet } from "@/lib/referents/sheets/queries";
 import { SheetStatusBadge } from "./referent-status-badge";
+import { routes } from "@/lib/routes";
 
 /** The latest approved or rejected schede, to find an outcome again. */
 export function ReviewedSheetsTable({ sheets }: { sheets: readonly ReviewedSheet[] }) {
@@ -35,7 +36,7 @@ export function ReviewedSheetsTable({ sheets }: { sheets: readonly ReviewedSheet
               </td>
               <td>{sheet._count.entries}</td>
               <td>
-                <Link href={`/dashboard/referenti/schede/${sheet.id}`}>
+                <Link href={routes.dashboard.referentSheet(sheet.id)}>
                   Apri<span className="visually-hidden"> la scheda del Comune di {sheet.municipality.name}</span>
                 </Link>
               </td>

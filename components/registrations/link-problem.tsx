@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PublicPage } from "@/components/layout/public-page";
 import { SITE } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 const LAST_UPDATED = new Date("2026-11-26T12:00:00Z");
 
@@ -19,7 +20,7 @@ export function LinkProblem({ title, children, meeting }: LinkProblemProps) {
       <div className="lead mb-4">{children}</div>
       {meeting ? (
         <p>
-          Convocazione: <Link href={`/convocazioni/${meeting.slug}`}>{meeting.title}</Link>
+          Convocazione: <Link href={routes.public.meeting(meeting.slug).page()}>{meeting.title}</Link>
         </p>
       ) : null}
       <p>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { MeetingFacts } from "@/components/meetings/meeting-facts";
 import { Icon } from "@/components/ui/icon";
 import type { PersonalMeeting } from "@/lib/registrations/queries";
+import { routes } from "@/lib/routes";
 
 type MeetingSummaryProps = {
   meeting: Pick<
@@ -20,7 +21,7 @@ export function MeetingSummary({ meeting, headingLevel = 2 }: MeetingSummaryProp
         L&apos;incontro
       </Heading>
       <p className="fw-semibold">
-        <Link href={`/convocazioni/${meeting.slug}`}>{meeting.title}</Link>
+        <Link href={routes.public.meeting(meeting.slug).page()}>{meeting.title}</Link>
       </p>
       <MeetingFacts meeting={{ ...meeting, capacity: null }} />
     </section>
@@ -30,7 +31,7 @@ export function MeetingSummary({ meeting, headingLevel = 2 }: MeetingSummaryProp
 /** The public calendar file, or with `token` the registration's own, which also gives the personal page. */
 export function CalendarLink({ slug, token }: { slug: string; token?: string }) {
   return (
-    <a href={token ? `/iscrizione/${token}/calendario.ics` : `/convocazioni/${slug}/calendario.ics`}>
+    <a href={token ? routes.personal(token).calendar() : routes.public.meeting(slug).calendar()}>
       <Icon name="it-calendar" className="icon-sm icon-primary me-1" />
       Aggiungi al calendario (.ics)
     </a>

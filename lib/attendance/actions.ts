@@ -11,6 +11,7 @@ import { applyAttendanceImport } from "./import/mutations";
 import { correctAttendance } from "./manual/mutations";
 import { APPLY_MESSAGES, attendanceImportPath, attendancePath, CORRECTION_MESSAGES, minutesLabel } from "./messages";
 import { applySchema, attendanceIdSchema, correctionForm, correctionSchema, readApplyForm, type ApplyRaw, type CorrectionRaw } from "./schema";
+import { routes } from "@/lib/routes";
 
 const validIds = (...ids: unknown[]) => ids.every((id) => attendanceIdSchema.safeParse(id).success);
 
@@ -30,7 +31,7 @@ export async function applyAttendanceImportAction(
     return {
       status: "redirect",
       to: `${attendancePath(meetingId)}?applicata=${importId}`,
-      revalidate: [attendancePath(meetingId), attendanceImportPath(meetingId, importId), `/dashboard/convocazioni/${meetingId}/iscrizioni`],
+      revalidate: [attendancePath(meetingId), attendanceImportPath(meetingId, importId), routes.dashboard.meeting(meetingId).registrations()],
     };
   });
 }
@@ -53,7 +54,7 @@ export async function correctAttendanceAction(
       status: "success",
       message: result.changed ? `Registrato: ${what}.` : `Nessun cambiamento: era già registrato ${what}.`,
       values: { status: parsed.data.status, minutes: parsed.data.minutes === null ? "" : String(parsed.data.minutes) },
-      revalidate: [attendancePath(meetingId), `/dashboard/convocazioni/${meetingId}/iscrizioni`],
+      revalidate: [attendancePath(meetingId), routes.dashboard.meeting(meetingId).registrations()],
     };
   });
 }

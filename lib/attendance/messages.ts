@@ -2,13 +2,14 @@
 import type { AttendancePlatform } from "@/lib/generated/prisma/enums";
 import { MAX_REPORT_ROWS, PLATFORMS } from "./import/parse";
 import { plural } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
 export function attendancePath(meetingId: string): string {
-  return `/dashboard/convocazioni/${meetingId}/presenze`;
+  return routes.dashboard.meeting(meetingId).attendance();
 }
 
 export function attendanceImportPath(meetingId: string, importId: string): string {
-  return `${attendancePath(meetingId)}/importa/${importId}`;
+  return routes.dashboard.meeting(meetingId).attendanceImport(importId);
 }
 
 export const PLATFORM_LABELS: Record<AttendancePlatform, string> = { ZOOM: "Zoom", TEAMS: "Microsoft Teams", MEET: "Google Meet" };

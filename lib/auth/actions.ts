@@ -6,6 +6,7 @@ import { errorState, type FormState } from "@/lib/forms/action-state";
 import { parseForm, readForm } from "@/lib/forms/form-data";
 import { withSignInRequest } from "@/lib/rate-limit/sign-in";
 import { runFormAction } from "@/lib/forms/run-action";
+import { routes } from "@/lib/routes";
 import { signIn, signOut } from "./auth";
 import { safeCallbackPath } from "./guard";
 import { signInForm, signInSchema, type SignInRaw } from "./schema";
@@ -28,5 +29,5 @@ export async function requestSignInAction(
 }
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/accedi?uscita=1" });
+  await signOut({ redirectTo: `${routes.signIn()}?uscita=1` });
 }

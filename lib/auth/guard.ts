@@ -10,6 +10,7 @@ import { runFormAction, type ActionOutcome } from "@/lib/forms/run-action";
 import { SIGN_IN_PATH } from "./paths";
 import { can, type DashboardUser, type Permission } from "./roles";
 import { currentUser } from "./session";
+import { routes } from "@/lib/routes";
 
 export const SIGNED_OUT_MESSAGE = "La sessione è scaduta o non hai effettuato l'accesso: accedi di nuovo. I dati inseriti non sono stati salvati.";
 export const FORBIDDEN_MESSAGE = "Il tuo profilo non consente questa operazione.";
@@ -25,7 +26,7 @@ export async function authorize(permission: Permission): Promise<Authorization> 
 
 /** A same-origin path to come back to after signing in; anything else falls back to the dashboard. */
 export function safeCallbackPath(value: string | null | undefined): string {
-  return value && value.startsWith("/dashboard") && !value.startsWith("//") ? value : "/dashboard";
+  return value && value.startsWith(routes.dashboard.home()) && !value.startsWith("//") ? value : routes.dashboard.home();
 }
 
 /**

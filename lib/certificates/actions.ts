@@ -18,6 +18,7 @@ import {
   type ThresholdRaw,
 } from "./schema";
 import { plural } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
 const REFUSALS = {
   MEETING_NOT_FOUND: "Convocazione non trovata.",
@@ -38,7 +39,7 @@ const SKIP_MESSAGES = {
   ERASED: "I dati della persona sono stati cancellati.",
 } as const;
 
-const pagePath = (meetingId: string) => `/dashboard/convocazioni/${meetingId}/attestati`;
+const pagePath = (meetingId: string) => routes.dashboard.meeting(meetingId).certificates();
 
 export async function updateCertificateThresholdAction(
   meetingId: string,

@@ -15,6 +15,7 @@ import { appOrigin } from "@/lib/site";
 import { generateCertificateCode, hashCertificateCode } from "./code";
 import { certificateEligibility } from "./eligibility";
 import { certificateMeetingSelect, eligibilityContext, meetingHasMinutes, type CertificateMeeting } from "./queries";
+import { routes } from "@/lib/routes";
 
 type Db = PrismaClient;
 type Tx = Prisma.TransactionClient;
@@ -35,8 +36,8 @@ async function lockedMeeting(tx: Tx, meetingId: string, now: Date): Promise<{ ok
 }
 
 export function certificateUrls(code: string) {
-  const verifyUrl = `${appOrigin()}/attestati/${code}`;
-  return { verifyUrl, downloadUrl: `${verifyUrl}/attestato.pdf` };
+  const verifyUrl = `${appOrigin()}${routes.certificate(code).page()}`;
+  return { verifyUrl, downloadUrl: `${appOrigin()}${routes.certificate(code).pdf()}` };
 }
 
 type Recipient = { registrationId: string; email: string; firstName: string; lastName: string };
@@ -62,7 +63,7 @@ async function sendCertificateEmail(
       meetingTitle: meeting.title,
       when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
       where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
-      meetingUrl: `${appOrigin()}/convocazioni/${meeting.slug}`,
+      meetingUrl: `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`,
       minutes: certificate.minutes,
       code,
       ...certificateUrls(code),

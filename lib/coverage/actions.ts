@@ -9,6 +9,7 @@ import { FULL_MEETING_NOTICE, REMINDER_WINDOW_LABEL } from "./constants";
 import { sendCoverageReminders } from "./mutations";
 import { meetingIdSchema, sendRemindersForm, type SendRemindersRaw } from "./schema";
 import { plural, pluralForm } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
 const REFUSALS = {
   MEETING_NOT_FOUND: "Convocazione non trovata.",
@@ -40,7 +41,7 @@ export async function sendCoverageRemindersAction(
       status: "success",
       message: sentMessage(result.sent, result.skipped),
       values,
-      revalidate: [`/dashboard/convocazioni/${id.data}/copertura`],
+      revalidate: [routes.dashboard.meeting(id.data).coverage()],
     };
   });
 }

@@ -9,6 +9,7 @@ import { registrationWindow } from "@/lib/meetings/registration-window";
 import { lockMeeting } from "@/lib/registrations/mutations";
 import { appOrigin } from "@/lib/site";
 import { COVERAGE_REMINDER_TEMPLATE, REMINDER_WINDOW_MS } from "./constants";
+import { routes } from "@/lib/routes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -96,13 +97,13 @@ export async function sendCoverageReminders(
       const reminded = new Set(recent.map((message) => message.toEmail));
       const toSend = recipients.filter((recipient) => !reminded.has(recipient.email));
 
-      const meetingUrl = `${appOrigin()}/convocazioni/${meeting.slug}`;
+      const meetingUrl = `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`;
       const common = {
         meetingTitle: meeting.title,
         when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
         where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
         meetingUrl,
-        registrationUrl: `${meetingUrl}/iscrizione`,
+        registrationUrl: `${appOrigin()}${routes.public.meeting(meeting.slug).registration()}`,
         closesAt: formatDateTime(meeting.registrationClosesAt ?? meeting.startsAt),
         invitesManagingBodies: meeting.invitesManagingBodies,
       };

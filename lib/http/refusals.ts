@@ -6,6 +6,7 @@
 // decoder would choke on (malformed multipart, altered action fields or bound
 // arguments) is a bad request. Plain web Request/Response, no Next import.
 import { isCrossSite, refuseCrossSite } from "@/lib/security/same-origin";
+import { patternRegExp, routePatterns } from "@/lib/routes";
 
 /** Next's own limit for a server action's body (experimental.serverActions.bodySizeLimit, unset). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -15,7 +16,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  * length themselves and send the browser back with the reason.
  */
 export const UPLOAD_BODY_LIMIT_BYTES = 2 * 1024 * 1024 + 64 * 1024;
-const UPLOAD_PATHS = [/^\/dashboard\/convocazioni\/[^/]+\/presenze\/carica\/?$/, /^\/dashboard\/enti-gestori\/importa\/carica\/?$/];
+const UPLOAD_PATHS = [routePatterns.attendanceUpload, routePatterns.saiImportUpload].map(patternRegExp);
 
 export const TOO_LARGE_MESSAGE = "I dati inviati superano il limite consentito (1 MB). Riduci il testo o il file e riprova.";
 export const BAD_REQUEST_MESSAGE = "Il modulo inviato non è leggibile. Torna alla pagina, ricaricala e riprova.";

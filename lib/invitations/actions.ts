@@ -18,6 +18,7 @@ import { acceptInvitation } from "@/lib/registrations/mutations";
 import { registrationSchema } from "@/lib/registrations/schema";
 import { declineInvitation } from "./mutations";
 import { getInvitationByToken, type InvitationView } from "./queries";
+import { routes } from "@/lib/routes";
 
 const ALREADY_REGISTERED =
   "La tua iscrizione a questo incontro c'è già: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";
@@ -61,7 +62,7 @@ export async function acceptInvitationAction(
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);
     }
-    return { status: "redirect", to: `/iscrizione/${result.token}/conferma` };
+    return { status: "redirect", to: routes.personal(result.token).confirmation() };
   });
 }
 
@@ -83,6 +84,6 @@ export async function declineInvitationAction(
       return errorState(values, fieldErrors, formError);
     }
     // Back to the invitation, which now says so and still offers to accept.
-    return { status: "redirect", to: `/invito/${token}?rifiutato=1`, revalidate: [`/invito/${token}`] };
+    return { status: "redirect", to: `${routes.invitation(token).page()}?rifiutato=1`, revalidate: [routes.invitation(token).page()] };
   });
 }

@@ -18,6 +18,7 @@ import {
   type SendNowRaw,
 } from "./schema";
 import { plural } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
 const NOT_FOUND = "Convocazione non trovata.";
 
@@ -30,7 +31,7 @@ const SEND_REFUSALS: Record<JoinLinkSendFailure, string> = {
 };
 
 function linkPage(meetingId: string) {
-  return `/dashboard/convocazioni/${meetingId}/link`;
+  return routes.dashboard.meeting(meetingId).joinLink();
 }
 
 export async function sendJoinLinkNowAction(

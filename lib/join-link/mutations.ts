@@ -16,6 +16,7 @@ import { describeMode } from "@/lib/meetings/labels";
 import { lockMeeting } from "@/lib/registrations/mutations";
 import { appOrigin } from "@/lib/site";
 import { joinLinkUnavailable, scheduledSlot, UPDATED_SLOT, type JoinLinkUnavailable } from "./schema";
+import { routes } from "@/lib/routes";
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient;
@@ -105,7 +106,7 @@ export async function createJoinLinkSend(tx: Tx, request: SendRequest): Promise<
     when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
     where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
     // Only the personal link's hash is stored: the email points at the public page instead.
-    meetingUrl: `${appOrigin()}/convocazioni/${meeting.slug}`,
+    meetingUrl: `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`,
     joinUrl,
     updated: request.kind === "UPDATED",
   };

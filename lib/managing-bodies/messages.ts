@@ -1,4 +1,6 @@
 // What the managing-body forms say when the service refuses.
+import { routes } from "@/lib/routes";
+
 export const MANAGING_BODY_MESSAGES = {
   NOT_FOUND: "Ente gestore non trovato: forse è stato unito a un altro o eliminato. Ricarica la pagina.",
   INVALID_BODY: "Ente gestore non valido. Ricarica la pagina.",
@@ -10,8 +12,8 @@ export const MANAGING_BODY_MESSAGES = {
       : "Questo codice fiscale è già di un altro ente gestore.",
 } as const;
 
-export const MANAGING_BODIES_PATH = "/dashboard/enti-gestori";
+export const MANAGING_BODIES_PATH = routes.dashboard.managingBodies();
 
 export function managingBodyPath(id: string): string {
-  return `${MANAGING_BODIES_PATH}/${id}`;
+  return routes.dashboard.managingBody(id);
 }

@@ -20,13 +20,14 @@ import {
 } from "./admin-schema";
 import { meetingFailureErrors, type MeetingOperation, type MeetingOutcome } from "./admin-messages";
 import { archiveMeeting, cancelMeeting, createMeeting, duplicateMeeting, publishMeeting, unpublishMeeting, updateMeeting } from "./mutations";
+import { routes } from "@/lib/routes";
 
-const LIST_PATH = "/dashboard/convocazioni";
-const meetingPath = (id: string) => `${LIST_PATH}/${id}`;
+const LIST_PATH = routes.dashboard.meetings();
+const meetingPath = (id: string) => routes.dashboard.meeting(id).page();
 
 /** Everything that shows the meeting: the dashboard's pages, the home lists and its public page. */
 function affectedPaths(id: string, slug?: string): string[] {
-  return [LIST_PATH, meetingPath(id), `${meetingPath(id)}/modifica`, "/", ...(slug ? [`/convocazioni/${slug}`] : [])];
+  return [LIST_PATH, meetingPath(id), routes.dashboard.meeting(id).edit(), routes.home(), ...(slug ? [routes.public.meeting(slug).page()] : [])];
 }
 
 // The id comes bound from the page, but a forged request can send anything.

@@ -1,6 +1,7 @@
 // The dashboard list's filters as they travel in the URL (GET form, shareable
 // links). Anything unexpected is ignored, never an error.
 import type { MeetingStatus } from "@/lib/generated/prisma/enums";
+import { routes } from "@/lib/routes";
 
 export const STATUS_PARAMS: Record<string, MeetingStatus> = {
   bozza: "DRAFT",
@@ -28,5 +29,5 @@ export function meetingListHref(filters: { stato?: string; cerca?: string; pagin
   if (filters.cerca) search.set("cerca", filters.cerca);
   if (filters.pagina && filters.pagina > 1) search.set("pagina", String(filters.pagina));
   const query = search.toString();
-  return query ? `/dashboard/convocazioni?${query}` : "/dashboard/convocazioni";
+  return query ? `${routes.dashboard.meetings()}?${query}` : routes.dashboard.meetings();
 }

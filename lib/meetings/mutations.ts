@@ -15,6 +15,7 @@ import { appOrigin } from "@/lib/site";
 import { MAX_SLUG_LENGTH, slugify, type MeetingInput } from "./admin-schema";
 import { meetingFormVersion } from "./form-version";
 import { describeMode } from "./labels";
+import { routes } from "@/lib/routes";
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient;
@@ -359,7 +360,7 @@ export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: st
       meetingTitle: meeting.title,
       when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
       where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
-      meetingUrl: `${appOrigin()}/convocazioni/${meeting.slug}`,
+      meetingUrl: `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`,
       reason,
     };
     for (const registration of registrants) {

@@ -1,5 +1,6 @@
 // What the page says after each write (by the ?esito= code the actions
 // redirect with) and why a write was refused.
+import { routes } from "@/lib/routes";
 
 export const RULE_REFUSALS = {
   MEETING_NOT_FOUND: "Convocazione non trovata.",
@@ -28,5 +29,5 @@ export function ruleOutcomeMessage(code: string | string[] | undefined): string 
 }
 
 export function rulesPath(meetingId: string): string {
-  return `/dashboard/convocazioni/${meetingId}/messaggi`;
+  return routes.dashboard.meeting(meetingId).messages();
 }

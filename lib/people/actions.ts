@@ -7,6 +7,7 @@ import { errorState, type FormState } from "@/lib/forms/action-state";
 import { parseForm, readForm } from "@/lib/forms/form-data";
 import { erasePerson } from "./mutations";
 import { erasePersonForm, erasePersonSchema, personIdSchema, type ErasePersonRaw } from "./schema";
+import { routes } from "@/lib/routes";
 
 const MESSAGES = {
   NOT_FOUND: "Persona non trovata: ricarica la pagina.",
@@ -26,7 +27,7 @@ export async function erasePersonAction(personId: string, _state: FormState<Eras
       status: "success",
       message: "Dati cancellati: la persona è ora anonima, e i conteggi restano.",
       values: { confirm: false },
-      revalidate: [`/dashboard/persone/${id.data}`, "/dashboard/persone"],
+      revalidate: [routes.dashboard.person(id.data), routes.dashboard.people()],
     };
   });
 }

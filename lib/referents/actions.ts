@@ -24,10 +24,11 @@ import { approveSheetForm, rejectSheetForm, type ApproveSheetRaw, type RejectShe
 import { approvedMessage, REVIEW_MESSAGES } from "./sheets/messages";
 import { approveReferentSheet, rejectReferentSheet } from "./sheets/mutations";
 import { rejectSheetSchema, sheetIdSchema, submissionsSchema } from "./sheets/schema";
+import { routes } from "@/lib/routes";
 
-const LIST_PATH = "/dashboard/referenti";
-const sheetPath = (id: string) => `${LIST_PATH}/schede/${id}`;
-const referentPath = (id: string) => `${LIST_PATH}/${id}`;
+const LIST_PATH = routes.dashboard.referents();
+const sheetPath = routes.dashboard.referentSheet;
+const referentPath = routes.dashboard.referent;
 
 /** Bound with the scheda's id and the submission the coordinator is looking at (ReferentSheet.submissions). */
 export async function approveSheetAction(

@@ -4,8 +4,9 @@ import type { EnqueueEmailInput } from "@/lib/email/mutations";
 import type { ReferentRole } from "@/lib/generated/prisma/enums";
 import { appOrigin, SITE } from "@/lib/site";
 import { REFERENT_ROLE_PHRASES } from "./labels";
+import { routes } from "@/lib/routes";
 
-export const SHEET_PATH = "/scheda-referenti";
+export const SHEET_PATH = routes.referentSheet();
 
 export function sheetUrl(): string {
   return `${appOrigin()}${SHEET_PATH}`;

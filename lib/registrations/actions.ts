@@ -25,8 +25,9 @@ import { addNominees, cancelRegistration, register, updateRegistration } from ".
 import { registrationEmailByToken } from "./queries";
 import { cancelRegistrationSchema, nominateSchema, publicRegistrationSchema, updateRegistrationSchema } from "./schema";
 import { plural } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
-const personalPath = (token: string) => `/iscrizione/${token}`;
+const personalPath = (token: string) => routes.personal(token).page();
 
 export async function registerAction(
   slug: string,
@@ -53,7 +54,7 @@ export async function registerAction(
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);
     }
-    return { status: "redirect", to: `${personalPath(result.token)}/conferma` };
+    return { status: "redirect", to: routes.personal(result.token).confirmation() };
   });
 }
 

@@ -7,15 +7,16 @@ import { joinUrlForConfirmation } from "@/lib/join-link/queries";
 import { describeMode } from "@/lib/meetings/labels";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { appOrigin } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 type Tx = Prisma.TransactionClient;
 
 export function personalUrl(token: string) {
-  return `${appOrigin()}/iscrizione/${token}`;
+  return `${appOrigin()}${routes.personal(token).page()}`;
 }
 
 export function invitationUrl(token: string) {
-  return `${appOrigin()}/invito/${token}`;
+  return `${appOrigin()}${routes.invitation(token).page()}`;
 }
 
 const meetingFields = {
@@ -36,7 +37,7 @@ const meetingFields = {
 type MeetingFields = Prisma.MeetingGetPayload<{ select: typeof meetingFields }>;
 
 function meetingData(meeting: MeetingFields, personalPageUrl: string | null = null) {
-  const pageUrl = `${appOrigin()}/convocazioni/${meeting.slug}`;
+  const pageUrl = `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`;
   return {
     meetingTitle: meeting.title,
     when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),

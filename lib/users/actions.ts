@@ -19,8 +19,9 @@ import {
   type InviteUserRaw,
   type UserStateRaw,
 } from "./schema";
+import { routes } from "@/lib/routes";
 
-const USERS_PATH = "/dashboard/utenti";
+const USERS_PATH = routes.dashboard.users();
 
 export async function inviteUserAction(_state: FormState<InviteUserRaw>, formData: FormData): Promise<FormState<InviteUserRaw>> {
   const values = readForm(formData, inviteUserForm);

@@ -12,10 +12,11 @@ import type { SearchParams } from "@/lib/forms/search-params";
 import { setSaiFlagBulkAction } from "@/lib/municipalities/dashboard/actions";
 import { municipalityFilterQuery, parseMunicipalityFilters } from "@/lib/municipalities/dashboard/filters";
 import { listDashboardMunicipalities } from "@/lib/municipalities/dashboard/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Comuni" };
 
-const PATH = "/dashboard/comuni";
+const PATH = routes.dashboard.municipalities();
 
 const COUNTS = {
   none: "Nessun Comune in archivio.",

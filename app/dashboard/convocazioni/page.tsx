@@ -9,6 +9,7 @@ import { KIND_LABELS, STATUS_LABELS } from "@/lib/meetings/labels";
 import { listDashboardMeetings, type DashboardMeetingRow } from "@/lib/meetings/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { plural } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Convocazioni" };
 
@@ -36,13 +37,13 @@ export default async function MeetingsPage({ searchParams }: PageProps) {
       <div className="d-flex flex-wrap align-items-center justify-content-between gap-3 mb-4">
         <h1 className="mb-0">Convocazioni</h1>
         {canWrite ? (
-          <Link className="btn btn-primary" href="/dashboard/convocazioni/nuova">
+          <Link className="btn btn-primary" href={routes.dashboard.newMeeting()}>
             Nuova convocazione
           </Link>
         ) : null}
       </div>
 
-      <form method="get" action="/dashboard/convocazioni" className="row g-3 align-items-end mb-4" role="search" aria-label="Filtra le convocazioni">
+      <form method="get" action={routes.dashboard.meetings()} className="row g-3 align-items-end mb-4" role="search" aria-label="Filtra le convocazioni">
         <div className="col-md-4">
           <div className="select-wrapper">
             <label htmlFor="filtro-stato">Stato</label>
@@ -69,7 +70,7 @@ export default async function MeetingsPage({ searchParams }: PageProps) {
             Filtra
           </button>
           {filtered ? (
-            <Link className="btn btn-link" href="/dashboard/convocazioni">
+            <Link className="btn btn-link" href={routes.dashboard.meetings()}>
               Mostra tutte
             </Link>
           ) : null}
@@ -104,7 +105,7 @@ export default async function MeetingsPage({ searchParams }: PageProps) {
               {meetings.map((meeting) => (
                 <tr key={meeting.id}>
                   <th scope="row" className="fw-normal">
-                    <Link href={`/dashboard/convocazioni/${meeting.id}`} className="fw-semibold">
+                    <Link href={routes.dashboard.meeting(meeting.id).page()} className="fw-semibold">
                       {meeting.title}
                     </Link>
                     <div className="small">{KIND_LABELS[meeting.kind]}</div>
@@ -120,19 +121,19 @@ export default async function MeetingsPage({ searchParams }: PageProps) {
                     <ul className="list-unstyled mb-0 small">
                       {canWrite && (meeting.status === "DRAFT" || meeting.status === "PUBLISHED") ? (
                         <li>
-                          <Link href={`/dashboard/convocazioni/${meeting.id}/modifica`}>
+                          <Link href={routes.dashboard.meeting(meeting.id).edit()}>
                             Modifica<span className="visually-hidden"> {meeting.title}</span>
                           </Link>
                         </li>
                       ) : null}
                       <li>
-                        <Link href={`/dashboard/convocazioni/${meeting.id}/iscrizioni`}>
+                        <Link href={routes.dashboard.meeting(meeting.id).registrations()}>
                           Iscrizioni<span className="visually-hidden"> a {meeting.title}</span>
                         </Link>
                       </li>
                       {meeting.status !== "DRAFT" ? (
                         <li>
-                          <Link href={`/convocazioni/${meeting.slug}`}>
+                          <Link href={routes.public.meeting(meeting.slug).page()}>
                             Pagina pubblica<span className="visually-hidden"> di {meeting.title}</span>
                           </Link>
                         </li>

@@ -11,10 +11,11 @@ import { emailLogFilterQuery, parseEmailLogFilters } from "@/lib/email/log/filte
 import { listEmailLog } from "@/lib/email/log/queries";
 import type { SearchParams } from "@/lib/forms/search-params";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Email inviate" };
 
-const PATH = "/dashboard/email";
+const PATH = routes.dashboard.emails();
 
 const EMAIL_COUNTS = {
   none: "Nessun messaggio.",

@@ -10,6 +10,7 @@ import { managingBodyFilterQuery, parseManagingBodyFilters } from "@/lib/managin
 import { MANAGING_BODIES_PATH, managingBodyPath } from "@/lib/managing-bodies/messages";
 import { listManagingBodies } from "@/lib/managing-bodies/queries";
 import { IMPORT_PATH } from "@/lib/sai-projects/import/messages";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Enti gestori" };
 
@@ -38,7 +39,7 @@ export default async function ManagingBodiesPage({ searchParams }: Props) {
       </p>
       {can(user.role, "write") ? (
         <p className="d-flex flex-wrap gap-3">
-          <Link className="btn btn-primary" href={`${MANAGING_BODIES_PATH}/nuovo`}>
+          <Link className="btn btn-primary" href={routes.dashboard.newManagingBody()}>
             Nuovo ente gestore
           </Link>
           <Link className="btn btn-outline-primary" href={IMPORT_PATH}>

@@ -7,10 +7,11 @@ import { can } from "@/lib/auth/roles";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/dashboard/actions";
 import { listInvitations, listMeetingsWithInvitations, type InvitationRow } from "@/lib/invitations/dashboard/queries";
 import { parseInvitationFilters } from "@/lib/invitations/dashboard/schema";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Inviti agli enti gestori" };
 
-const PATH = "/dashboard/inviti";
+const PATH = routes.dashboard.invitations();
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

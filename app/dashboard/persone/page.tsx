@@ -8,10 +8,11 @@ import { guardPage } from "@/lib/auth/guard";
 import type { SearchParams } from "@/lib/forms/search-params";
 import { searchPeople } from "@/lib/people/queries";
 import { parsePeopleFilters, PEOPLE_SEARCH_PARAM } from "@/lib/people/schema";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Persone" };
 
-const PATH = "/dashboard/persone";
+const PATH = routes.dashboard.people();
 
 type Props = { searchParams: Promise<SearchParams> };
 

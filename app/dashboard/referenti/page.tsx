@@ -11,10 +11,11 @@ import type { SearchParams } from "@/lib/forms/search-params";
 import { parseReferentFilters, referentFilterQuery } from "@/lib/referents/filters";
 import { listReferents } from "@/lib/referents/queries";
 import { listPendingSheets, listReviewedSheets } from "@/lib/referents/sheets/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Referenti" };
 
-const PATH = "/dashboard/referenti";
+const PATH = routes.dashboard.referents();
 
 const REFERENT_COUNTS = {
   none: "Nessun referente registrato.",
@@ -45,7 +46,7 @@ export default async function ReferentsPage({ searchParams }: Props) {
       </p>
       {can(user.role, "write") ? (
         <p>
-          <Link href={`${PATH}/nuovo`} className="btn btn-outline-primary">
+          <Link href={routes.dashboard.newReferent()} className="btn btn-outline-primary">
             Aggiungi un referente
           </Link>
         </p>
@@ -54,7 +55,7 @@ export default async function ReferentsPage({ searchParams }: Props) {
       <section className="my-5" aria-labelledby="schede-titolo">
         <h2 id="schede-titolo">Schede da verificare</h2>
         <p>
-          Schede inviate dai Comuni dalla pagina pubblica <Link href="/scheda-referenti">Scheda referenti</Link>. Approvarle
+          Schede inviate dai Comuni dalla pagina pubblica <Link href={routes.referentSheet()}>Scheda referenti</Link>. Approvarle
           rende attivi i referenti indicati e revoca quelli non più indicati.
         </p>
         <PendingSheetsTable sheets={sheets} />

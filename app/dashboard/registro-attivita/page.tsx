@@ -11,10 +11,11 @@ import { guardPage } from "@/lib/auth/guard";
 import { hrefWith, type SearchParams } from "@/lib/forms/search-params";
 import { listUserOptions } from "@/lib/users/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Registro attività" };
 
-const PATH = "/dashboard/registro-attivita";
+const PATH = routes.dashboard.auditLog();
 
 const AUDIT_COUNTS = {
   none: "Nessuna attività registrata.",

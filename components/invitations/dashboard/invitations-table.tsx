@@ -5,6 +5,7 @@ import { EMAIL_STATUS_LABELS } from "@/lib/email/labels";
 import type { InvitationList, InvitationRow } from "@/lib/invitations/dashboard/queries";
 import { INVITATION_STATE_BADGES, INVITATION_STATE_LABELS } from "@/lib/invitations/dashboard/schema";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { routes } from "@/lib/routes";
 
 type Props = {
   list: InvitationList;
@@ -61,7 +62,7 @@ export function InvitationsTable({ list, caption, showMeeting, commands }: Props
               <td>{row.municipality ? `${row.municipality.name} (${row.municipality.province})` : <span className="text-muted">—<span className="visually-hidden">nessun Comune</span></span>}</td>
               {showMeeting ? (
                 <td>
-                  <Link href={`/dashboard/convocazioni/${row.meeting.id}/inviti`}>{row.meeting.title}</Link>
+                  <Link href={routes.dashboard.meeting(row.meeting.id).invitations()}>{row.meeting.title}</Link>
                   <br />
                   <span className="small">
                     <RomeTime date={row.meeting.startsAt} format="date" />

@@ -1,12 +1,13 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 type Crumb = { href?: string; label: string };
 
 /** Where the page sits under the meeting, as Bootstrap Italia's breadcrumb; the last crumb is the current page. */
 export function MeetingBreadcrumb({ meetingId, meetingTitle, trail }: { meetingId: string; meetingTitle: string; trail: Crumb[] }) {
   const crumbs: Crumb[] = [
-    { href: "/dashboard/convocazioni", label: "Convocazioni" },
-    { href: `/dashboard/convocazioni/${meetingId}`, label: meetingTitle },
+    { href: routes.dashboard.meetings(), label: "Convocazioni" },
+    { href: routes.dashboard.meeting(meetingId).page(), label: meetingTitle },
     ...trail,
   ];
   return (

@@ -6,6 +6,7 @@ import { errorState, type FormState } from "@/lib/forms/action-state";
 import { readForm } from "@/lib/forms/form-data";
 import { retryEmail } from "./mutations";
 import { emailIdSchema, retryEmailForm, type RetryEmailRaw } from "./schema";
+import { routes } from "@/lib/routes";
 
 const RETRY_MESSAGES = {
   NOT_FOUND: "Messaggio non trovato. Ricarica la pagina.",
@@ -23,6 +24,6 @@ export async function retryEmailAction(
     if (!id.success) return errorState(values, {}, RETRY_MESSAGES.NOT_FOUND);
     const result = await retryEmail(db, user, { id: id.data });
     if (!result.ok) return errorState(values, {}, RETRY_MESSAGES[result.reason]);
-    return { status: "success", message: "Messaggio rimesso in coda: sarà inviato tra pochi istanti.", values, revalidate: ["/dashboard/email"] };
+    return { status: "success", message: "Messaggio rimesso in coda: sarà inviato tra pochi istanti.", values, revalidate: [routes.dashboard.emails()] };
   });
 }

@@ -14,6 +14,7 @@ import {
   type InvitationCommandRaw,
   type InviteOnBehalfRaw,
 } from "./schema";
+import { routes } from "@/lib/routes";
 
 const NOT_FOUND = "Invito non trovato: forse è stato eliminato. Ricarica la pagina.";
 const ALREADY_ANSWERED = "L'invitato ha già risposto a questo invito: non può essere modificato.";
@@ -27,7 +28,7 @@ const REFUSALS = {
 } as const;
 
 /** The pages showing invitations: the overall list and the meeting's. */
-const invitationPaths = (meetingId?: string) => ["/dashboard/inviti", ...(meetingId ? [`/dashboard/convocazioni/${meetingId}/inviti`] : [])];
+const invitationPaths = (meetingId?: string) => [routes.dashboard.invitations(), ...(meetingId ? [routes.dashboard.meeting(meetingId).invitations()] : [])];
 
 const uuid = z.uuid();
 

@@ -13,6 +13,7 @@ import { meetingFacts } from "../facts";
 import { AUDIENCE_LABELS } from "../labels";
 import { fillPlaceholders, type PlaceholderValues } from "../placeholders";
 import { describeWhen, ruleState, type RuleState } from "../timing";
+import { routes } from "@/lib/routes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -122,7 +123,7 @@ export async function deliverRule(
 ): Promise<number> {
   const { meeting } = rule;
   const facts = meetingFacts(meeting);
-  const meetingUrl = `${appOrigin()}/convocazioni/${meeting.slug}`;
+  const meetingUrl = `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`;
   // The portal never adds the join link; if the coordinator pasted it, the
   // email says so in its data, so logs and the console redact it.
   const pastedJoinUrl = meeting.joinUrl && `${rule.subject}\n${rule.body}`.includes(meeting.joinUrl) ? meeting.joinUrl : null;

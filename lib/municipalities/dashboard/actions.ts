@@ -18,6 +18,7 @@ import {
   type BulkSaiFlagRaw,
   type SaiFlagRaw,
 } from "./schema";
+import { routes } from "@/lib/routes";
 
 const NOT_FOUND = "Comune non trovato: ricarica la pagina.";
 
@@ -44,7 +45,7 @@ export async function setSaiFlagAction(
       status: "success",
       message,
       values,
-      revalidate: [`/dashboard/comuni/${id.data}`, "/dashboard/comuni", "/dashboard"],
+      revalidate: [routes.dashboard.municipality(id.data), routes.dashboard.municipalities(), routes.dashboard.home()],
     };
   });
 }
@@ -90,7 +91,7 @@ export async function setSaiFlagBulkAction(_state: FormState<BulkSaiFlagRaw>, fo
       status: "success",
       message: bulkMessage(result, parsed.data.saiMember),
       values: { ...values, ids: [] },
-      revalidate: ["/dashboard/comuni", ...result.changed.length > 0 ? ["/dashboard"] : []],
+      revalidate: [routes.dashboard.municipalities(), ...result.changed.length > 0 ? [routes.dashboard.home()] : []],
     };
   });
 }

@@ -12,8 +12,9 @@ import { referentSheetForm, type ReferentSheetRaw } from "./form-fields";
 import { SHEET_HONEYPOT_MESSAGE, UNKNOWN_MUNICIPALITY_MESSAGE } from "./messages";
 import { submitReferentSheet } from "./mutations";
 import { referentSheetSchema } from "./schema";
+import { routes } from "@/lib/routes";
 
-const SHEET_SENT_PATH = "/scheda-referenti/inviata";
+const SHEET_SENT_PATH = routes.referentSheetSent();
 
 export async function submitReferentSheetAction(_state: FormState<ReferentSheetRaw>, formData: FormData): Promise<FormState<ReferentSheetRaw>> {
   const values = readForm(formData, referentSheetForm);
@@ -25,6 +26,6 @@ export async function submitReferentSheetAction(_state: FormState<ReferentSheetR
 
     const result = await submitReferentSheet(db, parsed.data);
     if (!result.ok) return errorState(values, { municipalityId: UNKNOWN_MUNICIPALITY_MESSAGE });
-    return { status: "redirect", to: SHEET_SENT_PATH, revalidate: ["/dashboard/referenti"] };
+    return { status: "redirect", to: SHEET_SENT_PATH, revalidate: [routes.dashboard.referents()] };
   });
 }

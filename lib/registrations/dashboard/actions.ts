@@ -11,8 +11,9 @@ import { emptyBulk, emptyOnBehalf, onBehalfForm, readBulkForm, type BulkRaw, typ
 import { BULK_FAILURES, bulkSuccessMessage, fullMessage, onBehalfFailure } from "./messages";
 import { cancelByCoordinator, confirmFromWaitingList, registerOnBehalf, resendPersonalLinks, setAttendance } from "./mutations";
 import { bulkActionSchema, meetingIdSchema, type BulkActionInput } from "./schema";
+import { routes } from "@/lib/routes";
 
-const listPath = (meetingId: string) => `/dashboard/convocazioni/${meetingId}/iscrizioni`;
+const listPath = (meetingId: string) => routes.dashboard.meeting(meetingId).registrations();
 const MEETING_NOT_FOUND = "Questa convocazione non esiste più.";
 
 function runBulk(meetingId: string, actor: { id: string }, input: BulkActionInput) {

@@ -2,11 +2,12 @@
 import { plural } from "@/lib/format/plural";
 import { REQUIRED_COLUMN_LABELS, type RequiredColumnGroup } from "./columns";
 import { MAX_IMPORT_ROWS, type ImportFileError } from "./parse";
+import { routes } from "@/lib/routes";
 
-export const IMPORT_PATH = "/dashboard/enti-gestori/importa";
+export const IMPORT_PATH = routes.dashboard.saiImports();
 
 export function importPath(id: string): string {
-  return `${IMPORT_PATH}/${id}`;
+  return routes.dashboard.saiImport(id);
 }
 
 /** The upload's outcome codes as they travel in the address (?errore=…); anything else is ignored. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PublicPage } from "@/components/layout/public-page";
 import { SIGN_IN_LINK_MINUTES } from "@/lib/auth/paths";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Controlla la tua email", robots: { index: false } };
 
@@ -18,7 +19,7 @@ export default function CheckEmailPage() {
             Se l&apos;indirizzo appartiene a un utente dell&apos;area riservata, riceverai a breve un messaggio con il link
             di accesso. Il link vale una sola volta, per {SIGN_IN_LINK_MINUTES} minuti.
           </p>
-          <p>Non trovi il messaggio? Controlla la cartella della posta indesiderata, oppure <Link href="/accedi">chiedi un nuovo link</Link>.</p>
+          <p>Non trovi il messaggio? Controlla la cartella della posta indesiderata, oppure <Link href={routes.signIn()}>chiedi un nuovo link</Link>.</p>
         </div>
       </div>
     </PublicPage>

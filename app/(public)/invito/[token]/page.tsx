@@ -12,6 +12,7 @@ import { registrationWindow } from "@/lib/meetings/registration-window";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { tokenSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -131,7 +132,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
             Non puoi partecipare?
           </h2>
           <p>Comunicacelo: chi ti ha invitato saprà che non potrai essere presente.</p>
-          <Link className="btn btn-outline-primary" href={`/invito/${token}/rifiuta`}>
+          <Link className="btn btn-outline-primary" href={routes.invitation(token).decline()}>
             Non potrò partecipare
           </Link>
         </section>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PublicPage } from "@/components/layout/public-page";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { SITE } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Scheda referenti inviata", robots: { index: false, follow: false } };
 
@@ -24,7 +25,7 @@ export default function ReferentSheetSentPage() {
         motivo.
       </p>
       <p>
-        Se ti accorgi di un errore, puoi <Link href="/scheda-referenti">inviare di nuovo la scheda</Link> per lo stesso
+        Se ti accorgi di un errore, puoi <Link href={routes.referentSheet()}>inviare di nuovo la scheda</Link> per lo stesso
         Comune: finché non è verificata, la nuova scheda sostituisce la precedente.
       </p>
       <p>

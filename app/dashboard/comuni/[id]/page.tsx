@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/roles";
 import { setSaiFlagAction } from "@/lib/municipalities/dashboard/actions";
 import { getMunicipalityDetail } from "@/lib/municipalities/dashboard/queries";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -40,7 +41,7 @@ export default async function MunicipalityPage({ params }: PageProps) {
   return (
     <>
       <p className="mb-2">
-        <Link href="/dashboard/comuni">Tutti i Comuni</Link>
+        <Link href={routes.dashboard.municipalities()}>Tutti i Comuni</Link>
       </p>
       <h1>Comune di {municipality.name}</h1>
       <dl className="meeting-facts mb-5">
@@ -73,7 +74,7 @@ export default async function MunicipalityPage({ params }: PageProps) {
         {municipality.pendingSheet ? (
           <p>
             Una scheda referenti è da verificare: inviata il <RomeTime date={municipality.pendingSheet.submittedAt} />.{" "}
-            <Link href={`/dashboard/referenti/schede/${municipality.pendingSheet.id}`}>Verifica la scheda</Link>
+            <Link href={routes.dashboard.referentSheet(municipality.pendingSheet.id)}>Verifica la scheda</Link>
           </p>
         ) : (
           <p>Nessuna scheda referenti da verificare.</p>

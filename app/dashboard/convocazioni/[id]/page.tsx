@@ -23,6 +23,7 @@ import { getDashboardMeeting, type DashboardMeeting } from "@/lib/meetings/queri
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { plural } from "@/lib/format/plural";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -119,7 +120,7 @@ function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
         {meeting.status === "DRAFT" ? (
           <>Nessuna finché è una bozza (sarà /convocazioni/{meeting.slug})</>
         ) : (
-          <Link href={`/convocazioni/${meeting.slug}`}>/convocazioni/{meeting.slug}</Link>
+          <Link href={routes.public.meeting(meeting.slug).page()}>/convocazioni/{meeting.slug}</Link>
         )}
       </dd>
       {meeting.protocolNumber ? (
@@ -155,7 +156,7 @@ export default async function MeetingSummaryPage({ params, searchParams }: PageP
   return (
     <>
       <p className="small mb-1">
-        <Link href="/dashboard/convocazioni">Torna alle convocazioni</Link>
+        <Link href={routes.dashboard.meetings()}>Torna alle convocazioni</Link>
       </p>
       <p className="text-uppercase fw-semibold small mb-1">{KIND_LABELS[meeting.kind]}</p>
       <h1 className="mb-3">{meeting.title}</h1>
@@ -182,7 +183,7 @@ export default async function MeetingSummaryPage({ params, searchParams }: PageP
               </h2>
               {editable ? (
                 <p className="mb-4">
-                  <Link className="btn btn-primary" href={`/dashboard/convocazioni/${meeting.id}/modifica`}>
+                  <Link className="btn btn-primary" href={routes.dashboard.meeting(meeting.id).edit()}>
                     Modifica la convocazione
                   </Link>
                 </p>

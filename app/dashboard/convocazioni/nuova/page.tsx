@@ -5,6 +5,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { createMeetingAction } from "@/lib/meetings/actions";
 import { emptyMeetingForm } from "@/lib/meetings/admin-schema";
 import { latestMeetingLetterhead } from "@/lib/meetings/queries";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Nuova convocazione" };
 
@@ -20,7 +21,7 @@ export default async function NewMeetingPage() {
   return (
     <>
       <p className="small mb-1">
-        <Link href="/dashboard/convocazioni">Torna alle convocazioni</Link>
+        <Link href={routes.dashboard.meetings()}>Torna alle convocazioni</Link>
       </p>
       <h1 className="mb-3">Nuova convocazione</h1>
       <p className="lead mb-4">

@@ -20,6 +20,7 @@ import { addSaiProjectAction, removeSaiProjectAction, updateSaiProjectAction } f
 import { SAI_CATEGORY_LABELS } from "@/lib/sai-projects/labels";
 import { EMPTY_SAI_PROJECT } from "@/lib/sai-projects/schema";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -110,7 +111,7 @@ export default async function ManagingBodyPage({ params, searchParams }: PagePro
                   return (
                     <tr key={project.id}>
                       <th scope="row" className="fw-normal">
-                        <Link href={`/dashboard/comuni/${project.municipality.id}`}>{project.municipality.name}</Link> ({project.municipality.province})
+                        <Link href={routes.dashboard.municipality(project.municipality.id)}>{project.municipality.name}</Link> ({project.municipality.province})
                       </th>
                       <td>{SAI_CATEGORY_LABELS[project.category]}</td>
                       <td>{project.projectCode ?? "—"}</td>

@@ -8,9 +8,10 @@ import { can } from "@/lib/auth/roles";
 import { param, type SearchParams } from "@/lib/forms/search-params";
 import { MANAGING_BODIES_PATH } from "@/lib/managing-bodies/messages";
 import { REQUIRED_COLUMN_GROUPS, type RequiredColumnGroup } from "@/lib/sai-projects/import/columns";
-import { IMPORT_PATH, importPath, isUploadErrorCode, uploadErrorMessage } from "@/lib/sai-projects/import/messages";
+import { importPath, isUploadErrorCode, uploadErrorMessage } from "@/lib/sai-projects/import/messages";
 import { listSaiImports } from "@/lib/sai-projects/import/queries";
 import { plural } from "@/lib/format/plural";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Importa i progetti SAI" };
 
@@ -61,7 +62,7 @@ export default async function ImportPage({ searchParams }: Props) {
       </ul>
 
       {can(user.role, "write") ? (
-        <ImportUploadForm action={`${IMPORT_PATH}/carica`} error={error} />
+        <ImportUploadForm action={routes.dashboard.saiImportUpload()} error={error} />
       ) : (
         <p>Il tuo profilo consente di consultare le importazioni, non di caricarle o applicarle.</p>
       )}

@@ -18,6 +18,7 @@ import { can } from "@/lib/auth/roles";
 import { erasePersonAction } from "@/lib/people/actions";
 import { getPersonRecords } from "@/lib/people/queries";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -43,7 +44,7 @@ export default async function PersonPage({ params }: PageProps) {
   return (
     <>
       <p className="mb-2">
-        <Link href="/dashboard/persone">Tutte le persone</Link>
+        <Link href={routes.dashboard.people()}>Tutte le persone</Link>
       </p>
       <h1>{person.erasedAt ? "Persona con dati cancellati" : `${person.firstName} ${person.lastName}`}</h1>
       {person.erasedAt ? (
@@ -78,7 +79,7 @@ export default async function PersonPage({ params }: PageProps) {
         <section className="mb-5" aria-labelledby="esporta-titolo">
           <h2 id="esporta-titolo">Esporta i dati</h2>
           <p>Un file JSON con tutti i record qui sotto (senza link personali né codici di accesso). L&apos;esportazione resta nel registro attività.</p>
-          <a className="btn btn-outline-primary" href={`/dashboard/persone/${person.id}/esporta`} download>
+          <a className="btn btn-outline-primary" href={routes.dashboard.personExport(person.id)} download>
             Esporta i dati (JSON)
           </a>
         </section>

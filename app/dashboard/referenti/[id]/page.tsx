@@ -12,6 +12,7 @@ import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS } from "@/lib/referents/la
 import { getReferent } from "@/lib/referents/queries";
 import { referentIdSchema } from "@/lib/referents/schema";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -36,12 +37,12 @@ export default async function ReferentPage({ params }: PageProps) {
   return (
     <>
       <p className="small mb-1">
-        <Link href="/dashboard/referenti">Torna ai referenti</Link>
+        <Link href={routes.dashboard.referents()}>Torna ai referenti</Link>
       </p>
       <h1>{name}</h1>
       <p className="lead">
         Referente {REFERENT_ROLE_LABELS[referent.role].toLowerCase()} del Comune di{" "}
-        <Link href={`/dashboard/comuni/${municipality.id}`}>{municipality.name}</Link>
+        <Link href={routes.dashboard.municipality(municipality.id)}>{municipality.name}</Link>
       </p>
 
       <dl className="row">
@@ -76,13 +77,13 @@ export default async function ReferentPage({ params }: PageProps) {
           {referent.sheet ? (
             <>
               {" "}
-              (<Link href={`/dashboard/referenti/schede/${referent.sheet.id}`}>vedi la scheda</Link>)
+              (<Link href={routes.dashboard.referentSheet(referent.sheet.id)}>vedi la scheda</Link>)
             </>
           ) : null}
         </dd>
         <dt className="col-sm-3">Persona</dt>
         <dd className="col-sm-9">
-          <Link href={`/dashboard/persone/${person.id}`}>Tutti i dati di {name}</Link>
+          <Link href={routes.dashboard.person(person.id)}>Tutti i dati di {name}</Link>
         </dd>
       </dl>
 
@@ -103,7 +104,7 @@ export default async function ReferentPage({ params }: PageProps) {
             </section>
           ) : (
             <p>
-              Per renderlo di nuovo attivo, <Link href={`/dashboard/referenti/nuovo?comune=${municipality.id}`}>aggiungilo come referente</Link> con
+              Per renderlo di nuovo attivo, <Link href={`${routes.dashboard.newReferent()}?comune=${municipality.id}`}>aggiungilo come referente</Link> con
               lo stesso indirizzo email.
             </p>
           )}

@@ -7,6 +7,7 @@ import type { SearchParams } from "@/lib/forms/search-params";
 import { param } from "@/lib/forms/search-params";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { addReferentAction } from "@/lib/referents/actions";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Aggiungi un referente" };
 
@@ -21,7 +22,7 @@ export default async function NewReferentPage({ searchParams }: Props) {
   return (
     <>
       <p className="small mb-1">
-        <Link href="/dashboard/referenti">Torna ai referenti</Link>
+        <Link href={routes.dashboard.referents()}>Torna ai referenti</Link>
       </p>
       <h1>Aggiungi un referente</h1>
       <p className="lead">

@@ -3,6 +3,7 @@ import { icsResponse, meetingIcs } from "@/lib/meetings/ics";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { publicOrigin } from "@/lib/site";
 import { isMeetingSlug } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const pageUrl = `${publicOrigin(request.nextUrl.origin)}/convocazioni/${encodeURIComponent(meeting.slug)}`;
+  const pageUrl = `${publicOrigin(request.nextUrl.origin)}${routes.public.meeting(encodeURIComponent(meeting.slug)).page()}`;
   const body = meetingIcs(meeting, pageUrl, new Date());
   return icsResponse(meeting.slug, body);
 }

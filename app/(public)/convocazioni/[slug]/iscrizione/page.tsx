@@ -19,6 +19,7 @@ import { listSaiBodiesByMunicipality } from "@/lib/registrations/link-up/queries
 import { seatsLeft } from "@/lib/registrations/queries";
 import { FULL_MESSAGE, seatsText, type SeatsLeft } from "@/lib/registrations/seats";
 import { slugSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -73,7 +74,7 @@ export default async function RegistrationPage({ params }: PageProps) {
   return (
     <PublicPage lastUpdated={meeting.updatedAt}>
       <p className="small mb-1">
-        <Link href={`/convocazioni/${meeting.slug}`}>Torna alla convocazione</Link>
+        <Link href={routes.public.meeting(meeting.slug).page()}>Torna alla convocazione</Link>
       </p>
       <h1 className="mb-4">Iscrizione all&apos;incontro</h1>
       <MeetingSummary meeting={meeting} />

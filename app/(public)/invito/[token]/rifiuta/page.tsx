@@ -6,6 +6,7 @@ import { MeetingSummary } from "@/components/registrations/meeting-summary";
 import { declineInvitationAction } from "@/lib/invitations/actions";
 import { getInvitationByToken } from "@/lib/invitations/queries";
 import { tokenSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function DeclineInvitationPage({ params }: PageProps) {
   const view = await getInvitationByToken(token);
   if (!view) notFound();
   // Answered or expired: the invitation's page says how it stands.
-  if (view.state !== "open") redirect(`/invito/${token}`);
+  if (view.state !== "open") redirect(routes.invitation(token).page());
   const { invitation, meeting } = view;
 
   return (
@@ -35,7 +36,7 @@ export default async function DeclineInvitationPage({ params }: PageProps) {
       </p>
       <MeetingSummary meeting={meeting} />
       <p>Se cambi idea potrai ancora accettare l&apos;invito dallo stesso link, finché le iscrizioni sono aperte.</p>
-      <DeclineInvitationForm action={declineInvitationAction.bind(null, token)} backHref={`/invito/${token}`} />
+      <DeclineInvitationForm action={declineInvitationAction.bind(null, token)} backHref={routes.invitation(token).page()} />
     </PublicPage>
   );
 }

@@ -6,6 +6,7 @@ import { icsResponse, meetingIcs } from "@/lib/meetings/ics";
 import { getRegistrationByToken } from "@/lib/registrations/queries";
 import { publicOrigin } from "@/lib/site";
 import { isToken } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +20,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!found || found.link !== "valid" || found.registration.status === "CANCELLED") return notFound();
   const { meeting } = found.registration;
   const origin = publicOrigin(request.nextUrl.origin);
-  const body = meetingIcs(meeting, `${origin}/convocazioni/${encodeURIComponent(meeting.slug)}`, new Date(), {
-    personalUrl: `${origin}/iscrizione/${token}`,
+  const body = meetingIcs(meeting, `${origin}${routes.public.meeting(encodeURIComponent(meeting.slug)).page()}`, new Date(), {
+    personalUrl: `${origin}${routes.personal(token).page()}`,
   });
   return icsResponse(meeting.slug, body, { "X-Robots-Tag": "noindex" });
 }

@@ -7,6 +7,7 @@ import { CalendarLink, MeetingSummary } from "@/components/registrations/meeting
 import { getRegistrationByToken, type PersonalRegistration } from "@/lib/registrations/queries";
 import { waitlistPositionText } from "@/lib/registrations/seats";
 import { tokenSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -81,7 +82,7 @@ export default async function ConfirmationPage({ params }: PageProps) {
     );
   }
   const { registration } = found;
-  const personalPath = `/iscrizione/${token}`;
+  const personalPath = routes.personal(token).page();
   const invited = registration.invitationsSent;
 
   return (

@@ -20,6 +20,7 @@ import {
 import { loadCertificatesOverview } from "@/lib/certificates/queries";
 import { plural } from "@/lib/format/plural";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Attestati di partecipazione" };
 
@@ -31,7 +32,7 @@ export default async function CertificatesPage({ params }: PageProps) {
   const overview = await loadCertificatesOverview(id);
   if (!overview) notFound();
   const { meeting, rows, meetingHasMinutes, presentWithoutMinutes } = overview;
-  const base = `/dashboard/convocazioni/${meeting.id}`;
+  const base = routes.dashboard.meeting(meeting.id).page();
   const canWrite = can(user.role, "write");
   const over = meeting.endsAt <= new Date();
   const cancelled = meeting.status === "CANCELLED";
@@ -103,7 +104,7 @@ export default async function CertificatesPage({ params }: PageProps) {
           Attestati rilasciati ({issued.length})
         </h2>
         {issued.length > 0 ? (
-          <IssuedTable rows={issued} actions={actions} copyHref={(registrationId) => `${base}/attestati/${registrationId}/attestato.pdf`} />
+          <IssuedTable rows={issued} actions={actions} copyHref={(registrationId) => routes.dashboard.meeting(meeting.id).certificateCopy(registrationId)} />
         ) : (
           <p>Nessun attestato rilasciato.</p>
         )}

@@ -16,6 +16,7 @@ import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { seatsLeft } from "@/lib/registrations/queries";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Copertura dei Comuni SAI" };
 
@@ -32,7 +33,7 @@ export default async function CoveragePage({ params }: PageProps) {
     getReminderProgress(meeting.id, now),
     seatsLeft(meeting.slug),
   ]);
-  const path = `/dashboard/convocazioni/${meeting.id}/copertura`;
+  const path = routes.dashboard.meeting(meeting.id).coverage();
   const { totals } = coverage;
   const toRemind = coverage.provinces.flatMap((province) => province.municipalities.filter((m) => m.state === "REFERENT_ONLY"));
   const referentEmails = new Set(toRemind.flatMap((municipality) => municipality.referents.map((referent) => referent.email)));
@@ -41,7 +42,7 @@ export default async function CoveragePage({ params }: PageProps) {
   return (
     <>
       <nav aria-label="Percorso" className="mb-2">
-        <Link href={`/dashboard/convocazioni/${meeting.id}`}>&larr; {meeting.title}</Link>
+        <Link href={routes.dashboard.meeting(meeting.id).page()}>&larr; {meeting.title}</Link>
       </nav>
       <h1>Copertura dei Comuni aderenti al SAI</h1>
       <p className="lead">
@@ -80,7 +81,7 @@ export default async function CoveragePage({ params }: PageProps) {
         {progress.total > 0 ? (
           <ReminderProgress
             key={`${progress.total}-${progress.pending}`}
-            endpoint={`${path}/avanzamento`}
+            endpoint={routes.dashboard.meeting(meeting.id).coverageProgress()}
             pagePath={path}
             initial={progress}
           />

@@ -19,6 +19,7 @@ import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { groupByProvince } from "@/components/registrations/municipality-groups";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Inviti della convocazione" };
 
@@ -34,7 +35,7 @@ export default async function MeetingInvitationsPage({ params, searchParams }: P
   if (!meeting) notFound();
   // The meeting comes from the path, not from the query string.
   const filters = { ...parseInvitationFilters(await searchParams), meeting: undefined };
-  const path = `/dashboard/convocazioni/${meeting.id}/inviti`;
+  const path = routes.dashboard.meeting(meeting.id).invitations();
   const writer = can(user.role, "write");
   const open = registrationWindow(meeting, new Date()).state === "open";
   const [list, inviters, bodyNames, municipalities] = await Promise.all([
@@ -56,7 +57,7 @@ export default async function MeetingInvitationsPage({ params, searchParams }: P
   return (
     <>
       <nav aria-label="Percorso" className="mb-2">
-        <Link href={`/dashboard/convocazioni/${meeting.id}`}>&larr; {meeting.title}</Link>
+        <Link href={routes.dashboard.meeting(meeting.id).page()}>&larr; {meeting.title}</Link>
       </nav>
       <h1>Inviti agli enti gestori</h1>
       <p className="lead">

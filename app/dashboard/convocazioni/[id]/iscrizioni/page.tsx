@@ -17,6 +17,7 @@ import { loadRegistrationsDashboard } from "@/lib/registrations/dashboard/querie
 import { parseRegistrationListParams, registrationListQuery, type SearchParams } from "@/lib/registrations/dashboard/schema";
 import { plural } from "@/lib/format/plural";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Iscrizioni" };
 
@@ -39,11 +40,11 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
   const canWrite = can(user.role, "write");
   // Adding someone makes sense only while the meeting is published and not over (the service refuses otherwise).
   const canAdd = canWrite && meeting.status === "PUBLISHED" && meeting.endsAt > new Date();
-  const path = `/dashboard/convocazioni/${meeting.id}/iscrizioni`;
+  const path = routes.dashboard.meeting(meeting.id).registrations();
   // The export takes the table's search, filters and sort, and every page.
   const exportQuery = registrationListQuery(page.params, { page: 1 });
   exportQuery.delete("righe");
-  const exportHref = (format: "csv" | "xlsx") => `${path}/esporta?${new URLSearchParams([["formato", format], ...exportQuery]).toString()}`;
+  const exportHref = (format: "csv" | "xlsx") => `${routes.dashboard.meeting(meeting.id).registrationsExport()}?${new URLSearchParams([["formato", format], ...exportQuery]).toString()}`;
   const note = STATUS_NOTES[meeting.status];
   const attendanceOnly = meeting.status === "CANCELLED";
   const table = <RegistrationsTable page={page} path={path} canWrite={canWrite} attendanceOnly={attendanceOnly} />;
@@ -61,7 +62,7 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
 
       <div className="d-flex flex-wrap gap-2 mb-4">
         {canAdd ? (
-          <Link href={`${path}/nuova`} className="btn btn-primary">
+          <Link href={routes.dashboard.meeting(meeting.id).newRegistration()} className="btn btn-primary">
             Iscrivi una persona
           </Link>
         ) : null}

@@ -15,6 +15,7 @@ import { sendJoinLinkNowAction, updateJoinLinkOffsetsAction } from "@/lib/join-l
 import { getJoinLinkOverview, getJoinLinkProgress, type PlannedSend } from "@/lib/join-link/queries";
 import { describeOffset, describeSend, offsetsFormValues, UNAVAILABLE_MESSAGES } from "@/lib/join-link/schema";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Link di collegamento" };
 
@@ -35,14 +36,14 @@ export default async function JoinLinkPage({ params }: PageProps) {
   const now = new Date();
   const [overview, progress] = await Promise.all([getJoinLinkOverview(meeting.id, now), getJoinLinkProgress(meeting.id)]);
   if (!overview) notFound();
-  const path = `/dashboard/convocazioni/${meeting.id}/link`;
+  const path = routes.dashboard.meeting(meeting.id).joinLink();
   const writer = can(user.role, "write");
   const { unavailable, planned, sends, confirmed } = overview;
 
   return (
     <>
       <nav aria-label="Percorso" className="mb-2">
-        <Link href={`/dashboard/convocazioni/${meeting.id}`}>&larr; {meeting.title}</Link>
+        <Link href={routes.dashboard.meeting(meeting.id).page()}>&larr; {meeting.title}</Link>
       </nav>
       <h1>Link di collegamento</h1>
       <p className="lead">
@@ -89,7 +90,7 @@ export default async function JoinLinkPage({ params }: PageProps) {
           <SendNowForm action={sendJoinLinkNowAction.bind(null, meeting.id)} confirmed={confirmed} />
         )}
         {progress.sendId ? (
-          <SendProgress key={progress.sendId} endpoint={`${path}/avanzamento`} pagePath={path} initial={progress} />
+          <SendProgress key={progress.sendId} endpoint={routes.dashboard.meeting(meeting.id).joinLinkProgress()} pagePath={path} initial={progress} />
         ) : null}
       </section>
 

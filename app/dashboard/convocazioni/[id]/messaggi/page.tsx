@@ -17,6 +17,7 @@ import { findSuggestion, RULE_SUGGESTIONS } from "@/lib/message-rules/suggestion
 import { ruleState } from "@/lib/message-rules/timing";
 import { plural, pluralForm } from "@/lib/format/plural";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Promemoria e messaggi" };
 
@@ -63,7 +64,7 @@ export default async function MeetingMessagesPage({ params, searchParams }: Page
           <p className="mb-0">
             {plural(waiting, "messaggio per presenti o assenti attende", "messaggi per presenti o assenti attendono")} che
             siano registrate le presenze: {pluralForm(waiting, { one: "partirà", other: "partiranno" })} appena ce ne sarà almeno una.{" "}
-            <Link href={`/dashboard/convocazioni/${meeting.id}/presenze`}>Vai alle presenze</Link>
+            <Link href={routes.dashboard.meeting(meeting.id).attendance()}>Vai alle presenze</Link>
           </p>
         </div>
       ) : null}

@@ -11,6 +11,7 @@ import { meetingFormVersion } from "@/lib/meetings/form-version";
 import { STATUS_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting } from "@/lib/meetings/queries";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -29,7 +30,7 @@ export default async function EditMeetingPage({ params }: PageProps) {
   const id = uuidSegment((await params).id);
   const meeting = await loadMeeting(id);
   if (!meeting) notFound();
-  const summary = `/dashboard/convocazioni/${meeting.id}`;
+  const summary = routes.dashboard.meeting(meeting.id).page();
   const joinLinkRecipients = await updatedJoinLinkRecipients(meeting.id);
 
   if (meeting.status === "CANCELLED" || meeting.status === "ARCHIVED") {

@@ -9,7 +9,7 @@ import { MeetingTabs } from "@/components/dashboard/meeting-tabs";
 import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { correctAttendanceAction } from "@/lib/attendance/actions";
 import { listAttendanceImports } from "@/lib/attendance/import/queries";
-import { attendancePath, isPlatform, isUploadErrorCode, uploadErrorMessage } from "@/lib/attendance/messages";
+import { isPlatform, isUploadErrorCode, uploadErrorMessage } from "@/lib/attendance/messages";
 import { listMeetingAttendance } from "@/lib/attendance/queries";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
@@ -17,6 +17,7 @@ import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { param, type SearchParams } from "@/lib/forms/search-params";
 import { plural } from "@/lib/format/plural";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Presenze" };
 
@@ -40,12 +41,11 @@ export default async function AttendancePage({ params, searchParams }: PageProps
   const applied = imports.find((entry) => entry.id === param(query, "applicata") && entry.summary);
   const present = rows.filter((row) => row.attendance?.status === "PRESENT").length;
   const absent = rows.filter((row) => row.attendance?.status === "ABSENT").length;
-  const path = attendancePath(meeting.id);
 
   return (
     <>
       <nav aria-label="Percorso" className="mb-2">
-        <Link href={`/dashboard/convocazioni/${meeting.id}`}>&larr; {meeting.title}</Link>
+        <Link href={routes.dashboard.meeting(meeting.id).page()}>&larr; {meeting.title}</Link>
       </nav>
       <h1>Presenze</h1>
       <p className="lead">
@@ -76,7 +76,7 @@ export default async function AttendancePage({ params, searchParams }: PageProps
           iscritti con lo stesso nome. I minuti di chi si è ricollegato si sommano.
         </p>
         {canWrite ? (
-          <ReportUploadForm action={`${path}/carica`} error={uploadError(query)} platform={param(query, "piattaforma")} />
+          <ReportUploadForm action={routes.dashboard.meeting(meeting.id).attendanceUpload()} error={uploadError(query)} platform={param(query, "piattaforma")} />
         ) : (
           <p>Il tuo profilo consente di consultare le presenze, non di importarle o correggerle.</p>
         )}

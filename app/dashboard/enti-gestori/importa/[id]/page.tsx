@@ -9,6 +9,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { type SearchParams } from "@/lib/forms/search-params";
 import { applySaiImportAction } from "@/lib/sai-projects/import/actions";
+import { routes } from "@/lib/routes";
 import { appliedChangesMessage, IMPORT_PATH } from "@/lib/sai-projects/import/messages";
 import { planImport } from "@/lib/sai-projects/import/plan";
 import { getSaiImport, loadPlanContext } from "@/lib/sai-projects/import/queries";
@@ -35,7 +36,7 @@ export default async function ImportPreviewPage({ params, searchParams }: PagePr
   if (!found) notFound();
   const query = await searchParams;
   const justApplied = query.esito === "applicata";
-  const path = `${IMPORT_PATH}/${found.id}`;
+  const path = routes.dashboard.saiImport(found.id);
 
   if (found.appliedAt && found.summary) {
     const summary = found.summary;

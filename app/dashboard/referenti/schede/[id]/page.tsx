@@ -15,6 +15,7 @@ import { approvalPreview, type ListedReferent } from "@/lib/referents/sheets/rev
 import { getSheetForReview, type SheetForReview } from "@/lib/referents/sheets/queries";
 import { sheetIdSchema } from "@/lib/referents/sheets/schema";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -102,7 +103,7 @@ export default async function SheetReviewPage({ params }: PageProps) {
   return (
     <>
       <p className="small mb-1">
-        <Link href="/dashboard/referenti">Torna ai referenti</Link>
+        <Link href={routes.dashboard.referents()}>Torna ai referenti</Link>
       </p>
       <h1>Scheda referenti del Comune di {sheet.municipality.name}</h1>
       <p>
@@ -113,7 +114,7 @@ export default async function SheetReviewPage({ params }: PageProps) {
       <dl className="row">
         <dt className="col-sm-3">Comune</dt>
         <dd className="col-sm-9">
-          <Link href={`/dashboard/comuni/${sheet.municipality.id}`}>{sheet.municipality.name}</Link> (provincia di {sheet.municipality.provinceName})
+          <Link href={routes.dashboard.municipality(sheet.municipality.id)}>{sheet.municipality.name}</Link> (provincia di {sheet.municipality.provinceName})
         </dd>
         <dt className="col-sm-3">PEC indicata</dt>
         <dd className="col-sm-9 text-break">{sheet.pec}</dd>
@@ -129,7 +130,7 @@ export default async function SheetReviewPage({ params }: PageProps) {
         </dd>
         <dt className="col-sm-3">Compilata da</dt>
         <dd className="col-sm-9">
-          <Link href={`/dashboard/persone/${sheet.officerPersonId}`}>
+          <Link href={routes.dashboard.person(sheet.officerPersonId)}>
             {sheet.officerFirstName} {sheet.officerLastName}
           </Link>
           {sheet.officerRoleTitle ? `, ${sheet.officerRoleTitle}` : ""}

@@ -10,6 +10,7 @@ import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { registerOnBehalfAction } from "@/lib/registrations/dashboard/actions";
 import { loadRegistrationsMeeting } from "@/lib/registrations/dashboard/queries";
 import { uuidSegment } from "@/lib/security/segments";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Iscrivi una persona" };
 
@@ -28,7 +29,7 @@ export default async function RegisterOnBehalfPage({ params }: PageProps) {
         ? "L'incontro si è già svolto: non si possono aggiungere iscrizioni."
         : null;
   const municipalities = closed ? [] : groupByProvince(await listMunicipalitiesForSelect());
-  const listPath = `/dashboard/convocazioni/${meeting.id}/iscrizioni`;
+  const listPath = routes.dashboard.meeting(meeting.id).registrations();
   return (
     <>
       <MeetingBreadcrumb
