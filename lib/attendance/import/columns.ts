@@ -2,7 +2,7 @@
 // names (any capitalisation, English or Italian), wherever it is — after a
 // meeting block, a summary or a title — and the table runs until a blank
 // line or the next section.
-import { normaliseHeader } from "./text";
+import { foldText } from "@/lib/files/fold";
 
 export type Field =
   | "name"
@@ -18,7 +18,7 @@ export type Field =
   | "action"
   | "timestamp";
 
-/** Each field's header names, normalised (see normaliseHeader), most specific first. */
+/** Each field's header names, folded (see foldText), most specific first. */
 export type Synonyms = Partial<Record<Field, readonly string[]>>;
 
 export type Columns = Partial<Record<Field, number>>;
@@ -42,7 +42,7 @@ function indexesOf(header: readonly string[], names: readonly string[] | undefin
  * since Zoom's flat export repeats the meeting's "Durata (minuti)" before it.
  */
 export function findColumns(rawHeader: readonly string[], synonyms: Synonyms): Columns {
-  const header = rawHeader.map((cell) => normaliseHeader(cell).replace(/:$/, ""));
+  const header = rawHeader.map((cell) => foldText(cell).replace(/:$/, ""));
   const taken = new Set<number>();
   const columns: Columns = {};
   const take = (field: Field, after = -1) => {
@@ -93,7 +93,7 @@ export function findTables(rows: readonly string[][], synonyms: Synonyms, isHead
 /** Every cell of the first rows, normalised: what platform detection counts its markers in. */
 export function headerCells(rows: readonly string[][], limit = 400): Set<string> {
   const cells = new Set<string>();
-  for (const row of rows.slice(0, limit)) for (const cell of row) if (cell.length <= 60) cells.add(normaliseHeader(cell).replace(/[:,]$/, ""));
+  for (const row of rows.slice(0, limit)) for (const cell of row) if (cell.length <= 60) cells.add(foldText(cell).replace(/[:,]$/, ""));
   return cells;
 }
 

@@ -10,7 +10,7 @@ export function importPath(id: string): string {
 }
 
 /** The upload's outcome codes as they travel in the address (?errore=…); anything else is ignored. */
-export const UPLOAD_ERROR_CODES = ["NO_FILE", "EMPTY", "FILE_TYPE", "TOO_LARGE", "TOO_LARGE_UNPACKED", "TOO_MANY_ROWS", "ENCODING", "UNREADABLE", "UNCLOSED_QUOTE", "MISSING_COLUMNS"] as const;
+export const UPLOAD_ERROR_CODES = ["NO_FILE", "EMPTY", "FILE_TYPE", "TOO_LARGE", "TOO_LARGE_UNPACKED", "TOO_MANY_ROWS", "UNREADABLE", "UNCLOSED_QUOTE", "MISSING_COLUMNS"] as const;
 export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
 
 export function isUploadErrorCode(value: string): value is UploadErrorCode {
@@ -24,7 +24,6 @@ const MESSAGES: Record<Exclude<UploadErrorCode, "MISSING_COLUMNS">, string> = {
   TOO_LARGE: "Il file è troppo grande: al massimo 2 MB.",
   TOO_LARGE_UNPACKED: "Il file Excel, una volta aperto, è troppo grande (oltre 64 MB di dati): dividilo in più file o caricalo come CSV.",
   TOO_MANY_ROWS: `Il file ha troppe righe: al massimo ${MAX_IMPORT_ROWS.toLocaleString("it-IT")}. Dividilo in più file.`,
-  ENCODING: "Il file non è in UTF-8: salvalo dal foglio di calcolo come «CSV UTF-8», oppure carica il file .xlsx.",
   UNREADABLE: "Il file Excel non si riesce a leggere: aprilo e salvalo di nuovo come .xlsx.",
   UNCLOSED_QUOTE: "Nel file CSV delle virgolette si aprono e non si chiudono più: controlla i campi tra virgolette e salvalo di nuovo.",
 };

@@ -3,6 +3,7 @@
 // the file itself: each row's content is planned against the database later.
 import ExcelJS from "exceljs";
 import { z } from "zod";
+import { decodeText } from "@/lib/files/decode";
 import { measureZip, type ZipLimits } from "@/lib/files/zip";
 import { IMPORT_COLUMNS, missingColumns, recogniseHeaders, type ImportColumn, type RequiredColumnGroup } from "./columns";
 import { parseCsv } from "./csv";
@@ -33,7 +34,6 @@ export type ImportFileError =
   | { code: "TOO_LARGE" }
   | { code: "TOO_LARGE_UNPACKED" }
   | { code: "TOO_MANY_ROWS" }
-  | { code: "ENCODING" }
   | { code: "UNREADABLE" }
   | { code: "UNCLOSED_QUOTE" }
   | { code: "MISSING_COLUMNS"; missing: RequiredColumnGroup[] };
@@ -49,14 +49,6 @@ export function importFileKind(fileName: string, bytes: Uint8Array): ImportFileK
   if (extension === "xlsx") return zip ? "xlsx" : null;
   if (extension === "csv" || extension === "txt") return zip ? null : "csv";
   return null;
-}
-
-function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 /** The first worksheet as rows of cell texts; null when it is not a workbook exceljs can read. */
@@ -87,9 +79,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
 
   let records: string[][];
   if (kind === "csv") {
-    const text = decodeUtf8(bytes);
-    if (text === null) return { ok: false, code: "ENCODING" };
-    const parsed = parseCsv(text);
+    const parsed = parseCsv(decodeText(bytes).text);
     if (parsed === null) return { ok: false, code: "UNCLOSED_QUOTE" };
     records = parsed;
   } else {
