@@ -3,6 +3,7 @@
 // its table, merge each person's rows. Refusals are codes the pages word.
 import { z } from "zod";
 import { decodeText, looksBinary } from "@/lib/files/decode";
+import { MAX_UPLOAD_BYTES } from "@/lib/files/limits";
 import { headerCells } from "./columns";
 import { MARKERS, PARSERS, type Platform } from "./platforms";
 import { mergeSessions, type Participant, type Session } from "./sessions";
@@ -12,7 +13,7 @@ import { nameKey } from "./text";
 export const PLATFORMS = ["ZOOM", "TEAMS", "MEET"] as const satisfies readonly Platform[];
 export type { Platform } from "./platforms";
 
-export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+export const MAX_REPORT_BYTES = MAX_UPLOAD_BYTES;
 /** Rows of the participants table: a meeting has hundreds of joins, not tens of thousands. */
 export const MAX_REPORT_ROWS = 20_000;
 

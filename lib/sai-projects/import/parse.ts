@@ -4,19 +4,14 @@
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { decodeText } from "@/lib/files/decode";
-import { measureZip, type ZipLimits } from "@/lib/files/zip";
+import { MAX_UPLOAD_BYTES, XLSX_LIMITS } from "@/lib/files/limits";
+import { measureZip } from "@/lib/files/zip";
 import { IMPORT_COLUMNS, missingColumns, recogniseHeaders, type ImportColumn, type RequiredColumnGroup } from "./columns";
 import { parseCsv } from "./csv";
 
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_CELL = 500;
-/**
- * What an .xlsx may unpack to before exceljs holds it all in memory: a list
- * of 5,000 projects (npm run bench:import's) is 214 KB zipped and 1.7 MB
- * unpacked, measured in 9 ms (lib/files/zip.test.ts reads the same list).
- */
-export const XLSX_LIMITS: ZipLimits = { maxBytes: 64 * 1024 * 1024, maxEntries: 1000 };
 
 /** A row as read from the file: its row number (the header is row 1) and each recognised column's text. */
 export type ImportRow = { row: number } & Record<ImportColumn, string>;
