@@ -3,6 +3,7 @@
 // the file itself: each row's content is planned against the database later.
 import ExcelJS from "exceljs";
 import { z } from "zod";
+import { isBlankRow } from "@/lib/files/columns";
 import { decodeText } from "@/lib/files/decode";
 import { MAX_UPLOAD_BYTES, XLSX_LIMITS } from "@/lib/files/limits";
 import { measureZip } from "@/lib/files/zip";
@@ -85,8 +86,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
     records = sheet;
   }
 
-  const isBlank = (record: readonly string[]) => record.every((cell) => cell.trim() === "");
-  const headerIndex = records.findIndex((record) => !isBlank(record));
+  const headerIndex = records.findIndex((record) => !isBlankRow(record));
   if (headerIndex === -1) return { ok: false, code: "EMPTY" };
   const columns = recogniseHeaders(records[headerIndex]);
   const missing = missingColumns(columns);
@@ -95,7 +95,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
   const rows: ImportRow[] = [];
   for (let index = headerIndex + 1; index < records.length; index += 1) {
     const record = records[index];
-    if (isBlank(record)) continue;
+    if (isBlankRow(record)) continue;
     if (rows.length === MAX_IMPORT_ROWS) return { ok: false, code: "TOO_MANY_ROWS" };
     const row = { row: index + 1 } as ImportRow;
     for (const column of IMPORT_COLUMNS) {
