@@ -29,7 +29,7 @@ export function ImportUploadForm({ action, error }: { action: string; error?: st
           aria-describedby={describedBy}
         />
         <small id="file-aiuto" className="form-text">
-          Al massimo 2 MB e {MAX_IMPORT_ROWS.toLocaleString("it-IT")} righe. CSV separato da punto e virgola o da virgola, in UTF-8.
+          Al massimo 2 MB e {MAX_IMPORT_ROWS.toLocaleString("it-IT")} righe. CSV separato da punto e virgola o da virgola, come lo salva Excel (anche «CSV UTF-8»).
         </small>
         {error ? (
           <div id="file-errore" className="invalid-feedback d-block">

@@ -36,10 +36,13 @@ const form = (fields: Record<string, string>) => {
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "import", "fixtures", name));
 
-function upload(file: Blob | null, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
+/** The upload as a browser posts it: a multipart body and its length (`withoutLength` leaves the length out). */
+async function upload(file: Blob | null, fields: Record<string, string> = {}, headers: Record<string, string> = {}, withoutLength = false) {
   const data = form(fields);
   if (file) data.set("file", file, "partecipanti.csv");
-  const request = new Request(`http://localhost/dashboard/convocazioni/${meeting.id}/presenze/carica`, { method: "POST", body: data, headers });
+  const posted = new Request(`http://localhost/dashboard/convocazioni/${meeting.id}/presenze/carica`, { method: "POST", body: data, headers });
+  const length = String((await posted.clone().arrayBuffer()).byteLength);
+  const request = withoutLength ? posted : new Request(posted, { headers: { ...Object.fromEntries(posted.headers), "content-length": length } });
   return POST(request, { params: Promise.resolve({ id: meeting.id }) });
 }
 
@@ -56,6 +59,13 @@ describe("the upload route", () => {
     session.user = coordinator;
     const response = await upload(new Blob([fixture("zoom-participants-en.csv")]), {}, { origin: "https://altro.example.com", host: "localhost" });
     expect(response.status).toBe(403);
+  });
+
+  it("refuses a body without a stated length (411), as every upload does, storing nothing", async () => {
+    session.user = coordinator;
+    const before = await db.attendanceImport.count();
+    expect((await upload(new Blob([fixture("zoom-participants-en.csv")]), {}, {}, true)).status).toBe(411);
+    expect(await db.attendanceImport.count()).toBe(before);
   });
 
   it("sends an unrecognised file back with the reason, and a Teams report to its preview", async () => {

@@ -1,6 +1,7 @@
 // Addresses and Italian wording of the attendance pages.
 import type { AttendancePlatform } from "@/lib/generated/prisma/enums";
 import { MAX_REPORT_ROWS, PLATFORMS } from "./import/parse";
+import { FILE_ERROR_CODES, TOO_LARGE_MESSAGE, uploadErrorQuery } from "@/lib/files/limits";
 import { plural } from "@/lib/format/plural";
 import { routes } from "@/lib/routes";
 
@@ -19,7 +20,7 @@ export function isPlatform(value: string): value is AttendancePlatform {
 }
 
 /** The upload's refusals as they travel in the address (?errore=…); anything else is ignored. */
-export const UPLOAD_ERROR_CODES = ["NO_FILE", "EMPTY", "TOO_LARGE", "FILE_TYPE", "TOO_MANY_ROWS", "UNRECOGNISED", "WRONG_PLATFORM", "NO_PARTICIPANTS"] as const;
+export const UPLOAD_ERROR_CODES = [...FILE_ERROR_CODES, "UNRECOGNISED", "WRONG_PLATFORM", "NO_PARTICIPANTS"] as const;
 export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
 
 export function isUploadErrorCode(value: string): value is UploadErrorCode {
@@ -35,7 +36,7 @@ export function uploadErrorMessage(code: UploadErrorCode, platform?: AttendanceP
     case "EMPTY":
       return "Il file è vuoto.";
     case "TOO_LARGE":
-      return "Il file è troppo grande: al massimo 2 MB.";
+      return TOO_LARGE_MESSAGE;
     case "FILE_TYPE":
       return "Il file non è un CSV: carica il report esportato in formato CSV (non Excel né PDF).";
     case "TOO_MANY_ROWS":
@@ -50,8 +51,7 @@ export function uploadErrorMessage(code: UploadErrorCode, platform?: AttendanceP
 }
 
 export function uploadErrorHref(meetingId: string, error: { code: UploadErrorCode; platform?: AttendancePlatform }): string {
-  const query = new URLSearchParams({ errore: error.code });
-  if (error.platform) query.set("piattaforma", error.platform);
+  const query = uploadErrorQuery(error.code, { piattaforma: error.platform });
   return `${attendancePath(meetingId)}?${query}#carica`;
 }
 

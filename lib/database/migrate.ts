@@ -1,6 +1,8 @@
 // Prisma migrations without Prisma's native schema engine, which this machine
 // cannot download: the published WebAssembly build of the same engine, driven
-// through the pg driver adapter. See ../shared/PRISMA-OFFLINE.md and README.
+// through the pg driver adapter: npm's @prisma/schema-engine-wasm
+// 8.1.0-2.59be4fda12412a79eeb9c2ae727b6aa723593323 with @prisma/adapter-pg and
+// @prisma/driver-adapter-utils 7.10.1. See README.
 import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -14,7 +14,7 @@ import {
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { EmailTemplateError, renderStoredEmail } from "./render";
 import { createEmailTransport, type EmailTransport } from "./transport";
-import { logError, safeLine } from "@/lib/logging/log";
+import { describeError, logError, safeLine } from "@/lib/logging/log";
 
 export type EmailWorkerOptions = {
   url: string;
@@ -45,6 +45,7 @@ type DeliveryContext = Required<Pick<EmailWorkerOptions, "transport" | "log">> &
 
 type Outcome = "sent" | "skipped" | "failed";
 
+/** What the row keeps as its last error (the dashboard shows it); a log line says only describeError's. */
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -64,7 +65,7 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
   } catch (error) {
     if (!(error instanceof EmailTemplateError)) throw error;
     await markEmailFailed(db, id, describe(error));
-    log(`[email] ${id}: cannot be rendered, marked FAILED (${error.message})`);
+    log(`[email] ${id}: cannot be rendered, marked FAILED (${describeError(error)})`);
     return "failed";
   }
 
@@ -76,11 +77,11 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
     const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
     if (!retryable || job.retryCount >= job.retryLimit) {
       await markEmailFailed(db, id, describe(error));
-      log(`[email] ${id}: attempt ${message.attempts} failed for good, marked FAILED (${describe(error)})`);
+      log(`[email] ${id}: attempt ${message.attempts} failed for good, marked FAILED (${describeError(error)})`);
       return "failed";
     }
     await recordEmailRetry(db, id, describe(error));
-    log(`[email] ${id}: attempt ${message.attempts} failed, will retry (${describe(error)})`);
+    log(`[email] ${id}: attempt ${message.attempts} failed, will retry (${describeError(error)})`);
     throw error;
   }
 
@@ -114,7 +115,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
   });
   // An EventEmitter without an "error" listener would crash the process on the first hiccup.
-  boss.on("error", (error) => logError`[email] pg-boss: ${describe(error)}`);
+  boss.on("error", (error) => logError`[email] pg-boss: ${describeError(error)}`);
   await boss.start();
 
   const context: DeliveryContext = { db, transport, log, afterProviderAccepted: options.afterProviderAccepted };

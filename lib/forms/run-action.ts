@@ -3,22 +3,12 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect, RedirectType, unstable_rethrow } from "next/navigation";
 import { errorState, GENERIC_ERROR, type FormState } from "./action-state";
 import { cameWithoutForm } from "./form-data";
-import { logError } from "@/lib/logging/log";
+import { describeError, logError } from "@/lib/logging/log";
 
 /** What an action's body decides; navigation and revalidation happen after it, outside any try/catch. */
 export type ActionOutcome<Values> =
   | (FormState<Values> & { revalidate?: string[] })
   | { status: "redirect"; to: string; revalidate?: string[] };
-
-/**
- * What may be logged about a failure: the error's class and, for Prisma,
- * its code. Never the message, which can quote submitted values or a token.
- */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && /^[A-Z0-9_]{1,12}$/.test(code) ? `${error.name} ${code}` : error.name;
-}
 
 /**
  * Runs a public form action's body. An unexpected error becomes a generic

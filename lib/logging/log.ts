@@ -22,6 +22,16 @@ function describe(value: unknown): string {
   }
 }
 
+/**
+ * What may be logged about a failure: the error's class and, for Prisma,
+ * its code. Never the message, which can quote submitted values or a token.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && /^[A-Z0-9_]{1,12}$/.test(code) ? `${error.name} ${code}` : error.name;
+}
+
 /** A value as it may appear inside a log line: one line, control characters escaped. */
 export function logValue(value: unknown): string {
   return escape(describe(value));

@@ -61,7 +61,7 @@ const WRITES: Record<string, (context: Context) => Promise<Built>> = {
     const form = new FormData();
     form.set("piattaforma", "ZOOM");
     form.set("file", new File([`Name (Original Name),User Email,Duration (Minutes)\nMario Rossi,mario.${Math.random()}@example.it,45\n`], "zoom.csv", { type: "text/csv" }));
-    return { path: `/dashboard/convocazioni/${meetingId}/presenze/carica`, params: { id: meetingId }, init: { body: form } };
+    return { path: `/dashboard/convocazioni/${meetingId}/presenze/carica`, params: { id: meetingId }, init: { body: form, headers: { "content-length": "400" } } };
   },
   "app/dashboard/enti-gestori/importa/carica/route.ts": async () => {
     const form = new FormData();

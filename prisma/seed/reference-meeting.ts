@@ -1,4 +1,5 @@
-// The convocation letter of 24 March 2022 (../shared/reference/), word for
+// The convocation letter of 24 March 2022 (Prot. n. 0227/15/03/22 of the
+// Città di Palermo's Progetto 3031 "COOPERA", FAMI 2014-2020), word for
 // word: the first meeting the portal publishes and its demo data.
 import type { Prisma } from "../../lib/generated/prisma/client";
 

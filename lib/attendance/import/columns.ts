@@ -2,7 +2,8 @@
 // names (any capitalisation, English or Italian), wherever it is — after a
 // meeting block, a summary or a title — and the table runs until a blank
 // line or the next section.
-import { normaliseHeader } from "./text";
+import { columnsNamed, isBlankRow, type Synonyms as FieldSynonyms } from "@/lib/files/columns";
+import { foldText } from "@/lib/files/fold";
 
 export type Field =
   | "name"
@@ -18,23 +19,12 @@ export type Field =
   | "action"
   | "timestamp";
 
-/** Each field's header names, normalised (see normaliseHeader), most specific first. */
-export type Synonyms = Partial<Record<Field, readonly string[]>>;
+/** Each field's header names, folded (see foldText), most specific first. */
+export type Synonyms = FieldSynonyms<Field>;
 
 export type Columns = Partial<Record<Field, number>>;
 
 export type Table = { columns: Columns; rows: string[][] };
-
-function indexesOf(header: readonly string[], names: readonly string[] | undefined): number[] {
-  if (!names) return [];
-  const found: number[] = [];
-  for (const name of names) {
-    header.forEach((cell, index) => {
-      if (cell === name && !found.includes(index)) found.push(index);
-    });
-  }
-  return found;
-}
 
 /**
  * The columns of a header row. The name comes first (a last name makes
@@ -42,11 +32,11 @@ function indexesOf(header: readonly string[], names: readonly string[] | undefin
  * since Zoom's flat export repeats the meeting's "Durata (minuti)" before it.
  */
 export function findColumns(rawHeader: readonly string[], synonyms: Synonyms): Columns {
-  const header = rawHeader.map((cell) => normaliseHeader(cell).replace(/:$/, ""));
+  const header = rawHeader.map((cell) => foldText(cell).replace(/:$/, ""));
   const taken = new Set<number>();
   const columns: Columns = {};
   const take = (field: Field, after = -1) => {
-    const candidates = indexesOf(header, synonyms[field]).filter((index) => !taken.has(index));
+    const candidates = columnsNamed(header, synonyms[field]).filter((index) => !taken.has(index));
     const index = candidates.find((candidate) => candidate > after) ?? candidates[0];
     if (index === undefined) return;
     columns[field] = index;
@@ -61,7 +51,6 @@ export function findColumns(rawHeader: readonly string[], synonyms: Synonyms): C
   return columns;
 }
 
-const isBlank = (row: readonly string[]) => row.every((cell) => cell.trim() === "");
 const filled = (row: readonly string[]) => row.filter((cell) => cell.trim() !== "").length;
 /** "2. Participants", "3. In-Meeting activities", "2. Partecipanti": Teams' section titles. */
 const isSectionTitle = (row: readonly string[]) => filled(row) === 1 && /^\d+\.\s+\S/.test(row.find((cell) => cell.trim() !== "") ?? "");
@@ -81,7 +70,7 @@ export function findTables(rows: readonly string[][], synonyms: Synonyms, isHead
     }
     if (!current) continue;
     // A blank line or a new section ends the table; so does a one-cell line ("Other Attended,") under a wide header.
-    if (isBlank(row) || isSectionTitle(row) || (width >= 3 && filled(row) === 1 && current.columns.name !== 0)) {
+    if (isBlankRow(row) || isSectionTitle(row) || (width >= 3 && filled(row) === 1 && current.columns.name !== 0)) {
       current = null;
       continue;
     }
@@ -93,7 +82,7 @@ export function findTables(rows: readonly string[][], synonyms: Synonyms, isHead
 /** Every cell of the first rows, normalised: what platform detection counts its markers in. */
 export function headerCells(rows: readonly string[][], limit = 400): Set<string> {
   const cells = new Set<string>();
-  for (const row of rows.slice(0, limit)) for (const cell of row) if (cell.length <= 60) cells.add(normaliseHeader(cell).replace(/[:,]$/, ""));
+  for (const row of rows.slice(0, limit)) for (const cell of row) if (cell.length <= 60) cells.add(foldText(cell).replace(/[:,]$/, ""));
   return cells;
 }
 

@@ -2,8 +2,9 @@
 // cells, tell the platform (or take the coordinator's word for it), read
 // its table, merge each person's rows. Refusals are codes the pages word.
 import { z } from "zod";
+import { decodeText, looksBinary } from "@/lib/files/decode";
+import { MAX_UPLOAD_BYTES } from "@/lib/files/limits";
 import { headerCells } from "./columns";
-import { decodeReport, looksBinary } from "./decode";
 import { MARKERS, PARSERS, type Platform } from "./platforms";
 import { mergeSessions, type Participant, type Session } from "./sessions";
 import { detectDelimiter, parseDelimited } from "./table";
@@ -12,7 +13,7 @@ import { nameKey } from "./text";
 export const PLATFORMS = ["ZOOM", "TEAMS", "MEET"] as const satisfies readonly Platform[];
 export type { Platform } from "./platforms";
 
-export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+export const MAX_REPORT_BYTES = MAX_UPLOAD_BYTES;
 /** Rows of the participants table: a meeting has hundreds of joins, not tens of thousands. */
 export const MAX_REPORT_ROWS = 20_000;
 
@@ -45,7 +46,7 @@ export function parseAttendanceReport(bytes: Uint8Array, chosen?: Platform | nul
   if (bytes.length > MAX_REPORT_BYTES) return { ok: false, code: "TOO_LARGE" };
   if (bytes.length === 0) return { ok: false, code: "EMPTY" };
   if (looksBinary(bytes)) return { ok: false, code: "FILE_TYPE" };
-  const { text, encoding } = decodeReport(bytes);
+  const { text, encoding } = decodeText(bytes);
   if (text.trim() === "") return { ok: false, code: "EMPTY" };
   const delimiter = detectDelimiter(text);
   const rows = parseDelimited(text, delimiter);

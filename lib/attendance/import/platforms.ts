@@ -1,6 +1,9 @@
 // The three platforms' participants reports: their header names in English
 // and Italian, the markers that tell them apart, and how a row becomes a
-// session. See /work/shared/reference/attendance-reports.md for the layouts.
+// session. The layouts are those of the public sample reports in
+// github.com/andrewpknight/zoomGroupStats and Lightbridge-KS/zoomclass (Zoom),
+// dvaneynde/teams-attendance and ujjwalravi/msteams-simplify (Teams),
+// usaussie/google-meet-attendance-tracker (Meet); fixtures/ holds ours.
 import { cell, findTables, type Columns, type Synonyms, type Table } from "./columns";
 import { parseDuration } from "./duration";
 import type { Interval, Session } from "./sessions";

@@ -8,6 +8,7 @@ import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createRegistrants, createUser } from "@/lib/test/factories";
 import { startResendStub, type ResendStub } from "@/lib/test/resend-stub";
 import { waitFor } from "@/lib/test/wait-for";
+import { EmailDeliveryError } from "../delivery-error";
 import { ensureEmailQueue } from "../queue";
 import { renderStoredEmail } from "../render";
 import { createResendTransport } from "../resend-transport";
@@ -165,6 +166,27 @@ describe("batch delivery", () => {
       30_000,
     );
     expect(resend.deliveries.filter((delivery) => !delivery.batch)).toHaveLength(4);
+  });
+});
+
+describe("the batch worker's log", () => {
+  it("names a refused batch's error class, never its message", async () => {
+    await sendTo(3);
+    const printed: string[] = [];
+    const secret = "rifiutato: destinatario maria.rossi@comune.example.it";
+    await startWorker({
+      log: (line) => void printed.push(line),
+      transport: {
+        name: "resend",
+        send: async () => ({ providerId: `p-${Math.random()}` }),
+        sendBatch: async () => {
+          throw new EmailDeliveryError(secret, false);
+        },
+      },
+    });
+    await waitFor("the refusal", async () => printed.some((line) => line.includes("refused by the provider")));
+    expect(printed.filter((line) => line.includes("refused by the provider"))).toEqual([expect.stringMatching(/messages delivered one by one \(EmailDeliveryError\)$/)]);
+    expect(printed.filter((line) => line.includes("maria.rossi"))).toEqual([]);
   });
 });
 

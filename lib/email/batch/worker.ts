@@ -20,7 +20,7 @@ import {
 import { EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";
 import { sharedRateLimiter, type RateLimiter } from "./rate-limit";
 import { renderMany } from "./render";
-import { logError, safeLine } from "@/lib/logging/log";
+import { describeError, logError, safeLine } from "@/lib/logging/log";
 
 export type BatchWorkerOptions = {
   url: string;
@@ -44,6 +44,7 @@ export type BatchWorker = { stop(options?: { graceful?: boolean; timeoutMs?: num
 type Context = Required<Pick<BatchWorkerOptions, "transport" | "log" | "rateLimiter" | "rateLimitRetries">> &
   Pick<BatchWorkerOptions, "afterProviderAccepted"> & { db: ReturnType<typeof createPrismaClient> };
 
+/** What the batch row keeps as its last error; a log line says only describeError's. */
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -97,7 +98,7 @@ async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailB
     if (!(error instanceof EmailTemplateError)) throw error;
     // The one-by-one path marks the message that cannot be rendered FAILED and delivers the others.
     await fallBackToSingleDelivery(db, batchId, describe(error));
-    log(`[email] batch ${batchId}: cannot be rendered as a batch, delivered one by one (${error.message})`);
+    log(`[email] batch ${batchId}: cannot be rendered as a batch, delivered one by one (${describeError(error)})`);
     return "single";
   }
   if (emails.some((email) => email.attachments?.length)) {
@@ -113,16 +114,16 @@ async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailB
     const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
     if (!retryable) {
       const moved = await fallBackToSingleDelivery(db, batchId, describe(error));
-      log(`[email] batch ${batchId}: refused by the provider, ${moved} messages delivered one by one (${describe(error)})`);
+      log(`[email] batch ${batchId}: refused by the provider, ${moved} messages delivered one by one (${describeError(error)})`);
       return "single";
     }
     if (job.retryCount >= job.retryLimit) {
       await markBatchFailed(db, batchId, describe(error));
-      log(`[email] batch ${batchId}: failed for good, ${messages.length} messages marked FAILED (${describe(error)})`);
+      log(`[email] batch ${batchId}: failed for good, ${messages.length} messages marked FAILED (${describeError(error)})`);
       return "failed";
     }
     await recordBatchRetry(db, batchId, describe(error));
-    log(`[email] batch ${batchId}: failed, will retry (${describe(error)})`);
+    log(`[email] batch ${batchId}: failed, will retry (${describeError(error)})`);
     throw error;
   }
 
@@ -156,7 +157,7 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
     supervise: true,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
   });
-  boss.on("error", (error) => logError`[email] batch pg-boss: ${describe(error)}`);
+  boss.on("error", (error) => logError`[email] batch pg-boss: ${describeError(error)}`);
   await boss.start();
 
   const context: Context = {

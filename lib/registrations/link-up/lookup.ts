@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { describeError } from "@/lib/forms/run-action";
 import { limitReferentLookup } from "@/lib/rate-limit/limits";
 import { emailField } from "@/lib/registrations/schema";
 import type { KnownReferent } from "./known";
 import { findActiveReferentByEmail } from "./queries";
-import { logError } from "@/lib/logging/log";
+import { describeError, logError } from "@/lib/logging/log";
 
 const lookupInput = z.object({ email: emailField });
 

@@ -1,7 +1,8 @@
 // The columns of a SAI projects list, recognised by their Italian headers
 // whatever their case, accents, spacing or punctuation.
 import type { SaiCategory } from "@/lib/generated/prisma/enums";
-import { foldWords } from "./text";
+import { leftmostColumns } from "@/lib/files/columns";
+import { foldWords } from "@/lib/files/fold";
 
 export const IMPORT_COLUMNS = ["istatCode", "municipality", "managingBody", "taxCode", "category", "projectCode", "places"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -30,18 +31,9 @@ const HEADERS: Record<ImportColumn, readonly string[]> = {
   places: ["posti", "numero posti", "n posti", "posti finanziati", "posti attivi"],
 };
 
-const BY_HEADER = new Map<string, ImportColumn>(
-  IMPORT_COLUMNS.flatMap((column) => HEADERS[column].map((header) => [header, column] as const)),
-);
-
 /** Which column each header is, by position; unknown headers are ignored. The first of two alike wins. */
 export function recogniseHeaders(headers: readonly string[]): Partial<Record<ImportColumn, number>> {
-  const found: Partial<Record<ImportColumn, number>> = {};
-  headers.forEach((header, index) => {
-    const column = BY_HEADER.get(foldWords(header));
-    if (column && found[column] === undefined) found[column] = index;
-  });
-  return found;
+  return leftmostColumns(headers.map(foldWords), HEADERS);
 }
 
 /** What must be there: the municipality (by name or ISTAT code), the managing body, the category. */

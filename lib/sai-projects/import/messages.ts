@@ -1,4 +1,5 @@
 // What the import pages say about a file refused as a whole, and about applying.
+import { FILE_ERROR_CODES, TOO_LARGE_MESSAGE, uploadErrorQuery, type UploadRefusal } from "@/lib/files/limits";
 import { plural } from "@/lib/format/plural";
 import { REQUIRED_COLUMN_LABELS, type RequiredColumnGroup } from "./columns";
 import { MAX_IMPORT_ROWS, type ImportFileError } from "./parse";
@@ -11,7 +12,7 @@ export function importPath(id: string): string {
 }
 
 /** The upload's outcome codes as they travel in the address (?errore=…); anything else is ignored. */
-export const UPLOAD_ERROR_CODES = ["NO_FILE", "EMPTY", "FILE_TYPE", "TOO_LARGE", "TOO_LARGE_UNPACKED", "TOO_MANY_ROWS", "ENCODING", "UNREADABLE", "UNCLOSED_QUOTE", "MISSING_COLUMNS"] as const;
+export const UPLOAD_ERROR_CODES = [...FILE_ERROR_CODES, "TOO_LARGE_UNPACKED", "UNREADABLE", "UNCLOSED_QUOTE", "MISSING_COLUMNS"] as const;
 export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
 
 export function isUploadErrorCode(value: string): value is UploadErrorCode {
@@ -22,10 +23,9 @@ const MESSAGES: Record<Exclude<UploadErrorCode, "MISSING_COLUMNS">, string> = {
   NO_FILE: "Scegli il file da caricare.",
   EMPTY: "Il file è vuoto: servono una riga di intestazione e almeno una riga di dati.",
   FILE_TYPE: "Tipo di file non accettato: carica un file CSV (.csv) o Excel (.xlsx).",
-  TOO_LARGE: "Il file è troppo grande: al massimo 2 MB.",
+  TOO_LARGE: TOO_LARGE_MESSAGE,
   TOO_LARGE_UNPACKED: "Il file Excel, una volta aperto, è troppo grande (oltre 64 MB di dati): dividilo in più file o caricalo come CSV.",
   TOO_MANY_ROWS: `Il file ha troppe righe: al massimo ${MAX_IMPORT_ROWS.toLocaleString("it-IT")}. Dividilo in più file.`,
-  ENCODING: "Il file non è in UTF-8: salvalo dal foglio di calcolo come «CSV UTF-8», oppure carica il file .xlsx.",
   UNREADABLE: "Il file Excel non si riesce a leggere: aprilo e salvalo di nuovo come .xlsx.",
   UNCLOSED_QUOTE: "Nel file CSV delle virgolette si aprono e non si chiudono più: controlla i campi tra virgolette e salvalo di nuovo.",
 };
@@ -39,9 +39,8 @@ export function uploadErrorMessage(code: UploadErrorCode, missing: readonly Requ
 }
 
 /** The address the upload goes back to when the file is refused. */
-export function uploadErrorHref(error: ImportFileError | { code: "NO_FILE" }): string {
-  const query = new URLSearchParams({ errore: error.code });
-  if (error.code === "MISSING_COLUMNS") query.set("mancano", error.missing.join(","));
+export function uploadErrorHref(error: ImportFileError | UploadRefusal): string {
+  const query = uploadErrorQuery(error.code, { mancano: error.code === "MISSING_COLUMNS" ? error.missing.join(",") : undefined });
   return `${IMPORT_PATH}?${query}`;
 }
 

@@ -36,9 +36,18 @@ Mare",80000160822,DM-DS,,5\n`;
     expect(await parseImportFile("progetti.csv", new TextEncoder().encode(text))).toEqual({ ok: false, code: "UNCLOSED_QUOTE" });
   });
 
-  test("a file that is not UTF-8 is refused", async () => {
-    const latin1 = new Uint8Array([...encode("Comune;Ente gestore;Categoria\nCefal"), 0xf9, ...encode(";Ente;MSNA\n")]);
-    expect(await parseImportFile("a.csv", latin1)).toEqual({ ok: false, code: "ENCODING" });
+  test("a file saved as CSV by an Italian Excel on Windows (Windows-1252, not UTF-8) is read, its accents and apostrophes as typed", async () => {
+    // "Cefalù" (ù is 0xF9) and "Sant’Agata" (’ is 0x92, which Latin-1 has no letter for).
+    const windows1252 = new Uint8Array([
+      ...encode("Comune;Ente gestore;Categoria\r\nCefal"), 0xf9, ...encode(";Ente;MSNA\r\nSant"), 0x92, ...encode("Agata di Militello;Coop Nebrodi;Ordinari\r\n"),
+    ]);
+    expect(await parseImportFile("a.csv", windows1252)).toMatchObject({
+      ok: true,
+      rows: [
+        { row: 2, municipality: "Cefalù", managingBody: "Ente", category: "MSNA" },
+        { row: 3, municipality: "Sant’Agata di Militello", managingBody: "Coop Nebrodi", category: "Ordinari" },
+      ],
+    });
   });
 });
 

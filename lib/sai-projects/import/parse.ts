@@ -3,19 +3,16 @@
 // the file itself: each row's content is planned against the database later.
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { measureZip, type ZipLimits } from "@/lib/files/zip";
+import { isBlankRow } from "@/lib/files/columns";
+import { decodeText } from "@/lib/files/decode";
+import { MAX_UPLOAD_BYTES, XLSX_LIMITS } from "@/lib/files/limits";
+import { measureZip } from "@/lib/files/zip";
 import { IMPORT_COLUMNS, missingColumns, recogniseHeaders, type ImportColumn, type RequiredColumnGroup } from "./columns";
 import { parseCsv } from "./csv";
 
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_CELL = 500;
-/**
- * What an .xlsx may unpack to before exceljs holds it all in memory: a list
- * of 5,000 projects (npm run bench:import's) is 214 KB zipped and 1.7 MB
- * unpacked, measured in 9 ms (lib/files/zip.test.ts reads the same list).
- */
-export const XLSX_LIMITS: ZipLimits = { maxBytes: 64 * 1024 * 1024, maxEntries: 1000 };
 
 /** A row as read from the file: its row number (the header is row 1) and each recognised column's text. */
 export type ImportRow = { row: number } & Record<ImportColumn, string>;
@@ -33,7 +30,6 @@ export type ImportFileError =
   | { code: "TOO_LARGE" }
   | { code: "TOO_LARGE_UNPACKED" }
   | { code: "TOO_MANY_ROWS" }
-  | { code: "ENCODING" }
   | { code: "UNREADABLE" }
   | { code: "UNCLOSED_QUOTE" }
   | { code: "MISSING_COLUMNS"; missing: RequiredColumnGroup[] };
@@ -49,14 +45,6 @@ export function importFileKind(fileName: string, bytes: Uint8Array): ImportFileK
   if (extension === "xlsx") return zip ? "xlsx" : null;
   if (extension === "csv" || extension === "txt") return zip ? null : "csv";
   return null;
-}
-
-function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 /** The first worksheet as rows of cell texts; null when it is not a workbook exceljs can read. */
@@ -87,9 +75,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
 
   let records: string[][];
   if (kind === "csv") {
-    const text = decodeUtf8(bytes);
-    if (text === null) return { ok: false, code: "ENCODING" };
-    const parsed = parseCsv(text);
+    const parsed = parseCsv(decodeText(bytes).text);
     if (parsed === null) return { ok: false, code: "UNCLOSED_QUOTE" };
     records = parsed;
   } else {
@@ -100,8 +86,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
     records = sheet;
   }
 
-  const isBlank = (record: readonly string[]) => record.every((cell) => cell.trim() === "");
-  const headerIndex = records.findIndex((record) => !isBlank(record));
+  const headerIndex = records.findIndex((record) => !isBlankRow(record));
   if (headerIndex === -1) return { ok: false, code: "EMPTY" };
   const columns = recogniseHeaders(records[headerIndex]);
   const missing = missingColumns(columns);
@@ -110,7 +95,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
   const rows: ImportRow[] = [];
   for (let index = headerIndex + 1; index < records.length; index += 1) {
     const record = records[index];
-    if (isBlank(record)) continue;
+    if (isBlankRow(record)) continue;
     if (rows.length === MAX_IMPORT_ROWS) return { ok: false, code: "TOO_MANY_ROWS" };
     const row = { row: index + 1 } as ImportRow;
     for (const column of IMPORT_COLUMNS) {

@@ -1,8 +1,9 @@
-// A report's bytes as text. Zoom and Meet write UTF-8 (Zoom with a BOM);
-// Teams writes UTF-16 with a BOM, little- or big-endian; a file re-saved by
-// an Italian Excel on Windows may be Windows-1252. The BOM decides; without
-// one, NUL bytes give UTF-16 away, and text that is not valid UTF-8 is read
-// as Windows-1252 rather than refused.
+// An uploaded text file's bytes as text, for every import. Zoom and Meet
+// write UTF-8 (Zoom with a BOM); Teams writes UTF-16 with a BOM, little- or
+// big-endian; a spreadsheet saved as CSV by an Italian Excel on Windows is
+// Windows-1252 unless saved as «CSV UTF-8». The BOM decides; without one, NUL
+// bytes give UTF-16 away, and text that is not valid UTF-8 is read as
+// Windows-1252 rather than refused.
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -26,14 +27,27 @@ function sniff(bytes: Uint8Array): { encoding: Encoding; skip: number } {
   return { encoding: "utf-8", skip: 0 };
 }
 
-export function decodeReport(bytes: Uint8Array): { text: string; encoding: Encoding } {
+/**
+ * What Windows-1252 has at 0x80–0x9F (WHATWG Encoding Standard,
+ * index-windows-1252; 0x81, 0x8D, 0x8F, 0x90 and 0x9D stay as they are).
+ * Node's TextDecoder reads those bytes as Latin-1's control characters since
+ * Node 20.18.3 and 22.13.0 (github.com/nodejs/node/issues/60888), so
+ * "Sant’Agata" would lose its apostrophe: they are mapped here.
+ */
+const WINDOWS_1252_C1 = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
+}
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
   const { encoding, skip } = sniff(bytes);
   const body = bytes.subarray(skip);
   if (encoding !== "utf-8") return { text: new TextDecoder(encoding).decode(body), encoding };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
+    return { text: decodeWindows1252(body), encoding: "windows-1252" };
   }
 }
 
