@@ -5,6 +5,7 @@
 // is refused before anything parses it; and a server-action post Next's
 // decoder would choke on (malformed multipart, altered action fields or bound
 // arguments) is a bad request. Plain web Request/Response, no Next import.
+import { MAX_UPLOAD_BYTES, UPLOAD_FRAMING_BYTES } from "@/lib/files/limits";
 import { isCrossSite, refuseCrossSite } from "@/lib/security/same-origin";
 import { patternRegExp, routePatterns } from "@/lib/routes";
 
@@ -15,7 +16,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  * with room for the multipart framing; their route handlers check a declared
  * length themselves and send the browser back with the reason.
  */
-export const UPLOAD_BODY_LIMIT_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+export const UPLOAD_BODY_LIMIT_BYTES = MAX_UPLOAD_BYTES + UPLOAD_FRAMING_BYTES;
 const UPLOAD_PATHS = [routePatterns.attendanceUpload, routePatterns.saiImportUpload].map(patternRegExp);
 
 export const TOO_LARGE_MESSAGE = "I dati inviati superano il limite consentito (1 MB). Riduci il testo o il file e riprova.";
