@@ -3,7 +3,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 // Only the data layer talks to Prisma: queries.ts and mutations.ts of each
-// area, lib/db.ts, and the database tooling (migrations, seed, test setup).
+// area, lib/db.ts, the meeting lock (lib/meetings/lock.ts), and the database
+// tooling (migrations, seed, test setup).
 // Server actions and route handlers may hold the one client (lib/db) to hand
 // it to a service, never query with it. Type-only imports carry no client.
 const MESSAGE =
@@ -18,6 +19,7 @@ const DATA_LAYER = [
   "lib/**/queries.ts",
   "lib/**/mutations.ts",
   "lib/db.ts",
+  "lib/meetings/lock.ts",
   "lib/database/**",
   "lib/test/**",
   "lib/**/*.test.ts",

@@ -7,7 +7,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { AttendancePlatform } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";
-import { isUniqueViolation } from "@/lib/registrations/mutations";
+import { isUniqueViolation } from "@/lib/db";
 import { participantsSchema } from "./parse";
 import { planAttendance, writesOf } from "./plan";
 import { loadPlanRegistrants } from "./queries";
