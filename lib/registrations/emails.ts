@@ -1,14 +1,13 @@
 // What each registration email needs, gathered inside the transaction that
 // causes it: the row is written with everything the template will render.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import { formatDateTimeRange } from "@/lib/format/dates";
 import { describeInviter, inviterSelect } from "@/lib/invitations/inviter";
 import { joinUrlForConfirmation } from "@/lib/join-link/queries";
 import { describeMode } from "@/lib/meetings/labels";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { appOrigin } from "@/lib/site";
-
-type Tx = Prisma.TransactionClient;
 
 export function personalUrl(token: string) {
   return `${appOrigin()}/iscrizione/${token}`;
