@@ -55,11 +55,11 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", { patterns: layerImports.lib }] },
   },
   {
-    // Modules of lib/ form no import cycle: a cycle means two areas are one, or
-    // a shared rule sits in the wrong one (the meeting lock used to). Type-only
-    // imports do not count. maxDepth bounds the search (10 steps: 0 cycles found
-    // with no bound either). disableScc: the SCC pre-pass crashes on a file
-    // linted from memory (lintText, an editor buffer) that is not on disk.
+    // Modules of lib/ form no import cycle: a cycle means two modules are one,
+    // or a shared rule sits in the wrong one. Type-only imports do not count.
+    // maxDepth bounds the search (10 steps: no cycle is found with no bound
+    // either). disableScc: the SCC pre-pass crashes on a file linted from
+    // memory (lintText, an editor buffer) that is not on disk.
     files: ["lib/**"],
     rules: { "import/no-cycle": ["error", { maxDepth: 10, ignoreExternal: true, disableScc: true }] },
   },
