@@ -49,3 +49,16 @@ describe("the shell that hands the client to a service", () => {
     expect(await ruleIds("app/api/x/route.ts", generated)).toContain("@typescript-eslint/no-restricted-imports");
   });
 });
+
+describe("import cycles inside lib/", () => {
+  it("fail the lint on two modules that import each other (the fixture the tree's lint skips)", async () => {
+    // ignore: false lints the fixture folder that eslint.config.mjs ignores.
+    const results = await new ESLint({ ignore: false }).lintFiles(["lib/test/fixtures/import-cycle/a.ts", "lib/test/fixtures/import-cycle/b.ts"]);
+    expect(results.map((result) => result.messages.map((message) => message.ruleId))).toEqual([["import/no-cycle"], ["import/no-cycle"]]);
+  });
+
+  it("leave type-only imports out: a type carries no module cycle", async () => {
+    const code = 'import type { a } from "./a";\nexport const c = (x: typeof a): string => x();\n';
+    expect(await new ESLint({ ignore: false }).lintText(code, { filePath: "lib/test/fixtures/import-cycle/b.ts" }).then(([result]) => result.messages)).toEqual([]);
+  });
+});

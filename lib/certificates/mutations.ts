@@ -6,7 +6,8 @@ import "server-only";
 // audit entry too. Only the SHA-256 of a code is stored: the code travels in
 // the email alone, so re-sending means a new code, and the old one stops
 // verifying.
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { cancelQueuedEmails, enqueueEmailOnce } from "@/lib/email/mutations";
 import { formatDateTimeRange } from "@/lib/format/dates";
@@ -17,8 +18,6 @@ import { certificateEligibility } from "./eligibility";
 import { certificateMeetingSelect, eligibilityContext, meetingHasMinutes, type CertificateMeeting } from "./queries";
 import { routes } from "@/lib/routes";
 
-type Db = PrismaClient;
-type Tx = Prisma.TransactionClient;
 type Actor = { id: string };
 
 const TRANSACTION = { maxWait: 30_000, timeout: 60_000 } as const;

@@ -2,16 +2,14 @@ import "server-only";
 // Reads for the attestati: the dashboard page (who is eligible, who has one,
 // who does not and why), the PDF of one attestato, and the public
 // verification by code, which tells nothing but the name and the meeting.
-import { db as defaultDb } from "@/lib/db";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { db as defaultDb, type DbOrTx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { organisationLabel } from "@/lib/attendance/register/rows";
 import { durationMinutes } from "@/lib/attendance/register/meeting";
 import { hashCertificateCode } from "./code";
 import { certificateEligibility, type Eligibility } from "./eligibility";
 import { meetingIdSchema, registrationIdSchema } from "./schema";
-
-type Db = PrismaClient | Prisma.TransactionClient;
 
 export const certificateMeetingSelect = {
   id: true,
@@ -77,7 +75,7 @@ export type CertificatesOverview = {
 };
 
 /** Whether anyone confirmed at the meeting has minutes recorded (see eligibility.ts). */
-export async function meetingHasMinutes(db: Db, meetingId: string): Promise<boolean> {
+export async function meetingHasMinutes(db: DbOrTx, meetingId: string): Promise<boolean> {
   const count = await db.attendance.count({
     where: { minutes: { not: null }, registration: { meetingId, status: "CONFIRMED" } },
   });
@@ -91,7 +89,7 @@ export function eligibilityContext(meeting: Pick<CertificateMeeting, "certificat
 const collator = new Intl.Collator("it", { sensitivity: "base" });
 
 /** The meeting and its confirmed registrants (plus anyone holding an attestato), sorted by name. */
-export async function getCertificatesOverview(db: Db, meetingId: string): Promise<CertificatesOverview | null> {
+export async function getCertificatesOverview(db: DbOrTx, meetingId: string): Promise<CertificatesOverview | null> {
   if (!meetingIdSchema.safeParse(meetingId).success) return null;
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: certificateMeetingSelect });
   if (!meeting) return null;
@@ -121,7 +119,7 @@ export async function getCertificatesOverview(db: Db, meetingId: string): Promis
 }
 
 /** For the attestati page (a server component, which does not hold the client itself). */
-export function loadCertificatesOverview(meetingId: string, db: Db = defaultDb): Promise<CertificatesOverview | null> {
+export function loadCertificatesOverview(meetingId: string, db: DbOrTx = defaultDb): Promise<CertificatesOverview | null> {
   return getCertificatesOverview(db, meetingId);
 }
 
@@ -153,7 +151,7 @@ function toDocument(row: Prisma.CertificateGetPayload<{ select: typeof documentS
 export type Verification = { valid: true; document: CertificateDocument } | { valid: false; reason: "MALFORMED" | "UNKNOWN" | "REVOKED" };
 
 /** A code as typed, scanned or clicked: never throws, whatever the input. */
-export async function verifyCertificateCode(db: Db, code: string): Promise<Verification> {
+export async function verifyCertificateCode(db: DbOrTx, code: string): Promise<Verification> {
   const hash = hashCertificateCode(code);
   if (!hash) return { valid: false, reason: "MALFORMED" };
   const row = await db.certificate.findUnique({ where: { codeHash: hash }, select: documentSelect });
@@ -163,13 +161,13 @@ export async function verifyCertificateCode(db: Db, code: string): Promise<Verif
 }
 
 /** For the public verification page. */
-export function loadCertificateVerification(code: string, db: Db = defaultDb): Promise<Verification> {
+export function loadCertificateVerification(code: string, db: DbOrTx = defaultDb): Promise<Verification> {
   return verifyCertificateCode(db, code);
 }
 
 /** The dashboard's archive copy of one registrant's attestato (the code itself is not kept). */
 export async function getCertificateDocumentForRegistration(
-  db: Db,
+  db: DbOrTx,
   meetingId: string,
   registrationId: string,
 ): Promise<(CertificateDocument & { revoked: boolean; certificateId: string }) | null> {

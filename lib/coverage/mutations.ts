@@ -1,17 +1,15 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { Db, Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import type { CoverageReminderData } from "@/lib/email/schema";
 import { formatDateTime, formatDateTimeRange } from "@/lib/format/dates";
 import { describeMode } from "@/lib/meetings/labels";
+import { withLockedMeeting } from "@/lib/meetings/lock";
 import { registrationWindow } from "@/lib/meetings/registration-window";
-import { lockMeeting } from "@/lib/registrations/mutations";
 import { appOrigin } from "@/lib/site";
 import { COVERAGE_REMINDER_TEMPLATE, REMINDER_WINDOW_MS } from "./constants";
 import { routes } from "@/lib/routes";
-
-type Tx = Prisma.TransactionClient;
 
 export type SendCoverageRemindersResult =
   | { ok: true; sent: number; skipped: number }
@@ -54,14 +52,15 @@ async function referentsToRemind(tx: Tx, meetingId: string): Promise<Recipient[]
  * All emails and the audit entry commit together.
  */
 export async function sendCoverageReminders(
-  db: PrismaClient,
+  db: Db,
   actor: { id: string },
   meetingId: string,
   now = new Date(),
 ): Promise<SendCoverageRemindersResult> {
-  return db.$transaction(
-    async (tx): Promise<SendCoverageRemindersResult> => {
-      const locked = await lockMeeting(tx, { id: meetingId });
+  return withLockedMeeting(
+    db,
+    { id: meetingId },
+    async (tx, locked): Promise<SendCoverageRemindersResult> => {
       if (!locked) return { ok: false, reason: "MEETING_NOT_FOUND" };
       if (registrationWindow(locked, now).state !== "open") return { ok: false, reason: "REGISTRATION_NOT_OPEN" };
       // A full meeting would only put the reminded on the waiting list: nobody is asked to register for it.
@@ -138,6 +137,5 @@ export async function sendCoverageReminders(
       }
       return result;
     },
-    { maxWait: 30_000, timeout: 60_000 },
   );
 }

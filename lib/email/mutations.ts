@@ -1,11 +1,9 @@
 import PgBoss from "pg-boss";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isClient, type DbOrTx } from "@/lib/database/prisma";
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { emailTemplateSchemas, type EmailTemplateData, type EmailTemplateName } from "./schema";
 import { EMAIL_SECRET_MARKER, emailSecretKeysJson } from "./secrets";
-
-/** The caller's interactive transaction, or the client (then enqueueEmail opens one of its own). */
-export type EmailDb = Prisma.TransactionClient | PrismaClient;
 
 export type EnqueueEmailInput<Name extends EmailTemplateName = EmailTemplateName> = {
   template: Name;
@@ -43,13 +41,6 @@ function throughTransaction(tx: Prisma.TransactionClient): PgBoss.Db {
   };
 }
 
-// A transaction client has $transaction too (nested transactions), but not
-// $connect. Read the property rather than use `in`: lib/db.ts's client is a
-// Proxy that only answers property reads.
-export function isClient(db: EmailDb): db is PrismaClient {
-  return typeof (db as Partial<PrismaClient>).$connect === "function";
-}
-
 /**
  * Writes the EmailMessage (PENDING) and its delivery job in one transaction:
  * the job exists if and only if the row commits, so a rolled-back change
@@ -57,7 +48,7 @@ export function isClient(db: EmailDb): db is PrismaClient {
  * transaction of the change that causes the email.
  */
 export async function enqueueEmail<Name extends EmailTemplateName>(
-  db: EmailDb,
+  db: DbOrTx,
   message: EnqueueEmailInput<Name>,
 ): Promise<EnqueuedEmail> {
   if (isClient(db)) return db.$transaction((tx) => enqueueEmail(tx, message));
@@ -72,7 +63,7 @@ export async function enqueueEmail<Name extends EmailTemplateName>(
  * key is unique; a second enqueue with it writes nothing and gives null.
  */
 export async function enqueueEmailOnce<Name extends EmailTemplateName>(
-  db: EmailDb,
+  db: DbOrTx,
   message: EnqueueEmailInput<Name> & { dedupeKey: string },
 ): Promise<EnqueuedEmail | null> {
   if (isClient(db)) return db.$transaction((tx) => enqueueEmailOnce(tx, message));
@@ -147,7 +138,7 @@ export type EmailForDelivery = Prisma.EmailMessageGetPayload<{ select: typeof de
  * worker that died mid-send. A SENT, FAILED or CANCELLED message, or a
  * deleted one, gives null and is not sent again.
  */
-export async function claimEmailForDelivery(db: EmailDb, id: string): Promise<EmailForDelivery | null> {
+export async function claimEmailForDelivery(db: DbOrTx, id: string): Promise<EmailForDelivery | null> {
   const [row] = await db.emailMessage.updateManyAndReturn({
     where: { id, status: { in: ["PENDING", "SENDING"] } },
     data: { status: "SENDING", attempts: { increment: 1 } },
@@ -174,7 +165,7 @@ export function redactedDataSql(table?: string): Prisma.Sql {
 }
 
 export async function markEmailSent(
-  db: EmailDb,
+  db: DbOrTx,
   id: string,
   delivery: { transport: string; providerId: string; sentAt?: Date },
 ): Promise<void> {
@@ -187,14 +178,14 @@ export async function markEmailSent(
 }
 
 /** A failed attempt that will be retried: back to PENDING, with the reason shown in the email log. */
-export async function recordEmailRetry(db: EmailDb, id: string, error: string): Promise<void> {
+export async function recordEmailRetry(db: DbOrTx, id: string, error: string): Promise<void> {
   await db.emailMessage.updateMany({
     where: { id, status: "SENDING" },
     data: { status: "PENDING", lastError: error.slice(0, 1000) },
   });
 }
 
-export async function markEmailFailed(db: EmailDb, id: string, error: string): Promise<void> {
+export async function markEmailFailed(db: DbOrTx, id: string, error: string): Promise<void> {
   await db.emailMessage.updateMany({
     // A message withdrawn meanwhile stays CANCELLED: FAILED would offer it for a retry.
     where: { id, status: { notIn: ["SENT", "CANCELLED"] } },

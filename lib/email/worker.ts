@@ -3,13 +3,13 @@
 // is the provider's idempotency key, and a SENT row is never sent again).
 import PgBoss from "pg-boss";
 import { createPrismaClient } from "@/lib/database/client";
+import type { DbOrTx } from "@/lib/database/prisma";
 import { EmailDeliveryError } from "./delivery-error";
 import {
   claimEmailForDelivery,
   markEmailFailed,
   markEmailSent,
   recordEmailRetry,
-  type EmailDb,
 } from "./mutations";
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { EmailTemplateError, renderStoredEmail } from "./render";
@@ -41,7 +41,7 @@ export type EmailWorker = {
 };
 
 type DeliveryContext = Required<Pick<EmailWorkerOptions, "transport" | "log">> &
-  Pick<EmailWorkerOptions, "afterProviderAccepted"> & { db: EmailDb };
+  Pick<EmailWorkerOptions, "afterProviderAccepted"> & { db: DbOrTx };
 
 type Outcome = "sent" | "skipped" | "failed";
 

@@ -1,11 +1,9 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { invitationAnsweredEmail, invitationEmail } from "@/lib/registrations/emails";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 import type { NomineeInput } from "@/lib/registrations/schema";
-
-type Tx = Prisma.TransactionClient;
 
 /** Who sends an invitation: a registrant (by id), or a coordinator inviting directly, for a municipality if named. */
 export type InvitationSender = string | { userId: string; municipalityId: string | null };

@@ -7,22 +7,16 @@ import "server-only";
 // goes in provider batches (lib/email/batch). The link itself never enters
 // the audit log or a job: only the version.
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { JoinLinkSendKind } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/mutations";
+import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { enqueueBatchEmailsOnce, sendBatchJobs, type BatchEmailInput } from "@/lib/email/batch/mutations";
 import { formatDateTimeRange } from "@/lib/format/dates";
 import { describeMode } from "@/lib/meetings/labels";
-import { lockMeeting } from "@/lib/registrations/mutations";
+import { withLockedMeeting, type LockedMeeting } from "@/lib/meetings/lock";
 import { appOrigin } from "@/lib/site";
 import { joinLinkUnavailable, scheduledSlot, UPDATED_SLOT, type JoinLinkUnavailable } from "./schema";
 import { routes } from "@/lib/routes";
-
-type Tx = Prisma.TransactionClient;
-type Db = PrismaClient;
-
-// A send to a thousand registrants writes a thousand rows; registrations wait on the meeting's lock meanwhile.
-const SEND_TRANSACTION = { maxWait: 30_000, timeout: 60_000 } as const;
 
 /** The actor of sends nobody clicked: the minute scheduler. */
 export const SCHEDULER_ACTOR = { label: "invio programmato" } as const;
@@ -40,12 +34,16 @@ type SendRequest = {
 };
 
 /**
- * One send, inside the caller's transaction. Refuses when the meeting cannot
- * receive one (not online, no link, not published, over) and when this slot
- * of this link version already went out (two scheduler ticks, two clicks).
+ * One send, alone or inside the caller's transaction. Refuses when the
+ * meeting cannot receive one (not online, no link, not published, over) and
+ * when this slot of this link version already went out (two scheduler ticks,
+ * two clicks).
  */
-export async function createJoinLinkSend(tx: Tx, request: SendRequest): Promise<JoinLinkSendResult> {
-  const locked = await lockMeeting(tx, { id: request.meetingId });
+export async function createJoinLinkSend(db: DbOrTx, request: SendRequest): Promise<JoinLinkSendResult> {
+  return withLockedMeeting(db, { id: request.meetingId }, (tx, locked) => sendLocked(tx, locked, request));
+}
+
+async function sendLocked(tx: Tx, locked: LockedMeeting | null, request: SendRequest): Promise<JoinLinkSendResult> {
   if (!locked) return { ok: false, reason: "NOT_FOUND" };
   const meeting = await tx.meeting.findUniqueOrThrow({
     where: { id: request.meetingId },
@@ -136,10 +134,7 @@ export async function createJoinLinkSend(tx: Tx, request: SendRequest): Promise<
 
 /** The coordinator's "Invia ora": everyone confirmed now, once per click. */
 export async function sendJoinLinkNow(db: Db, actor: { id: string }, meetingId: string, now = new Date()): Promise<JoinLinkSendResult> {
-  return db.$transaction(
-    (tx) => createJoinLinkSend(tx, { meetingId, kind: "MANUAL", slot: `manual-${randomUUID()}`, actor, now }),
-    SEND_TRANSACTION,
-  );
+  return createJoinLinkSend(db, { meetingId, kind: "MANUAL", slot: `manual-${randomUUID()}`, actor, now });
 }
 
 /**
@@ -147,23 +142,24 @@ export async function sendJoinLinkNow(db: Db, actor: { id: string }, meetingId: 
  * scheduler): if an older version of the link had been sent and this one has
  * not, everyone confirmed gets the new one under "Link aggiornato".
  */
-export async function sendUpdatedJoinLinkIfDue(tx: Tx, meetingId: string, actor: AuditActor, now = new Date()): Promise<JoinLinkSendResult | null> {
-  const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { joinUrlVersion: true } });
-  if (!meeting) return null;
-  const [older, current] = await Promise.all([
-    tx.joinLinkSend.count({ where: { meetingId, joinUrlVersion: { lt: meeting.joinUrlVersion } } }),
-    tx.joinLinkSend.count({ where: { meetingId, joinUrlVersion: meeting.joinUrlVersion } }),
-  ]);
-  if (older === 0 || current > 0) return null;
-  return createJoinLinkSend(tx, { meetingId, kind: "UPDATED", slot: UPDATED_SLOT, actor, now });
+export async function sendUpdatedJoinLinkIfDue(db: DbOrTx, meetingId: string, actor: AuditActor, now = new Date()): Promise<JoinLinkSendResult | null> {
+  return withLockedMeeting(db, { id: meetingId }, async (tx, locked): Promise<JoinLinkSendResult | null> => {
+    if (!locked) return null;
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { joinUrlVersion: true } });
+    const [older, current] = await Promise.all([
+      tx.joinLinkSend.count({ where: { meetingId, joinUrlVersion: { lt: meeting.joinUrlVersion } } }),
+      tx.joinLinkSend.count({ where: { meetingId, joinUrlVersion: meeting.joinUrlVersion } }),
+    ]);
+    if (older === 0 || current > 0) return null;
+    return createJoinLinkSend(tx, { meetingId, kind: "UPDATED", slot: UPDATED_SLOT, actor, now });
+  });
 }
 
 export type UpdateOffsetsResult = { ok: true; offsets: number[] } | { ok: false; reason: "NOT_FOUND" };
 
 /** The moments (minutes before the start) at which the scheduler sends the link. */
 export async function updateJoinLinkOffsets(db: Db, actor: { id: string }, meetingId: string, offsets: number[]): Promise<UpdateOffsetsResult> {
-  return db.$transaction(async (tx): Promise<UpdateOffsetsResult> => {
-    const locked = await lockMeeting(tx, { id: meetingId });
+  return withLockedMeeting(db, { id: meetingId }, async (tx, locked): Promise<UpdateOffsetsResult> => {
     if (!locked) return { ok: false, reason: "NOT_FOUND" };
     const before = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { joinLinkOffsetsMinutes: true } });
     await tx.meeting.update({ where: { id: meetingId }, data: { joinLinkOffsetsMinutes: offsets } });
@@ -208,7 +204,7 @@ export async function runDueJoinLinkSends(db: Db, now = new Date()): Promise<{ s
       AND EXISTS (SELECT 1 FROM "JoinLinkSend" s WHERE s."meetingId" = m.id AND s."joinUrlVersion" < m."joinUrlVersion")
       AND NOT EXISTS (SELECT 1 FROM "JoinLinkSend" s WHERE s."meetingId" = m.id AND s."joinUrlVersion" = m."joinUrlVersion")`;
   for (const { id } of updated) {
-    count(await db.$transaction((tx) => sendUpdatedJoinLinkIfDue(tx, id, SCHEDULER_ACTOR, now), SEND_TRANSACTION));
+    count(await sendUpdatedJoinLinkIfDue(db, id, SCHEDULER_ACTOR, now));
   }
 
   const due = await db.$queryRaw<DueScheduled[]>`
@@ -226,18 +222,14 @@ export async function runDueJoinLinkSends(db: Db, now = new Date()): Promise<{ s
     )`;
   for (const meeting of due) {
     count(
-      await db.$transaction(
-        (tx) =>
-          createJoinLinkSend(tx, {
-            meetingId: meeting.id,
-            kind: "SCHEDULED",
-            slot: scheduledSlot(meeting.offset),
-            scheduledFor: meeting.scheduledFor,
-            actor: SCHEDULER_ACTOR,
-            now,
-          }),
-        SEND_TRANSACTION,
-      ),
+      await createJoinLinkSend(db, {
+        meetingId: meeting.id,
+        kind: "SCHEDULED",
+        slot: scheduledSlot(meeting.offset),
+        scheduledFor: meeting.scheduledFor,
+        actor: SCHEDULER_ACTOR,
+        now,
+      }),
     );
   }
   return { sends, recipients };

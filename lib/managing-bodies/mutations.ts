@@ -1,20 +1,16 @@
 // Creating and editing a managing body. The tax code's unique index decides
 // duplicates: a clash comes back naming the body that already has the code.
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/database/prisma";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { ManagingBodyInput } from "./schema";
-
-type Tx = Prisma.TransactionClient;
 
 export const managingBodyAuditSelect = { name: true, taxCode: true, email: true, pec: true, phone: true } satisfies Prisma.ManagingBodySelect;
 
 export type ManagingBodyFields = Prisma.ManagingBodyGetPayload<{ select: typeof managingBodyAuditSelect }>;
 
 export type TaxCodeTaken = { ok: false; reason: "TAX_CODE_TAKEN"; other: { id: string; name: string } | null };
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** Which body holds this tax code, after a unique violation told us one does. */
 async function taxCodeTaken(db: PrismaClient, taxCode: string | null): Promise<TaxCodeTaken> {

@@ -5,24 +5,20 @@ import "server-only";
 // its audit entry. The join link never enters the audit log: only whether it
 // changed.
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { Db, Tx } from "@/lib/db";
 import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { formatDateTimeRange } from "@/lib/format/dates";
 import { sendUpdatedJoinLinkIfDue } from "@/lib/join-link/mutations";
-import { lockMeeting, PERSONAL_LINK_TTL_AFTER_END, promoteFromWaitingList, type LockedMeeting } from "@/lib/registrations/mutations";
+import { PERSONAL_LINK_TTL_AFTER_END, promoteFromWaitingList } from "@/lib/registrations/mutations";
 import { appOrigin } from "@/lib/site";
 import { MAX_SLUG_LENGTH, slugify, type MeetingInput } from "./admin-schema";
 import { meetingFormVersion } from "./form-version";
 import { describeMode } from "./labels";
+import { withLockedMeeting, type LockedMeeting } from "./lock";
 import { routes } from "@/lib/routes";
 
-type Tx = Prisma.TransactionClient;
-type Db = PrismaClient;
 type Actor = { id: string };
-
-// Cancelling waits behind a burst of registrations on the meeting's row lock.
-const LOCKING_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
 
 const fullMeeting = {
   speakers: { orderBy: { position: "asc" } },
@@ -163,8 +159,7 @@ export type UpdateMeetingOptions = {
 export async function updateMeeting(db: Db, actor: Actor, id: string, input: MeetingInput, options: UpdateMeetingOptions = {}): Promise<UpdateMeetingResult> {
   const { now = new Date(), expectedVersion = null } = options;
   try {
-    return await db.$transaction(async (tx): Promise<UpdateMeetingResult> => {
-      const locked = await lockMeeting(tx, { id });
+    return await withLockedMeeting(db, { id }, async (tx, locked): Promise<UpdateMeetingResult> => {
       if (!locked) return { ok: false, reason: "NOT_FOUND" };
       if (locked.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
       if (locked.status === "ARCHIVED") return { ok: false, reason: "MEETING_ARCHIVED" };
@@ -230,7 +225,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
         details: { joinUrlChanged, ...(promoted > 0 ? { promotedFromWaitingList: promoted } : {}) },
       });
       return { ok: true, slug: after.slug, promoted, version: meetingFormVersion(after), joinLinkQueued };
-    }, LOCKING_TRANSACTION);
+    });
   } catch (error) {
     if (isSlugConflict(error)) return { ok: false, reason: "SLUG_TAKEN" };
     throw error;
@@ -242,7 +237,7 @@ type StatusChange<Reason extends string> = { ok: true; slug: string } | { ok: fa
 type Transition<Reason extends string> = {
   action: "meeting.publish" | "meeting.unpublish" | "meeting.archive";
   /** Why the locked meeting cannot make this move, or null when it can. */
-  refuse: (meeting: LockedMeeting, tx: Prisma.TransactionClient) => Promise<Reason | null> | Reason | null;
+  refuse: (meeting: LockedMeeting, tx: Tx) => Promise<Reason | null> | Reason | null;
   data: Prisma.MeetingUpdateInput;
   /** What the audit log records as the state after. */
   after: Prisma.InputJsonObject;
@@ -250,8 +245,7 @@ type Transition<Reason extends string> = {
 
 /** A status change: lock the meeting, check the move, make it, record it, in one transaction. */
 async function changeStatus<Reason extends string>(db: Db, actor: Actor, id: string, move: Transition<Reason>): Promise<StatusChange<Reason>> {
-  return db.$transaction(async (tx): Promise<StatusChange<Reason>> => {
-    const meeting = await lockMeeting(tx, { id });
+  return withLockedMeeting(db, { id }, async (tx, meeting): Promise<StatusChange<Reason>> => {
     if (!meeting) return { ok: false, reason: "NOT_FOUND" };
     const refusal = await move.refuse(meeting, tx);
     if (refusal) return { ok: false, reason: refusal };
@@ -265,7 +259,7 @@ async function changeStatus<Reason extends string>(db: Db, actor: Actor, id: str
       after: move.after,
     });
     return { ok: true, slug: meeting.slug };
-  }, LOCKING_TRANSACTION);
+  });
 }
 
 const COPY_SUFFIX = " (copia)";
@@ -336,8 +330,7 @@ export const CANCELLED_MEETING = "Annullato: incontro annullato";
  * lock keeps a registration from slipping in between the change and the list.
  */
 export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: string, now = new Date()): Promise<CancelMeetingResult> {
-  return db.$transaction(async (tx): Promise<CancelMeetingResult> => {
-    const locked = await lockMeeting(tx, { id });
+  return withLockedMeeting(db, { id }, async (tx, locked): Promise<CancelMeetingResult> => {
     if (!locked) return { ok: false, reason: "NOT_FOUND" };
     if (locked.status === "DRAFT") return { ok: false, reason: "NOT_PUBLISHED" };
     if (locked.status === "CANCELLED") return { ok: false, reason: "ALREADY_CANCELLED" };
@@ -384,7 +377,7 @@ export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: st
       details: { notified: registrants.length, emailsWithdrawn: withdrawn },
     });
     return { ok: true, slug: meeting.slug, notified: registrants.length };
-  }, LOCKING_TRANSACTION);
+  });
 }
 
 export type ArchiveFailure = "NOT_PUBLISHED" | "ALREADY_ARCHIVED" | "MEETING_NOT_ENDED";

@@ -1,9 +1,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import { recordAudit, recordExport } from "@/lib/audit/mutations";
 import { cancelQueuedEmails } from "@/lib/email/mutations";
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, erasedEmail, mentions, scrubJson, traceNeedles, type PersonTraces } from "./scrub";
-
-type Tx = Prisma.TransactionClient;
 
 export const ERASED_REFERENT_REASON = "Dati cancellati";
 export const ERASED_EMAIL_ERROR = "Annullato: dati cancellati";

@@ -5,18 +5,12 @@ import "server-only";
 // revocation of the same Comune never interleave.
 import { recordAudit } from "@/lib/audit/mutations";
 import { enqueueEmail } from "@/lib/email/mutations";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
 import type { ReferentRole, ReferentSource, ReferentStatus } from "@/lib/generated/prisma/enums";
 import { designationEmail } from "./emails";
 import { REFERENT_ROLE_LABELS } from "./labels";
 import type { AddReferentInput, UpdateReferentInput } from "./schema";
-
-type Tx = Prisma.TransactionClient;
-type Db = PrismaClient;
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 export type LockedMunicipality = { id: string; name: string; pec: string | null };
 

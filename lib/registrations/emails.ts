@@ -1,6 +1,7 @@
 // What each registration email needs, gathered inside the transaction that
 // causes it: the row is written with everything the template will render.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import { formatDateTimeRange } from "@/lib/format/dates";
 import { describeInviter, inviterSelect } from "@/lib/invitations/inviter";
 import { joinUrlForConfirmation } from "@/lib/join-link/queries";
@@ -8,8 +9,6 @@ import { describeMode } from "@/lib/meetings/labels";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { appOrigin } from "@/lib/site";
 import { routes } from "@/lib/routes";
-
-type Tx = Prisma.TransactionClient;
 
 export function personalUrl(token: string) {
   return `${appOrigin()}${routes.personal(token).page()}`;

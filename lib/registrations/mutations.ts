@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/lib/db";
+import { withLockedMeeting, type LockedMeeting, type MeetingKey } from "@/lib/meetings/lock";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { generateToken, hashToken } from "@/lib/security/tokens";
@@ -9,40 +9,9 @@ import { nominate, notifyInviter, openInvitation } from "@/lib/invitations/mutat
 import { personalLinkEmail, registrationEmail } from "./emails";
 import type { NomineeInput, RegistrationInput } from "./schema";
 
-type Tx = Prisma.TransactionClient;
-type Db = PrismaClient;
-
 const DAY = 24 * 3600_000;
 /** Personal links outlive the meeting by 30 days (attendance, certificates). */
 export const PERSONAL_LINK_TTL_AFTER_END = 30 * DAY;
-
-// Registrations for one meeting queue on its row lock; a burst of hundreds
-// must wait for the lock, not fail on Prisma's 2-second default.
-export const LOCKING_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
-
-export type LockedMeeting = {
-  id: string;
-  slug: string;
-  status: "DRAFT" | "PUBLISHED" | "CANCELLED" | "ARCHIVED";
-  capacity: number | null;
-  startsAt: Date;
-  endsAt: Date;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-};
-
-/** Locks the meeting row: capacity and the waiting list change one registration at a time. */
-export async function lockMeeting(tx: Tx, where: { slug: string } | { id: string }): Promise<LockedMeeting | null> {
-  const rows =
-    "slug" in where
-      ? await tx.$queryRaw<LockedMeeting[]>`
-          SELECT id, slug, status::text AS status, capacity, "startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"
-          FROM "Meeting" WHERE slug = ${where.slug} FOR UPDATE`
-      : await tx.$queryRaw<LockedMeeting[]>`
-          SELECT id, slug, status::text AS status, capacity, "startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"
-          FROM "Meeting" WHERE id = ${where.id}::uuid FOR UPDATE`;
-  return rows[0] ?? null;
-}
 
 async function nextArrival(tx: Tx): Promise<bigint> {
   const [row] = await tx.$queryRaw<{ value: bigint }[]>`
@@ -82,10 +51,6 @@ export type RegisterOptions = {
 
 export class InvitationAlreadyAnswered extends Error {}
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /**
  * Registers a person for a meeting: confirmed while seats last, then on the
  * waiting list in arrival order. Every email it causes is written in the same
@@ -100,7 +65,7 @@ export async function register(
 ): Promise<RegisterResult> {
   const token = generateToken();
   try {
-    return await db.$transaction((tx) => registerInTransaction(tx, { slug }, input, token, options), LOCKING_TRANSACTION);
+    return await registerInTransaction(db, { slug }, input, token, options);
   } catch (error) {
     if (error instanceof InvitationAlreadyAnswered) return { ok: false, reason: "ALREADY_ANSWERED" };
     if (!isUniqueViolation(error)) throw error;
@@ -110,20 +75,29 @@ export async function register(
 }
 
 /**
- * register()'s work inside the caller's transaction, so a caller can add to
- * it (an audit entry). A duplicate surfaces as Prisma's unique violation
- * (P2002) and an answered invitation as InvitationAlreadyAnswered: both abort
+ * register()'s work, alone or inside the caller's transaction, so a caller
+ * can add to it (an audit entry). A duplicate surfaces as Prisma's unique
+ * violation (P2002) and an answered invitation as InvitationAlreadyAnswered: both abort
  * the transaction, and the caller decides what to answer.
  */
 export async function registerInTransaction(
-  tx: Tx,
-  where: { slug: string } | { id: string },
+  db: DbOrTx,
+  where: MeetingKey,
   input: RegistrationInput,
   token: string,
   options: RegisterOptions = {},
 ): Promise<RegisterResult> {
+  return withLockedMeeting(db, where, (tx, meeting) => registerLocked(tx, meeting, input, token, options));
+}
+
+async function registerLocked(
+  tx: Tx,
+  meeting: LockedMeeting | null,
+  input: RegistrationInput,
+  token: string,
+  options: RegisterOptions,
+): Promise<RegisterResult> {
   const now = options.now ?? new Date();
-  const meeting = await lockMeeting(tx, where);
   if (!meeting || meeting.status === "DRAFT") return { ok: false, reason: "MEETING_NOT_FOUND" };
   const window = registrationWindow(meeting, now);
   if (window.state === "cancelled") return { ok: false, reason: "MEETING_CANCELLED" };
@@ -266,7 +240,7 @@ export async function acceptInvitation(
 type TokenFailure = "LINK_INVALID" | "LINK_EXPIRED";
 
 /** The live registration a personal link points to, or why it points nowhere. */
-async function byToken(tx: Tx, token: string, now: Date) {
+async function byToken(tx: DbOrTx, token: string, now: Date) {
   const registration = await tx.registration.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, meetingId: true, personId: true, status: true, tokenExpiresAt: true, tokenRevokedAt: true },
@@ -285,10 +259,9 @@ export type CancelResult =
  * first person on the waiting list, who is told by email.
  */
 export async function cancelRegistration(db: Db, token: string, now = new Date()): Promise<CancelResult> {
-  return db.$transaction(async (tx): Promise<CancelResult> => {
-    const found = await byToken(tx, token, now);
-    if (!found.ok) return found;
-    const meeting = await lockMeeting(tx, { id: found.registration.meetingId });
+  const found = await byToken(db, token, now);
+  if (!found.ok) return found;
+  return withLockedMeeting(db, { id: found.registration.meetingId }, async (tx, meeting): Promise<CancelResult> => {
     // Re-read under the lock: a concurrent cancellation may have won.
     const registration = await tx.registration.findUniqueOrThrow({ where: { id: found.registration.id } });
     if (registration.status === "CANCELLED") return { ok: false, reason: "ALREADY_CANCELLED" };
@@ -298,7 +271,7 @@ export async function cancelRegistration(db: Db, token: string, now = new Date()
     const promotedRegistrationId =
       registration.status === "CONFIRMED" ? await promoteFromWaitingList(tx, meeting, now) : null;
     return { ok: true, promotedRegistrationId };
-  }, LOCKING_TRANSACTION);
+  });
 }
 
 export const CANCELLED_REGISTRATION = "Annullato: iscrizione annullata";
@@ -372,13 +345,12 @@ export type NominateResult = { ok: true; invited: number } | { ok: false; reason
 
 /** "Nominate more gestori" from the personal page. */
 export async function addNominees(db: Db, token: string, nominees: NomineeInput[], now = new Date()): Promise<NominateResult> {
-  return db.$transaction(async (tx): Promise<NominateResult> => {
-    const found = await byToken(tx, token, now);
-    if (!found.ok) return found;
-    if (found.registration.status === "CANCELLED") return { ok: false, reason: "CANCELLED" };
-    const meeting = await lockMeeting(tx, { id: found.registration.meetingId });
+  const found = await byToken(db, token, now);
+  if (!found.ok) return found;
+  if (found.registration.status === "CANCELLED") return { ok: false, reason: "CANCELLED" };
+  return withLockedMeeting(db, { id: found.registration.meetingId }, async (tx, meeting): Promise<NominateResult> => {
     if (!meeting || registrationWindow(meeting, now).state !== "open") return { ok: false, reason: "REGISTRATION_CLOSED" };
     const invited = await nominate(tx, found.registration.id, meeting, nominees, now);
     return { ok: true, invited };
-  }, LOCKING_TRANSACTION);
+  });
 }

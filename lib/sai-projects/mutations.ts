@@ -2,12 +2,12 @@
 // (these and the import) runs under one advisory lock, so the checks for a
 // taken code or a taken municipality × body × category cannot race; the
 // unique indexes stay the last word.
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/database/prisma";
 import type { SaiCategory } from "@/lib/generated/prisma/enums";
 import { recordAudit, recordAudits, type AuditActor } from "@/lib/audit/mutations";
 import type { SaiProjectInput } from "./schema";
-
-type Tx = Prisma.TransactionClient;
 
 export async function lockSaiProjects(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('convoca.sai-projects'))`;
@@ -65,10 +65,6 @@ async function findClash(tx: Tx, target: ProjectTarget): Promise<ProjectClash | 
     select: { id: true },
   });
   return same ? { ok: false, reason: "DUPLICATE" } : null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 const projectAuditSelect = {

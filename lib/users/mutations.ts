@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/mutations";
 import { SIGN_IN_PATH } from "@/lib/auth/paths";
@@ -36,7 +37,6 @@ export async function addUser(db: PrismaClient, actor: AuditActor, input: AddUse
   });
 }
 
-type Tx = Prisma.TransactionClient;
 type ManagedUser = { id: string; email: string; name: string | null; role: UserRole; active: boolean };
 
 const managedUserSelect = { id: true, email: true, name: true, role: true, active: true } satisfies Prisma.UserSelect;

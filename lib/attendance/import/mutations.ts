@@ -4,17 +4,16 @@ import "server-only";
 // presence and minutes. Applying the same import twice is refused; applying
 // another upload of the same report changes nothing, as every record is
 // already so.
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AttendancePlatform } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";
-import { isUniqueViolation } from "@/lib/registrations/mutations";
+import { isUniqueViolation, type Tx } from "@/lib/db";
 import { participantsSchema } from "./parse";
 import { planAttendance, writesOf } from "./plan";
 import { loadPlanRegistrants } from "./queries";
 import type { Participant } from "./sessions";
 import type { ImportSummary } from "./summary";
 
-type Tx = Prisma.TransactionClient;
 type Actor = { id: string };
 
 export async function createAttendanceImport(

@@ -4,12 +4,10 @@ import "server-only";
 // keeps it unless told to overwrite. Same audit action as the registrations
 // table's "present" / "absent" buttons (lib/registrations/dashboard), with
 // the minutes too.
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/mutations";
-import { isUniqueViolation } from "@/lib/registrations/mutations";
-
-type Tx = Prisma.TransactionClient;
+import { isUniqueViolation, type Tx } from "@/lib/db";
 
 export type CorrectAttendanceInput = { meetingId: string; registrationId: string; status: AttendanceStatus; minutes: number | null };
 

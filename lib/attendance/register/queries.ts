@@ -2,11 +2,10 @@ import "server-only";
 // What the register reads: the meeting (with its funding block) and its
 // confirmed registrations with person, organisation and attendance.
 import { z } from "zod";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db";
 import type { RegisterMeeting } from "./meeting";
 import type { RegisterRegistration } from "./rows";
-
-type Db = PrismaClient;
 
 const meetingSelect = {
   id: true,

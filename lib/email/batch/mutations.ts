@@ -1,12 +1,10 @@
 // The database side of provider batches: messages written without a job of
 // their own, claimed a hundred at a time into an EmailBatch whose id is the
 // provider call's idempotency key, then marked SENT together.
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { deliverySelect, isClient, messageRow, redactedDataSql, sendEmailJob, sendJobThrough, type EmailDb, type EmailForDelivery, type EnqueueEmailInput } from "../mutations";
+import { isClient, type DbOrTx, type Tx } from "@/lib/database/prisma";
+import { deliverySelect, messageRow, redactedDataSql, sendEmailJob, sendJobThrough, type EmailForDelivery, type EnqueueEmailInput } from "../mutations";
 import type { EmailTemplateName } from "../schema";
 import { BATCH_SIZE, EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";
-
-type Tx = Prisma.TransactionClient;
 
 export type BatchEmailInput = EnqueueEmailInput<EmailTemplateName> & { dedupeKey: string; joinLinkSendId: string };
 
@@ -40,7 +38,7 @@ export async function sendBatchJobs(tx: Tx, joinLinkSendId: string, messages: nu
 
 export type BatchMessage = EmailForDelivery;
 
-function inTransaction<T>(db: EmailDb, run: (tx: Tx) => Promise<T>): Promise<T> {
+function inTransaction<T>(db: DbOrTx, run: (tx: Tx) => Promise<T>): Promise<T> {
   return isClient(db) ? db.$transaction(run) : run(db);
 }
 
@@ -52,7 +50,7 @@ function inTransaction<T>(db: EmailDb, run: (tx: Tx) => Promise<T>): Promise<T> 
  * error) the same messages come back, in the same order, so the provider
  * sees the same payload under the same key and does not deliver it again.
  */
-export async function claimBatch(db: EmailDb, batchId: string, joinLinkSendId: string): Promise<BatchMessage[]> {
+export async function claimBatch(db: DbOrTx, batchId: string, joinLinkSendId: string): Promise<BatchMessage[]> {
   return inTransaction(db, async (tx) => {
     const created = await tx.emailBatch.createManyAndReturn({ data: [{ id: batchId }], skipDuplicates: true, select: { id: true } });
     if (created.length > 0) {
@@ -86,7 +84,7 @@ export async function claimBatch(db: EmailDb, batchId: string, joinLinkSendId: s
  * and its secrets replaced (a retry of this batch claims only SENDING messages).
  */
 export async function markBatchSent(
-  db: EmailDb,
+  db: DbOrTx,
   batchId: string,
   delivered: { id: string; providerId: string }[],
   transport: string,
@@ -104,7 +102,7 @@ export async function markBatchSent(
 }
 
 /** A failed call that will be retried with the same messages: the reason shows in the email log. */
-export async function recordBatchRetry(db: EmailDb, batchId: string, error: string): Promise<void> {
+export async function recordBatchRetry(db: DbOrTx, batchId: string, error: string): Promise<void> {
   const lastError = error.slice(0, 1000);
   await inTransaction(db, async (tx) => {
     await tx.emailBatch.update({ where: { id: batchId }, data: { lastError } });
@@ -113,7 +111,7 @@ export async function recordBatchRetry(db: EmailDb, batchId: string, error: stri
 }
 
 /** Retries exhausted: the messages stay in the email log as FAILED, where a coordinator can retry them. */
-export async function markBatchFailed(db: EmailDb, batchId: string, error: string): Promise<void> {
+export async function markBatchFailed(db: DbOrTx, batchId: string, error: string): Promise<void> {
   const lastError = error.slice(0, 1000);
   await inTransaction(db, async (tx) => {
     await tx.emailBatch.update({ where: { id: batchId }, data: { lastError } });
@@ -126,7 +124,7 @@ export async function markBatchFailed(db: EmailDb, batchId: string, error: strin
  * address refuses all hundred). Each message goes back to the one-by-one
  * path, where only the bad one fails.
  */
-export async function fallBackToSingleDelivery(db: EmailDb, batchId: string, error: string): Promise<number> {
+export async function fallBackToSingleDelivery(db: DbOrTx, batchId: string, error: string): Promise<number> {
   const lastError = error.slice(0, 1000);
   return inTransaction(db, async (tx) => {
     await tx.emailBatch.update({ where: { id: batchId }, data: { lastError } });

@@ -1,11 +1,11 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { Db } from "@/lib/db";
 import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { nominate, type InvitationSender } from "@/lib/invitations/mutations";
+import { withLockedMeeting } from "@/lib/meetings/lock";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { invitationEmail } from "@/lib/registrations/emails";
-import { lockMeeting } from "@/lib/registrations/mutations";
 import type { NomineeInput } from "@/lib/registrations/schema";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 
@@ -29,7 +29,7 @@ export type ResendInvitationResult =
  * the link lasts until the meeting ends, as when first sent.
  */
 export async function resendInvitation(
-  db: PrismaClient,
+  db: Db,
   actor: Actor,
   invitationId: string,
   now = new Date(),
@@ -79,7 +79,7 @@ export type RevokeInvitationResult = { ok: true; meetingId: string } | { ok: fal
  * (the acceptance page treats a revoked link as unknown). Sending it again
  * reinstates it with a new link.
  */
-export async function revokeInvitation(db: PrismaClient, actor: Actor, invitationId: string): Promise<RevokeInvitationResult> {
+export async function revokeInvitation(db: Db, actor: Actor, invitationId: string): Promise<RevokeInvitationResult> {
   return db.$transaction(async (tx): Promise<RevokeInvitationResult> => {
     const invitation = await tx.invitation.findUnique({ where: { id: invitationId }, select: { id: true, email: true, status: true, meetingId: true } });
     if (!invitation) return { ok: false, reason: "NOT_FOUND" };
@@ -118,14 +118,15 @@ export type InviteOnBehalfResult =
  * municipality named, if any. The coordinator is in the audit log either way.
  */
 export async function inviteOnBehalf(
-  db: PrismaClient,
+  db: Db,
   actor: Actor,
   input: { meetingId: string; registrationId: string | null; municipalityId?: string | null; nominee: NomineeInput },
   now = new Date(),
 ): Promise<InviteOnBehalfResult> {
-  return db.$transaction(
-    async (tx): Promise<InviteOnBehalfResult> => {
-      const meeting = await lockMeeting(tx, { id: input.meetingId });
+  return withLockedMeeting(
+    db,
+    { id: input.meetingId },
+    async (tx, meeting): Promise<InviteOnBehalfResult> => {
       if (!meeting) return { ok: false, reason: "MEETING_NOT_FOUND" };
       // An invitation can only be accepted while registrations are open.
       if (registrationWindow(meeting, now).state !== "open") return { ok: false, reason: "REGISTRATION_CLOSED" };
@@ -167,6 +168,5 @@ export async function inviteOnBehalf(
       });
       return { ok: true, invitationId: invitation.id };
     },
-    { maxWait: 30_000, timeout: 30_000 },
   );
 }

@@ -1,11 +1,10 @@
 // Merging two records of the same managing body: everything that names the
 // source moves to the target, in one transaction, and the source goes.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { lockSaiProjects } from "@/lib/sai-projects/mutations";
 import { managingBodyAuditSelect, type ManagingBodyFields } from "../mutations";
-
-type Tx = Prisma.TransactionClient;
 
 const mergeSnapshotSelect = {
   id: true,

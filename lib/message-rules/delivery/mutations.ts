@@ -5,6 +5,7 @@ import "server-only";
 // by two coordinators, both at once) waits for the lock, finds the rule sent
 // and sends nothing; the dedupe key is the last guard.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import type { MessageAudience } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/mutations";
 import { enqueueEmailOnce } from "@/lib/email/mutations";
@@ -14,8 +15,6 @@ import { AUDIENCE_LABELS } from "../labels";
 import { fillPlaceholders, type PlaceholderValues } from "../placeholders";
 import { describeWhen, ruleState, type RuleState } from "../timing";
 import { routes } from "@/lib/routes";
-
-type Tx = Prisma.TransactionClient;
 
 export const MESSAGE_TEMPLATE = "meeting-message" as const;
 

@@ -5,16 +5,13 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { formatShortDate } from "@/lib/format/dates";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
 import { isErasedAddress } from "@/lib/people/scrub";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { designationEmail, sheetUrl } from "../emails";
 import { REFERENT_ROLE_PHRASES } from "../labels";
-import { auditReferent, designateReferent, isUniqueViolation, lockMunicipality, revokeInTransaction } from "../mutations";
+import { auditReferent, designateReferent, lockMunicipality, revokeInTransaction } from "../mutations";
 import type { ReferentSheetInput } from "./schema";
-
-type Tx = Prisma.TransactionClient;
-type Db = PrismaClient;
 
 const PUBLIC_ACTOR = { label: "pubblico" };
 const SUBMIT_ATTEMPTS = 3;

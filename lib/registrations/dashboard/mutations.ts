@@ -5,16 +5,15 @@ import "server-only";
 // link again, record attendance. Each call is one transaction that writes
 // the change, its emails and its audit entries together; a row selected
 // twice counts once, so nobody gets the same email twice.
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceMethod, AttendanceStatus, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit, recordExport } from "@/lib/audit/mutations";
+import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
+import { withLockedMeeting } from "@/lib/meetings/lock";
 import { generateToken } from "@/lib/security/tokens";
 import { registrationEmail } from "../emails";
 import {
-  isUniqueViolation,
-  LOCKING_TRANSACTION,
-  lockMeeting,
   markCancelled,
   personalLinkExpiry,
   promoteFromWaitingList,
@@ -24,8 +23,6 @@ import {
 } from "../mutations";
 import type { RegistrationInput } from "../schema";
 
-type Db = PrismaClient;
-type Tx = Prisma.TransactionClient;
 type Actor = { id: string };
 
 export type SkipReason = "NOT_FOUND" | "ALREADY_CANCELLED" | "NOT_WAITLISTED" | "CANCELLED" | "UNCHANGED";
@@ -75,8 +72,7 @@ export async function confirmFromWaitingList(
   const ids = unique(input.ids);
   if (ids.length === 0) return { ok: false, reason: "NOTHING_SELECTED" };
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx): Promise<ConfirmResult> => {
-    const meeting = await lockMeeting(tx, { id: input.meetingId });
+  return withLockedMeeting(db, { id: input.meetingId }, async (tx, meeting): Promise<ConfirmResult> => {
     if (!meeting) return { ok: false, reason: "MEETING_NOT_FOUND" };
     if (meeting.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
     if (meeting.endsAt <= now) return { ok: false, reason: "MEETING_OVER" };
@@ -104,7 +100,7 @@ export async function confirmFromWaitingList(
       });
     }
     return { ok: true, changed: waiting.map((row) => row.id), skipped };
-  }, LOCKING_TRANSACTION);
+  });
 }
 
 export type CancelResult = { ok: true; changed: string[]; skipped: Skipped[]; promoted: string[] } | { ok: false; reason: BulkFailure };
@@ -119,8 +115,7 @@ export async function cancelByCoordinator(db: Db, actor: Actor, input: Selection
   const ids = unique(input.ids);
   if (ids.length === 0) return { ok: false, reason: "NOTHING_SELECTED" };
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx): Promise<CancelResult> => {
-    const meeting = await lockMeeting(tx, { id: input.meetingId });
+  return withLockedMeeting(db, { id: input.meetingId }, async (tx, meeting): Promise<CancelResult> => {
     if (!meeting) return { ok: false, reason: "MEETING_NOT_FOUND" };
     // Cancelling the meeting already told everyone: no second email per person.
     if (meeting.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
@@ -158,7 +153,7 @@ export async function cancelByCoordinator(db: Db, actor: Actor, input: Selection
       });
     }
     return { ok: true, changed: live.map((row) => row.id), skipped, promoted };
-  }, LOCKING_TRANSACTION);
+  });
 }
 
 export type RegisterOnBehalfResult =
@@ -178,7 +173,7 @@ export async function registerOnBehalf(
 ): Promise<RegisterOnBehalfResult> {
   const token = generateToken();
   try {
-    return await db.$transaction(async (tx): Promise<RegisterOnBehalfResult> => {
+    return await withLockedMeeting(db, { id: input.meetingId }, async (tx): Promise<RegisterOnBehalfResult> => {
       const result = await registerInTransaction(tx, { id: input.meetingId }, input.registration, token, {
         now: input.now,
         source: "COORDINATOR",
@@ -198,7 +193,7 @@ export async function registerOnBehalf(
         details: { meetingId: input.meetingId },
       });
       return { ok: true, registrationId: result.registrationId, status: result.status };
-    }, LOCKING_TRANSACTION);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "ALREADY_REGISTERED" };
     throw error;

@@ -2,15 +2,13 @@ import "server-only";
 // A meeting's registrations for the coordinators' dashboard: the paginated
 // table, the counts, the registrations per day (Rome days) and the rows of
 // the export, all read with the same filters so a table and its export agree.
-import { db as defaultDb } from "@/lib/db";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { db as defaultDb, type Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceMethod, AttendanceStatus, InvitationStatus, OrganisationType, RegistrationSource, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { TIME_ZONE } from "@/lib/format/dates";
 import { describeInviter } from "@/lib/invitations/inviter";
 import type { ExportRow } from "./export";
 import { DEFAULT_LIST_PARAMS, meetingIdSchema, type RegistrationListParams } from "./schema";
-
-type Db = PrismaClient;
 
 const meetingSelect = {
   id: true,

@@ -3,15 +3,14 @@
 // out, so applying the same list twice changes nothing the second time.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/database/prisma";
 import { recordAudit } from "@/lib/audit/mutations";
-import { isUniqueViolation } from "@/lib/managing-bodies/mutations";
 import { lockSaiProjects, markSaiMembers } from "../mutations";
 import { importRowsSchema, type ImportRow } from "./parse";
 import { planImport } from "./plan";
 import { loadPlanContext } from "./queries";
 import { displayRows, type ImportSummary } from "./summary";
-
-type Tx = Prisma.TransactionClient;
 
 export async function createSaiImport(
   db: PrismaClient,
