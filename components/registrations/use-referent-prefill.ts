@@ -2,8 +2,8 @@
 import { useRef, useState } from "react";
 import type { FieldPath, UseFormReturn } from "react-hook-form";
 import type { RegistrationFormRaw } from "@/lib/registrations/form-fields";
+import { emailField } from "@/lib/forms/fields";
 import type { KnownReferent } from "@/lib/registrations/link-up/known";
-import { emailField } from "@/lib/registrations/schema";
 
 export type LookupReferent = (input: { email: string }) => Promise<KnownReferent | null>;
 

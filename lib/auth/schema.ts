@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { emailField } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
-import { emailField } from "@/lib/registrations/schema";
 
 export const signInForm = defineForm({ text: ["email"] });
 export type SignInRaw = FormValues<typeof signInForm>;

@@ -68,3 +68,27 @@ export function optionalMultiline(max: number, tooLong = `Massimo ${max} caratte
     .transform((value) => value.trim())
     .pipe(z.string().max(max, tooLong));
 }
+
+/** An email address, required, lower-cased. */
+export const emailField = cleanString("Inserisci l'indirizzo email")
+  .trim()
+  .min(1, "Inserisci l'indirizzo email")
+  .max(254, "Indirizzo email troppo lungo")
+  .pipe(z.email("Inserisci un indirizzo email valido, ad esempio nome@comune.it"))
+  .transform((email) => email.toLowerCase());
+
+// Italian landlines and mobiles, optionally +39/0039, spaces, dots, dashes or slashes between groups.
+const ITALIAN_PHONE = /^(?:(?:\+|00)39)?\s?(?:0\d{1,4}|3\d{2})[\s./-]?\d{2,4}(?:[\s./-]?\d{2,4}){0,2}$/;
+
+/** An Italian phone number, optional: empty is null. */
+export const phoneField = cleanString()
+  .trim()
+  .max(30, "Numero di telefono troppo lungo")
+  .refine((value) => value === "" || ITALIAN_PHONE.test(value), "Inserisci un numero italiano, ad esempio 091 123 4567 o 333 123 4567")
+  .transform((value) => (value === "" ? null : value))
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
+
+/** A checkbox as a form posts it ("on") or a client sends it (true, "true"). */
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());

@@ -4,6 +4,7 @@
 // Dates are typed as Rome's wall-clock time and leave as UTC instants.
 import { z } from "zod";
 import {
+  checkbox,
   cleanString,
   optionalMultiline,
   optionalText as sharedOptionalText,
@@ -143,7 +144,6 @@ const capacityField = cleanString()
     return number;
   });
 
-const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 const isBlank = (row: Record<string, string>) => Object.values(row).every((value) => value === "");
 

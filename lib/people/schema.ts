@@ -1,5 +1,6 @@
 // The people pages' inputs: the search in the address, the erase form.
 import { z } from "zod";
+import { checkbox } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
 import { param, pageParam, type SearchParams } from "@/lib/forms/search-params";
 
@@ -16,7 +17,6 @@ export function parsePeopleFilters(params: SearchParams): { search?: string; pag
 export const erasePersonForm = defineForm({ text: [], checkboxes: ["confirm"] });
 export type ErasePersonRaw = FormValues<typeof erasePersonForm>;
 
-const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 export const erasePersonSchema = z.object({
   confirm: checkbox.refine((value) => value, "Spunta la casella per confermare la cancellazione dei dati"),

@@ -1,33 +1,13 @@
 // One schema per form, shared by the browser (react-hook-form), the server
 // action and the JSON API. Messages are Italian: they are shown as they are.
 import { z } from "zod";
-import { cleanString, optionalText, requiredText } from "@/lib/forms/fields";
+import { checkbox, cleanString, emailField, optionalText, phoneField, requiredText } from "@/lib/forms/fields";
 
 export const ORGANISATION_TYPES = ["COMUNE", "ENTE_GESTORE", "ALTRO_ENTE"] as const;
 export const MAX_NOMINEES = 10;
 
 const required = requiredText;
 
-export const emailField = cleanString("Inserisci l'indirizzo email")
-  .trim()
-  .min(1, "Inserisci l'indirizzo email")
-  .max(254, "Indirizzo email troppo lungo")
-  .pipe(z.email("Inserisci un indirizzo email valido, ad esempio nome@comune.it"))
-  .transform((email) => email.toLowerCase());
-
-// Italian landlines and mobiles, optionally +39/0039, spaces, dots, dashes or slashes between groups.
-const ITALIAN_PHONE = /^(?:(?:\+|00)39)?\s?(?:0\d{1,4}|3\d{2})[\s./-]?\d{2,4}(?:[\s./-]?\d{2,4}){0,2}$/;
-
-export const phoneField = cleanString()
-  .trim()
-  .max(30, "Numero di telefono troppo lungo")
-  .refine((value) => value === "" || ITALIAN_PHONE.test(value), "Inserisci un numero italiano, ad esempio 091 123 4567 o 333 123 4567")
-  .transform((value) => (value === "" ? null : value))
-  .nullable()
-  .optional()
-  .transform((value) => value ?? null);
-
-const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 export const nomineeSchema = z.object({
   firstName: required("Inserisci il nome"),

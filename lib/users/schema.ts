@@ -2,9 +2,8 @@
 // server actions. Messages are Italian and shown as they are.
 import { z } from "zod";
 import { USER_ROLES } from "@/lib/auth/roles";
-import { optionalText } from "@/lib/forms/fields";
+import { emailField, optionalText } from "@/lib/forms/fields";
 import { defineForm, type FormValues } from "@/lib/forms/form-data";
-import { emailField } from "@/lib/registrations/schema";
 
 const roleField = z.enum(USER_ROLES, { error: "Scegli un profilo" });
 

@@ -1,15 +1,13 @@
 // The public scheda referenti: one schema, shared by the browser
 // (react-hook-form) and the server action. Messages are Italian.
 import { z } from "zod";
-import { cleanString, requiredMultiline, requiredText } from "@/lib/forms/fields";
-import { emailField, phoneField } from "@/lib/registrations/schema";
+import { checkbox, cleanString, emailField, phoneField, requiredMultiline, requiredText } from "@/lib/forms/fields";
 import { REFERENT_ROLES } from "../labels";
 
 export const MAX_REFERENTS = 5;
 
 const required = requiredText;
 
-const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 export const pecField = cleanString("Inserisci la PEC del Comune")
   .trim()

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { emailField } from "@/lib/forms/fields";
 import type { Db } from "@/lib/db";
 import { limitReferentLookup } from "@/lib/rate-limit/limits";
-import { emailField } from "@/lib/registrations/schema";
 import type { KnownReferent } from "./known";
 import { findActiveReferentByEmail } from "./queries";
 import { describeError, logError } from "@/lib/logging/log";
