@@ -69,13 +69,22 @@ export function optionalMultiline(max: number, tooLong = `Massimo ${max} caratte
     .pipe(z.string().max(max, tooLong));
 }
 
+/** A required email address (an ordinary one, a PEC), lower-cased, with the form's own messages. */
+export function emailAddressField(messages: { missing: string; tooLong: string; invalid: string }) {
+  return cleanString(messages.missing)
+    .trim()
+    .min(1, messages.missing)
+    .max(254, messages.tooLong)
+    .pipe(z.email(messages.invalid))
+    .transform((email) => email.toLowerCase());
+}
+
 /** An email address, required, lower-cased. */
-export const emailField = cleanString("Inserisci l'indirizzo email")
-  .trim()
-  .min(1, "Inserisci l'indirizzo email")
-  .max(254, "Indirizzo email troppo lungo")
-  .pipe(z.email("Inserisci un indirizzo email valido, ad esempio nome@comune.it"))
-  .transform((email) => email.toLowerCase());
+export const emailField = emailAddressField({
+  missing: "Inserisci l'indirizzo email",
+  tooLong: "Indirizzo email troppo lungo",
+  invalid: "Inserisci un indirizzo email valido, ad esempio nome@comune.it",
+});
 
 // Italian landlines and mobiles, optionally +39/0039, spaces, dots, dashes or slashes between groups.
 const ITALIAN_PHONE = /^(?:(?:\+|00)39)?\s?(?:0\d{1,4}|3\d{2})[\s./-]?\d{2,4}(?:[\s./-]?\d{2,4}){0,2}$/;

@@ -1,7 +1,7 @@
 // The public scheda referenti: one schema, shared by the browser
 // (react-hook-form) and the server action. Messages are Italian.
 import { z } from "zod";
-import { checkbox, cleanString, emailField, phoneField, requiredMultiline, requiredText } from "@/lib/forms/fields";
+import { checkbox, cleanString, emailAddressField, emailField, phoneField, requiredMultiline, requiredText } from "@/lib/forms/fields";
 import { REFERENT_ROLES } from "../labels";
 
 export const MAX_REFERENTS = 5;
@@ -9,12 +9,11 @@ export const MAX_REFERENTS = 5;
 const required = requiredText;
 
 
-export const pecField = cleanString("Inserisci la PEC del Comune")
-  .trim()
-  .min(1, "Inserisci la PEC del Comune")
-  .max(254, "Indirizzo PEC troppo lungo")
-  .pipe(z.email("Inserisci un indirizzo PEC valido, ad esempio protocollo@pec.comune.esempio.it"))
-  .transform((email) => email.toLowerCase());
+export const pecField = emailAddressField({
+  missing: "Inserisci la PEC del Comune",
+  tooLong: "Indirizzo PEC troppo lungo",
+  invalid: "Inserisci un indirizzo PEC valido, ad esempio protocollo@pec.comune.esempio.it",
+});
 
 export const referentRoleField = z.enum(REFERENT_ROLES, { error: "Indica se il referente è politico o tecnico" });
 
