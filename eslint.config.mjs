@@ -20,7 +20,7 @@ const DATA_LAYER = [
   "lib/**/mutations.ts",
   "lib/db.ts",
   "lib/meetings/lock.ts",
-  "lib/database/**",
+  "lib/platform/database/**",
   "lib/test/**",
   "lib/**/*.test.ts",
   "app/**/*.test.ts",
@@ -75,7 +75,7 @@ export default defineConfig([
     },
   },
   {
-    // lib/logging/log.ts: log lines are tagged templates (logError`… ${value}`), a statement of their own.
+    // lib/platform/logging/log.ts: log lines are tagged templates (logError`… ${value}`), a statement of their own.
     rules: { "@typescript-eslint/no-unused-expressions": ["warn", { allowTaggedTemplates: true }] },
   },
 ]);

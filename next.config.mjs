@@ -7,7 +7,7 @@ const nextConfig = {
   // forbidden(): the dashboard guard answers 403 with app/forbidden.tsx to a role that lacks a permission.
   // sri: Next's script files carry an integrity hash (works with Turbopack
   // since 16.2); the security headers themselves are set by proxy.ts
-  // (lib/security/headers.ts), since HSTS reads APP_URL at run time.
+  // (lib/platform/security/headers.ts), since HSTS reads APP_URL at run time.
   experimental: { authInterrupts: true, sri: { algorithm: "sha256" } },
   reactStrictMode: true,
   // Every page's <title> goes in the <head> of its HTML, for every browser, not

@@ -1,14 +1,14 @@
 // Three jobs, before Next routes the request. First, the requests Next
 // itself would answer 500 (a path that does not decode, a server-action post
 // it cannot read, a body over the limit, a write from another site) get a 4xx
-// of ours (lib/http/refusals.ts). Then plumbing, not a check: it tells
+// of ours (lib/platform/http/refusals.ts). Then plumbing, not a check: it tells
 // dashboard pages which path was asked for, so the guard can send a
 // signed-out visitor to sign in and back here. Every page, action and route
 // handler still checks the session itself (lib/auth/guard.ts). And every
-// response, a refusal included, gets its security headers (lib/security/headers.ts).
+// response, a refusal included, gets its security headers (lib/platform/security/headers.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { judgeRequest } from "@/lib/http/refusals";
-import { responseSecurityHeaders } from "@/lib/security/headers";
+import { judgeRequest } from "@/lib/platform/http/refusals";
+import { responseSecurityHeaders } from "@/lib/platform/security/headers";
 import { routes } from "@/lib/routes";
 
 // Any path without a route: Next renders app/not-found.tsx with status 404.

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createPrismaClient } from "../lib/database/client";
+import { createPrismaClient } from "../lib/platform/database/client";
 import { createMeeting } from "../lib/test/factories";
 import { runApiLoad, runRace, type Sender } from "./support/api-load";
 import { cpuPerRegistration } from "./support/cpu";

@@ -1,7 +1,7 @@
 // The requests Next itself used to answer 500 before any of our code ran
 // (issue 12, point 4), sent to the production build as an attacker or a
 // broken client would: each gets a 4xx with an Italian answer (proxy.ts,
-// lib/http/refusals.ts). A real form post and a real upload still work.
+// lib/platform/http/refusals.ts). A real form post and a real upload still work.
 import http from "node:http";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { createRegistrationRecord } from "../lib/test/factories";
-import { pdfPagesText } from "../lib/pdf/testing";
+import { pdfPagesText } from "../lib/platform/pdf/testing";
 import { expectNoViolations } from "./support/axe";
 import { signInAs } from "./support/dashboard";
 import { deliveredLink } from "./support/email";

@@ -5,7 +5,7 @@ import { seedMeeting } from "./support/database";
 import { openSectionGroup, sectionsNav, signInAs } from "./support/dashboard";
 import { tick } from "./support/registration";
 
-// The security headers of lib/security/headers.ts, read from the production
+// The security headers of lib/platform/security/headers.ts, read from the production
 // build, and the pages still working under the policy.
 
 function directives(policy: string | null): Map<string, string[]> {
@@ -36,7 +36,7 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) {
     expect(headers["permissions-policy"], what).toContain(`${feature}=()`);
   }
-  // The e2e server's APP_URL is http://localhost: no HSTS (see lib/security/headers.test.ts for https).
+  // The e2e server's APP_URL is http://localhost: no HSTS (see lib/platform/security/headers.test.ts for https).
   expect(headers["strict-transport-security"], what).toBeUndefined();
   return policy;
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createPrismaClient } from "@/lib/database/client";
+import { createPrismaClient } from "@/lib/platform/database/client";
 
-export { isClient, isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/lib/database/prisma";
+export { isClient, isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/lib/platform/database/prisma";
 
 // One client per process, made on first use (a build imports this module
 // without a database), kept across Next's hot reloads in development.

@@ -4,7 +4,7 @@
 import net, { type AddressInfo } from "node:net";
 import type { IncomingMessage, Server } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseTrustedProxies } from "@/lib/rate-limit/client-address";
+import { parseTrustedProxies } from "@/lib/platform/rate-limit/client-address";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting } from "@/lib/test/factories";
 import { createAppServer } from "./app-server";
@@ -14,7 +14,7 @@ process.env.DATABASE_URL = url;
 delete process.env.RATE_LIMIT_PER_IP; // The production limit: 30 per 10 minutes.
 delete process.env.RATE_LIMIT_PER_EMAIL;
 const { POST } = await import("@/app/api/convocazioni/[slug]/iscrizioni/route");
-const { PUBLIC_WRITE_LIMITS } = await import("@/lib/rate-limit/limits");
+const { PUBLIC_WRITE_LIMITS } = await import("@/lib/platform/rate-limit/limits");
 
 /** What Next would do with the request: the route handler, with the headers the server left on it. */
 async function registrationRoute(request: IncomingMessage): Promise<Response> {

@@ -2,9 +2,9 @@
 // a request, our header gets the client's address, from the connection and
 // TRUSTED_PROXIES; whatever the client sent in that header is overwritten.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { refuseUnroutable } from "../lib/http/refuse";
-import { logError } from "../lib/logging/log";
-import { CLIENT_ADDRESS_ENV, CLIENT_ADDRESS_HEADER, clientAddress, type TrustedProxies } from "../lib/rate-limit/client-address";
+import { refuseUnroutable } from "../lib/platform/http/refuse";
+import { logError } from "../lib/platform/logging/log";
+import { CLIENT_ADDRESS_ENV, CLIENT_ADDRESS_HEADER, clientAddress, type TrustedProxies } from "../lib/platform/rate-limit/client-address";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 

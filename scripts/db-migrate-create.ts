@@ -1,8 +1,8 @@
 // npm run db:migrate:create -- <name>: writes prisma/migrations/<timestamp>_<name>
 // from the difference between the migrations folder and schema.prisma.
-import { openDatabase } from "../lib/database/runtime";
-import { applyMigrations, createMigration } from "../lib/database/migrate";
-import { logInfo } from "../lib/logging/log";
+import { openDatabase } from "../lib/platform/database/runtime";
+import { applyMigrations, createMigration } from "../lib/platform/database/migrate";
+import { logInfo } from "../lib/platform/logging/log";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

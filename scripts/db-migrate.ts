@@ -1,7 +1,7 @@
 // npm run db:migrate: applies pending migrations (prisma migrate deploy).
-import { openDatabase } from "../lib/database/runtime";
-import { applyMigrations } from "../lib/database/migrate";
-import { logInfo } from "../lib/logging/log";
+import { openDatabase } from "../lib/platform/database/runtime";
+import { applyMigrations } from "../lib/platform/database/migrate";
+import { logInfo } from "../lib/platform/logging/log";
 
 const database = await openDatabase();
 try {

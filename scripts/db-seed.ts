@@ -1,8 +1,8 @@
 // npm run db:seed: adds the 391 municipalities, the reference convocation and
 // the demo users where they are missing. Safe to run again.
-import { openDatabase } from "../lib/database/runtime";
-import { applyMigrations } from "../lib/database/migrate";
-import { createPrismaClient } from "../lib/database/client";
+import { openDatabase } from "../lib/platform/database/runtime";
+import { applyMigrations } from "../lib/platform/database/migrate";
+import { createPrismaClient } from "../lib/platform/database/client";
 import { seed } from "../prisma/seed";
 
 const database = await openDatabase();

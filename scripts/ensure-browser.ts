@@ -2,7 +2,7 @@
 // own browser, installed on first use.
 import { execFileSync } from "node:child_process";
 import { systemChromium } from "../e2e/support/browser";
-import { logInfo } from "../lib/logging/log";
+import { logInfo } from "../lib/platform/logging/log";
 
 const system = systemChromium();
 if (system) {

@@ -2,10 +2,10 @@
 // migrated and seeded when empty, then Next. Ctrl-C stops both.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { openDatabase, type Database } from "../lib/database/runtime";
-import { applyMigrations } from "../lib/database/migrate";
-import { createPrismaClient } from "../lib/database/client";
-import { EmbeddedPostgresError } from "../lib/database/embedded";
+import { openDatabase, type Database } from "../lib/platform/database/runtime";
+import { applyMigrations } from "../lib/platform/database/migrate";
+import { createPrismaClient } from "../lib/platform/database/client";
+import { EmbeddedPostgresError } from "../lib/platform/database/embedded";
 import { ensureEmailQueue } from "../lib/email/queue";
 import { startEmailWorker, type EmailWorker } from "../lib/email/worker";
 import { startBatchWorker, type BatchWorker } from "../lib/email/batch/worker";
@@ -14,8 +14,8 @@ import { startTickProcess, type TickProcess } from "../lib/scheduling/tick-proce
 import { isEmpty, seed } from "../prisma/seed";
 import { randomBytes } from "node:crypto";
 import { DEMO_ADMIN, DEMO_COORDINATOR, DEMO_OBSERVER } from "../prisma/seed/reference-meeting";
-import { logError } from "../lib/logging/log";
-import { parseTrustedProxies, TrustedProxiesError } from "../lib/rate-limit/client-address";
+import { logError } from "../lib/platform/logging/log";
+import { parseTrustedProxies, TrustedProxiesError } from "../lib/platform/rate-limit/client-address";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {

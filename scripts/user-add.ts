@@ -1,13 +1,13 @@
 // npm run user:add -- <email> <ADMIN|COORDINATOR|OBSERVER> ["Nome Cognome"]
 // Gives an address access to the dashboard (or changes its role). The person
 // then signs in at /accedi with the link emailed to them.
-import { openDatabase } from "../lib/database/runtime";
-import { applyMigrations } from "../lib/database/migrate";
-import { createPrismaClient } from "../lib/database/client";
+import { openDatabase } from "../lib/platform/database/runtime";
+import { applyMigrations } from "../lib/platform/database/migrate";
+import { createPrismaClient } from "../lib/platform/database/client";
 import { USER_ROLES } from "../lib/auth/roles";
 import { addUser } from "../lib/users/mutations";
 import type { UserRole } from "../lib/generated/prisma/enums";
-import { logInfo } from "../lib/logging/log";
+import { logInfo } from "../lib/platform/logging/log";
 
 const [email, roleArg, name] = process.argv.slice(2);
 const role = roleArg?.toUpperCase();

@@ -4,8 +4,8 @@
 // connection's address is known here only, so every request gets the
 // client's address, worked out from it and TRUSTED_PROXIES, in our own header
 // (whatever the client sent in that header is overwritten). The per-IP limits
-// read that header (lib/rate-limit/limits.ts clientIp).
-import { describeTrustedProxies, parseTrustedProxies, TrustedProxiesError, type TrustedProxies } from "../lib/rate-limit/client-address";
+// read that header (lib/platform/rate-limit/limits.ts clientIp).
+import { describeTrustedProxies, parseTrustedProxies, TrustedProxiesError, type TrustedProxies } from "../lib/platform/rate-limit/client-address";
 import { createAppServer } from "./app-server";
 
 const mode = process.argv[2];

@@ -4,7 +4,7 @@
 // condition: this process runs with it (see startTickProcess), the server's
 // does not. DATABASE_URL is required; SIGTERM lets a running tick finish.
 import { ensureTickQueue, startTickWorker } from "../lib/scheduling/tick";
-import { logError } from "../lib/logging/log";
+import { logError } from "../lib/platform/logging/log";
 
 const url = process.env.DATABASE_URL;
 if (!url) {

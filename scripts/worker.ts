@@ -1,13 +1,13 @@
 // npm run worker: delivers queued emails, one by one and in provider batches,
 // and runs the minute scheduler (the database is embedded unless
 // DATABASE_URL is set). Ctrl-C or SIGTERM lets running deliveries finish.
-import { openDatabase } from "../lib/database/runtime";
+import { openDatabase } from "../lib/platform/database/runtime";
 import { startBatchWorker } from "../lib/email/batch/worker";
 import { ensureEmailQueue } from "../lib/email/queue";
 import { startEmailWorker } from "../lib/email/worker";
 import { ensureTickQueue } from "../lib/scheduling/queue";
 import { startTickProcess } from "../lib/scheduling/tick-process";
-import { logError } from "../lib/logging/log";
+import { logError } from "../lib/platform/logging/log";
 
 const database = await openDatabase();
 

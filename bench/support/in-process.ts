@@ -4,9 +4,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "../../lib/database/client";
-import { startEmbeddedPostgres } from "../../lib/database/embedded";
-import { applyMigrations } from "../../lib/database/migrate";
+import { createPrismaClient } from "../../lib/platform/database/client";
+import { startEmbeddedPostgres } from "../../lib/platform/database/embedded";
+import { applyMigrations } from "../../lib/platform/database/migrate";
 import { freePort } from "../../lib/test/free-port";
 import { seed } from "../../prisma/seed";
 import { Resources } from "./stack";

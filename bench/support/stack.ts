@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { buildDatabaseUrl, DEFAULT_DATABASE, EMBEDDED_PASSWORD, EMBEDDED_USER } from "../../lib/database/connection";
+import { buildDatabaseUrl, DEFAULT_DATABASE, EMBEDDED_PASSWORD, EMBEDDED_USER } from "../../lib/platform/database/connection";
 import { freePort } from "../../lib/test/free-port";
 import { cpuSample, type CpuSample } from "./cpu";
 

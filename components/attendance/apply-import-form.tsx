@@ -10,7 +10,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import type { AmbiguousRow } from "@/lib/attendance/import/preview";
 import { minutesLabel } from "@/lib/attendance/messages";
 import { CHOICE_PREFIX, NO_CHOICE, type ApplyRaw } from "@/lib/attendance/schema";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 
 type Props = {
   action: FormAction<ApplyRaw>;

@@ -2,7 +2,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import type { AttendanceRow } from "@/lib/attendance/queries";
 import { minutesLabel } from "@/lib/attendance/messages";
 import type { CorrectionRaw } from "@/lib/attendance/schema";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { ATTENDANCE_LABELS, ATTENDANCE_METHOD_LABELS } from "@/lib/registrations/dashboard/labels";
 import { CorrectionForm } from "./correction-form";
 

@@ -3,7 +3,7 @@
 // minutes, saved on their own. A plain form: it posts without JavaScript too.
 import { useActionState } from "react";
 import { ActionFeedback } from "@/components/logs/action-feedback";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { CorrectionRaw } from "@/lib/attendance/schema";
 
 type Props = {

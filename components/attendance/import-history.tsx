@@ -3,7 +3,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { AttendanceImportListItem } from "@/lib/attendance/import/queries";
 import { attendanceImportPath, PLATFORM_LABELS } from "@/lib/attendance/messages";
-import { plural, pluralForm } from "@/lib/format/plural";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
 
 /** The meeting's uploaded reports, latest first, each with what applying it did. */
 export function ImportHistory({ meetingId, imports }: { meetingId: string; imports: AttendanceImportListItem[] }) {

@@ -4,7 +4,7 @@ import { bindField, initialText } from "@/components/forms/field-kit";
 import { SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { signInSchema, type SignInRaw } from "@/lib/auth/schema";
 
 const FORM_ID = "accesso";

@@ -3,9 +3,9 @@
 // on one person's attestato. Plain forms: they post without JavaScript too,
 // and say the outcome in a live region next to the button.
 import { useActionState, type ReactNode } from "react";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { BulkRaw, CertificateRaw } from "@/lib/certificates/schema";
-import { plural, pluralForm } from "@/lib/format/plural";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
 
 function Outcome({ state }: { state: { status: string; message?: string; formError?: string } }) {
   return (

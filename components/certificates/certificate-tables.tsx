@@ -2,7 +2,7 @@
 // Server components; the buttons are the small client forms beside them.
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import type { CertificateRaw } from "@/lib/certificates/schema";
 import type { CertificateRow } from "@/lib/certificates/queries";
 import { ineligibleLabel } from "@/lib/certificates/eligibility";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { attendancePath, minutesLabel } from "@/lib/attendance/messages";
 import { durationMinutes } from "@/lib/attendance/register/meeting";
 import type { CertificateMeeting, CertificateRow } from "@/lib/certificates/queries";
-import { pluralForm } from "@/lib/format/plural";
+import { pluralForm } from "@/lib/platform/format/plural";
 
 type Props = { rows: readonly CertificateRow[]; meeting: CertificateMeeting; meetingHasMinutes: boolean };
 

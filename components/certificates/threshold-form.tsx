@@ -5,7 +5,7 @@ import { bindField, initialText } from "@/components/forms/field-kit";
 import { SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { thresholdSchema, type ThresholdRaw } from "@/lib/certificates/schema";
 
 const FORM_ID = "soglia-attestati";

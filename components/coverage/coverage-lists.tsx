@@ -1,6 +1,6 @@
 import type { CoverageState, MeetingCoverage, ProvinceCoverage } from "@/lib/coverage/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { plural, pluralForm } from "@/lib/format/plural";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
 
 /** Registered / referent only / missing, province by province, with totals. */
 export function CoverageSummaryTable({ coverage }: { coverage: MeetingCoverage }) {

@@ -3,7 +3,7 @@
 // for the email worker.
 import { ProgressRefresh, useDeliveryProgress } from "@/components/ui/delivery-progress";
 import type { ReminderProgress as Progress } from "@/lib/coverage/queries";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 const POLL_MS = 2000;
 

@@ -2,9 +2,9 @@
 // The one button that reminds the referents of the municipalities not yet
 // registered. A plain form: it posts without JavaScript too.
 import { useActionState } from "react";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { SendRemindersRaw } from "@/lib/coverage/schema";
-import { plural, pluralForm } from "@/lib/format/plural";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
 
 type Props = {
   action: FormAction<SendRemindersRaw>;

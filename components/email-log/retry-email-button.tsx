@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ActionFeedback } from "@/components/logs/action-feedback";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { RetryEmailRaw } from "@/lib/email/log/schema";
 
 type Props = { action: FormAction<RetryEmailRaw>; messageId: string; recipient: string };

@@ -4,7 +4,7 @@
 // a click. What is posted is the hidden input's value; the form renders a
 // plain <select> (SelectField) until JavaScript runs, so it works without.
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import { FieldError } from "./fields";
 import type { FieldBinding } from "./field-kit";
 

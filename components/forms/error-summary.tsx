@@ -1,5 +1,5 @@
 import type { RefObject } from "react";
-import { fieldId, orderedErrors, type FieldErrors } from "@/lib/forms/action-state";
+import { fieldId, orderedErrors, type FieldErrors } from "@/lib/platform/forms/action-state";
 
 type ErrorSummaryProps = {
   formId: string;

@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { fieldId, type FieldErrors } from "@/lib/forms/action-state";
+import { fieldId, type FieldErrors } from "@/lib/platform/forms/action-state";
 
 /** What a group of fields needs from its form, free of the form's value type. */
 export type FieldKit = {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { HONEYPOT_FIELD } from "@/lib/forms/action-state";
+import { HONEYPOT_FIELD } from "@/lib/platform/forms/action-state";
 import type { FieldBinding } from "./field-kit";
 
 function describedBy(id: string, hint: ReactNode, error?: string): string | undefined {

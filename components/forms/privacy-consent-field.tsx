@@ -1,6 +1,6 @@
 import { bindField, type FieldKit } from "./field-kit";
 import { CheckboxField } from "./fields";
-import { formatIsoCalendarDate } from "@/lib/format/dates";
+import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import { routes } from "@/lib/routes";
 
 type PrivacyConsentFieldProps = {

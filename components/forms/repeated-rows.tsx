@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { FieldKit } from "@/components/forms/field-kit";
-import { fieldId } from "@/lib/forms/action-state";
+import { fieldId } from "@/lib/platform/forms/action-state";
 
 type RepeatedRowsProps = {
   kit: FieldKit;

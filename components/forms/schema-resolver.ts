@@ -2,11 +2,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldValues, Resolver } from "react-hook-form";
 import { z } from "zod";
-import { withoutBlankRows } from "@/lib/forms/form-data";
+import { withoutBlankRows } from "@/lib/platform/forms/form-data";
 
 // Zod compiles object parsers with `new Function` when it can, and finds out
 // by trying: under the site's Content-Security-Policy (no 'unsafe-eval', see
-// lib/security/headers.ts) that try is a CSP violation. In the browser it
+// lib/platform/security/headers.ts) that try is a CSP violation. In the browser it
 // parses without compiling.
 z.config({ jitless: true });
 

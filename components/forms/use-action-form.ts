@@ -4,7 +4,7 @@
 // react-hook-form validating with the same schema before anything is sent.
 import { startTransition, type FormEvent, type MouseEvent, useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
-import { currentValues, firstErrorPath, IDLE, type FieldErrors, type FormAction, type FormState } from "@/lib/forms/action-state";
+import { currentValues, firstErrorPath, IDLE, type FieldErrors, type FormAction, type FormState } from "@/lib/platform/forms/action-state";
 import { valueAt, type FieldKit } from "./field-kit";
 
 const subscribeNothing = () => () => {};

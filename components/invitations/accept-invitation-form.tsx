@@ -7,7 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { ConsentFields } from "@/components/registrations/consent-fields";
 import { OrganisationFields, type MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import { PersonFields } from "@/components/registrations/person-fields";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { SINGLE_REGISTRATION_FIELD_ORDER, type AcceptInvitationRaw } from "@/lib/registrations/form-fields";
 import { registrationSchema } from "@/lib/registrations/schema";
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/fields";
-import { IDLE, type FormAction, type FormState } from "@/lib/forms/action-state";
+import { IDLE, type FormAction, type FormState } from "@/lib/platform/forms/action-state";
 import type { DeclineInvitationRaw } from "@/lib/registrations/form-fields";
 
 type DeclineInvitationFormProps = {

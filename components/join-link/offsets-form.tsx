@@ -4,7 +4,7 @@
 // form: without JavaScript it posts and comes back with the errors in place.
 import { useActionState, useRef, useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { currentValues, fieldId, IDLE, type FormAction } from "@/lib/forms/action-state";
+import { currentValues, fieldId, IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import { OFFSET_UNITS, offsetUnitLabel, type OffsetUnit, type OffsetsRaw } from "@/lib/join-link/schema";
 
 const FORM_ID = "orari-link";

@@ -2,7 +2,7 @@
 // "Invia ora": the join link to every confirmed registrant, now. A plain
 // form: it posts without JavaScript too.
 import { useActionState } from "react";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { SendNowRaw } from "@/lib/join-link/schema";
 
 type Props = {

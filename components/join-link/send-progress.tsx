@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { ProgressRefresh, useDeliveryProgress } from "@/components/ui/delivery-progress";
 import type { JoinLinkProgress } from "@/lib/join-link/queries";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 const POLL_MS = 1500;
 

@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/forms/action-state";
+import type { FormState } from "@/lib/platform/forms/action-state";
 
 /**
  * What a one-button form's action answered, in a live region next to the

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { hrefWith } from "@/lib/forms/search-params";
+import { hrefWith } from "@/lib/platform/forms/search-params";
 import { Pagination } from "./pagination";
 
 type LogResultsProps = {

@@ -4,7 +4,7 @@ import { bindField, initialText } from "@/components/forms/field-kit";
 import { CheckboxField, FieldError, RadioGroup, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { mergeSchema, type MergeRaw } from "@/lib/managing-bodies/schema";
 
 const FORM_ID = "unisci-ente";

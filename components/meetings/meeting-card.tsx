@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Icon } from "@/components/ui/icon";
 import { RomeTime } from "@/components/ui/rome-time";
-import { formatShortDateWithArticle } from "@/lib/format/dates";
+import { formatShortDateWithArticle } from "@/lib/platform/format/dates";
 import { describeMode, KIND_LABELS } from "@/lib/meetings/labels";
 import type { MeetingSummary } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";

@@ -1,5 +1,5 @@
 import type { MeetingSheetData } from "@/lib/meetings/sheet";
-import { pluralForm } from "@/lib/format/plural";
+import { pluralForm } from "@/lib/platform/format/plural";
 
 type SpeakersProps = { speakers: MeetingSheetData["speakers"] };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Icon } from "@/components/ui/icon";
-import { formatShortDateWithArticle, formatTime } from "@/lib/format/dates";
+import { formatShortDateWithArticle, formatTime } from "@/lib/platform/format/dates";
 import type { PublicMeeting } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { seatsText, type SeatsLeft } from "@/lib/registrations/seats";

@@ -3,7 +3,7 @@
 // posts without JavaScript. On success the page reloads with what happened;
 // a refusal is said here, next to the button.
 import { useActionState } from "react";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 
 type Props<V> = {
   action: FormAction<V>;

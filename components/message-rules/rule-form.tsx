@@ -8,7 +8,7 @@ import { CheckboxField, FieldError, RadioGroup, SubmitButton, TextAreaField, Tex
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { MarkdownText } from "@/components/ui/markdown";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { ANCHOR_LABELS, AUDIENCE_HINTS, AUDIENCE_LABELS, unitLabel } from "@/lib/message-rules/labels";
 import { fillPlaceholders, PLACEHOLDERS, type PlaceholderValues } from "@/lib/message-rules/placeholders";
 import {

@@ -8,7 +8,7 @@ import { rulesPath } from "@/lib/message-rules/messages";
 import type { MessageRuleRow } from "@/lib/message-rules/queries";
 import { describeWhen, ruleMoment, ruleState, type RuleState } from "@/lib/message-rules/timing";
 import { RuleButton } from "./rule-button";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 type Meeting = { id: string; status: MeetingStatus; startsAt: Date; endsAt: Date };
 

@@ -5,8 +5,8 @@
 // is counted aloud.
 import { type ChangeEvent, type ReactNode, useActionState, useEffect, useRef, useState } from "react";
 import { useHydrated } from "@/components/forms/use-action-form";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
-import { pluralForm } from "@/lib/format/plural";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
+import { pluralForm } from "@/lib/platform/format/plural";
 import { NO_SAI_CHANGE, type BulkSaiFlagRaw } from "@/lib/municipalities/dashboard/schema";
 
 const FORM_ID = "comuni-selezionati";

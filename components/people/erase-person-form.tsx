@@ -4,7 +4,7 @@ import { bindField } from "@/components/forms/field-kit";
 import { CheckboxField, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { erasePersonSchema, type ErasePersonRaw } from "@/lib/people/schema";
 
 const FORM_ID = "cancella-dati";

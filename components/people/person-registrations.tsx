@@ -5,7 +5,7 @@ import type { PersonRecords } from "@/lib/people/queries";
 import { ATTENDANCE_LABELS, SOURCE_LABELS } from "@/lib/registrations/dashboard/labels";
 import { INVITATION_STATUS_LABELS, ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
 import { MunicipalityLink, None } from "./person-sections";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 type Registration = PersonRecords["registrations"][number];

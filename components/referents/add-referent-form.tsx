@@ -5,7 +5,7 @@ import { RadioGroup, SelectField, SubmitButton, TextField } from "@/components/f
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { MunicipalityGroup } from "@/components/registrations/organisation-fields";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { ADD_REFERENT_ORDER, addReferentSchema, type AddReferentRaw } from "@/lib/referents/schema";
 import { ROLE_OPTIONS } from "./role-options";
 

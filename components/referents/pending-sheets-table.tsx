@@ -2,7 +2,7 @@ import Link from "next/link";
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PendingSheet } from "@/lib/referents/sheets/queries";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 /** The schede waiting for a coordinator, oldest first. */

@@ -8,8 +8,8 @@ import { PrivacyConsentField } from "@/components/forms/privacy-consent-field";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm, useHydrated } from "@/components/forms/use-action-form";
 import type { MunicipalityGroup } from "@/components/registrations/organisation-fields";
-import type { FormAction } from "@/lib/forms/action-state";
-import { isBlankRow } from "@/lib/forms/form-data";
+import type { FormAction } from "@/lib/platform/forms/action-state";
+import { isBlankRow } from "@/lib/platform/forms/form-data";
 import {
   blankReferent,
   emptyReferentSheet,

@@ -6,7 +6,7 @@ import { SubmitButton, TextAreaField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionFeedback } from "@/components/logs/action-feedback";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { ApproveSheetRaw, RejectSheetRaw } from "@/lib/referents/sheets/form-fields";
 import { rejectSheetSchema } from "@/lib/referents/sheets/schema";
 

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import type { UpdateRegistrationRaw } from "@/lib/registrations/form-fields";
 import { updateRegistrationSchema } from "@/lib/registrations/schema";
 import { CommunicationsConsent } from "./consent-fields";

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { blankNominee, nomineeFieldOrder, nomineeRowLabel, padNominees, type NominateRaw } from "@/lib/registrations/form-fields";
 import { nominateSchema } from "@/lib/registrations/schema";
 import { NomineeRows } from "./nominee-rows";

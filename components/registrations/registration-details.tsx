@@ -1,5 +1,5 @@
 import { RomeTime } from "@/components/ui/rome-time";
-import { formatIsoCalendarDate } from "@/lib/format/dates";
+import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/registrations/labels";
 import type { PersonalRegistration } from "@/lib/registrations/queries";
 

@@ -5,7 +5,7 @@ import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FieldKit } from "@/components/forms/field-kit";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import {
   blankNominee,
   NOMINEE_COLUMNS,

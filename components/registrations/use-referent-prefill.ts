@@ -2,7 +2,7 @@
 import { useRef, useState } from "react";
 import type { FieldPath, UseFormReturn } from "react-hook-form";
 import type { RegistrationFormRaw } from "@/lib/registrations/form-fields";
-import { emailField } from "@/lib/forms/fields";
+import { emailField } from "@/lib/platform/forms/fields";
 import type { KnownReferent } from "@/lib/registrations/link-up/known";
 
 export type LookupReferent = (input: { email: string }) => Promise<KnownReferent | null>;

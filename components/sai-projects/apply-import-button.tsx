@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ActionFeedback } from "@/components/logs/action-feedback";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { ApplyImportRaw } from "@/lib/sai-projects/import/schema";
 
 /** Applies the import: one transaction, planned again against the database as it is then. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Pagination } from "@/components/logs/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { hrefWith, pageParam, param, type SearchParams } from "@/lib/forms/search-params";
+import { hrefWith, pageParam, param, type SearchParams } from "@/lib/platform/forms/search-params";
 import type { SummaryRow } from "@/lib/sai-projects/import/summary";
 
 const OUTCOME = {

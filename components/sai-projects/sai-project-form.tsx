@@ -4,7 +4,7 @@ import { bindField, initialText } from "@/components/forms/field-kit";
 import { RadioGroup, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { SAI_CATEGORIES, SAI_CATEGORY_DESCRIPTIONS } from "@/lib/sai-projects/labels";
 import { saiProjectSchema, type SaiProjectRaw } from "@/lib/sai-projects/schema";
 

@@ -1,4 +1,4 @@
-import { formatDateTime, formatDateTimeRange, formatShortDate, romeIsoDate } from "@/lib/format/dates";
+import { formatDateTime, formatDateTimeRange, formatShortDate, romeIsoDate } from "@/lib/platform/format/dates";
 
 type RomeTimeProps = {
   date: Date;

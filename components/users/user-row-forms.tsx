@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ActionFeedback } from "@/components/logs/action-feedback";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import type { ChangeRoleRaw, UserStateRaw } from "@/lib/users/schema";
 

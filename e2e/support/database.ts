@@ -1,5 +1,5 @@
-import { isLocalHost, parseDatabaseUrl } from "../../lib/database/connection";
-import { createPrismaClient } from "../../lib/database/client";
+import { isLocalHost, parseDatabaseUrl } from "../../lib/platform/database/connection";
+import { createPrismaClient } from "../../lib/platform/database/client";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import { createMeeting } from "../../lib/test/factories";
 import { E2E_DATABASE_URL } from "./environment";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect } from "@playwright/test";
 import { E2E_OUTBOX_DIR } from "./environment";
 
-/** An email as the server's outbox delivered it (lib/email/outbox-transport.ts). */
+/** An email as the server's outbox delivered it (lib/platform/email-transport/outbox-transport.ts). */
 export type DeliveredEmail = { id: string; to: string; subject: string; html: string; text: string };
 
 async function readDelivered(messageId: string): Promise<DeliveredEmail | null> {

@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import { buildDatabaseUrl, EMBEDDED_PASSWORD, EMBEDDED_USER, DEFAULT_DATABASE } from "../../lib/database/connection";
+import { buildDatabaseUrl, EMBEDDED_PASSWORD, EMBEDDED_USER, DEFAULT_DATABASE } from "../../lib/platform/database/connection";
 
 // Fixed values: the config is evaluated again in every worker, so nothing
 // here may be random.

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
-import { IDLE } from "@/lib/forms/action-state";
+import { IDLE } from "@/lib/platform/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createRegistrationRecord } from "@/lib/test/factories";
 import { redirectOf } from "@/lib/test/redirect";

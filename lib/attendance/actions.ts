@@ -5,8 +5,8 @@
 // reads its form (pure), then goes through the guard before anything else.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import { applyAttendanceImport } from "./import/mutations";
 import { correctAttendance } from "./manual/mutations";
 import { APPLY_MESSAGES, attendanceImportPath, attendancePath, CORRECTION_MESSAGES, minutesLabel } from "./messages";

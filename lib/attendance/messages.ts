@@ -1,8 +1,8 @@
 // Addresses and Italian wording of the attendance pages.
 import type { AttendancePlatform } from "@/lib/generated/prisma/enums";
 import { MAX_REPORT_ROWS, PLATFORMS } from "./import/parse";
-import { FILE_ERROR_CODES, TOO_LARGE_MESSAGE, uploadErrorQuery } from "@/lib/files/limits";
-import { plural } from "@/lib/format/plural";
+import { FILE_ERROR_CODES, TOO_LARGE_MESSAGE, uploadErrorQuery } from "@/lib/platform/files/limits";
+import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 export function attendancePath(meetingId: string): string {

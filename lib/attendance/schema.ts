@@ -1,7 +1,7 @@
 // The attendance pages' forms: a manual correction per row, and the
 // import's apply form (one select per ambiguous row and two options).
 import { z } from "zod";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 
 export const attendanceIdSchema = z.uuid();
 

@@ -1,7 +1,7 @@
 // The audit log's filters, read from the page's searchParams. Anything that
 // is not a valid value is dropped, so a hand-edited URL never breaks the page.
-import { param, pageParam, type SearchParams } from "@/lib/forms/search-params";
-import { parseIsoDay } from "@/lib/format/rome-days";
+import { param, pageParam, type SearchParams } from "@/lib/platform/forms/search-params";
+import { parseIsoDay } from "@/lib/platform/format/rome-days";
 import { isAuditEntityType, type AuditEntityType } from "./labels";
 
 /** The actor filter's value for entries with no user (the public, the worker, the command line). */

@@ -2,7 +2,7 @@
 // or field nobody has labelled yet is shown by its code, never hidden.
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { EMAIL_STATUS_LABELS } from "@/lib/email/labels";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { JOIN_LINK_KIND_LABELS } from "@/lib/join-link/schema";
 import { KIND_LABELS, MODE_LABELS, STATUS_LABELS } from "@/lib/meetings/labels";
 import { REFERENT_SOURCE_LABELS, REFERENT_STATUS_LABELS, SHEET_STATUS_LABELS } from "@/lib/referents/labels";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { createTestDatabase } from "@/lib/test/database";
 import { createUser } from "@/lib/test/factories";
-import { romeDayEnd, romeDayStart } from "@/lib/format/rome-days";
+import { romeDayEnd, romeDayStart } from "@/lib/platform/format/rome-days";
 import { auditChanges } from "./diff";
 import { NO_USER_ACTOR, parseAuditFilters, type AuditFilters } from "./filters";
 import { auditActionLabel, auditActorName, formatAuditValue } from "./labels";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
-import { romeDayEnd, romeDayStart } from "@/lib/format/rome-days";
+import { romeDayEnd, romeDayStart } from "@/lib/platform/format/rome-days";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NO_USER_ACTOR, type AuditFilters } from "./filters";
 

@@ -2,10 +2,10 @@
 // Signing in and out. Public by nature (they are how a session starts and
 // ends), so the guard's enumeration test lists them as such.
 import { headers } from "next/headers";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
-import { withSignInRequest } from "@/lib/rate-limit/sign-in";
-import { runFormAction } from "@/lib/forms/run-action";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
+import { withSignInRequest } from "@/lib/platform/rate-limit/sign-in";
+import { runFormAction } from "@/lib/platform/forms/run-action";
 import { routes } from "@/lib/routes";
 import { signIn, signOut } from "./auth";
 import { safeCallbackPath } from "./guard";

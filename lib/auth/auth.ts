@@ -9,8 +9,8 @@ import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
-import { formatDateTime } from "@/lib/format/dates";
-import { signInLinkAllowed, signInLinkUsed } from "@/lib/rate-limit/sign-in";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { signInLinkAllowed, signInLinkUsed } from "@/lib/platform/rate-limit/sign-in";
 import { onAppOrigin } from "@/lib/site";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { CHECK_EMAIL_PATH, SIGN_IN_LINK_MINUTES, SIGN_IN_PATH } from "./paths";
@@ -61,7 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   callbacks: {
     async signIn({ user, email }) {
-      // Asking for a link over the sign-in limits (lib/rate-limit/sign-in.ts) gets the same answer
+      // Asking for a link over the sign-in limits (lib/platform/rate-limit/sign-in.ts) gets the same answer
       // as a sent link, and nothing is sent. Following a link (no verificationRequest) is never limited.
       if (email?.verificationRequest && !(user.email && (await signInLinkAllowed(user.email)))) return LINK_SENT;
       if (user.email && (await mayUseDashboard(user.email))) return true;

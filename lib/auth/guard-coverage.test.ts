@@ -10,7 +10,7 @@ import path from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
-import { IDLE } from "@/lib/forms/action-state";
+import { IDLE } from "@/lib/platform/forms/action-state";
 import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMeeting, createMunicipality } from "@/lib/test/factories";
 

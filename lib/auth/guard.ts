@@ -5,8 +5,8 @@ import "server-only";
 // and route handler anonymously and as an observer to prove each one is here.
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { runFormAction, type ActionOutcome } from "@/lib/forms/run-action";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { runFormAction, type ActionOutcome } from "@/lib/platform/forms/run-action";
 import { SIGN_IN_PATH } from "./paths";
 import { can, type DashboardUser, type Permission } from "./roles";
 import { currentUser } from "./session";

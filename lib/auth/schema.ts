@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { emailField } from "@/lib/forms/fields";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { emailField } from "@/lib/platform/forms/fields";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 
 export const signInForm = defineForm({ text: ["email"] });
 export type SignInRaw = FormValues<typeof signInForm>;

@@ -3,7 +3,7 @@
 // token of the portal. A copy of the table (a backup, a leaked dump) opens no
 // dashboard session.
 import type { Adapter, AdapterSession } from "next-auth/adapters";
-import { hashToken } from "@/lib/security/tokens";
+import { hashToken } from "@/lib/platform/security/tokens";
 
 function withToken<T extends AdapterSession | null | undefined>(session: T, sessionToken: string): T {
   return (session ? { ...session, sessionToken } : session) as T;

@@ -3,8 +3,8 @@
 // needs a valid code.
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
-import { IDLE } from "@/lib/forms/action-state";
-import { pdfPagesText } from "@/lib/pdf/testing";
+import { IDLE } from "@/lib/platform/forms/action-state";
+import { pdfPagesText } from "@/lib/platform/pdf/testing";
 import { createTestDatabase } from "@/lib/test/database";
 import { createRegistrationRecord, createMeeting, createUser } from "@/lib/test/factories";
 

@@ -3,8 +3,8 @@
 // before runDashboardAction has checked the session and the "write" role.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { readForm } from "@/lib/platform/forms/form-data";
 import { issueCertificates, reissueCertificate, revokeCertificate, updateCertificateThreshold } from "./mutations";
 import {
   bulkForm,
@@ -17,7 +17,7 @@ import {
   type CertificateRaw,
   type ThresholdRaw,
 } from "./schema";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 const REFUSALS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pdfPagesText } from "@/lib/pdf/testing";
+import { pdfPagesText } from "@/lib/platform/pdf/testing";
 import { createTestDatabase } from "@/lib/test/database";
 import { createRegistrationRecord, createMeeting, createUser } from "@/lib/test/factories";
 import { CERTIFICATE_CODE_PATTERN, canonicalCertificateCode, generateCertificateCode, hashCertificateCode } from "./code";

@@ -7,7 +7,7 @@
 // - if others do have minutes (a platform report was imported), the missing
 //   minutes are a gap to fill on the Presenze page, so not eligible yet.
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 export type EligibilityAttendance = { status: AttendanceStatus; minutes: number | null } | null;
 

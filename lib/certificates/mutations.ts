@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { cancelQueuedEmails, enqueueEmailOnce } from "@/lib/email/mutations";
-import { formatDateTimeRange } from "@/lib/format/dates";
+import { formatDateTimeRange } from "@/lib/platform/format/dates";
 import { describeMode } from "@/lib/meetings/labels";
 import { appOrigin } from "@/lib/site";
 import { generateCertificateCode, hashCertificateCode } from "./code";

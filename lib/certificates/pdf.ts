@@ -3,15 +3,15 @@
 // with a QR that opens the public verification page.
 import QRCode from "qrcode";
 import { durationMinutes } from "@/lib/attendance/register/meeting";
-import { formatDateTimeRange, formatShortDate } from "@/lib/format/dates";
-import { stripInlineMarkdown } from "@/lib/format/text";
+import { formatDateTimeRange, formatShortDate } from "@/lib/platform/format/dates";
+import { stripInlineMarkdown } from "@/lib/platform/format/text";
 import { describeMode } from "@/lib/meetings/labels";
-import { drawableText } from "@/lib/pdf/fonts";
-import { drawFundingBlock, projectHeading } from "@/lib/pdf/funding";
-import { A4_PORTRAIT, BLUE, INK, MUTED, PdfWriter } from "@/lib/pdf/writer";
+import { drawableText } from "@/lib/platform/pdf/fonts";
+import { drawFundingBlock, projectHeading } from "@/lib/platform/pdf/funding";
+import { A4_PORTRAIT, BLUE, INK, MUTED, PdfWriter } from "@/lib/platform/pdf/writer";
 import { SITE } from "@/lib/site";
 import type { CertificateDocument } from "./queries";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 export const CERTIFICATE_TITLE = "Attestato di partecipazione";
 

@@ -1,6 +1,6 @@
 // The attestati page's forms. Safe on the client.
 import { z } from "zod";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 
 export const meetingIdSchema = z.uuid();
 export const registrationIdSchema = z.uuid();

@@ -3,12 +3,12 @@
 // municipalities that have not registered. Guard first, then everything else.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { readForm } from "@/lib/platform/forms/form-data";
 import { FULL_MEETING_NOTICE, REMINDER_WINDOW_LABEL } from "./constants";
 import { sendCoverageReminders } from "./mutations";
 import { meetingIdSchema, sendRemindersForm, type SendRemindersRaw } from "./schema";
-import { plural, pluralForm } from "@/lib/format/plural";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 const REFUSALS = {

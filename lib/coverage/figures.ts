@@ -1,4 +1,4 @@
-import { plural, pluralForm } from "@/lib/format/plural";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
 
 /** A share as a whole percentage (registered SAI municipalities, attendance); 0 when there is nothing to count. */
 export function percentOf(part: number, total: number): number {

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Db, Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import type { CoverageReminderData } from "@/lib/email/schema";
-import { formatDateTime, formatDateTimeRange } from "@/lib/format/dates";
+import { formatDateTime, formatDateTimeRange } from "@/lib/platform/format/dates";
 import { describeMode } from "@/lib/meetings/labels";
 import { withLockedMeeting } from "@/lib/meetings/lock";
 import { registrationWindow } from "@/lib/meetings/registration-window";

@@ -1,6 +1,6 @@
 // The coverage page's form: one button, bound to the meeting. Safe on the client.
 import { z } from "zod";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 
 /** A meeting id from a URL or a bound argument: anything but a UUID is no meeting. */
 export const meetingIdSchema = z.uuid();

@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isClient, type DbOrTx } from "@/lib/database/prisma";
+import { isClient, type DbOrTx } from "@/lib/platform/database/prisma";
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { emailTemplateSchemas, type EmailTemplateData, type EmailTemplateName } from "./schema";
 import { EMAIL_SECRET_MARKER, emailSecretKeysJson } from "./secrets";

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { createOutboxTransport, outboxDir, readDeliveredEmail } from "./outbox-transport";
+import { createOutboxTransport, outboxDir, readDeliveredEmail } from "../platform/email-transport/outbox-transport";
 
 const dir = await mkdtemp(path.join(os.tmpdir(), "convoca-outbox-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { createTestDatabase } from "@/lib/test/database";
 import { JOIN_URL, SAMPLE_DATA } from "@/lib/test/email-fixtures";
 import { waitFor } from "@/lib/test/wait-for";
 import { enqueueEmail } from "./mutations";
-import { REDACTED_LINK } from "./outbox-transport";
+import { REDACTED_LINK } from "../platform/email-transport/outbox-transport";
 import { EMAIL_QUEUE, ensureEmailQueue } from "./queue";
 import { startEmailWorker, type EmailWorker } from "./worker";
 

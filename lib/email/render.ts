@@ -1,4 +1,5 @@
 import { render } from "@react-email/render";
+import type { EmailAttachment } from "@/lib/platform/email-transport/transport";
 import { createElement, type ReactElement } from "react";
 import {
   emailTemplateSchemas,
@@ -27,7 +28,6 @@ import { MeetingMessageEmail, meetingMessageSubject } from "./templates/meeting-
 import { CertificateEmail, certificateSubject } from "./templates/certificate";
 import { JoinLinkEmail, joinLinkSubject } from "./templates/join-link";
 
-export type EmailAttachment = { filename: string; content: string; contentType: string };
 
 export type RenderedEmail = {
   subject: string;

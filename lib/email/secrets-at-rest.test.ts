@@ -13,7 +13,7 @@ import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createRegistrationRecord, createUser, registrationInput } from "@/lib/test/factories";
 import { resendStubForFile } from "@/lib/test/resend-harness";
 import { waitFor } from "@/lib/test/wait-for";
-import { hashToken } from "@/lib/security/tokens";
+import { hashToken } from "@/lib/platform/security/tokens";
 import { startBatchWorker, type BatchWorker } from "./batch/worker";
 import { startEmailWorker } from "./worker";
 

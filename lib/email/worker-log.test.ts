@@ -5,7 +5,7 @@ import { afterAll, expect, test } from "vitest";
 import { createTestDatabase } from "@/lib/test/database";
 import { SAMPLE_DATA } from "@/lib/test/email-fixtures";
 import { waitFor } from "@/lib/test/wait-for";
-import { EmailDeliveryError } from "./delivery-error";
+import { EmailDeliveryError } from "../platform/email-transport/delivery-error";
 import { enqueueEmail } from "./mutations";
 import { ensureEmailQueue } from "./queue";
 import { startEmailWorker, type EmailWorker } from "./worker";

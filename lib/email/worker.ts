@@ -2,9 +2,9 @@
 // backoff while the provider is down, and never sent twice (the message id
 // is the provider's idempotency key, and a SENT row is never sent again).
 import PgBoss from "pg-boss";
-import { createPrismaClient } from "@/lib/database/client";
-import type { DbOrTx } from "@/lib/database/prisma";
-import { EmailDeliveryError } from "./delivery-error";
+import { createPrismaClient } from "@/lib/platform/database/client";
+import type { DbOrTx } from "@/lib/platform/database/prisma";
+import { EmailDeliveryError } from "../platform/email-transport/delivery-error";
 import {
   claimEmailForDelivery,
   markEmailFailed,
@@ -13,8 +13,8 @@ import {
 } from "./mutations";
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { EmailTemplateError, renderStoredEmail } from "./render";
-import { createEmailTransport, type EmailTransport } from "./transport";
-import { describeError, logError, safeLine } from "@/lib/logging/log";
+import { createEmailTransport, type EmailTransport } from "../platform/email-transport/transport";
+import { describeError, logError, safeLine } from "@/lib/platform/logging/log";
 
 export type EmailWorkerOptions = {
   url: string;

@@ -2,11 +2,11 @@
 // Answering an invitation from its link. The link is locked to the invited
 // address: the email is always the invitation's, never the submitted one.
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
-import { honeypotFilled, publicWriteAllowed } from "@/lib/forms/public-write";
-import { runFormAction } from "@/lib/forms/run-action";
-import { RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
+import { honeypotFilled, publicWriteAllowed } from "@/lib/platform/forms/public-write";
+import { runFormAction } from "@/lib/platform/forms/run-action";
+import { RATE_LIMIT_MESSAGE } from "@/lib/platform/rate-limit/limits";
 import {
   acceptInvitationForm,
   declineInvitationForm,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../test/database";
 import { createMeeting, createUser, registrationInput } from "../test/factories";
 import { acceptInvitation, addNominees, register } from "../registrations/mutations";
-import { hashToken } from "../security/tokens";
+import { hashToken } from "../platform/security/tokens";
 import { inviteOnBehalf } from "./dashboard/mutations";
 import { declineInvitation } from "./mutations";
 

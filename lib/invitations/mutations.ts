@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { invitationAnsweredEmail, invitationEmail } from "@/lib/registrations/emails";
-import { generateToken, hashToken } from "@/lib/security/tokens";
+import { generateToken, hashToken } from "@/lib/platform/security/tokens";
 import type { NomineeInput } from "@/lib/registrations/schema";
 
 /** Who sends an invitation: a registrant (by id), or a coordinator inviting directly, for a municipality if named. */

@@ -3,7 +3,7 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { personalMeetingSelect, type PersonalMeeting } from "@/lib/registrations/queries";
-import { hashToken, isWellFormedToken } from "@/lib/security/tokens";
+import { hashToken, isWellFormedToken } from "@/lib/platform/security/tokens";
 import { describeInviter, inviterSelect } from "./inviter";
 
 const invitationSelect = {

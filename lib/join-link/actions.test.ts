@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createRegistrants, createUser } from "@/lib/test/factories";
-import { IDLE } from "@/lib/forms/action-state";
+import { IDLE } from "@/lib/platform/forms/action-state";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));

@@ -3,8 +3,8 @@
 // scheduled sends. Guard first, then everything else.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { readForm } from "@/lib/platform/forms/form-data";
 import { sendJoinLinkNow, updateJoinLinkOffsets, type JoinLinkSendFailure } from "./mutations";
 import {
   describeOffset,
@@ -17,7 +17,7 @@ import {
   type OffsetsRaw,
   type SendNowRaw,
 } from "./schema";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 const NOT_FOUND = "Convocazione non trovata.";

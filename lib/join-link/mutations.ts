@@ -11,7 +11,7 @@ import type { JoinLinkSendKind } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/mutations";
 import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { enqueueBatchEmailsOnce, sendBatchJobs, type BatchEmailInput } from "@/lib/email/batch/mutations";
-import { formatDateTimeRange } from "@/lib/format/dates";
+import { formatDateTimeRange } from "@/lib/platform/format/dates";
 import { describeMode } from "@/lib/meetings/labels";
 import { withLockedMeeting, type LockedMeeting } from "@/lib/meetings/lock";
 import { appOrigin } from "@/lib/site";

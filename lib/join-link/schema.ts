@@ -2,9 +2,9 @@
 // client. Offsets are minutes before the start ("24 ore prima" = 1440).
 import { z } from "zod";
 import type { JoinLinkSendKind, MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
-import type { FieldErrors } from "@/lib/forms/action-state";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
-import { plural, pluralForm, type PluralForms } from "@/lib/format/plural";
+import type { FieldErrors } from "@/lib/platform/forms/action-state";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { plural, pluralForm, type PluralForms } from "@/lib/platform/format/plural";
 
 export const meetingIdSchema = z.uuid();
 

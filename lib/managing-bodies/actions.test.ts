@@ -1,6 +1,6 @@
 import { beforeEach, expect, test, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
-import { IDLE } from "@/lib/forms/action-state";
+import { IDLE } from "@/lib/platform/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
 import { redirectOf } from "@/lib/test/redirect";
 import { createManagingBodyRecord, createMunicipalityIn, createSaiProjectRecord, createUser } from "@/lib/test/factories";

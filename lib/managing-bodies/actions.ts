@@ -3,8 +3,8 @@
 // every refusal of the service comes back as a message next to its field.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import { mergeManagingBodies } from "./merge/mutations";
 import { MANAGING_BODIES_PATH, MANAGING_BODY_MESSAGES, managingBodyPath } from "./messages";
 import { createManagingBody, updateManagingBody } from "./mutations";

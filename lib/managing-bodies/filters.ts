@@ -1,6 +1,6 @@
 // The managing-body list's filters, read from the page's searchParams; bad values are dropped.
 import type { Province } from "@/lib/generated/prisma/enums";
-import { param, pageParam, type SearchParams } from "@/lib/forms/search-params";
+import { param, pageParam, type SearchParams } from "@/lib/platform/forms/search-params";
 import { PROVINCES } from "@/lib/municipalities/provinces";
 
 export type ManagingBodyFilters = {

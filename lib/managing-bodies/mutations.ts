@@ -2,7 +2,7 @@
 // duplicates: a clash comes back naming the body that already has the code.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/database/prisma";
+import { isUniqueViolation } from "@/lib/platform/database/prisma";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { ManagingBodyInput } from "./schema";
 

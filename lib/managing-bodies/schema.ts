@@ -1,8 +1,8 @@
 // The managing-body forms: one schema each, shared by the browser (resolver)
 // and the server actions. Messages are Italian and shown as they are.
 import { z } from "zod";
-import { cleanString, emailField, phoneField, requiredText } from "@/lib/forms/fields";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { cleanString, emailField, phoneField, requiredText } from "@/lib/platform/forms/fields";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 import { validateTaxCode } from "./tax-code";
 
 /** A body's id, as a bound argument or a form value: anything else is refused before the database. */

@@ -5,9 +5,9 @@
 import { z } from "zod";
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { plural } from "@/lib/format/plural";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
+import { plural } from "@/lib/platform/format/plural";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import {
   cancelMeetingForm,
   cancelMeetingSchema,

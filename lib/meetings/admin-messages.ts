@@ -1,6 +1,6 @@
 // What a coordinator reads when a change to a convocation is refused, and
 // after one succeeds. The reasons are the mutations' typed failures.
-import type { FieldErrors } from "@/lib/forms/action-state";
+import type { FieldErrors } from "@/lib/platform/forms/action-state";
 import type {
   ArchiveFailure,
   CancelMeetingFailure,

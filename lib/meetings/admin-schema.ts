@@ -10,9 +10,9 @@ import {
   optionalText as sharedOptionalText,
   requiredMultiline,
   requiredText as sharedRequiredText,
-} from "@/lib/forms/fields";
-import { blankRow, defineForm, type FormValues } from "@/lib/forms/form-data";
-import { romeLocalToUtc, utcToRomeLocal } from "@/lib/format/rome-local";
+} from "@/lib/platform/forms/fields";
+import { blankRow, defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { romeLocalToUtc, utcToRomeLocal } from "@/lib/platform/format/rome-local";
 import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
 
 export const MEETING_KINDS = ["TAVOLO_TECNICO", "WEBINAR", "FORMAZIONE"] as const satisfies readonly MeetingKind[];

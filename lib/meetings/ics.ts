@@ -1,8 +1,8 @@
 // iCalendar (RFC 5545) for one meeting. Pure: the route handler supplies the
 // clock and the page URL, so tests need neither a server nor a database.
 import type { MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
-import { formatDateTimeRange } from "@/lib/format/dates";
-import { stripInlineMarkdown } from "@/lib/format/text";
+import { formatDateTimeRange } from "@/lib/platform/format/dates";
+import { stripInlineMarkdown } from "@/lib/platform/format/text";
 
 export type IcsEvent = {
   uid: string;

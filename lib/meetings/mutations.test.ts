@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cancelRegistration, register } from "../registrations/mutations";
 import { createTestDatabase } from "../test/database";
 import { createMeeting as createMeetingRow, registrationInput } from "../test/factories";
-import { utcToRomeLocal } from "../format/rome-local";
+import { utcToRomeLocal } from "../platform/format/rome-local";
 import { emptyMeetingForm, meetingSchema, meetingToForm, type MeetingFormRaw } from "./admin-schema";
 import {
   archiveMeeting,

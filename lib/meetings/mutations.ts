@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Db, Tx } from "@/lib/db";
 import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
-import { formatDateTimeRange } from "@/lib/format/dates";
+import { formatDateTimeRange } from "@/lib/platform/format/dates";
 import { sendUpdatedJoinLinkIfDue } from "@/lib/join-link/mutations";
 import { PERSONAL_LINK_TTL_AFTER_END, promoteFromWaitingList } from "@/lib/registrations/mutations";
 import { appOrigin } from "@/lib/site";

@@ -1,7 +1,7 @@
 // What the convocation page shows, whether it comes from the database (the
 // public page) or from the editor's fields as they are being typed (the
 // dashboard's live preview): one shape, rendered by one component.
-import { romeLocalToUtc } from "@/lib/format/rome-local";
+import { romeLocalToUtc } from "@/lib/platform/format/rome-local";
 import type { MeetingKind, MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
 import { MEETING_KINDS, MEETING_MODES, type MeetingFormRaw } from "./admin-schema";
 

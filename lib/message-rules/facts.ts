@@ -1,7 +1,7 @@
 // The meeting as a message names it: the placeholders {incontro}, {data},
 // {luogo} and the facts under the text. The same words in the preview and
 // in the email.
-import { formatDateTimeRange } from "@/lib/format/dates";
+import { formatDateTimeRange } from "@/lib/platform/format/dates";
 import type { MeetingMode } from "@/lib/generated/prisma/enums";
 import { describeMode } from "@/lib/meetings/labels";
 import type { PlaceholderValues } from "./placeholders";

@@ -1,6 +1,6 @@
 import type { MessageAnchor, MessageAudience } from "@/lib/generated/prisma/enums";
 import type { OffsetUnit } from "./schema";
-import { pluralForm, type PluralForms } from "@/lib/format/plural";
+import { pluralForm, type PluralForms } from "@/lib/platform/format/plural";
 
 export const ANCHOR_LABELS: Record<MessageAnchor, string> = {
   BEFORE_START: "prima dell'inizio",

@@ -2,8 +2,8 @@
 // form's fields and the one schema the browser and the server action share.
 import { z } from "zod";
 import type { MessageAnchor, MessageAudience } from "@/lib/generated/prisma/enums";
-import { cleanString, requiredMultiline, requiredText } from "@/lib/forms/fields";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { cleanString, requiredMultiline, requiredText } from "@/lib/platform/forms/fields";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 
 export const MESSAGE_ANCHORS = ["BEFORE_START", "AFTER_END"] as const satisfies readonly MessageAnchor[];
 export const MESSAGE_AUDIENCES = ["CONFIRMED", "WAITLISTED", "PRESENT", "ABSENT"] as const satisfies readonly MessageAudience[];

@@ -3,7 +3,7 @@
 // (what it sends), so the two never disagree.
 import type { MeetingStatus, MessageAnchor, MessageAudience } from "@/lib/generated/prisma/enums";
 import { offsetParts, type OffsetUnit } from "./schema";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 type Timed = { anchor: MessageAnchor; offsetMinutes: number };
 type MeetingTimes = { startsAt: Date; endsAt: Date };

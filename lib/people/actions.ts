@@ -3,8 +3,8 @@
 // route handler (app/dashboard/persone/[id]/esporta), since it is a download.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import { erasePerson } from "./mutations";
 import { erasePersonForm, erasePersonSchema, personIdSchema, type ErasePersonRaw } from "./schema";
 import { routes } from "@/lib/routes";

@@ -1,8 +1,8 @@
 // The people pages' inputs: the search in the address, the erase form.
 import { z } from "zod";
-import { checkbox } from "@/lib/forms/fields";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
-import { param, pageParam, type SearchParams } from "@/lib/forms/search-params";
+import { checkbox } from "@/lib/platform/forms/fields";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { param, pageParam, type SearchParams } from "@/lib/platform/forms/search-params";
 
 export const personIdSchema = z.uuid();
 

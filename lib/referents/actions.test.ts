@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
-import { IDLE } from "@/lib/forms/action-state";
+import { IDLE } from "@/lib/platform/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMunicipalityIn, createReferent, createUser } from "@/lib/test/factories";
 

@@ -4,8 +4,8 @@
 // an expired session is refused with nothing read or written.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import { REFERENT_MESSAGES } from "./messages";
 import { addReferent, revokeReferent, updateReferent } from "./mutations";
 import {

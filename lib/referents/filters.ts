@@ -1,6 +1,6 @@
 // The referents list's filters, read from the page's searchParams; bad values are dropped.
 import type { Province, ReferentRole, ReferentStatus } from "@/lib/generated/prisma/enums";
-import { param, pageParam, type SearchParams } from "@/lib/forms/search-params";
+import { param, pageParam, type SearchParams } from "@/lib/platform/forms/search-params";
 import { PROVINCES } from "@/lib/municipalities/provinces";
 import { isReferentRole, isReferentStatus } from "./labels";
 

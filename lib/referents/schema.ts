@@ -1,8 +1,8 @@
 // The dashboard's referent forms: add, edit, revoke. One schema each, shared
 // by the browser and the server actions.
 import { z } from "zod";
-import { cleanString, emailField, optionalText as sharedOptionalText, phoneField, requiredMultiline, requiredText } from "@/lib/forms/fields";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { cleanString, emailField, optionalText as sharedOptionalText, phoneField, requiredMultiline, requiredText } from "@/lib/platform/forms/fields";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 import { referentRoleField } from "./sheets/schema";
 
 const required = requiredText;

@@ -7,11 +7,11 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { GENERIC_ERROR, IDLE, type FormState } from "@/lib/forms/action-state";
+import { GENERIC_ERROR, IDLE, type FormState } from "@/lib/platform/forms/action-state";
 import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMeeting, createMunicipality, registrationInput } from "@/lib/test/factories";
 import { anyString, badForm, malformedSegment, spoiledFormString, spoiledString, textFaults, toFormData, type FormEntry } from "@/lib/test/fuzz";
-import { generateToken, hashToken } from "@/lib/security/tokens";
+import { generateToken, hashToken } from "@/lib/platform/security/tokens";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.77" }) }));

@@ -3,13 +3,13 @@
 // token is the credential. Each action refuses the honeypot, parses with the
 // form's shared schema, counts against the rate limits, then calls the service.
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
-import { honeypotFilled, publicWriteAllowed } from "@/lib/forms/public-write";
-import { runFormAction } from "@/lib/forms/run-action";
-import { RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
-import { isMeetingSlug } from "@/lib/security/segments";
-import { isWellFormedToken } from "@/lib/security/tokens";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
+import { honeypotFilled, publicWriteAllowed } from "@/lib/platform/forms/public-write";
+import { runFormAction } from "@/lib/platform/forms/run-action";
+import { RATE_LIMIT_MESSAGE } from "@/lib/platform/rate-limit/limits";
+import { isMeetingSlug } from "@/lib/segments";
+import { isWellFormedToken } from "@/lib/platform/security/tokens";
 import {
   cancelRegistrationForm,
   nominateForm,
@@ -24,7 +24,7 @@ import { ALREADY_REGISTERED_MESSAGE, failureErrors, HONEYPOT_MESSAGE, LINK_MESSA
 import { addNominees, cancelRegistration, register, updateRegistration } from "./mutations";
 import { registrationEmailByToken } from "./queries";
 import { cancelRegistrationSchema, nominateSchema, publicRegistrationSchema, updateRegistrationSchema } from "./schema";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 const personalPath = (token: string) => routes.personal(token).page();

@@ -2,7 +2,7 @@
 // causes it: the row is written with everything the template will render.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
-import { formatDateTimeRange } from "@/lib/format/dates";
+import { formatDateTimeRange } from "@/lib/platform/format/dates";
 import { describeInviter, inviterSelect } from "@/lib/invitations/inviter";
 import { joinUrlForConfirmation } from "@/lib/join-link/queries";
 import { describeMode } from "@/lib/meetings/labels";

@@ -1,7 +1,7 @@
 // The fields of the registration journey's forms, as the browser submits
 // them. The server actions read FormData with these shapes and the form
 // components start from their empty values, so names agree on both sides.
-import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/forms/form-data";
+import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/platform/forms/form-data";
 
 export const NOMINEE_COLUMNS = ["firstName", "lastName", "email", "managingBodyName"] as const;
 

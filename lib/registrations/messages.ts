@@ -1,7 +1,7 @@
 // What the registration journey's forms say when a service refuses. Where a
 // reason concerns one field, the message goes next to it; otherwise at the
 // top of the form. None shows personal data.
-import type { FieldErrors } from "@/lib/forms/action-state";
+import type { FieldErrors } from "@/lib/platform/forms/action-state";
 
 export const ALREADY_REGISTERED_MESSAGE =
   "Risulti già tra gli iscritti: ti abbiamo inviato di nuovo il link personale per gestire l'iscrizione.";

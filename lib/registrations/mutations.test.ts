@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../test/database";
 import { createMeeting, createMunicipality, queueMeetingEmails, registrationInput } from "../test/factories";
-import { hashToken } from "../security/tokens";
-import { formatAddress } from "../email/address";
+import { hashToken } from "../platform/security/tokens";
+import { formatAddress } from "../platform/email-transport/address";
 import { CANCELLED_REGISTRATION, cancelRegistration, register, updateRegistration } from "./mutations";
 
 const { db } = await createTestDatabase(30);

@@ -3,7 +3,7 @@ import { isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/lib/db";
 import { withLockedMeeting, type LockedMeeting, type MeetingKey } from "@/lib/meetings/lock";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
-import { generateToken, hashToken } from "@/lib/security/tokens";
+import { generateToken, hashToken } from "@/lib/platform/security/tokens";
 import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { nominate, notifyInviter, openInvitation } from "@/lib/invitations/mutations";
 import { personalLinkEmail, registrationEmail } from "./emails";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hashToken, isWellFormedToken } from "@/lib/security/tokens";
+import { hashToken, isWellFormedToken } from "@/lib/platform/security/tokens";
 import { seatsLeftOf, type SeatsLeft } from "./seats";
 
 /** What a registrant's pages show of the meeting; the join link is read separately and only handed out when confirmed. */

@@ -1,7 +1,7 @@
 // One schema per form, shared by the browser (react-hook-form), the server
 // action and the JSON API. Messages are Italian: they are shown as they are.
 import { z } from "zod";
-import { checkbox, cleanString, emailField, optionalText, phoneField, requiredText } from "@/lib/forms/fields";
+import { checkbox, cleanString, emailField, optionalText, phoneField, requiredText } from "@/lib/platform/forms/fields";
 
 export const ORGANISATION_TYPES = ["COMUNE", "ENTE_GESTORE", "ALTRO_ENTE"] as const;
 export const MAX_NOMINEES = 10;

@@ -1,6 +1,6 @@
 // What a meeting's seats look like to the public, computed from its confirmed
 // registrations against its capacity. Safe on the client: no query here.
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 /** Seats still free: null when the meeting has no capacity (no limit), 0 when full. */
 export type SeatsLeft = number | null;

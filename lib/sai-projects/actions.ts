@@ -2,8 +2,8 @@
 // A managing body's SAI projects: add, edit, remove. Coordinators only.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FieldErrors, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
+import { errorState, type FieldErrors, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import { MANAGING_BODIES_PATH, managingBodyPath } from "@/lib/managing-bodies/messages";
 import { SAI_PROJECT_MESSAGES } from "./messages";
 import { addSaiProject, removeSaiProject, updateSaiProject, type ProjectClash } from "./mutations";

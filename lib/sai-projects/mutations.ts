@@ -4,7 +4,7 @@
 // unique indexes stay the last word.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/database/prisma";
+import { isUniqueViolation } from "@/lib/platform/database/prisma";
 import type { SaiCategory } from "@/lib/generated/prisma/enums";
 import { recordAudit, recordAudits, type AuditActor } from "@/lib/audit/mutations";
 import type { SaiProjectInput } from "./schema";

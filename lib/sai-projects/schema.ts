@@ -1,8 +1,8 @@
 // SAI projects: their categories as the UI and the import name them, and the
 // project form's schema, shared by the browser and the server action.
 import { z } from "zod";
-import { cleanString, optionalText } from "@/lib/forms/fields";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { cleanString, optionalText } from "@/lib/platform/forms/fields";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 import { SAI_CATEGORIES } from "./labels";
 
 

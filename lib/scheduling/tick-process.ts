@@ -5,7 +5,7 @@
 // lives in PostgreSQL, so nothing due is lost meanwhile, only delayed.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { logError } from "@/lib/logging/log";
+import { logError } from "@/lib/platform/logging/log";
 
 export type TickProcess = { stop(): Promise<void> };
 

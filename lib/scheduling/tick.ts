@@ -4,10 +4,10 @@
 // of processes; a worker of any process runs it. A worker also runs the due
 // work once when it starts, to catch up after a downtime without waiting.
 import PgBoss from "pg-boss";
-import { createPrismaClient } from "@/lib/database/client";
+import { createPrismaClient } from "@/lib/platform/database/client";
 import { runDueWork } from "./due-work";
 import { TICK_QUEUE } from "./queue";
-import { logError, safeLine } from "@/lib/logging/log";
+import { logError, safeLine } from "@/lib/platform/logging/log";
 
 export { ensureTickQueue, TICK_CRON, TICK_QUEUE } from "./queue";
 

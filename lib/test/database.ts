@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
-import { withDatabase } from "../database/connection";
-import { createPrismaClient } from "../database/client";
+import { withDatabase } from "../platform/database/connection";
+import { createPrismaClient } from "../platform/database/client";
 import type { PrismaClient } from "../generated/prisma/client";
 
 export const TEMPLATE_DATABASE = "convoca_template";

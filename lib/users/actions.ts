@@ -4,8 +4,8 @@
 import { runDashboardAction } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import { USER_MESSAGES } from "./messages";
 import { changeRole, deactivateUser, inviteUser, reactivateUser } from "./mutations";
 import {

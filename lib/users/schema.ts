@@ -2,8 +2,8 @@
 // server actions. Messages are Italian and shown as they are.
 import { z } from "zod";
 import { USER_ROLES } from "@/lib/auth/roles";
-import { emailField, optionalText } from "@/lib/forms/fields";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { emailField, optionalText } from "@/lib/platform/forms/fields";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 
 const roleField = z.enum(USER_ROLES, { error: "Scegli un profilo" });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PublicPage } from "@/components/layout/public-page";
-import { formatIsoCalendarDate } from "@/lib/format/dates";
+import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import { SITE } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Dichiarazione di accessibilità" };

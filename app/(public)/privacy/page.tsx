@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PublicPage } from "@/components/layout/public-page";
-import { formatIsoCalendarDate } from "@/lib/format/dates";
+import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { SITE, ownerDetails } from "@/lib/site";
 import { TableScroll } from "@/components/ui/table-scroll";

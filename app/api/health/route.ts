@@ -1,4 +1,4 @@
-import { databaseIsUp } from "@/lib/health/queries";
+import { databaseIsUp } from "@/lib/platform/health/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { SaiBadge } from "@/components/municipalities/sai-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import type { SearchParams } from "@/lib/forms/search-params";
+import type { SearchParams } from "@/lib/platform/forms/search-params";
 import { setSaiFlagBulkAction } from "@/lib/municipalities/dashboard/actions";
 import { municipalityFilterQuery, parseMunicipalityFilters } from "@/lib/municipalities/dashboard/filters";
 import { listDashboardMunicipalities } from "@/lib/municipalities/dashboard/queries";

@@ -8,7 +8,7 @@ import { meetingListHref, readMeetingListParams, STATUS_PARAMS, type MeetingList
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/meetings/labels";
 import { listDashboardMeetings, type DashboardMeetingRow } from "@/lib/meetings/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Convocazioni" };

@@ -9,7 +9,7 @@ import { EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTemplateLabel } from "@/
 import { retryEmailAction } from "@/lib/email/log/actions";
 import { emailLogFilterQuery, parseEmailLogFilters } from "@/lib/email/log/filters";
 import { listEmailLog } from "@/lib/email/log/queries";
-import type { SearchParams } from "@/lib/forms/search-params";
+import type { SearchParams } from "@/lib/platform/forms/search-params";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { routes } from "@/lib/routes";
 

@@ -5,7 +5,7 @@ import { LogResults } from "@/components/logs/log-results";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import type { SearchParams } from "@/lib/forms/search-params";
+import type { SearchParams } from "@/lib/platform/forms/search-params";
 import { managingBodyFilterQuery, parseManagingBodyFilters } from "@/lib/managing-bodies/filters";
 import { MANAGING_BODIES_PATH, managingBodyPath } from "@/lib/managing-bodies/messages";
 import { listManagingBodies } from "@/lib/managing-bodies/queries";

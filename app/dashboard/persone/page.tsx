@@ -5,7 +5,7 @@ import { LogResults } from "@/components/logs/log-results";
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { guardPage } from "@/lib/auth/guard";
-import type { SearchParams } from "@/lib/forms/search-params";
+import type { SearchParams } from "@/lib/platform/forms/search-params";
 import { searchPeople } from "@/lib/people/queries";
 import { parsePeopleFilters, PEOPLE_SEARCH_PARAM } from "@/lib/people/schema";
 import { routes } from "@/lib/routes";

@@ -7,7 +7,7 @@ import { ReferentsTable } from "@/components/referents/referents-table";
 import { ReviewedSheetsTable } from "@/components/referents/reviewed-sheets-table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import type { SearchParams } from "@/lib/forms/search-params";
+import type { SearchParams } from "@/lib/platform/forms/search-params";
 import { parseReferentFilters, referentFilterQuery } from "@/lib/referents/filters";
 import { listReferents } from "@/lib/referents/queries";
 import { listPendingSheets, listReviewedSheets } from "@/lib/referents/sheets/queries";

@@ -8,7 +8,7 @@ import { auditFilterQuery, AUDIT_FILTER_PARAMS, parseAuditFilters } from "@/lib/
 import { auditActionLabel, auditActorName, auditEntityLabel } from "@/lib/audit/labels";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { guardPage } from "@/lib/auth/guard";
-import { hrefWith, type SearchParams } from "@/lib/forms/search-params";
+import { hrefWith, type SearchParams } from "@/lib/platform/forms/search-params";
 import { listUserOptions } from "@/lib/users/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { routes } from "@/lib/routes";

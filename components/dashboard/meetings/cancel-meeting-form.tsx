@@ -4,7 +4,7 @@ import { bindField, initialText } from "@/components/forms/field-kit";
 import { CheckboxField, SubmitButton, TextAreaField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { cancelMeetingSchema, type CancelMeetingRaw } from "@/lib/meetings/admin-schema";
 
 const FORM_ID = "annulla-convocazione";

@@ -6,8 +6,8 @@ import { bindField, initialText, type FieldKit } from "@/components/forms/field-
 import { CheckboxField, RadioGroup, SubmitButton, TextAreaField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { plural } from "@/lib/format/plural";
-import type { FormAction } from "@/lib/forms/action-state";
+import { plural } from "@/lib/platform/format/plural";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import type { MeetingStatus } from "@/lib/generated/prisma/enums";
 import {
   blankAgendaItem,

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/fields";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { MeetingStatusRaw } from "@/lib/meetings/admin-schema";
 
 type StatusActionFormProps = {

@@ -3,7 +3,7 @@
 // they work without JavaScript. One live region per row announces the last
 // outcome; it stays mounted when the command that produced it disappears.
 import { useActionState, useState } from "react";
-import { IDLE, type FormAction, type FormState } from "@/lib/forms/action-state";
+import { IDLE, type FormAction, type FormState } from "@/lib/platform/forms/action-state";
 import type { InvitationCommandRaw } from "@/lib/invitations/dashboard/schema";
 
 type Action = FormAction<InvitationCommandRaw>;

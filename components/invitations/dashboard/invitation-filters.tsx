@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { FilterSelect, FilterText } from "@/components/dashboard/filter-fields";
-import { formatShortDate } from "@/lib/format/dates";
+import { formatShortDate } from "@/lib/platform/format/dates";
 import {
   INVITATION_STATE_LABELS,
   INVITATION_STATES,
   type InvitationFilters as Filters,
   type InvitationState,
 } from "@/lib/invitations/dashboard/schema";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 const STATE_OPTIONS = INVITATION_STATES.map((state) => ({ value: state, label: INVITATION_STATE_LABELS[state] }));
 

@@ -5,8 +5,8 @@ import { SelectField, SubmitButton, TextField } from "@/components/forms/fields"
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { MunicipalityGroup } from "@/components/registrations/organisation-fields";
-import type { FormAction } from "@/lib/forms/action-state";
-import { emptyValues } from "@/lib/forms/form-data";
+import type { FormAction } from "@/lib/platform/forms/action-state";
+import { emptyValues } from "@/lib/platform/forms/form-data";
 import {
   INVITE_ON_BEHALF_ORDER,
   inviteOnBehalfForm,

@@ -6,9 +6,9 @@
 // cancelling asks for confirmation first.
 import { type ChangeEvent, type FormEvent, type ReactNode, useActionState, useEffect, useRef, useState } from "react";
 import { useHydrated } from "@/components/forms/use-action-form";
-import { IDLE, type FormAction } from "@/lib/forms/action-state";
+import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { BulkRaw } from "@/lib/registrations/dashboard/form-fields";
-import { plural, pluralForm } from "@/lib/format/plural";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
 
 const FORM_ID = "iscrizioni-selezionate";
 

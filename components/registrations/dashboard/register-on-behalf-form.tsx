@@ -7,7 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { ConsentFields } from "@/components/registrations/consent-fields";
 import { OrganisationFields, type MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import { PersonFields } from "@/components/registrations/person-fields";
-import type { FormAction } from "@/lib/forms/action-state";
+import type { FormAction } from "@/lib/platform/forms/action-state";
 import { emptyOnBehalf, ON_BEHALF_FIELD_ORDER, type OnBehalfRaw } from "@/lib/registrations/dashboard/form-fields";
 import { registrationSchema } from "@/lib/registrations/schema";
 

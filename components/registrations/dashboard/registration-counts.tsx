@@ -1,5 +1,5 @@
 import type { RegistrationCounts as Counts } from "@/lib/registrations/dashboard/queries";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 /** The meeting's numbers at a glance: statuses, seats, attendance. */
 export function RegistrationCounts({ counts }: { counts: Counts }) {

@@ -1,7 +1,7 @@
-import { formatIsoCalendarDate, formatShortDateWithArticle } from "@/lib/format/dates";
+import { formatIsoCalendarDate, formatShortDateWithArticle } from "@/lib/platform/format/dates";
 import { formatDayMonth } from "@/lib/registrations/dashboard/format";
 import type { DayCount } from "@/lib/registrations/dashboard/queries";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 const SLOT = 24;
 const BAR = 16;

@@ -6,7 +6,7 @@ import { registrationListHref, type RegistrationListParams, type SortKey } from 
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
 import { SORT_LABELS } from "./registration-filters";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 type TableProps = {
   page: RegistrationPage;

@@ -2,8 +2,8 @@
 // names (any capitalisation, English or Italian), wherever it is — after a
 // meeting block, a summary or a title — and the table runs until a blank
 // line or the next section.
-import { columnsNamed, isBlankRow, type Synonyms as FieldSynonyms } from "@/lib/files/columns";
-import { foldText } from "@/lib/files/fold";
+import { columnsNamed, isBlankRow, type Synonyms as FieldSynonyms } from "@/lib/platform/files/columns";
+import { foldText } from "@/lib/platform/files/fold";
 
 export type Field =
   | "name"

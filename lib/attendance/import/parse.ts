@@ -2,8 +2,8 @@
 // cells, tell the platform (or take the coordinator's word for it), read
 // its table, merge each person's rows. Refusals are codes the pages word.
 import { z } from "zod";
-import { decodeText, looksBinary } from "@/lib/files/decode";
-import { MAX_UPLOAD_BYTES } from "@/lib/files/limits";
+import { decodeText, looksBinary } from "@/lib/platform/files/decode";
+import { MAX_UPLOAD_BYTES } from "@/lib/platform/files/limits";
 import { headerCells } from "./columns";
 import { MARKERS, PARSERS, type Platform } from "./platforms";
 import { mergeSessions, type Participant, type Session } from "./sessions";

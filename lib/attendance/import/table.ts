@@ -3,7 +3,7 @@
 // on the most lines wins (tab, then semicolon, on a tie). Fields may be in
 // double quotes with "" for a quote and line breaks inside.
 
-import { readDelimited } from "@/lib/files/delimited";
+import { readDelimited } from "@/lib/platform/files/delimited";
 
 export type Delimiter = "\t" | ";" | ",";
 

@@ -1,6 +1,6 @@
 // Comparing the names and emails people and platforms write: names with or
-// without accents, in either order (lib/files/fold.ts folds the text).
-import { foldWords } from "@/lib/files/fold";
+// without accents, in either order (lib/platform/files/fold.ts folds the text).
+import { foldWords } from "@/lib/platform/files/fold";
 
 /** The words of a name, lower case, without accents or punctuation: "D'Amico Maria Grazia" → ["d", "amico", "maria", "grazia"]. */
 export function nameWords(value: string): string[] {

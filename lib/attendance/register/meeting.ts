@@ -1,11 +1,11 @@
 // What the register says about the meeting, for the PDF and the XLSX alike.
-import { formatDateTimeRange } from "@/lib/format/dates";
-import { stripInlineMarkdown } from "@/lib/format/text";
+import { formatDateTimeRange } from "@/lib/platform/format/dates";
+import { stripInlineMarkdown } from "@/lib/platform/format/text";
 import type { MeetingMode } from "@/lib/generated/prisma/enums";
 import { describeMode } from "@/lib/meetings/labels";
 import { formatNumericDateTime } from "@/lib/registrations/dashboard/format";
-import type { Funding } from "@/lib/pdf/funding";
-import { plural } from "@/lib/format/plural";
+import type { Funding } from "@/lib/platform/pdf/funding";
+import { plural } from "@/lib/platform/format/plural";
 
 export type RegisterMeeting = Funding & {
   id: string;

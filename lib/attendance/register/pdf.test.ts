@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pdfPagesText } from "@/lib/pdf/testing";
+import { pdfPagesText } from "@/lib/platform/pdf/testing";
 import type { RegisterMeeting } from "./meeting";
 import { buildRegisterPdf } from "./pdf";
 import { buildAttendanceRegister, type RegisterRegistration } from "./rows";

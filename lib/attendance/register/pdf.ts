@@ -1,8 +1,8 @@
 // The register as an A4 landscape PDF: the funding block, the meeting, the
 // participants, the totals and the absent, "Pagina N di M" on each page.
-import { stripInlineMarkdown } from "@/lib/format/text";
-import { drawFundingBlock } from "@/lib/pdf/funding";
-import { A4_LANDSCAPE, PdfWriter, type Column } from "@/lib/pdf/writer";
+import { stripInlineMarkdown } from "@/lib/platform/format/text";
+import { drawFundingBlock } from "@/lib/platform/pdf/funding";
+import { A4_LANDSCAPE, PdfWriter, type Column } from "@/lib/platform/pdf/writer";
 import { generatedLine, REGISTER_TITLE, registerFacts, type RegisterMeeting } from "./meeting";
 import type { AttendanceRegister, TotalRow } from "./rows";
 

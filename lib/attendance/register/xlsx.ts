@@ -2,7 +2,7 @@
 // participant), "Totali" (by type of organisation and by province) and
 // "Assenti". Minutes are numbers, so the funder's spreadsheets can sum them.
 import ExcelJS from "exceljs";
-import { CO_FINANCING_STATEMENT, fundingText, projectHeading } from "@/lib/pdf/funding";
+import { CO_FINANCING_STATEMENT, fundingText, projectHeading } from "@/lib/platform/pdf/funding";
 import { writeXlsxWithQuotePrefix } from "@/lib/registrations/dashboard/export";
 import { generatedLine, REGISTER_TITLE, registerFacts, type RegisterMeeting } from "./meeting";
 import type { AttendanceRegister, TotalRow } from "./rows";

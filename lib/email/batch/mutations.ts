@@ -1,7 +1,7 @@
 // The database side of provider batches: messages written without a job of
 // their own, claimed a hundred at a time into an EmailBatch whose id is the
 // provider call's idempotency key, then marked SENT together.
-import { isClient, type DbOrTx, type Tx } from "@/lib/database/prisma";
+import { isClient, type DbOrTx, type Tx } from "@/lib/platform/database/prisma";
 import { deliverySelect, messageRow, redactedDataSql, sendEmailJob, sendJobThrough, type EmailForDelivery, type EnqueueEmailInput } from "../mutations";
 import type { EmailTemplateName } from "../schema";
 import { BATCH_SIZE, EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";

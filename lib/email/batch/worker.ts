@@ -5,10 +5,10 @@
 // again under the same key, so nothing is delivered twice. Calls wait for
 // their turn under the process's shared request rate.
 import PgBoss from "pg-boss";
-import { createPrismaClient } from "@/lib/database/client";
-import { EmailDeliveryError } from "../delivery-error";
+import { createPrismaClient } from "@/lib/platform/database/client";
+import { EmailDeliveryError } from "../../platform/email-transport/delivery-error";
 import { EmailTemplateError } from "../render";
-import { createEmailTransport, type EmailTransport, type OutgoingEmail } from "../transport";
+import { createEmailTransport, type EmailTransport, type OutgoingEmail } from "../../platform/email-transport/transport";
 import {
   claimBatch,
   fallBackToSingleDelivery,
@@ -20,7 +20,7 @@ import {
 import { EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";
 import { sharedRateLimiter, type RateLimiter } from "./rate-limit";
 import { renderMany } from "./render";
-import { describeError, logError, safeLine } from "@/lib/logging/log";
+import { describeError, logError, safeLine } from "@/lib/platform/logging/log";
 
 export type BatchWorkerOptions = {
   url: string;

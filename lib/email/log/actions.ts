@@ -2,8 +2,8 @@
 // The email log's one write: sending a failed message again.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { readForm } from "@/lib/platform/forms/form-data";
 import { retryEmail } from "./mutations";
 import { emailIdSchema, retryEmailForm, type RetryEmailRaw } from "./schema";
 import { routes } from "@/lib/routes";

@@ -1,6 +1,6 @@
 // The email log's filters, read from the page's searchParams; bad values are dropped.
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
-import { param, pageParam, type SearchParams } from "@/lib/forms/search-params";
+import { param, pageParam, type SearchParams } from "@/lib/platform/forms/search-params";
 import { EMAIL_STATUS_LABELS } from "../labels";
 import { isEmailTemplateName, type EmailTemplateName } from "../schema";
 

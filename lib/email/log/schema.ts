@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 
 /** An EmailMessage id, as the retry button's bound argument. */
 export const emailIdSchema = z.uuid();

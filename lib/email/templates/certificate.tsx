@@ -2,7 +2,7 @@ import { Heading, Link, Text } from "@react-email/components";
 import type { EmailTemplateProps } from "../schema";
 import { EmailLayout } from "./layout";
 import { ActionLink, Greeting, headingStyle, MeetingDetails, Signature } from "./parts";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 
 type Props = EmailTemplateProps["certificate"];
 

@@ -4,8 +4,8 @@
 import { z } from "zod";
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import { inviteOnBehalf, resendInvitation, revokeInvitation } from "./mutations";
 import {
   invitationCommandForm,

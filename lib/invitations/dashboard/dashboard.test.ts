@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "../../auth/roles";
-import { IDLE } from "../../forms/action-state";
+import { IDLE } from "../../platform/forms/action-state";
 import { acceptInvitation, register } from "../../registrations/mutations";
 import { createTestDatabase } from "../../test/database";
 import { createMeeting, createMunicipalityIn, registrationInput } from "../../test/factories";

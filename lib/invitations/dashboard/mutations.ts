@@ -7,7 +7,7 @@ import { withLockedMeeting } from "@/lib/meetings/lock";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { invitationEmail } from "@/lib/registrations/emails";
 import type { NomineeInput } from "@/lib/registrations/schema";
-import { generateToken, hashToken } from "@/lib/security/tokens";
+import { generateToken, hashToken } from "@/lib/platform/security/tokens";
 
 type Actor = { id: string };
 

@@ -1,7 +1,7 @@
 // The invitations pages' filters (from the URL) and forms. Safe on the client.
 import { z } from "zod";
-import { cleanString } from "@/lib/forms/fields";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { cleanString } from "@/lib/platform/forms/fields";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 import { nomineeSchema } from "@/lib/registrations/schema";
 
 /**

@@ -3,9 +3,9 @@
 // and for a selection on the Comuni list.
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
-import { plural } from "@/lib/format/plural";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
+import { plural } from "@/lib/platform/format/plural";
 import { setMunicipalitiesSaiFlag, setMunicipalitySaiFlag, type SetSaiFlagsResult } from "./mutations";
 import {
   bulkSaiFlagForm,

@@ -1,7 +1,7 @@
 // The municipality list's filters, read from the page's searchParams. A value
 // that is not one of the filter's own is dropped, so a hand-edited URL never
 // breaks the page.
-import { param, pageParam, type SearchParams } from "@/lib/forms/search-params";
+import { param, pageParam, type SearchParams } from "@/lib/platform/forms/search-params";
 import type { Province } from "@/lib/generated/prisma/enums";
 import { PROVINCES } from "../provinces";
 

@@ -1,7 +1,7 @@
 // The SAI flag form: a button that says which value to set (not a toggle),
 // so a double submission cannot flip the flag back.
 import { z } from "zod";
-import { defineForm, type FormValues } from "@/lib/forms/form-data";
+import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
 
 /** A municipality's id, as a bound argument of its forms: anything else is refused before the database. */
 export const municipalityIdSchema = z.uuid();

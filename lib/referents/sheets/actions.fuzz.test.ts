@@ -5,7 +5,7 @@
 // error" (a query that failed) — and nothing is written.
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { GENERIC_ERROR, IDLE } from "@/lib/forms/action-state";
+import { GENERIC_ERROR, IDLE } from "@/lib/platform/forms/action-state";
 import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMunicipality } from "@/lib/test/factories";
 import { badForm, spoiledFormString, textFaults, toFormData } from "@/lib/test/fuzz";

@@ -3,11 +3,11 @@
 // with the shared schema, counts against the rate limits (keyed by the
 // officer's email), then records the scheda as "da verificare".
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm } from "@/lib/forms/form-data";
-import { honeypotFilled, publicWriteAllowed } from "@/lib/forms/public-write";
-import { runFormAction } from "@/lib/forms/run-action";
-import { RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm } from "@/lib/platform/forms/form-data";
+import { honeypotFilled, publicWriteAllowed } from "@/lib/platform/forms/public-write";
+import { runFormAction } from "@/lib/platform/forms/run-action";
+import { RATE_LIMIT_MESSAGE } from "@/lib/platform/rate-limit/limits";
 import { referentSheetForm, type ReferentSheetRaw } from "./form-fields";
 import { SHEET_HONEYPOT_MESSAGE, UNKNOWN_MUNICIPALITY_MESSAGE } from "./messages";
 import { submitReferentSheet } from "./mutations";

@@ -1,6 +1,6 @@
 // The scheda's fields as the browser submits them: the action reads FormData
 // with these shapes and the form starts from their empty values.
-import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/forms/form-data";
+import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/platform/forms/form-data";
 import { MAX_REFERENTS } from "./schema";
 
 export const REFERENT_COLUMNS = ["firstName", "lastName", "role", "office", "email", "phone"] as const;

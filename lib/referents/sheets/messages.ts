@@ -1,5 +1,5 @@
 // What the scheda's forms (public and review) say when a service refuses.
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 export const SHEET_HONEYPOT_MESSAGE = "Non è stato possibile inviare la scheda. Ricarica la pagina e riprova.";
 
 export const UNKNOWN_MUNICIPALITY_MESSAGE = "Seleziona il Comune dall'elenco";

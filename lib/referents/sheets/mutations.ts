@@ -4,7 +4,7 @@ import "server-only";
 // (a partial unique index): sending again while it waits replaces it.
 import { recordAudit } from "@/lib/audit/mutations";
 import { enqueueEmail } from "@/lib/email/mutations";
-import { formatShortDate } from "@/lib/format/dates";
+import { formatShortDate } from "@/lib/platform/format/dates";
 import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
 import { isErasedAddress } from "@/lib/people/scrub";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";

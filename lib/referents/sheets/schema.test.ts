@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseForm } from "@/lib/forms/form-data";
+import { parseForm } from "@/lib/platform/forms/form-data";
 import { emptyReferentSheet, type ReferentSheetRaw } from "./form-fields";
 import { referentSheetSchema } from "./schema";
 

@@ -1,7 +1,7 @@
 // The public scheda referenti: one schema, shared by the browser
 // (react-hook-form) and the server action. Messages are Italian.
 import { z } from "zod";
-import { checkbox, cleanString, emailAddressField, emailField, phoneField, requiredMultiline, requiredText } from "@/lib/forms/fields";
+import { checkbox, cleanString, emailAddressField, emailField, phoneField, requiredMultiline, requiredText } from "@/lib/platform/forms/fields";
 import { REFERENT_ROLES } from "../labels";
 
 export const MAX_REFERENTS = 5;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
-import { IDLE } from "@/lib/forms/action-state";
+import { IDLE } from "@/lib/platform/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createUser, registrationInput } from "@/lib/test/factories";
 import { register } from "../mutations";

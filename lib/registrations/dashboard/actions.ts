@@ -4,8 +4,8 @@
 // observer or an expired session is refused with nothing read or written.
 import { db } from "@/lib/db";
 import { runDashboardAction } from "@/lib/auth/guard";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { parseForm, readForm, zodFieldErrors } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { parseForm, readForm, zodFieldErrors } from "@/lib/platform/forms/form-data";
 import { registrationSchema } from "../schema";
 import { emptyBulk, emptyOnBehalf, onBehalfForm, readBulkForm, type BulkRaw, type OnBehalfRaw } from "./form-fields";
 import { BULK_FAILURES, bulkSuccessMessage, fullMessage, onBehalfFailure } from "./messages";

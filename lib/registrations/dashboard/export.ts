@@ -3,7 +3,7 @@
 // Pure (no database), so the files are tested by parsing them back.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { romeIsoDate } from "@/lib/format/dates";
+import { romeIsoDate } from "@/lib/platform/format/dates";
 import type {
   AttendanceMethod,
   AttendanceStatus,

@@ -1,6 +1,6 @@
 // The dashboard's registration forms as the browser submits them. Pure: the
 // server actions read FormData with these before anything else.
-import { defineForm, emptyValues, readForm, type FormValues } from "@/lib/forms/form-data";
+import { defineForm, emptyValues, readForm, type FormValues } from "@/lib/platform/forms/form-data";
 import { SINGLE_REGISTRATION_FIELD_ORDER } from "@/lib/registrations/form-fields";
 
 /** The bulk form's single fields; the ticked rows come as repeated "ids", the page's rows as "pageIds". */

@@ -1,5 +1,5 @@
 // Dates as the dashboard's tables and exports write them: numeric, Rome time.
-import { TIME_ZONE } from "@/lib/format/dates";
+import { TIME_ZONE } from "@/lib/platform/format/dates";
 
 const romeParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: TIME_ZONE,

@@ -1,10 +1,10 @@
 // What the dashboard says after an operation on registrations: how many
 // changed, how many were left as they were and why. Italian, no personal data.
-import type { FieldErrors } from "@/lib/forms/action-state";
+import type { FieldErrors } from "@/lib/platform/forms/action-state";
 import type { RegisterFailure } from "../mutations";
 import type { BulkFailure, SkipReason, Skipped } from "./mutations";
 import type { BulkIntent } from "./schema";
-import { plural, pluralForm } from "@/lib/format/plural";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
 
 const SKIP_REASONS: Record<SkipReason, [string, string]> = {
   NOT_FOUND: ["# non appartiene a questa convocazione", "# non appartengono a questa convocazione"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/database";
 import { createMeeting, createUser, queueMeetingEmails, registrationInput } from "../../test/factories";
-import { hashToken } from "../../security/tokens";
+import { hashToken } from "../../platform/security/tokens";
 import { cancelMeeting } from "../../meetings/mutations";
 import { CANCELLED_REGISTRATION, register } from "../mutations";
 import {

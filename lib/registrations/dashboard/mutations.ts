@@ -11,7 +11,7 @@ import { recordAudit, recordExport } from "@/lib/audit/mutations";
 import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { withLockedMeeting } from "@/lib/meetings/lock";
-import { generateToken } from "@/lib/security/tokens";
+import { generateToken } from "@/lib/platform/security/tokens";
 import { registrationEmail } from "../emails";
 import {
   markCancelled,

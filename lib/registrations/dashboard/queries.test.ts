@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/database";
 import { createMeeting, createUser, registrationInput } from "../../test/factories";
-import { generateToken, hashToken } from "../../security/tokens";
+import { generateToken, hashToken } from "../../platform/security/tokens";
 import { acceptInvitation, register } from "../mutations";
 import type { RegistrationFormValues } from "../schema";
 import {

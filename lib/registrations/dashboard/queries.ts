@@ -5,7 +5,7 @@ import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceMethod, AttendanceStatus, InvitationStatus, OrganisationType, RegistrationSource, RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { TIME_ZONE } from "@/lib/format/dates";
+import { TIME_ZONE } from "@/lib/platform/format/dates";
 import { describeInviter } from "@/lib/invitations/inviter";
 import type { ExportRow } from "./export";
 import { DEFAULT_LIST_PARAMS, meetingIdSchema, type RegistrationListParams } from "./schema";

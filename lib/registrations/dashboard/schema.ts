@@ -3,7 +3,7 @@
 // never fails the page: it falls back to the default.
 import { z } from "zod";
 import type { OrganisationType, Province, RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { cleanString } from "@/lib/forms/fields";
+import { cleanString } from "@/lib/platform/forms/fields";
 import { PROVINCES } from "@/lib/municipalities/provinces";
 
 export { PROVINCES };

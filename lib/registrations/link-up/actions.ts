@@ -5,7 +5,7 @@
 // or null; it is rate-limited per address and per email, and writes nothing.
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
-import { clientIp } from "@/lib/rate-limit/limits";
+import { clientIp } from "@/lib/platform/rate-limit/limits";
 import type { KnownReferent } from "./known";
 import { lookupKnownReferent } from "./lookup";
 

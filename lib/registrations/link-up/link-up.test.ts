@@ -5,7 +5,7 @@ import { createMeeting, createMunicipalityIn, createReferent, createSaiProjectWi
 import { register } from "../mutations";
 import { lookupKnownReferent } from "./lookup";
 import { listSaiBodiesByMunicipality } from "./queries";
-import { REFERENT_LOOKUP_LIMITS as LOOKUP_LIMITS } from "@/lib/rate-limit/limits";
+import { REFERENT_LOOKUP_LIMITS as LOOKUP_LIMITS } from "@/lib/platform/rate-limit/limits";
 
 const request = vi.hoisted(() => ({ ip: "192.0.2.1" }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": request.ip }) }));

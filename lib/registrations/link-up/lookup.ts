@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { emailField } from "@/lib/forms/fields";
+import { emailField } from "@/lib/platform/forms/fields";
 import type { Db } from "@/lib/db";
-import { limitReferentLookup } from "@/lib/rate-limit/limits";
+import { limitReferentLookup } from "@/lib/platform/rate-limit/limits";
 import type { KnownReferent } from "./known";
 import { findActiveReferentByEmail } from "./queries";
-import { describeError, logError } from "@/lib/logging/log";
+import { describeError, logError } from "@/lib/platform/logging/log";
 
 const lookupInput = z.object({ email: emailField });
 

@@ -3,8 +3,8 @@
 // file of up to 2 MB is past what a server action accepts).
 import { runDashboardAction } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { errorState, type FormState } from "@/lib/forms/action-state";
-import { readForm } from "@/lib/forms/form-data";
+import { errorState, type FormState } from "@/lib/platform/forms/action-state";
+import { readForm } from "@/lib/platform/forms/form-data";
 import { MANAGING_BODIES_PATH } from "@/lib/managing-bodies/messages";
 import { APPLY_MESSAGES, IMPORT_PATH, importPath } from "./messages";
 import { applySaiImport } from "./mutations";

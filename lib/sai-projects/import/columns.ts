@@ -1,8 +1,8 @@
 // The columns of a SAI projects list, recognised by their Italian headers
 // whatever their case, accents, spacing or punctuation.
 import type { SaiCategory } from "@/lib/generated/prisma/enums";
-import { leftmostColumns } from "@/lib/files/columns";
-import { foldWords } from "@/lib/files/fold";
+import { leftmostColumns } from "@/lib/platform/files/columns";
+import { foldWords } from "@/lib/platform/files/fold";
 
 export const IMPORT_COLUMNS = ["istatCode", "municipality", "managingBody", "taxCode", "category", "projectCode", "places"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];

@@ -1,7 +1,7 @@
 // The SAI projects list saved from a spreadsheet: ";" or "," between fields
-// (whichever the header line uses); quoting and line ends as lib/files/delimited.ts reads them.
+// (whichever the header line uses); quoting and line ends as lib/platform/files/delimited.ts reads them.
 
-import { readDelimited } from "@/lib/files/delimited";
+import { readDelimited } from "@/lib/platform/files/delimited";
 
 /** The separator of the header line, counting only outside quotes; ";" on a tie (Italian spreadsheets). */
 export function detectDelimiter(text: string): ";" | "," {

@@ -1,6 +1,6 @@
 // What the import pages say about a file refused as a whole, and about applying.
-import { FILE_ERROR_CODES, TOO_LARGE_MESSAGE, uploadErrorQuery, type UploadRefusal } from "@/lib/files/limits";
-import { plural } from "@/lib/format/plural";
+import { FILE_ERROR_CODES, TOO_LARGE_MESSAGE, uploadErrorQuery, type UploadRefusal } from "@/lib/platform/files/limits";
+import { plural } from "@/lib/platform/format/plural";
 import { REQUIRED_COLUMN_LABELS, type RequiredColumnGroup } from "./columns";
 import { MAX_IMPORT_ROWS, type ImportFileError } from "./parse";
 import { routes } from "@/lib/routes";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/database/prisma";
+import { isUniqueViolation } from "@/lib/platform/database/prisma";
 import { recordAudit } from "@/lib/audit/mutations";
 import { lockSaiProjects, markSaiMembers } from "../mutations";
 import { importRowsSchema, type ImportRow } from "./parse";

@@ -3,10 +3,10 @@
 // the file itself: each row's content is planned against the database later.
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { isBlankRow } from "@/lib/files/columns";
-import { decodeText } from "@/lib/files/decode";
-import { MAX_UPLOAD_BYTES, XLSX_LIMITS } from "@/lib/files/limits";
-import { measureZip } from "@/lib/files/zip";
+import { isBlankRow } from "@/lib/platform/files/columns";
+import { decodeText } from "@/lib/platform/files/decode";
+import { MAX_UPLOAD_BYTES, XLSX_LIMITS } from "@/lib/platform/files/limits";
+import { measureZip } from "@/lib/platform/files/zip";
 import { IMPORT_COLUMNS, missingColumns, recogniseHeaders, type ImportColumn, type RequiredColumnGroup } from "./columns";
 import { parseCsv } from "./csv";
 

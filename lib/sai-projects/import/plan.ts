@@ -12,7 +12,7 @@ import { SAI_CATEGORY_LABELS } from "../labels";
 import { MAX_PLACES, MAX_PROJECT_CODE } from "../schema";
 import { parseCategory } from "./columns";
 import type { ImportRow } from "./parse";
-import { foldText } from "@/lib/files/fold";
+import { foldText } from "@/lib/platform/files/fold";
 
 export type PlanContext = {
   municipalities: { id: string; istatCode: string; name: string; saiMember: boolean }[];

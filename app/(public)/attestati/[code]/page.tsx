@@ -6,9 +6,9 @@ import { Callout } from "@/components/ui/callout";
 import { RomeTime } from "@/components/ui/rome-time";
 import { displayCertificateCode } from "@/lib/certificates/code";
 import { loadCertificateVerification } from "@/lib/certificates/queries";
-import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
+import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/platform/rate-limit/limits";
 import { SITE } from "@/lib/site";
-import { certificateCodeSegment } from "@/lib/security/segments";
+import { certificateCodeSegment } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PublicPage } from "@/components/layout/public-page";
 import { MeetingSheet } from "@/components/meetings/meeting-sheet";
-import { stripInlineMarkdown } from "@/lib/format/text";
+import { stripInlineMarkdown } from "@/lib/platform/format/text";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { seatsLeft } from "@/lib/registrations/queries";
-import { slugSegment } from "@/lib/security/segments";
+import { slugSegment } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

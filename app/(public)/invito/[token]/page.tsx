@@ -11,7 +11,7 @@ import { getInvitationByToken, type InvitationView } from "@/lib/invitations/que
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
-import { tokenSegment } from "@/lib/security/segments";
+import { tokenSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";

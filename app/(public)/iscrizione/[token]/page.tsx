@@ -18,7 +18,7 @@ import {
   updateRegistrationAction,
 } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/queries";
-import { tokenSegment } from "@/lib/security/segments";
+import { tokenSegment } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

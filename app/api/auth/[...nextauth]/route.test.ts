@@ -2,7 +2,7 @@
 // an answer that does not reveal them, and links that always work.
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_ENV, CLIENT_ADDRESS_HEADER } from "@/lib/rate-limit/client-address";
+import { CLIENT_ADDRESS_ENV, CLIENT_ADDRESS_HEADER } from "@/lib/platform/rate-limit/client-address";
 import { createTestDatabase } from "@/lib/test/database";
 import { createUser } from "@/lib/test/factories";
 
@@ -17,7 +17,7 @@ process.env.RATE_LIMIT_PER_EMAIL = "3";
 // As the web server (scripts/web-server.ts) runs the app: the client's address is in our header.
 process.env[CLIENT_ADDRESS_ENV] = "1";
 const { GET, POST } = await import("./route");
-const { limitPublicWrite, PUBLIC_WRITE_LIMITS, SIGN_IN_LIMITS } = await import("@/lib/rate-limit/limits");
+const { limitPublicWrite, PUBLIC_WRITE_LIMITS, SIGN_IN_LIMITS } = await import("@/lib/platform/rate-limit/limits");
 
 let networks = 0;
 /** A client address nobody used before in this file. */

@@ -5,8 +5,8 @@
 // answer as a sent link), and a link that works remembers its network.
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
-import { withSignInRequest } from "@/lib/rate-limit/sign-in";
-import { refuseCrossSite } from "@/lib/security/same-origin";
+import { withSignInRequest } from "@/lib/platform/rate-limit/sign-in";
+import { refuseCrossSite } from "@/lib/platform/security/same-origin";
 
 export async function GET(request: NextRequest) {
   return withSignInRequest(request.headers, () => handlers.GET(request));

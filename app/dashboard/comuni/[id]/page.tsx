@@ -15,7 +15,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { setSaiFlagAction } from "@/lib/municipalities/dashboard/actions";
 import { getMunicipalityDetail } from "@/lib/municipalities/dashboard/queries";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };

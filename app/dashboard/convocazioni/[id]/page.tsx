@@ -9,7 +9,7 @@ import { StatusActionForm } from "@/components/dashboard/meetings/status-action-
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import { stripInlineMarkdown } from "@/lib/format/text";
+import { stripInlineMarkdown } from "@/lib/platform/format/text";
 import {
   archiveMeetingAction,
   cancelMeetingAction,
@@ -21,8 +21,8 @@ import { meetingOutcome } from "@/lib/meetings/admin-messages";
 import { describeMode, KIND_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting, type DashboardMeeting } from "@/lib/meetings/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
-import { plural } from "@/lib/format/plural";
-import { uuidSegment } from "@/lib/security/segments";
+import { plural } from "@/lib/platform/format/plural";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 type PageProps = {

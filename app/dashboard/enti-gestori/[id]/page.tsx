@@ -19,7 +19,7 @@ import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { addSaiProjectAction, removeSaiProjectAction, updateSaiProjectAction } from "@/lib/sai-projects/actions";
 import { SAI_CATEGORY_LABELS } from "@/lib/sai-projects/labels";
 import { EMPTY_SAI_PROJECT } from "@/lib/sai-projects/schema";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 type PageProps = {

@@ -5,12 +5,12 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import { param, type SearchParams } from "@/lib/forms/search-params";
+import { param, type SearchParams } from "@/lib/platform/forms/search-params";
 import { MANAGING_BODIES_PATH } from "@/lib/managing-bodies/messages";
 import { REQUIRED_COLUMN_GROUPS, type RequiredColumnGroup } from "@/lib/sai-projects/import/columns";
 import { importPath, isUploadErrorCode, uploadErrorMessage } from "@/lib/sai-projects/import/messages";
 import { listSaiImports } from "@/lib/sai-projects/import/queries";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Importa i progetti SAI" };

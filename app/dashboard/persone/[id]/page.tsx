@@ -17,7 +17,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { erasePersonAction } from "@/lib/people/actions";
 import { getPersonRecords } from "@/lib/people/queries";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };

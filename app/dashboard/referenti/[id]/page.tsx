@@ -11,7 +11,7 @@ import { revokeReferentAction, updateReferentAction } from "@/lib/referents/acti
 import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS } from "@/lib/referents/labels";
 import { getReferent } from "@/lib/referents/queries";
 import { referentIdSchema } from "@/lib/referents/schema";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };

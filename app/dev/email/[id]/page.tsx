@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { RomeTime } from "@/components/ui/rome-time";
 import { devOutboxEnabled, EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTemplateLabel } from "@/lib/email/labels";
 import { getEmailMessage } from "@/lib/email/queries";
-import { readDeliveredEmail } from "@/lib/email/outbox-transport";
+import { readDeliveredEmail } from "@/lib/platform/email-transport/outbox-transport";
 import { renderStoredEmail, type RenderedEmail } from "@/lib/email/render";
-import { plural } from "@/lib/format/plural";
-import { uuidSegment } from "@/lib/security/segments";
+import { plural } from "@/lib/platform/format/plural";
+import { uuidSegment } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

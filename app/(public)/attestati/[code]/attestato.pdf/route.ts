@@ -7,8 +7,8 @@ import { displayCertificateCode } from "@/lib/certificates/code";
 import { buildCertificatePdf } from "@/lib/certificates/pdf";
 import { verifyCertificateCode } from "@/lib/certificates/queries";
 import { db } from "@/lib/db";
-import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
-import { isCertificateCode } from "@/lib/security/segments";
+import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/platform/rate-limit/limits";
+import { isCertificateCode } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

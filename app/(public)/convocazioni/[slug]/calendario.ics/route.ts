@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { icsResponse, meetingIcs } from "@/lib/meetings/ics";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { publicOrigin } from "@/lib/site";
-import { isMeetingSlug } from "@/lib/security/segments";
+import { isMeetingSlug } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { MeetingSummary } from "@/components/registrations/meeting-summary";
 import { groupByProvince } from "@/components/registrations/municipality-groups";
 import { ManagingBodiesDatalist } from "@/components/registrations/managing-bodies-datalist";
 import { RegistrationForm } from "@/components/registrations/registration-form";
-import { formatShortDateWithArticle, formatTime } from "@/lib/format/dates";
+import { formatShortDateWithArticle, formatTime } from "@/lib/platform/format/dates";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { registrationWindow, type RegistrationWindow } from "@/lib/meetings/registration-window";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
@@ -18,7 +18,7 @@ import { lookupReferentAction } from "@/lib/registrations/link-up/actions";
 import { listSaiBodiesByMunicipality } from "@/lib/registrations/link-up/queries";
 import { seatsLeft } from "@/lib/registrations/queries";
 import { FULL_MESSAGE, seatsText, type SeatsLeft } from "@/lib/registrations/seats";
-import { slugSegment } from "@/lib/security/segments";
+import { slugSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { DeclineInvitationForm } from "@/components/invitations/decline-invitati
 import { MeetingSummary } from "@/components/registrations/meeting-summary";
 import { declineInvitationAction } from "@/lib/invitations/actions";
 import { getInvitationByToken } from "@/lib/invitations/queries";
-import { tokenSegment } from "@/lib/security/segments";
+import { tokenSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import { icsResponse, meetingIcs } from "@/lib/meetings/ics";
 import { getRegistrationByToken } from "@/lib/registrations/queries";
 import { publicOrigin } from "@/lib/site";
-import { isToken } from "@/lib/security/segments";
+import { isToken } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";

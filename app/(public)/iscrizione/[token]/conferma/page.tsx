@@ -6,7 +6,7 @@ import { LinkProblem } from "@/components/registrations/link-problem";
 import { CalendarLink, MeetingSummary } from "@/components/registrations/meeting-summary";
 import { getRegistrationByToken, type PersonalRegistration } from "@/lib/registrations/queries";
 import { waitlistPositionText } from "@/lib/registrations/seats";
-import { tokenSegment } from "@/lib/security/segments";
+import { tokenSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";

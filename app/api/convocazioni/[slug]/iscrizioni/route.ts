@@ -1,11 +1,11 @@
 import { db } from "@/lib/db";
-import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/rate-limit/limits";
+import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/platform/rate-limit/limits";
 import { type ApiError, FAILURE_STATUS, fieldErrorsOf } from "@/lib/registrations/api";
 import { register } from "@/lib/registrations/mutations";
 import { registrationSchema } from "@/lib/registrations/schema";
-import { refuseCrossSite } from "@/lib/security/same-origin";
-import { logError } from "@/lib/logging/log";
-import { isMeetingSlug } from "@/lib/security/segments";
+import { refuseCrossSite } from "@/lib/platform/security/same-origin";
+import { logError } from "@/lib/platform/logging/log";
+import { isMeetingSlug } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ function fail(status: number, body: Omit<ApiError, "ok">, headers?: HeadersInit)
  * POST /api/convocazioni/[slug]/iscrizioni — a public registration for
  * integrations and load tests. Public by design: it checks what the form
  * checks (schema, window, capacity, duplicates, rate limits). A browser on
- * another site is refused (lib/security/same-origin.ts).
+ * another site is refused (lib/platform/security/same-origin.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const crossSite = refuseCrossSite(request);

@@ -18,8 +18,8 @@ import {
   updateCertificateThresholdAction,
 } from "@/lib/certificates/actions";
 import { loadCertificatesOverview } from "@/lib/certificates/queries";
-import { plural } from "@/lib/format/plural";
-import { uuidSegment } from "@/lib/security/segments";
+import { plural } from "@/lib/platform/format/plural";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Attestati di partecipazione" };

@@ -15,7 +15,7 @@ import { getMeetingCoverage, getReminderProgress } from "@/lib/coverage/queries"
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { seatsLeft } from "@/lib/registrations/queries";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Copertura dei Comuni SAI" };

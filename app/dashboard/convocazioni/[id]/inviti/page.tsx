@@ -18,7 +18,7 @@ import { listManagingBodyNames } from "@/lib/managing-bodies/queries";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { groupByProvince } from "@/components/registrations/municipality-groups";
 import { registrationWindow } from "@/lib/meetings/registration-window";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Inviti della convocazione" };

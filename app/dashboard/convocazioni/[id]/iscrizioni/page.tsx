@@ -15,8 +15,8 @@ import { can } from "@/lib/auth/roles";
 import { registrationsBulkAction } from "@/lib/registrations/dashboard/actions";
 import { loadRegistrationsDashboard } from "@/lib/registrations/dashboard/queries";
 import { parseRegistrationListParams, registrationListQuery, type SearchParams } from "@/lib/registrations/dashboard/schema";
-import { plural } from "@/lib/format/plural";
-import { uuidSegment } from "@/lib/security/segments";
+import { plural } from "@/lib/platform/format/plural";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Iscrizioni" };

@@ -14,7 +14,7 @@ import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { sendJoinLinkNowAction, updateJoinLinkOffsetsAction } from "@/lib/join-link/actions";
 import { getJoinLinkOverview, getJoinLinkProgress, type PlannedSend } from "@/lib/join-link/queries";
 import { describeOffset, describeSend, offsetsFormValues, UNAVAILABLE_MESSAGES } from "@/lib/join-link/schema";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Link di collegamento" };

@@ -15,8 +15,8 @@ import { getMeetingMessageRules, getMessageRulesMeeting } from "@/lib/message-ru
 import { EMPTY_RULE } from "@/lib/message-rules/schema";
 import { findSuggestion, RULE_SUGGESTIONS } from "@/lib/message-rules/suggestions";
 import { ruleState } from "@/lib/message-rules/timing";
-import { plural, pluralForm } from "@/lib/format/plural";
-import { uuidSegment } from "@/lib/security/segments";
+import { plural, pluralForm } from "@/lib/platform/format/plural";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Promemoria e messaggi" };

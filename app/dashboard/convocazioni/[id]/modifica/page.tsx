@@ -10,7 +10,7 @@ import { meetingToForm } from "@/lib/meetings/admin-schema";
 import { meetingFormVersion } from "@/lib/meetings/form-version";
 import { STATUS_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting } from "@/lib/meetings/queries";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };

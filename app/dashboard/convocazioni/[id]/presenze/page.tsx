@@ -14,9 +14,9 @@ import { listMeetingAttendance } from "@/lib/attendance/queries";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
-import { param, type SearchParams } from "@/lib/forms/search-params";
-import { plural } from "@/lib/format/plural";
-import { uuidSegment } from "@/lib/security/segments";
+import { param, type SearchParams } from "@/lib/platform/forms/search-params";
+import { plural } from "@/lib/platform/format/plural";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Presenze" };

@@ -7,7 +7,7 @@ import { ImportRowsBrowser, ImportTotals } from "@/components/sai-projects/impor
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import { type SearchParams } from "@/lib/forms/search-params";
+import { type SearchParams } from "@/lib/platform/forms/search-params";
 import { applySaiImportAction } from "@/lib/sai-projects/import/actions";
 import { routes } from "@/lib/routes";
 import { appliedChangesMessage, IMPORT_PATH } from "@/lib/sai-projects/import/messages";
@@ -15,7 +15,7 @@ import { planImport } from "@/lib/sai-projects/import/plan";
 import { getSaiImport, loadPlanContext } from "@/lib/sai-projects/import/queries";
 import { saiImportIdSchema } from "@/lib/sai-projects/import/schema";
 import { displayRows } from "@/lib/sai-projects/import/summary";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 
 type PageProps = {
   params: Promise<{ id: string }>;

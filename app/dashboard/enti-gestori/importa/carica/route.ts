@@ -1,9 +1,10 @@
 // Uploading a SAI projects list (CSV or XLSX), as every upload goes
-// (lib/files/upload.ts). The rows are stored as read and the browser goes to
+// (lib/platform/files/upload.ts). The rows are stored as read and the browser goes to
 // the preview; a file refused as a whole goes back to the upload page with
 // the reason.
 import { db } from "@/lib/db";
-import { handleUpload } from "@/lib/files/upload";
+import { guardRoute } from "@/lib/auth/guard";
+import { handleUpload } from "@/lib/platform/files/upload";
 import { importPath, uploadErrorHref } from "@/lib/sai-projects/import/messages";
 import { createSaiImport } from "@/lib/sai-projects/import/mutations";
 import { parseImportFile } from "@/lib/sai-projects/import/parse";
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   return handleUpload(request, {
+    authorize: () => guardRoute("write"),
     parse: ({ name, bytes }) => parseImportFile(name, bytes),
     refusedHref: uploadErrorHref,
     store: async ({ user, fileName, fileHash, parsed }) => {

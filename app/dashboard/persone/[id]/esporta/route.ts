@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { buildPersonExport, personExportCounts, personExportFilename } from "@/lib/people/export";
 import { recordPersonExport } from "@/lib/people/mutations";
 import { getPersonRecords } from "@/lib/people/queries";
-import { isUuid } from "@/lib/security/segments";
+import { isUuid } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

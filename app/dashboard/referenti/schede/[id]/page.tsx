@@ -8,13 +8,13 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import { formatIsoCalendarDate } from "@/lib/format/dates";
+import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import { approveSheetAction, rejectSheetAction } from "@/lib/referents/actions";
 import { REFERENT_ROLE_LABELS } from "@/lib/referents/labels";
 import { approvalPreview, type ListedReferent } from "@/lib/referents/sheets/review";
 import { getSheetForReview, type SheetForReview } from "@/lib/referents/sheets/queries";
 import { sheetIdSchema } from "@/lib/referents/sheets/schema";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };

@@ -14,7 +14,7 @@ import {
 import { recordRegistrationsExport } from "@/lib/registrations/dashboard/mutations";
 import { getRegistrationsMeeting, listRegistrationsForExport } from "@/lib/registrations/dashboard/queries";
 import { parseRegistrationListParams, registrationListQuery } from "@/lib/registrations/dashboard/schema";
-import { isUuid } from "@/lib/security/segments";
+import { isUuid } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

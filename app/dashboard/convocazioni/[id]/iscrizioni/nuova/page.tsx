@@ -9,7 +9,7 @@ import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { registerOnBehalfAction } from "@/lib/registrations/dashboard/actions";
 import { loadRegistrationsMeeting } from "@/lib/registrations/dashboard/queries";
-import { uuidSegment } from "@/lib/security/segments";
+import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Iscrivi una persona" };

@@ -13,8 +13,8 @@ import { rulesPath } from "@/lib/message-rules/messages";
 import { getMessageRule, getMessageRulesMeeting } from "@/lib/message-rules/queries";
 import { ruleFormValues } from "@/lib/message-rules/schema";
 import { describeWhen } from "@/lib/message-rules/timing";
-import { plural } from "@/lib/format/plural";
-import { uuidSegment } from "@/lib/security/segments";
+import { plural } from "@/lib/platform/format/plural";
+import { uuidSegment } from "@/lib/segments";
 
 export const metadata: Metadata = { title: "Modifica un messaggio" };
 

@@ -1,9 +1,10 @@
 // Uploading a meeting's participants report (Zoom, Teams or Meet), as every
-// upload goes (lib/files/upload.ts). The participants are stored as read and
+// upload goes (lib/platform/files/upload.ts). The participants are stored as read and
 // the browser goes to the preview; a file refused as a whole goes back to the
 // attendance page with the reason.
 import { db } from "@/lib/db";
-import { handleUpload } from "@/lib/files/upload";
+import { guardRoute } from "@/lib/auth/guard";
+import { handleUpload } from "@/lib/platform/files/upload";
 import { createAttendanceImport } from "@/lib/attendance/import/mutations";
 import { parseAttendanceReport } from "@/lib/attendance/import/parse";
 import { attendanceImportPath, isPlatform, uploadErrorHref } from "@/lib/attendance/messages";
@@ -14,6 +15,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   return handleUpload(request, {
+    authorize: () => guardRoute("write"),
     addressValid: attendanceIdSchema.safeParse(id).success,
     notFoundMessage: "Convocazione non trovata.",
     parse: ({ bytes, form }) => {

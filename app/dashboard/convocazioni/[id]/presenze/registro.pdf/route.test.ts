@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { hasQuotePrefix } from "@/lib/test/xlsx";
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
-import { pdfPagesText } from "@/lib/pdf/testing";
+import { pdfPagesText } from "@/lib/platform/pdf/testing";
 import { createTestDatabase } from "@/lib/test/database";
 import { createRegistrationRecord, createManagingBodyRecord, createMeeting, createMunicipalityIn, createUser } from "@/lib/test/factories";
 

@@ -3,7 +3,7 @@
 import { guardRoute } from "@/lib/auth/guard";
 import { registerDownload } from "@/lib/attendance/register/download";
 import { db } from "@/lib/db";
-import { isUuid } from "@/lib/security/segments";
+import { isUuid } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

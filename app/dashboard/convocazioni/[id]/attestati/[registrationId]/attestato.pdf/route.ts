@@ -6,7 +6,7 @@ import { recordCertificateCopy } from "@/lib/certificates/mutations";
 import { buildCertificatePdf } from "@/lib/certificates/pdf";
 import { getCertificateDocumentForRegistration } from "@/lib/certificates/queries";
 import { db } from "@/lib/db";
-import { isUuid } from "@/lib/security/segments";
+import { isUuid } from "@/lib/segments";
 
 export const dynamic = "force-dynamic";
 

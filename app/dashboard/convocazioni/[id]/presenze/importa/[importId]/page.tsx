@@ -15,8 +15,8 @@ import { attendancePath, PLATFORM_LABELS } from "@/lib/attendance/messages";
 import { attendanceIdSchema } from "@/lib/attendance/schema";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import { plural } from "@/lib/format/plural";
-import { uuidSegment } from "@/lib/security/segments";
+import { plural } from "@/lib/platform/format/plural";
+import { uuidSegment } from "@/lib/segments";
 
 type PageProps = { params: Promise<{ id: string; importId: string }> };
 

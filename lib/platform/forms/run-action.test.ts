@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { GENERIC_ERROR } from "./action-state";
 import { defineForm, readForm } from "./form-data";
-import { describeError } from "@/lib/logging/log";
+import { describeError } from "@/lib/platform/logging/log";
 import { runFormAction } from "./run-action";
 
 const TOKEN = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c";

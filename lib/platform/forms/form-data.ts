@@ -41,7 +41,7 @@ export function emptyValues<S extends FormShape>(shape: S): FormValues<S> {
 
 // A post that leaves out an argument (a bound action called by its bare
 // "$ACTION_ID_…", a call from script without the form) brings no FormData:
-// its values are marked, and runFormAction answers 404 (lib/forms/run-action.ts).
+// its values are marked, and runFormAction answers 404 (lib/platform/forms/run-action.ts).
 const formless = new WeakSet<object>();
 function withoutForm<T extends object>(values: T): T {
   formless.add(values);

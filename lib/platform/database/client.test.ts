@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestDatabase } from "../test/database";
+import { createTestDatabase } from "../../test/database";
 
 const { db } = await createTestDatabase();
 

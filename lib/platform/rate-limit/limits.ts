@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { logError, logWarn } from "@/lib/logging/log";
+import { logError, logWarn } from "@/lib/platform/logging/log";
 import { CLIENT_ADDRESS_ENV, CLIENT_ADDRESS_HEADER, rateLimitKey, UNKNOWN_CLIENT } from "./client-address";
 
 // Public writes (registrations, invitation answers, personal-page edits).

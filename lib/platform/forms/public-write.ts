@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { clientIp, limitPublicWrite } from "@/lib/rate-limit/limits";
+import { clientIp, limitPublicWrite } from "@/lib/platform/rate-limit/limits";
 import { HONEYPOT_FIELD } from "./action-state";
 
 export function honeypotFilled(formData: FormData): boolean {

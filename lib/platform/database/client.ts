@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient } from "../../generated/prisma/client";
 
 export function createPrismaClient(url: string, maxConnections = 10): PrismaClient {
   return new PrismaClient({

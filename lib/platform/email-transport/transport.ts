@@ -1,12 +1,14 @@
 // One way out for every email: Resend when RESEND_API_KEY is set, otherwise
 // the development outbox (the message stays in the database, readable at
 // /dev/email, and a summary goes to the console).
-import type { EmailAttachment } from "./render";
 import { createOutboxTransport } from "./outbox-transport";
 import { createResendTransport } from "./resend-transport";
 
 export { EmailDeliveryError } from "./delivery-error";
 export { formatAddress } from "./address";
+
+/** A file sent with an email: its name, base64 content and media type. */
+export type EmailAttachment = { filename: string; content: string; contentType: string };
 
 export type OutgoingEmail = {
   /** The EmailMessage id: also the provider's idempotency key. */

@@ -1,5 +1,5 @@
 // Recognising an import's columns by their header names, whatever the file's
-// column order: each import folds its header cells (lib/files/fold.ts) and
+// column order: each import folds its header cells (lib/platform/files/fold.ts) and
 // lists each field's names, folded the same way, most specific first.
 
 /** Each field's header names, folded, most specific first. */

@@ -15,7 +15,7 @@ import { slugify } from "@/lib/meetings/admin-schema";
 import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMeeting, createUser } from "@/lib/test/factories";
 import { isCertificateCode, isMeetingSlug, isToken, isUuid } from "./segments";
-import { generateToken } from "./tokens";
+import { generateToken } from "@/lib/platform/security/tokens";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
@@ -86,7 +86,7 @@ describe("every page and route handler under a dynamic segment", () => {
         // The segment this file's own params carry: read straight from params, or destructured first.
         const checked = new RegExp(`${HELPERS}\\(\\s*(?:\\(await params\\)\\.)?${name}\\s*\\)`).test(source);
         const unused = !new RegExp(`\\b${name}\\b`).test(source.replace(/\/\/.*$/gm, ""));
-        if (!checked && !unused) problems.push(`${file} reads [${name}] without a shape helper (lib/security/segments.ts)`);
+        if (!checked && !unused) problems.push(`${file} reads [${name}] without a shape helper (lib/segments.ts)`);
       }
     }
     expect(problems).toEqual([]);

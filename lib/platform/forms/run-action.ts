@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect, RedirectType, unstable_rethrow } from "next/navigation";
 import { errorState, GENERIC_ERROR, type FormState } from "./action-state";
 import { cameWithoutForm } from "./form-data";
-import { describeError, logError } from "@/lib/logging/log";
+import { describeError, logError } from "@/lib/platform/logging/log";
 
 /** What an action's body decides; navigation and revalidation happen after it, outside any try/catch. */
 export type ActionOutcome<Values> =

@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { logError } from "@/lib/logging/log";
+import { logError } from "@/lib/platform/logging/log";
 import { clientIp, limitSignInRequest, rememberSignInNetwork } from "./limits";
 
 // Auth.js decides whether a link is sent in its signIn callback, which sees

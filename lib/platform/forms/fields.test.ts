@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatAddress } from "@/lib/email/address";
+import { formatAddress } from "@/lib/platform/email-transport/address";
 import { nomineeSchema, registrationSchema, updateRegistrationSchema } from "@/lib/registrations/schema";
 import { optionalText, requiredText, singleLine } from "./fields";
 

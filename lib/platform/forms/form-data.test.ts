@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nominateSchema, registrationSchema } from "../registrations/schema";
+import { nominateSchema, registrationSchema } from "../../registrations/schema";
 import { defineForm, parseForm, readForm, restoreRowIndex, withoutBlankRows } from "./form-data";
 
 const shape = defineForm({

@@ -4,7 +4,7 @@ import path from "node:path";
 import { appOrigin } from "@/lib/site";
 import { formatAddress } from "./address";
 import type { EmailTransport, OutgoingEmail } from "./transport";
-import { safeLine } from "@/lib/logging/log";
+import { safeLine } from "@/lib/platform/logging/log";
 
 export const REDACTED_LINK = "[link di collegamento riservato]";
 

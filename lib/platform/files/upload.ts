@@ -5,9 +5,7 @@
 // refused as a whole sends the browser back (303) to the page that words the
 // reason; a stored one sends it to its preview.
 import { createHash } from "node:crypto";
-import { guardRoute } from "@/lib/auth/guard";
-import type { DashboardUser } from "@/lib/auth/roles";
-import { refuseCrossSite } from "@/lib/security/same-origin";
+import { refuseCrossSite } from "@/lib/platform/security/same-origin";
 import { MAX_UPLOAD_BYTES, UPLOAD_FRAMING_BYTES, type UploadRefusal } from "./limits";
 
 /** The file as posted: its bytes, its name as the browser gave it, and the rest of the form. */
@@ -16,7 +14,9 @@ export type UploadedFile = { name: string; bytes: Uint8Array; form: FormData };
 type Refused<Result> = Extract<Result, { ok: false }>;
 type Accepted<Result> = Extract<Result, { ok: true }>;
 
-export type UploadSteps<Result extends { ok: boolean }> = {
+export type UploadSteps<Result extends { ok: boolean }, User> = {
+  /** The caller's session and role, checked before anything is read: the user, or the response that refuses them. */
+  authorize: () => Promise<{ ok: true; user: User } | { ok: false; response: Response }>;
   /** False when the address cannot name what the file is for (a malformed id): 404, checked after the session, before the body is read. */
   addressValid?: boolean;
   /** What the 404 says when the address names nothing, or what it named is gone by the time the file is stored. */
@@ -26,17 +26,17 @@ export type UploadSteps<Result extends { ok: boolean }> = {
   /** Where the browser goes back to with the reason, when the file is refused. */
   refusedHref: (refusal: Refused<Result> | UploadRefusal) => string;
   /** Stores what was read (the file's name cut to 200 characters); the address of its preview, or null when what the address named is gone. */
-  store: (upload: { user: DashboardUser; fileName: string; fileHash: string; parsed: Accepted<Result> }) => Promise<string | null>;
+  store: (upload: { user: User; fileName: string; fileHash: string; parsed: Accepted<Result> }) => Promise<string | null>;
 };
 
 function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 }
 
-export async function handleUpload<Result extends { ok: boolean }>(request: Request, steps: UploadSteps<Result>): Promise<Response> {
+export async function handleUpload<Result extends { ok: boolean }, User>(request: Request, steps: UploadSteps<Result, User>): Promise<Response> {
   const crossSite = refuseCrossSite(request);
   if (crossSite) return crossSite;
-  const guard = await guardRoute("write");
+  const guard = await steps.authorize();
   if (!guard.ok) return guard.response;
   const notFound = () => Response.json({ ok: false, formError: steps.notFoundMessage ?? "Pagina non trovata." }, { status: 404 });
   if (steps.addressValid === false) return notFound();

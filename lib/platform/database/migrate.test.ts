@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createTestDatabase } from "../test/database";
+import { createTestDatabase } from "../../test/database";
 import { applyMigrations, listMigrations, MIGRATIONS_DIR, pendingSchemaChange } from "./migrate";
 
 const { url, db } = await createTestDatabase();

@@ -1,4 +1,4 @@
-// The database's shared types and checks live once (lib/database/prisma.ts,
+// The database's shared types and checks live once (lib/platform/database/prisma.ts,
 // re-exported by lib/db.ts): on a real PostgreSQL they tell the client from
 // a transaction and a duplicate from any other failure, and no other file
 // of the tree declares its own copy.
@@ -27,7 +27,7 @@ describe("the database plumbing", () => {
   it("is declared once: no file re-declares Tx, Db or isUniqueViolation", () => {
     const copies = ["lib", "app", "scripts"]
       .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: "utf8" }).map((file) => `${dir}/${file}`))
-      .filter((file) => /\.tsx?$/.test(file) && !file.startsWith("lib/generated/") && file !== "lib/database/prisma.ts")
+      .filter((file) => /\.tsx?$/.test(file) && !file.startsWith("lib/generated/") && file !== "lib/platform/database/prisma.ts")
       .filter((file) => /^(export )?type (Tx|Db|DbOrTx) = |function isUniqueViolation\(/m.test(readFileSync(file, "utf8")));
     expect(copies).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // The database's types and the two checks every data-layer file shares. No
 // "server-only" here: the email worker, run by tsx outside Next, reaches it
 // through lib/email. App code takes them from lib/db.ts, which re-exports them.
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 
 /** The one client of the process (lib/db.ts) or a test's own. */
 export type Db = PrismaClient;

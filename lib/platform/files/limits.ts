@@ -1,5 +1,5 @@
 // What an upload may be: the same for every import (a participants report, a
-// SAI projects list). lib/http/refusals.ts lets an upload's body through up
+// SAI projects list). lib/platform/http/refusals.ts lets an upload's body through up
 // to the file's limit plus the framing; the upload handler checks both again.
 import type { ZipLimits } from "./zip";
 
@@ -10,7 +10,7 @@ export const UPLOAD_FRAMING_BYTES = 64 * 1024;
 /**
  * What an .xlsx may unpack to before exceljs holds it all in memory: a list
  * of 5,000 projects (npm run bench:import's) is 214 KB zipped and 1.7 MB
- * unpacked, measured in 9 ms (lib/files/zip.test.ts reads the same list).
+ * unpacked, measured in 9 ms (lib/platform/files/zip.test.ts reads the same list).
  */
 export const XLSX_LIMITS: ZipLimits = { maxBytes: 64 * 1024 * 1024, maxEntries: 1000 };
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
-import { freePort } from "../test/free-port";
+import { freePort } from "../../test/free-port";
 import { describeDatabaseUrl, withDatabase } from "./connection";
 import { openDatabase } from "./runtime";
 

@@ -5,8 +5,8 @@
 // is refused before anything parses it; and a server-action post Next's
 // decoder would choke on (malformed multipart, altered action fields or bound
 // arguments) is a bad request. Plain web Request/Response, no Next import.
-import { MAX_UPLOAD_BYTES, UPLOAD_FRAMING_BYTES } from "@/lib/files/limits";
-import { isCrossSite, refuseCrossSite } from "@/lib/security/same-origin";
+import { MAX_UPLOAD_BYTES, UPLOAD_FRAMING_BYTES } from "@/lib/platform/files/limits";
+import { isCrossSite, refuseCrossSite } from "@/lib/platform/security/same-origin";
 import { patternRegExp, routePatterns } from "@/lib/routes";
 
 /** Next's own limit for a server action's body (experimental.serverActions.bodySizeLimit, unset). */
