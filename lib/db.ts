@@ -8,18 +8,13 @@ export { isClient, isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/li
 // without a database), kept across Next's hot reloads in development.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function client(): PrismaClient {
-  if (!globalForPrisma.prisma) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the portal with `npm run dev` or `npm start`.");
-    globalForPrisma.prisma = createPrismaClient(url);
-  }
-  return globalForPrisma.prisma;
+/** The process's one Prisma client, created the first time it is asked for. */
+export function db(): PrismaClient {
+  return (globalForPrisma.prisma ??= createPrismaClient(databaseUrl()));
 }
 
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, property) {
-    const value = Reflect.get(client(), property);
-    return typeof value === "function" ? value.bind(client()) : value;
-  },
-});
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the portal with `npm run dev` or `npm start`.");
+  return url;
+}

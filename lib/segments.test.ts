@@ -20,7 +20,7 @@ import { generateToken } from "@/lib/platform/security/tokens";
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 const code = (from: number, to: number) => fc.integer({ min: from, max: to }).map((value) => String.fromCharCode(value));
 const control = fc.oneof(code(0x00, 0x1f), code(0x7f, 0x9f), code(0xd800, 0xdfff), fc.constantFrom("\u2028", " ", "%", "/", "."));

@@ -8,7 +8,7 @@ async function ruleIds(filePath: string, code: string) {
   return result.messages.map((message) => message.ruleId);
 }
 
-const usesClient = 'import { db } from "@/lib/db";\nexport const meetings = () => db.meeting.findMany();\n';
+const usesClient = 'import { db } from "@/lib/db";\nexport const meetings = () => db().meeting.findMany();\n';
 
 describe("import-direction lint rules", () => {
   it("refuse the Prisma client in a page", async () => {

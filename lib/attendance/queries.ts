@@ -14,7 +14,7 @@ export type AttendanceRow = {
   attendance: { status: AttendanceStatus; minutes: number | null; method: AttendanceMethod; updatedAt: Date } | null;
 };
 
-export async function listMeetingAttendance(meetingId: string, db: Db = defaultDb): Promise<AttendanceRow[]> {
+export async function listMeetingAttendance(meetingId: string, db: Db = defaultDb()): Promise<AttendanceRow[]> {
   const rows = await db.registration.findMany({
     where: { meetingId, status: "CONFIRMED" },
     orderBy: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }, { arrival: "asc" }],

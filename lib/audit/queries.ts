@@ -45,7 +45,7 @@ function auditWhere(filters: Omit<AuditFilters, "page">): Prisma.AuditEntryWhere
 }
 
 /** One page of the audit log, newest first. */
-export async function listAuditEntries(filters: AuditFilters, db: Db = defaultDb, pageSize = AUDIT_PAGE_SIZE): Promise<AuditLogPage> {
+export async function listAuditEntries(filters: AuditFilters, db: Db = defaultDb(), pageSize = AUDIT_PAGE_SIZE): Promise<AuditLogPage> {
   const where = auditWhere(filters);
   const [total, entries] = await Promise.all([
     db.auditEntry.count({ where }),

@@ -33,7 +33,7 @@ const magicLink: EmailConfig = {
   name: "Email",
   maxAge: SIGN_IN_LINK_MINUTES * 60,
   async sendVerificationRequest({ identifier, url, expires }) {
-    await enqueueEmail(db, {
+    await enqueueEmail(db(), {
       template: "sign-in-link",
       toEmail: identifier,
       // Auth.js builds `url` from the request's host, which the caller chooses.
@@ -47,10 +47,12 @@ const magicLink: EmailConfig = {
 // query: a refusal answers with exactly this location.
 const LINK_SENT = "/api/auth/verify-request?provider=email&type=email";
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// Lazy: the configuration, and with it the database client, is made on the
+// first request, not when a build imports this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // The adapter is typed for @prisma/client's default output; ours is generated elsewhere, same models.
   // Sessions are stored by the hash of their token (./session-tokens).
-  adapter: withHashedSessionTokens(PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0])),
+  adapter: withHashedSessionTokens(PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0])),
   session: { strategy: "database", maxAge: 12 * 60 * 60, updateAge: 60 * 60 },
   providers: [magicLink],
   pages: { signIn: SIGN_IN_PATH, verifyRequest: CHECK_EMAIL_PATH, error: SIGN_IN_PATH },
@@ -81,4 +83,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       };
     },
   },
-});
+}));

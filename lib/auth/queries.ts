@@ -3,6 +3,6 @@ import { db } from "@/lib/db";
 
 /** Whether this address belongs to an active dashboard user: the only ones who may sign in. */
 export async function mayUseDashboard(email: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { active: true } });
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { active: true } });
   return user?.active === true;
 }

@@ -119,7 +119,7 @@ export async function getCertificatesOverview(db: DbOrTx, meetingId: string): Pr
 }
 
 /** For the attestati page (a server component, which does not hold the client itself). */
-export function loadCertificatesOverview(meetingId: string, db: DbOrTx = defaultDb): Promise<CertificatesOverview | null> {
+export function loadCertificatesOverview(meetingId: string, db: DbOrTx = defaultDb()): Promise<CertificatesOverview | null> {
   return getCertificatesOverview(db, meetingId);
 }
 
@@ -161,7 +161,7 @@ export async function verifyCertificateCode(db: DbOrTx, code: string): Promise<V
 }
 
 /** For the public verification page. */
-export function loadCertificateVerification(code: string, db: DbOrTx = defaultDb): Promise<Verification> {
+export function loadCertificateVerification(code: string, db: DbOrTx = defaultDb()): Promise<Verification> {
   return verifyCertificateCode(db, code);
 }
 

@@ -21,7 +21,7 @@ const meetingHeadingSelect = {
 export type DashboardMeetingHeading = Prisma.MeetingGetPayload<{ select: typeof meetingHeadingSelect }>;
 
 /** What a meeting's dashboard sub-page shows in its heading; null for an unknown or malformed id. */
-export async function getDashboardMeetingHeading(id: string, db: Db = defaultDb): Promise<DashboardMeetingHeading | null> {
+export async function getDashboardMeetingHeading(id: string, db: Db = defaultDb()): Promise<DashboardMeetingHeading | null> {
   if (!z.uuid().safeParse(id).success) return null;
   return db.meeting.findUnique({ where: { id }, select: meetingHeadingSelect });
 }
@@ -69,7 +69,7 @@ const RECENT_MEETINGS = 5;
  * coverage; and the latest ended meetings with how many of those confirmed
  * were there.
  */
-export async function getDashboardOverview(now = new Date(), db: Db = defaultDb): Promise<DashboardOverview> {
+export async function getDashboardOverview(now = new Date(), db: Db = defaultDb()): Promise<DashboardOverview> {
   const [upcomingMeetings, recentMeetings, saiTotal] = await Promise.all([
     db.meeting.findMany({
       // A duplicate waiting for its dates is work ahead too, whatever its placeholder dates say.

@@ -56,7 +56,7 @@ export async function acceptInvitationAction(
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     if (!(await publicWriteAllowed(values.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
-    const result = await acceptInvitation(db, token, parsed.data);
+    const result = await acceptInvitation(db(), token, parsed.data);
     if (!result.ok) {
       if (result.reason === "ALREADY_REGISTERED") return errorState(values, {}, ALREADY_REGISTERED);
       const { fieldErrors, formError } = failureErrors(result.reason);
@@ -78,7 +78,7 @@ export async function declineInvitationAction(
     if (!found.ok) return errorState(values, {}, found.message);
     if (!(await publicWriteAllowed(found.view.invitation.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
-    const result = await declineInvitation(db, token);
+    const result = await declineInvitation(db(), token);
     if (!result.ok) {
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);

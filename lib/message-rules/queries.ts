@@ -21,7 +21,7 @@ export type MessageRuleRow = Prisma.MeetingMessageRuleGetPayload<{ select: typeo
 /** A meeting's rules in the order they were added, and whether any attendance is recorded (presenti/assenti wait for it). */
 export async function getMeetingMessageRules(
   meetingId: string,
-  db: Db = defaultDb,
+  db: Db = defaultDb(),
 ): Promise<{ rules: MessageRuleRow[]; attendanceRecorded: boolean }> {
   const [rules, attendance] = await Promise.all([
     db.meetingMessageRule.findMany({ where: { meetingId }, select: ruleSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
@@ -31,7 +31,7 @@ export async function getMeetingMessageRules(
 }
 
 /** One rule of the meeting; null for a malformed id, another meeting's rule or none. */
-export async function getMessageRule(meetingId: string, ruleId: string, db: Db = defaultDb): Promise<MessageRuleRow | null> {
+export async function getMessageRule(meetingId: string, ruleId: string, db: Db = defaultDb()): Promise<MessageRuleRow | null> {
   if (!z.uuid().safeParse(ruleId).success) return null;
   return db.meetingMessageRule.findFirst({ where: { id: ruleId, meetingId }, select: ruleSelect });
 }
@@ -52,7 +52,7 @@ const meetingSelect = {
 export type MessageRulesMeeting = Prisma.MeetingGetPayload<{ select: typeof meetingSelect }>;
 
 /** The meeting the rules page is about; null for a malformed or unknown id. */
-export async function getMessageRulesMeeting(id: string, db: Db = defaultDb): Promise<MessageRulesMeeting | null> {
+export async function getMessageRulesMeeting(id: string, db: Db = defaultDb()): Promise<MessageRulesMeeting | null> {
   if (!z.uuid().safeParse(id).success) return null;
   return db.meeting.findUnique({ where: { id }, select: meetingSelect });
 }

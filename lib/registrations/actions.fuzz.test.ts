@@ -20,7 +20,7 @@ vi.mock("@/lib/auth/auth", async () => {
   const { db: appDb } = await import("@/lib/db");
   return {
     signIn: async (_provider: string, { email }: { email: string }) => {
-      await appDb.verificationToken.create({ data: { identifier: email, token: `t-${Math.random()}`, expires: new Date(Date.now() + 600_000) } });
+      await appDb().verificationToken.create({ data: { identifier: email, token: `t-${Math.random()}`, expires: new Date(Date.now() + 600_000) } });
     },
     signOut: async () => {},
   };

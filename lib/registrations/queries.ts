@@ -77,7 +77,7 @@ export type RegistrationByToken =
 export async function getRegistrationByToken(
   token: string,
   now = new Date(),
-  db: Db = defaultDb,
+  db: Db = defaultDb(),
 ): Promise<RegistrationByToken | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.registration.findUnique({ where: { tokenHash: hashToken(token) }, select: registrationSelect });
@@ -102,7 +102,7 @@ export async function getRegistrationByToken(
  * Seats left for each meeting, by slug, counted from its confirmed
  * registrations: null for a meeting without a capacity, 0 when full.
  */
-export async function seatsLeftBySlug(slugs: string[], db: Db = defaultDb): Promise<Map<string, SeatsLeft>> {
+export async function seatsLeftBySlug(slugs: string[], db: Db = defaultDb()): Promise<Map<string, SeatsLeft>> {
   if (slugs.length === 0) return new Map();
   const meetings = await db.meeting.findMany({
     where: { slug: { in: slugs } },
@@ -112,12 +112,12 @@ export async function seatsLeftBySlug(slugs: string[], db: Db = defaultDb): Prom
 }
 
 /** Seats left for one meeting (see seatsLeftBySlug). */
-export async function seatsLeft(slug: string, db: Db = defaultDb): Promise<SeatsLeft> {
+export async function seatsLeft(slug: string, db: Db = defaultDb()): Promise<SeatsLeft> {
   return (await seatsLeftBySlug([slug], db)).get(slug) ?? null;
 }
 
 /** Who a personal link belongs to, for rate limits keyed by email; null when the link is not usable. */
-export async function registrationEmailByToken(token: string, db: Db = defaultDb): Promise<string | null> {
+export async function registrationEmailByToken(token: string, db: Db = defaultDb()): Promise<string | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.registration.findUnique({
     where: { tokenHash: hashToken(token) },

@@ -38,7 +38,7 @@ function emailLogWhere(filters: Omit<EmailLogFilters, "page">): Prisma.EmailMess
 }
 
 /** One page of the email log, newest first. */
-export async function listEmailLog(filters: EmailLogFilters, db: Db = defaultDb, pageSize = EMAIL_LOG_PAGE_SIZE): Promise<EmailLogPage> {
+export async function listEmailLog(filters: EmailLogFilters, db: Db = defaultDb(), pageSize = EMAIL_LOG_PAGE_SIZE): Promise<EmailLogPage> {
   const where = emailLogWhere(filters);
   const [total, messages] = await Promise.all([
     db.emailMessage.count({ where }),

@@ -87,7 +87,7 @@ function searchWhere(q: string): Prisma.InvitationWhereInput {
 export async function listInvitations(
   filters: InvitationFilters,
   now = new Date(),
-  db: Db = defaultDb,
+  db: Db = defaultDb(),
 ): Promise<InvitationList> {
   const scope: Prisma.InvitationWhereInput = filters.meeting ? { meetingId: filters.meeting } : {};
   const where: Prisma.InvitationWhereInput = {
@@ -152,7 +152,7 @@ export type InvitingRegistration = { id: string; label: string };
  * The meeting's live registrations, as the people a coordinator may enter a
  * nomination for: municipalities' registrants first, by municipality.
  */
-export async function listInvitingRegistrations(meetingId: string, db: Db = defaultDb): Promise<InvitingRegistration[]> {
+export async function listInvitingRegistrations(meetingId: string, db: Db = defaultDb()): Promise<InvitingRegistration[]> {
   const rows = await db.registration.findMany({
     where: { meetingId, status: { not: "CANCELLED" } },
     select: {
@@ -171,7 +171,7 @@ export async function listInvitingRegistrations(meetingId: string, db: Db = defa
 }
 
 /** The meetings with at least one invitation, for the overall list's meeting filter. */
-export async function listMeetingsWithInvitations(db: Db = defaultDb): Promise<{ id: string; title: string; startsAt: Date }[]> {
+export async function listMeetingsWithInvitations(db: Db = defaultDb()): Promise<{ id: string; title: string; startsAt: Date }[]> {
   return db.meeting.findMany({
     where: { invitations: { some: {} } },
     orderBy: { startsAt: "desc" },

@@ -66,7 +66,7 @@ export type MunicipalityListPage = {
 /** One page of the 391 municipalities with the filters, alphabetical. */
 export async function listDashboardMunicipalities(
   filters: MunicipalityFilters,
-  db: Db = defaultDb,
+  db: Db = defaultDb(),
   pageSize = MUNICIPALITY_PAGE_SIZE,
 ): Promise<MunicipalityListPage> {
   const where = municipalityWhere(filters);
@@ -159,7 +159,7 @@ export type MunicipalityDetail = Omit<DetailRow, "referentSheets"> & {
 };
 
 /** A municipality with its referents, SAI projects, managing bodies and answers meeting by meeting; null for an unknown id. */
-export async function getMunicipalityDetail(id: string, db: Db = defaultDb): Promise<MunicipalityDetail | null> {
+export async function getMunicipalityDetail(id: string, db: Db = defaultDb()): Promise<MunicipalityDetail | null> {
   // The id comes from the URL: anything but a UUID is simply not found.
   if (!UUID.test(id)) return null;
   const municipality = await db.municipality.findUnique({ where: { id }, select: detailSelect });

@@ -10,11 +10,9 @@ export type Tx = Prisma.TransactionClient;
 /** Either: a function that works alone or inside its caller's transaction. */
 export type DbOrTx = Db | Tx;
 
-// A transaction client has $transaction too (nested transactions), but not
-// $connect. Read the property rather than use `in`: lib/db.ts's client is a
-// Proxy that only answers property reads.
+// A transaction client has $transaction too (nested transactions), but not $connect.
 export function isClient(db: DbOrTx): db is Db {
-  return typeof (db as Partial<Db>).$connect === "function";
+  return "$connect" in db;
 }
 
 /** Prisma's unique-constraint violation (P2002): a duplicate the caller answers in its own words. */

@@ -22,7 +22,7 @@ vi.mock("@/lib/auth/auth", async () => {
       GET: async () => Response.json({}),
       POST: async (request: Request) => {
         const form = await request.formData();
-        await db.verificationToken.create({
+        await db().verificationToken.create({
           data: { identifier: String(form.get("email")), token: `t-${Math.random()}`, expires: new Date(Date.now() + 600_000) },
         });
         return new Response(null, { status: 302, headers: { location: "/accedi/controlla-email" } });
@@ -32,7 +32,7 @@ vi.mock("@/lib/auth/auth", async () => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "../../..");
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 const SITE = "http://localhost:3000";
 

@@ -24,7 +24,7 @@ export async function submitReferentSheetAction(_state: FormState<ReferentSheetR
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     if (!(await publicWriteAllowed(parsed.data.officerEmail))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
-    const result = await submitReferentSheet(db, parsed.data);
+    const result = await submitReferentSheet(db(), parsed.data);
     if (!result.ok) return errorState(values, { municipalityId: UNKNOWN_MUNICIPALITY_MESSAGE });
     return { status: "redirect", to: SHEET_SENT_PATH, revalidate: [routes.dashboard.referents()] };
   });

@@ -386,7 +386,7 @@ export type RegistrationsDashboard = {
 export async function loadRegistrationsDashboard(
   meetingId: string,
   params: RegistrationListParams,
-  db: Db = defaultDb,
+  db: Db = defaultDb(),
 ): Promise<RegistrationsDashboard | null> {
   const meeting = await getRegistrationsMeeting(db, meetingId);
   if (!meeting) return null;
@@ -399,6 +399,6 @@ export async function loadRegistrationsDashboard(
 }
 
 /** The meeting for a page under its registrations, or null. */
-export function loadRegistrationsMeeting(meetingId: string, db: Db = defaultDb): Promise<RegistrationsMeeting | null> {
+export function loadRegistrationsMeeting(meetingId: string, db: Db = defaultDb()): Promise<RegistrationsMeeting | null> {
   return getRegistrationsMeeting(db, meetingId);
 }

@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
     });
   }
   const { code } = await params;
-  const verification = isCertificateCode(code) ? await verifyCertificateCode(db, code) : null;
+  const verification = isCertificateCode(code) ? await verifyCertificateCode(db(), code) : null;
   const display = displayCertificateCode(code);
   if (!verification?.valid || !display) {
     return new Response("Attestato non valido: il codice non corrisponde a nessun attestato valido.", {

@@ -103,10 +103,9 @@ describe("POST /api/convocazioni/[slug]/iscrizioni", () => {
 
     it("an unexpected failure is logged on one line, whatever the error carries", async () => {
       const { db: appDb } = await import("@/lib/db");
-      await appDb.$connect();
-      const client = (globalThis as unknown as { prisma: { $transaction: unknown } }).prisma;
+      const client = appDb();
       const failure = Object.assign(new Error("boom\n[tick] forged log line"), { name: "Failure\n[tick] forged log line" });
-      const spy = vi.spyOn(client as { $transaction: () => Promise<never> }, "$transaction").mockRejectedValue(failure);
+      const spy = vi.spyOn(client, "$transaction").mockRejectedValue(failure);
       let status = 0;
       const printed = await consoleDuring(async () => {
         status = (await post(meeting.slug, person("guasto@example.it"), { ip: "10.0.3.1" })).status;
