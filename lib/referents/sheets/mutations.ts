@@ -40,7 +40,25 @@ async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date)
   const municipality = await lockMunicipality(tx, input.municipalityId);
   if (!municipality) return { ok: false, reason: "UNKNOWN_MUNICIPALITY" };
 
-  const officer = await tx.person.upsert({
+  const officer = await upsertOfficer(tx, input, municipality.name);
+  const entries = sheetEntries(input);
+  const { sheet, previous, resubmitted } = await storePendingSheet(tx, municipality.id, sheetFields(input, officer.id, now), entries, now);
+  const emailId = await acknowledgeSheet(tx, input, municipality.name, resubmitted);
+  const replacedOfficer = replacedOfficerOf(previous, input);
+  if (replacedOfficer) await tellReplacedOfficer(tx, replacedOfficer, input, municipality.name);
+  await recordAudit(tx, {
+    actor: PUBLIC_ACTOR,
+    action: resubmitted ? "referent-sheet.resubmit" : "referent-sheet.submit",
+    entityType: "ReferentSheet",
+    entityId: sheet.id,
+    after: { municipality: municipality.name, status: "PENDING", referents: entries.length, submissions: sheet.submissions },
+    details: { acknowledgementEmailId: emailId, ...(replacedOfficer ? { replacedAnotherOfficer: true } : {}) },
+  });
+  return { ok: true, sheetId: sheet.id, resubmitted };
+}
+
+function upsertOfficer(tx: Tx, input: ReferentSheetInput, municipalityName: string): Promise<{ id: string }> {
+  return tx.person.upsert({
     where: { email: input.officerEmail },
     create: {
       email: input.officerEmail,
@@ -48,16 +66,18 @@ async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date)
       lastName: input.officerLastName,
       phone: input.officerPhone,
       roleTitle: input.officerRoleTitle,
-      organisation: `Comune di ${municipality.name}`,
+      organisation: `Comune di ${municipalityName}`,
     },
     // A public form does not rewrite a known person: what the officer typed stays on the scheda itself.
     update: {},
     select: { id: true },
   });
+}
 
-  const fields = {
+function sheetFields(input: ReferentSheetInput, officerPersonId: string, now: Date) {
+  return {
     pec: input.pec,
-    officerPersonId: officer.id,
+    officerPersonId,
     officerFirstName: input.officerFirstName,
     officerLastName: input.officerLastName,
     officerEmail: input.officerEmail,
@@ -69,7 +89,12 @@ async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date)
     communicationsConsentAt: input.communicationsConsent ? now : null,
     submittedAt: now,
   };
-  const entries = input.referents.map((referent, position) => ({
+}
+
+type SheetEntry = ReturnType<typeof sheetEntries>[number];
+
+function sheetEntries(input: ReferentSheetInput) {
+  return input.referents.map((referent, position) => ({
     position,
     firstName: referent.firstName,
     lastName: referent.lastName,
@@ -78,71 +103,87 @@ async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date)
     email: referent.email,
     phone: referent.phone,
   }));
+}
 
-  // The scheda it replaces, if any: its officer is told when someone else sent the new one.
+type PreviousOfficer = { officerEmail: string; officerFirstName: string; officerLastName: string };
+
+/**
+ * Updates the Comune's waiting scheda (its referents replaced, one more
+ * submission) or creates one; also gives the officer of the scheda it
+ * replaced, if any, so they can be told when someone else sent the new one.
+ */
+async function storePendingSheet(
+  tx: Tx,
+  municipalityId: string,
+  fields: ReturnType<typeof sheetFields>,
+  entries: SheetEntry[],
+  now: Date,
+): Promise<{ sheet: { id: string; submissions: number }; previous: PreviousOfficer | null; resubmitted: boolean }> {
   const previous = await tx.referentSheet.findFirst({
-    where: { municipalityId: municipality.id, status: "PENDING" },
+    where: { municipalityId, status: "PENDING" },
     select: { officerEmail: true, officerFirstName: true, officerLastName: true },
   });
   const [pending] = await tx.referentSheet.updateManyAndReturn({
-    where: { municipalityId: municipality.id, status: "PENDING" },
+    where: { municipalityId, status: "PENDING" },
     data: { ...fields, submissions: { increment: 1 } },
     select: { id: true, submissions: true },
   });
-  let sheet: { id: string; submissions: number };
   if (pending) {
     await tx.referentSheetEntry.deleteMany({ where: { sheetId: pending.id } });
     await tx.referentSheetEntry.createMany({ data: entries.map((entry) => ({ ...entry, sheetId: pending.id })) });
-    sheet = pending;
-  } else {
-    sheet = await tx.referentSheet.create({
-      data: { municipalityId: municipality.id, ...fields, firstSubmittedAt: now, entries: { create: entries } },
-      select: { id: true, submissions: true },
-    });
+    return { sheet: pending, previous, resubmitted: true };
   }
+  const sheet = await tx.referentSheet.create({
+    data: { municipalityId, ...fields, firstSubmittedAt: now, entries: { create: entries } },
+    select: { id: true, submissions: true },
+  });
+  return { sheet, previous, resubmitted: false };
+}
 
-  const officerName = `${input.officerFirstName} ${input.officerLastName}`;
-  const { id: emailId } = await enqueueEmail(tx, {
+const officerNameOf = (input: ReferentSheetInput) => `${input.officerFirstName} ${input.officerLastName}`;
+
+/** Queues the acknowledgement to the officer who sent the scheda; gives the email's id. */
+async function acknowledgeSheet(tx: Tx, input: ReferentSheetInput, municipalityName: string, resubmitted: boolean): Promise<string> {
+  const officerName = officerNameOf(input);
+  const { id } = await enqueueEmail(tx, {
     template: "referent-sheet-received",
     toEmail: input.officerEmail,
     toName: officerName,
     data: {
       recipientName: officerName,
-      municipalityName: municipality.name,
+      municipalityName,
       referents: input.referents.map((referent) => ({
         name: `${referent.firstName} ${referent.lastName}`,
         role: REFERENT_ROLE_PHRASES[referent.role],
         office: referent.office,
         email: referent.email,
       })),
-      resubmitted: Boolean(pending),
+      resubmitted,
       sheetUrl: sheetUrl(),
     },
   });
-  const replacedOfficer = previous && previous.officerEmail !== input.officerEmail && !isErasedAddress(previous.officerEmail) ? previous : null;
-  if (replacedOfficer) {
-    const name = `${replacedOfficer.officerFirstName} ${replacedOfficer.officerLastName}`;
-    await enqueueEmail(tx, {
-      template: "referent-sheet-replaced",
-      toEmail: replacedOfficer.officerEmail,
-      toName: name,
-      data: {
-        recipientName: name,
-        municipalityName: municipality.name,
-        replacedBy: input.officerRoleTitle ? `${officerName} (${input.officerRoleTitle})` : officerName,
-        sheetUrl: sheetUrl(),
-      },
-    });
-  }
-  await recordAudit(tx, {
-    actor: PUBLIC_ACTOR,
-    action: pending ? "referent-sheet.resubmit" : "referent-sheet.submit",
-    entityType: "ReferentSheet",
-    entityId: sheet.id,
-    after: { municipality: municipality.name, status: "PENDING", referents: entries.length, submissions: sheet.submissions },
-    details: { acknowledgementEmailId: emailId, ...(replacedOfficer ? { replacedAnotherOfficer: true } : {}) },
+  return id;
+}
+
+/** The officer of the replaced scheda, when it is someone else still reachable. */
+function replacedOfficerOf(previous: PreviousOfficer | null, input: ReferentSheetInput): PreviousOfficer | null {
+  return previous && previous.officerEmail !== input.officerEmail && !isErasedAddress(previous.officerEmail) ? previous : null;
+}
+
+async function tellReplacedOfficer(tx: Tx, replaced: PreviousOfficer, input: ReferentSheetInput, municipalityName: string): Promise<void> {
+  const name = `${replaced.officerFirstName} ${replaced.officerLastName}`;
+  const officerName = officerNameOf(input);
+  await enqueueEmail(tx, {
+    template: "referent-sheet-replaced",
+    toEmail: replaced.officerEmail,
+    toName: name,
+    data: {
+      recipientName: name,
+      municipalityName,
+      replacedBy: input.officerRoleTitle ? `${officerName} (${input.officerRoleTitle})` : officerName,
+      sheetUrl: sheetUrl(),
+    },
   });
-  return { ok: true, sheetId: sheet.id, resubmitted: Boolean(pending) };
 }
 
 /** CHANGED: the officer sent it again after the coordinator opened it: what they reviewed is not what would be approved. */
