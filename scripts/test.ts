@@ -1,4 +1,4 @@
-// npm test: lint, typecheck, Vitest, then the production build and Playwright.
+// npm test: lint, the structure check, typecheck, Vitest, then the production build and Playwright.
 // Stops at the first failing step and ends with one line counting every test.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -8,6 +8,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: 
 
 const steps: [string, string[]][] = [
   ["lint", ["eslint", "."]],
+  // lib/'s layout and import rules (ARCHITECTURE.md, scripts/structure/rules.ts).
+  ["structure", ["tsx", "scripts/check-structure.ts"]],
   // typegen writes next-env.d.ts and the route types a fresh clone lacks.
   ["typegen", ["next", "typegen"]],
   ["typecheck", ["tsc", "--noEmit"]],

@@ -3,12 +3,13 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { formatDateTimeRange } from "@/lib/platform/format/dates";
-import { describeInviter, inviterSelect } from "@/lib/invitations/inviter";
+import { describeInviter } from "@/lib/invitations/inviter";
 import { joinUrlForConfirmation } from "@/lib/join-link/queries";
 import { describeMode } from "@/lib/meetings/labels";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { appOrigin } from "@/lib/site";
 import { routes } from "@/lib/routes";
+import { answeredInvitationForEmail, emailMeetingSelect, invitationForEmail, registrationForEmail, registrationStatus } from "./queries";
 
 export function personalUrl(token: string) {
   return `${appOrigin()}${routes.personal(token).page()}`;
@@ -18,22 +19,8 @@ export function invitationUrl(token: string) {
   return `${appOrigin()}${routes.invitation(token).page()}`;
 }
 
-const meetingFields = {
-  id: true,
-  slug: true,
-  status: true,
-  title: true,
-  subject: true,
-  startsAt: true,
-  endsAt: true,
-  mode: true,
-  platform: true,
-  venueName: true,
-  venueAddress: true,
-  updatedAt: true,
-} satisfies Prisma.MeetingSelect;
 
-type MeetingFields = Prisma.MeetingGetPayload<{ select: typeof meetingFields }>;
+type MeetingFields = Prisma.MeetingGetPayload<{ select: typeof emailMeetingSelect }>;
 
 function meetingData(meeting: MeetingFields, personalPageUrl: string | null = null) {
   const pageUrl = `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`;
@@ -53,10 +40,7 @@ export type RegistrationTemplate =
   | "registration-cancelled";
 
 export async function registrationEmail(tx: Tx, registrationId: string, token: string | null, template: RegistrationTemplate) {
-  const registration = await tx.registration.findUniqueOrThrow({
-    where: { id: registrationId },
-    select: { id: true, person: true, meeting: { select: meetingFields } },
-  });
+  const registration = await registrationForEmail(tx, registrationId);
   const { person, meeting } = registration;
   // A confirmation after the link went out carries it (lib/join-link); before, the link's own send will.
   const carriesLink = template === "registration-confirmed" || template === "registration-promoted";
@@ -78,7 +62,7 @@ export async function registrationEmail(tx: Tx, registrationId: string, token: s
 
 export async function personalLinkEmail(tx: Tx, registrationId: string, token: string) {
   const email = await registrationEmail(tx, registrationId, token, "registration-confirmed");
-  const { status } = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { status: true } });
+  const status = await registrationStatus(tx, registrationId);
   return {
     ...email,
     template: "personal-link",
@@ -87,18 +71,7 @@ export async function personalLinkEmail(tx: Tx, registrationId: string, token: s
 }
 
 export async function invitationEmail(tx: Tx, invitationId: string, token: string) {
-  const invitation = await tx.invitation.findUniqueOrThrow({
-    where: { id: invitationId },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      managingBodyName: true,
-      meeting: { select: meetingFields },
-      ...inviterSelect,
-    },
-  });
+  const invitation = await invitationForEmail(tx, invitationId);
   const inviter = describeInviter(invitation);
   return {
     template: "invitation",
@@ -122,17 +95,7 @@ export async function invitationEmail(tx: Tx, invitationId: string, token: strin
  * Null for a coordinator's direct invitation, which has no registrant to tell.
  */
 export async function invitationAnsweredEmail(tx: Tx, invitationId: string, answer: "ACCEPTED" | "DECLINED") {
-  const invitation = await tx.invitation.findUniqueOrThrow({
-    where: { id: invitationId },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      managingBodyName: true,
-      meeting: { select: meetingFields },
-      invitedBy: { select: { id: true, person: { select: { email: true, firstName: true, lastName: true } } } },
-    },
-  });
+  const invitation = await answeredInvitationForEmail(tx, invitationId);
   const { invitedBy } = invitation;
   if (!invitedBy) return null;
   return {

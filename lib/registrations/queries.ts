@@ -1,7 +1,8 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import { db as defaultDb, type Db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken, isWellFormedToken } from "@/lib/platform/security/tokens";
+import { inviterSelect } from "@/lib/invitations/inviter";
 import { seatsLeftOf, type SeatsLeft } from "./seats";
 
 /** What a registrant's pages show of the meeting; the join link is read separately and only handed out when confirmed. */
@@ -124,4 +125,63 @@ export async function registrationEmailByToken(token: string, db: Db = defaultDb
     select: { tokenRevokedAt: true, person: { select: { email: true } } },
   });
   return row && !row.tokenRevokedAt ? row.person.email : null;
+}
+
+// What the registration emails (./emails.ts) render, read inside the transaction that sends them.
+
+/** The meeting as a registration email describes it. */
+export const emailMeetingSelect = {
+  id: true,
+  slug: true,
+  status: true,
+  title: true,
+  subject: true,
+  startsAt: true,
+  endsAt: true,
+  mode: true,
+  platform: true,
+  venueName: true,
+  venueAddress: true,
+  updatedAt: true,
+} satisfies Prisma.MeetingSelect;
+
+export async function registrationForEmail(tx: Tx, registrationId: string) {
+  return tx.registration.findUniqueOrThrow({
+    where: { id: registrationId },
+    select: { id: true, person: true, meeting: { select: emailMeetingSelect } },
+  });
+}
+
+export async function registrationStatus(tx: Tx, registrationId: string) {
+  const { status } = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { status: true } });
+  return status;
+}
+
+export async function invitationForEmail(tx: Tx, invitationId: string) {
+  return tx.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      managingBodyName: true,
+      meeting: { select: emailMeetingSelect },
+      ...inviterSelect,
+    },
+  });
+}
+
+export async function answeredInvitationForEmail(tx: Tx, invitationId: string) {
+  return tx.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      managingBodyName: true,
+      meeting: { select: emailMeetingSelect },
+      invitedBy: { select: { id: true, person: { select: { email: true, firstName: true, lastName: true } } } },
+    },
+  });
 }
