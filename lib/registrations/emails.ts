@@ -9,7 +9,8 @@ import { describeMode } from "@/lib/meetings/labels";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { appOrigin } from "@/lib/site";
 import { routes } from "@/lib/routes";
-import { answeredInvitationForEmail, emailMeetingSelect, invitationForEmail, registrationForEmail, registrationStatus } from "./queries";
+import type { emailMeetingSelect} from "./queries";
+import { answeredInvitationForEmail, invitationForEmail, registrationForEmail, registrationStatus } from "./queries";
 
 export function personalUrl(token: string) {
   return `${appOrigin()}${routes.personal(token).page()}`;
