@@ -9,7 +9,7 @@ import { describeMode } from "@/lib/meetings/labels";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { appOrigin } from "@/lib/site";
 import { routes } from "@/lib/routes";
-import type { emailMeetingSelect} from "./queries";
+import type { emailMeetingSelect } from "./queries";
 import { answeredInvitationForEmail, invitationForEmail, registrationForEmail, registrationStatus } from "./queries";
 
 export function personalUrl(token: string) {
