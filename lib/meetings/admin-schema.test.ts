@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { emptyMeetingForm, meetingSchema, meetingToForm, padMeetingRows, slugify } from "./admin-schema";
+import { validMeetingForm } from "@/lib/test/meeting-form";
 import { previewMeeting } from "./sheet";
 
 describe("the convocation form", () => {
@@ -13,18 +14,7 @@ describe("the convocation form", () => {
   it("a stored meeting shows in the form as typed in Rome, and parses back to the same instants", () => {
     const stored = {
       ...meetingSchema.parse({
-        ...emptyMeetingForm(),
-        title: "Webinar",
-        subject: "Oggetto",
-        startsAt: "2030-03-31T09:30",
-        endsAt: "2030-03-31T11:00",
-        body: "Testo",
-        signatoryName: "Firmatario",
-        signatoryTitle: "Ruolo",
-        fundingFund: "FAMI",
-        fundingLine: "Linea",
-        projectCode: "3031",
-        projectName: "COOPERA",
+        ...validMeetingForm(),
         speakers: [{ honorific: "", name: "Anna", role: "", affiliation: "", talkTitle: "" }],
       }),
       slug: "webinar",
@@ -55,20 +45,7 @@ describe("the live preview", () => {
 });
 
 describe("the convocation form's one-line fields", () => {
-  const base = {
-    ...emptyMeetingForm(),
-    title: "Webinar",
-    subject: "Oggetto",
-    startsAt: "2030-03-31T09:30",
-    endsAt: "2030-03-31T11:00",
-    body: "Testo",
-    signatoryName: "Firmatario",
-    signatoryTitle: "Ruolo",
-    fundingFund: "FAMI",
-    fundingLine: "Linea",
-    projectCode: "3031",
-    projectName: "COOPERA",
-  };
+  const base = validMeetingForm();
 
   it("inputs are stored on one line, textareas keep their line breaks", () => {
     fc.assert(

@@ -6,7 +6,8 @@ import fc from "fast-check";
 import type { z } from "zod";
 import { signInSchema } from "@/lib/auth/schema";
 import { managingBodySchema } from "@/lib/managing-bodies/schema";
-import { emptyMeetingForm, meetingSchema } from "@/lib/meetings/admin-schema";
+import { meetingSchema } from "@/lib/meetings/admin-schema";
+import { validMeetingForm } from "@/lib/test/meeting-form";
 import { messageRuleSchema } from "@/lib/message-rules/schema";
 import { addReferentSchema, revokeReferentSchema, updateReferentSchema } from "@/lib/referents/schema";
 import { referentSheetSchema, rejectSheetSchema } from "@/lib/referents/sheets/schema";
@@ -85,20 +86,9 @@ const CASES: Case[] = [
     name: "convocation",
     schema: meetingSchema,
     valid: {
-      ...emptyMeetingForm(),
-      title: "Webinar",
+      ...validMeetingForm(),
       slug: "webinar",
-      subject: "Oggetto",
-      startsAt: "2030-03-31T09:30",
-      endsAt: "2030-03-31T11:00",
-      body: "Testo",
       closing: "Cordiali saluti",
-      signatoryName: "Firmatario",
-      signatoryTitle: "Ruolo",
-      fundingFund: "FAMI",
-      fundingLine: "Linea",
-      projectCode: "3031",
-      projectName: "COOPERA",
       placeAndDate: "Palermo",
       joinUrl: "https://meet.example.it/abc",
       projectWebsite: "https://example.it",
