@@ -147,8 +147,47 @@ function display(value: string | number | null): string {
   return value === null || value === "" ? "—" : String(value);
 }
 
+type Municipality = PlanContext["municipalities"][number];
+
+/** The municipalities by ISTAT code, by folded name (several may share one) and their names by id. */
+export type MunicipalityLookup = {
+  byIstat: Map<string, Municipality>;
+  byName: Map<string, Municipality[]>;
+  nameOf: Map<string, string>;
+};
+
+export function municipalityLookup(municipalities: readonly Municipality[]): MunicipalityLookup {
+  const byName = new Map<string, Municipality[]>();
+  for (const m of municipalities) byName.set(foldText(m.name), [...(byName.get(foldText(m.name)) ?? []), m]);
+  return {
+    byIstat: new Map(municipalities.map((m) => [m.istatCode, m])),
+    byName,
+    nameOf: new Map(municipalities.map((m) => [m.id, m.name])),
+  };
+}
+
+/** The row's municipality: by ISTAT code (checked against the name when both are given), else by name. */
+export function matchMunicipality(row: Pick<ImportRow, "istatCode" | "municipality">, lookup: MunicipalityLookup): { municipality: Municipality | null; reasons: string[] } {
+  const istat = row.istatCode.replace(/\s/g, "");
+  if (istat) {
+    const code = /^\d{5}$/.test(istat) ? `0${istat}` : istat;
+    if (!/^\d{6}$/.test(code)) return { municipality: null, reasons: [`Codice ISTAT «${row.istatCode}» non valido: sono 6 cifre.`] };
+    const municipality = lookup.byIstat.get(code);
+    if (!municipality) return { municipality: null, reasons: [`Nessun Comune siciliano ha il codice ISTAT ${code}.`] };
+    if (row.municipality && foldText(row.municipality) !== foldText(municipality.name)) {
+      return { municipality: null, reasons: [`Il codice ISTAT ${code} è del Comune di ${municipality.name}, non di «${row.municipality}».`] };
+    }
+    return { municipality, reasons: [] };
+  }
+  if (!row.municipality) return { municipality: null, reasons: ["Manca il Comune (nome o codice ISTAT)."] };
+  const matches = lookup.byName.get(foldText(row.municipality)) ?? [];
+  if (matches.length === 1) return { municipality: matches[0], reasons: [] };
+  if (matches.length > 1) return { municipality: null, reasons: [`Più Comuni si chiamano «${row.municipality}»: indica il codice ISTAT.`] };
+  return { municipality: null, reasons: [`Comune sconosciuto: «${row.municipality}» non è tra i Comuni siciliani.`] };
+}
+
 type Validated = {
-  municipality: PlanContext["municipalities"][number] | null;
+  municipality: Municipality | null;
   taxCode: string | null;
   category: SaiCategory | null;
   projectCode: string | null;
@@ -156,29 +195,8 @@ type Validated = {
   reasons: string[];
 };
 
-function validateRow(row: ImportRow, byIstat: Map<string, PlanContext["municipalities"][number]>, byName: Map<string, PlanContext["municipalities"]>): Validated {
-  const reasons: string[] = [];
-  let municipality: Validated["municipality"] = null;
-  const istat = row.istatCode.replace(/\s/g, "");
-  if (istat) {
-    const code = /^\d{5}$/.test(istat) ? `0${istat}` : istat;
-    if (!/^\d{6}$/.test(code)) reasons.push(`Codice ISTAT «${row.istatCode}» non valido: sono 6 cifre.`);
-    else {
-      municipality = byIstat.get(code) ?? null;
-      if (!municipality) reasons.push(`Nessun Comune siciliano ha il codice ISTAT ${code}.`);
-      else if (row.municipality && foldText(row.municipality) !== foldText(municipality.name)) {
-        reasons.push(`Il codice ISTAT ${code} è del Comune di ${municipality.name}, non di «${row.municipality}».`);
-        municipality = null;
-      }
-    }
-  } else if (row.municipality) {
-    const matches = byName.get(foldText(row.municipality)) ?? [];
-    if (matches.length === 1) municipality = matches[0];
-    else if (matches.length > 1) reasons.push(`Più Comuni si chiamano «${row.municipality}»: indica il codice ISTAT.`);
-    else reasons.push(`Comune sconosciuto: «${row.municipality}» non è tra i Comuni siciliani.`);
-  } else {
-    reasons.push("Manca il Comune (nome o codice ISTAT).");
-  }
+function validateRow(row: ImportRow, lookup: MunicipalityLookup): Validated {
+  const { municipality, reasons } = matchMunicipality(row, lookup);
 
   let taxCode: string | null = null;
   if (row.taxCode) {
@@ -208,162 +226,229 @@ function validateRow(row: ImportRow, byIstat: Map<string, PlanContext["municipal
   return { municipality, taxCode, category, projectCode, places, reasons };
 }
 
-export function planImport(rows: readonly ImportRow[], context: PlanContext): ImportPlan {
-  const byIstat = new Map(context.municipalities.map((m) => [m.istatCode, m]));
-  const byName = new Map<string, PlanContext["municipalities"]>();
-  for (const m of context.municipalities) byName.set(foldText(m.name), [...(byName.get(foldText(m.name)) ?? []), m]);
-  const municipalityName = new Map(context.municipalities.map((m) => [m.id, m.name]));
+/** What the list has planned so far: the running state each row is planned against. */
+type PlanState = {
+  bodies: BodyIndex;
+  projects: ProjectIndex;
+  /** The first row that names each project. */
+  touchedBy: Map<string, number>;
+  newBodies: NewBody[];
+  newProjects: number;
+  alreadyMember: Set<string>;
+  /** The municipalities the list makes SAI members, by id, with their names. */
+  marked: Map<string, string>;
+};
 
-  const bodies = new BodyIndex(context.bodies.map((b) => ({ ref: b.id, name: b.name, folded: foldText(b.name), taxCode: b.taxCode })));
-  const projects = new ProjectIndex(
-    context.projects.map((p) => ({ ref: p.id, municipalityId: p.municipalityId, managingBodyRef: p.managingBodyId, category: p.category, projectCode: p.projectCode, places: p.places })),
-  );
-  const touchedBy = new Map<string, number>();
-  const newBodies: NewBody[] = [];
-  const marked = new Map<string, string>();
-  const alreadyMember = new Set(context.municipalities.filter((m) => m.saiMember).map((m) => m.id));
-  let newProjects = 0;
+function initialState(context: PlanContext): PlanState {
+  return {
+    bodies: new BodyIndex(context.bodies.map((b) => ({ ref: b.id, name: b.name, folded: foldText(b.name), taxCode: b.taxCode }))),
+    projects: new ProjectIndex(
+      context.projects.map((p) => ({ ref: p.id, municipalityId: p.municipalityId, managingBodyRef: p.managingBodyId, category: p.category, projectCode: p.projectCode, places: p.places })),
+    ),
+    touchedBy: new Map(),
+    newBodies: [],
+    newProjects: 0,
+    alreadyMember: new Set(context.municipalities.filter((m) => m.saiMember).map((m) => m.id)),
+    marked: new Map(),
+  };
+}
 
-  const planned: RowPlan[] = rows.map((row) => {
-    const checked = validateRow(row, byIstat, byName);
-    const base = {
-      row: row.row,
-      municipality: checked.municipality?.name ?? row.municipality ?? row.istatCode,
-      managingBody: row.managingBody,
-      category: checked.category ? SAI_CATEGORY_LABELS[checked.category] : row.category,
-      projectCode: checked.projectCode ?? "",
-      marksMunicipality: false,
-    };
-    const reject = (reasons: string[]): RowPlan => ({ ...base, outcome: { kind: "rejected", reasons } });
-    if (checked.reasons.length > 0 || !checked.municipality || !checked.category) return reject(checked.reasons);
-    const { municipality, taxCode, category, projectCode, places } = checked;
-
-    // The body: by tax code; else by exact name (one without a tax code, when the row gives one); else a new one.
-    const folded = foldText(row.managingBody);
-    let body: StateBody | undefined;
-    let bodyTaxCode: { id: string; taxCode: string } | null = null;
-    let newBody: NewBody | null = null;
-    if (taxCode) {
-      body = bodies.byTaxCode(taxCode);
-      if (!body && folded) {
-        body = bodies.named(folded).find((b) => b.taxCode === null);
-        if (body) bodyTaxCode = { id: body.ref, taxCode };
-      }
-    } else {
-      const named = bodies.named(folded);
-      if (named.length > 1) return reject([`Più enti gestori si chiamano «${row.managingBody}»: indica il codice fiscale.`]);
-      body = named[0];
-    }
-    if (!body) {
-      if (!folded) return reject([`Manca il nome dell'ente gestore: nessun ente noto ha il codice fiscale ${taxCode}.`]);
-      newBody = { ref: `new:${newBodies.length + 1}`, name: row.managingBody.replace(/\s+/g, " "), taxCode };
-      body = { ref: newBody.ref, name: newBody.name, folded, taxCode };
-    }
-    // A tax code for a body an earlier row of this list creates becomes part of that new body.
-    let newBodyTaxCode: string | null = null;
-    if (bodyTaxCode && bodyTaxCode.id.startsWith("new:")) {
-      newBodyTaxCode = bodyTaxCode.taxCode;
-      bodyTaxCode = null;
-    }
-    base.managingBody = body.name;
-
-    const desired = { municipalityId: municipality.id, managingBodyRef: body.ref, category };
-    let existing: StateProject | undefined;
-    if (projectCode) {
-      existing = projects.byCode(projectCode);
-      const triple = projects.byTriple(desired);
-      if (existing && triple && triple !== existing) {
-        return reject([`${municipality.name}, ${body.name}, ${SAI_CATEGORY_LABELS[category]}: esiste già un altro progetto (codice ${display(triple.projectCode)}).`]);
-      }
-      if (!existing && triple) {
-        if (triple.projectCode) return reject([`Per ${municipality.name}, ${body.name}, ${SAI_CATEGORY_LABELS[category]} esiste già il progetto con codice ${triple.projectCode}.`]);
-        existing = triple;
-      }
-    } else {
-      existing = projects.byTriple(desired);
-    }
-
-    const commitNewBodyTaxCode = () => {
-      if (!newBodyTaxCode) return;
-      bodies.setTaxCode(body, newBodyTaxCode);
-      const pending = newBodies.find((candidate) => candidate.ref === body.ref);
-      if (pending) pending.taxCode = newBodyTaxCode;
-    };
-    const commitBody = () => {
-      if (newBody) {
-        newBodies.push(newBody);
-        bodies.add(body);
-      }
-      if (bodyTaxCode) bodies.setTaxCode(body, bodyTaxCode.taxCode);
-      commitNewBodyTaxCode();
-    };
-    const commitMark = (): boolean => {
-      if (alreadyMember.has(municipality.id) || marked.has(municipality.id)) return false;
-      marked.set(municipality.id, municipality.name);
-      return true;
+type BodyMatch =
+  | { ok: false; reason: string }
+  | {
+      ok: true;
+      body: StateBody;
+      /** The body the row creates. */
+      newBody: NewBody | null;
+      /** The tax code the row gives a known body that had none. */
+      bodyTaxCode: { id: string; taxCode: string } | null;
+      /** The tax code the row gives a body an earlier row of this list creates: it becomes part of that new body. */
+      newBodyTaxCode: string | null;
     };
 
-    if (!existing) {
-      const project: ProjectFields = { ...desired, projectCode, places };
-      commitBody();
-      newProjects += 1;
-      const ref = `new-project:${newProjects}`;
-      projects.add({ ref, ...project });
-      touchedBy.set(ref, row.row);
-      return { ...base, marksMunicipality: commitMark(), outcome: { kind: "create", project, newBody, bodyTaxCode } };
-    }
+/** The row's managing body: by tax code; else by exact name (one without a tax code, when the row gives one); else a new one. */
+function matchBody(row: ImportRow, taxCode: string | null, bodies: BodyIndex, newBodyCount: number): BodyMatch {
+  const folded = foldText(row.managingBody);
+  let body: StateBody | undefined;
+  let claimed: StateBody | undefined;
+  if (taxCode) {
+    body = bodies.byTaxCode(taxCode);
+    if (!body && folded) body = claimed = bodies.named(folded).find((b) => b.taxCode === null);
+  } else {
+    const named = bodies.named(folded);
+    if (named.length > 1) return { ok: false, reason: `Più enti gestori si chiamano «${row.managingBody}»: indica il codice fiscale.` };
+    body = named[0];
+  }
+  if (claimed && taxCode) {
+    if (claimed.ref.startsWith("new:")) return { ok: true, body: claimed, newBody: null, bodyTaxCode: null, newBodyTaxCode: taxCode };
+    return { ok: true, body: claimed, newBody: null, bodyTaxCode: { id: claimed.ref, taxCode }, newBodyTaxCode: null };
+  }
+  if (body) return { ok: true, body, newBody: null, bodyTaxCode: null, newBodyTaxCode: null };
+  if (!folded) return { ok: false, reason: `Manca il nome dell'ente gestore: nessun ente noto ha il codice fiscale ${taxCode}.` };
+  const newBody = { ref: `new:${newBodyCount + 1}`, name: row.managingBody.replace(/\s+/g, " "), taxCode };
+  return { ok: true, body: { ref: newBody.ref, name: newBody.name, folded, taxCode }, newBody, bodyTaxCode: null, newBodyTaxCode: null };
+}
 
-    const target: ProjectFields = {
-      ...desired,
-      projectCode: projectCode ?? existing.projectCode,
-      places: places ?? existing.places,
-    };
-    const changes: Change[] = [];
-    if (existing.municipalityId !== target.municipalityId) changes.push({ field: "Comune", from: municipalityName.get(existing.municipalityId) ?? "", to: municipality.name });
-    if (existing.managingBodyRef !== target.managingBodyRef) changes.push({ field: "Ente gestore", from: bodies.nameOf(existing.managingBodyRef), to: body.name });
-    if (existing.category !== target.category) changes.push({ field: "Categoria", from: SAI_CATEGORY_LABELS[existing.category], to: SAI_CATEGORY_LABELS[category] });
-    if (existing.projectCode !== target.projectCode) changes.push({ field: "Codice progetto", from: display(existing.projectCode), to: display(target.projectCode) });
-    if (existing.places !== target.places) changes.push({ field: "Posti", from: display(existing.places), to: display(target.places) });
-    if (bodyTaxCode) changes.push({ field: "Codice fiscale dell'ente", from: "—", to: bodyTaxCode.taxCode });
+/**
+ * The project the row is about, if it exists: by project code, else by
+ * municipality × body × category; a reason when the row would give two
+ * projects the same triple.
+ */
+function findProject(projects: ProjectIndex, desired: Triple, projectCode: string | null, describe: string): { existing: StateProject | undefined } | { reason: string } {
+  if (!projectCode) return { existing: projects.byTriple(desired) };
+  const existing = projects.byCode(projectCode);
+  const triple = projects.byTriple(desired);
+  if (existing && triple && triple !== existing) return { reason: `${describe}: esiste già un altro progetto (codice ${display(triple.projectCode)}).` };
+  if (!existing && triple) {
+    if (triple.projectCode) return { reason: `Per ${describe} esiste già il progetto con codice ${triple.projectCode}.` };
+    return { existing: triple };
+  }
+  return { existing };
+}
 
-    const earlier = touchedBy.get(existing.ref);
-    if (changes.length === 0) {
-      touchedBy.set(existing.ref, earlier ?? row.row);
-      commitNewBodyTaxCode();
-      const note = newBodyTaxCode
-        ? `Aggiunge il codice fiscale ${newBodyTaxCode} all'ente creato da questa importazione.`
-        : earlier
-          ? `Ripete la riga ${earlier}.`
-          : undefined;
-      return { ...base, marksMunicipality: commitMark(), outcome: { kind: "unchanged", projectId: existing.ref, ...(note ? { note } : {}) } };
-    }
-    if (earlier) return reject([`Contraddice la riga ${earlier}, che riguarda lo stesso progetto con dati diversi.`]);
+/** What a project would change from (its fields and their display names) to the target. */
+export type ProjectSide = ProjectFields & { municipalityName: string; managingBodyName: string };
 
-    commitBody();
-    touchedBy.set(existing.ref, row.row);
-    projects.update(existing, target);
-    return { ...base, marksMunicipality: commitMark(), outcome: { kind: "update", projectId: existing.ref, project: target, changes, newBody, bodyTaxCode } };
+export function projectChanges(from: ProjectSide, to: ProjectSide): Change[] {
+  const changes: Change[] = [];
+  if (from.municipalityId !== to.municipalityId) changes.push({ field: "Comune", from: from.municipalityName, to: to.municipalityName });
+  if (from.managingBodyRef !== to.managingBodyRef) changes.push({ field: "Ente gestore", from: from.managingBodyName, to: to.managingBodyName });
+  if (from.category !== to.category) changes.push({ field: "Categoria", from: SAI_CATEGORY_LABELS[from.category], to: SAI_CATEGORY_LABELS[to.category] });
+  if (from.projectCode !== to.projectCode) changes.push({ field: "Codice progetto", from: display(from.projectCode), to: display(to.projectCode) });
+  if (from.places !== to.places) changes.push({ field: "Posti", from: display(from.places), to: display(to.places) });
+  return changes;
+}
+
+/** What an accepted row adds to the running state. */
+type RowEffects = {
+  municipality: { id: string; name: string };
+  body: StateBody;
+  newBody: NewBody | null;
+  /** A tax code the body takes (a known body's, or a new one's from an earlier row). */
+  bodyTaxCode: string | null;
+  project: { kind: "add"; fields: ProjectFields } | { kind: "update"; existing: StateProject; fields: ProjectFields } | { kind: "same"; existing: StateProject };
+};
+
+type RowDecision = { plan: RowPlan; effects: RowEffects | null };
+
+/** Plans one row against the state so far; what it would add to the state comes back beside the plan. */
+function planRow(row: ImportRow, lookup: MunicipalityLookup, state: PlanState): RowDecision {
+  const checked = validateRow(row, lookup);
+  const base = {
+    row: row.row,
+    municipality: checked.municipality?.name ?? row.municipality ?? row.istatCode,
+    managingBody: row.managingBody,
+    category: checked.category ? SAI_CATEGORY_LABELS[checked.category] : row.category,
+    projectCode: checked.projectCode ?? "",
+    marksMunicipality: false,
+  };
+  const rejected = (reasons: string[], managingBody = base.managingBody): RowDecision => ({
+    plan: { ...base, managingBody, outcome: { kind: "rejected", reasons } },
+    effects: null,
+  });
+  if (checked.reasons.length > 0 || !checked.municipality || !checked.category) return rejected(checked.reasons);
+  const { municipality, category, projectCode, places } = checked;
+
+  const match = matchBody(row, checked.taxCode, state.bodies, state.newBodies.length);
+  if (!match.ok) return rejected([match.reason]);
+  const { body, newBody, bodyTaxCode, newBodyTaxCode } = match;
+
+  const desired = { municipalityId: municipality.id, managingBodyRef: body.ref, category };
+  const found = findProject(state.projects, desired, projectCode, `${municipality.name}, ${body.name}, ${SAI_CATEGORY_LABELS[category]}`);
+  if ("reason" in found) return rejected([found.reason], body.name);
+  const { existing } = found;
+
+  const accepted = (outcome: RowOutcome, project: RowEffects["project"]): RowDecision => ({
+    plan: { ...base, managingBody: body.name, outcome },
+    effects: { municipality, body, newBody, bodyTaxCode: bodyTaxCode?.taxCode ?? newBodyTaxCode, project },
   });
 
-  // A Comune with a SAI project is a SAI member, even one whose projects this list does not name.
-  for (const project of projects.all()) {
-    if (alreadyMember.has(project.municipalityId) || marked.has(project.municipalityId)) continue;
-    marked.set(project.municipalityId, municipalityName.get(project.municipalityId) ?? "");
+  if (!existing) {
+    const project: ProjectFields = { ...desired, projectCode, places };
+    return accepted({ kind: "create", project, newBody, bodyTaxCode }, { kind: "add", fields: project });
   }
 
-  const count = (kind: RowOutcome["kind"]) => planned.filter((row) => row.outcome.kind === kind).length;
+  const target: ProjectFields = { ...desired, projectCode: projectCode ?? existing.projectCode, places: places ?? existing.places };
+  const changes = projectChanges(
+    { ...existing, municipalityName: lookup.nameOf.get(existing.municipalityId) ?? "", managingBodyName: state.bodies.nameOf(existing.managingBodyRef) },
+    { ...target, municipalityName: municipality.name, managingBodyName: body.name },
+  );
+  if (bodyTaxCode) changes.push({ field: "Codice fiscale dell'ente", from: "—", to: bodyTaxCode.taxCode });
+
+  const earlier = state.touchedBy.get(existing.ref);
+  if (changes.length === 0) {
+    const note = newBodyTaxCode
+      ? `Aggiunge il codice fiscale ${newBodyTaxCode} all'ente creato da questa importazione.`
+      : earlier
+        ? `Ripete la riga ${earlier}.`
+        : undefined;
+    return accepted({ kind: "unchanged", projectId: existing.ref, ...(note ? { note } : {}) }, { kind: "same", existing });
+  }
+  if (earlier) return rejected([`Contraddice la riga ${earlier}, che riguarda lo stesso progetto con dati diversi.`], body.name);
+  return accepted({ kind: "update", projectId: existing.ref, project: target, changes, newBody, bodyTaxCode }, { kind: "update", existing, fields: target });
+}
+
+/** Marks the municipality a SAI member, unless it is one already; says whether it did. */
+function markMember(state: PlanState, id: string, name: string): boolean {
+  if (state.alreadyMember.has(id) || state.marked.has(id)) return false;
+  state.marked.set(id, name);
+  return true;
+}
+
+/** Adds an accepted row's effects to the state, so later rows see them; says whether the row marks its municipality. */
+function recordRow(state: PlanState, row: number, effects: RowEffects): boolean {
+  const { body, project } = effects;
+  if (effects.newBody) {
+    state.newBodies.push(effects.newBody);
+    state.bodies.add(body);
+  }
+  if (effects.bodyTaxCode) {
+    state.bodies.setTaxCode(body, effects.bodyTaxCode);
+    const pending = state.newBodies.find((candidate) => candidate.ref === body.ref);
+    if (pending) pending.taxCode = effects.bodyTaxCode;
+  }
+  let ref: string;
+  if (project.kind === "add") {
+    state.newProjects += 1;
+    ref = `new-project:${state.newProjects}`;
+    state.projects.add({ ref, ...project.fields });
+  } else {
+    ref = project.existing.ref;
+    if (project.kind === "update") state.projects.update(project.existing, project.fields);
+  }
+  // The first row naming a project stays the one later rows repeat or contradict.
+  if (!state.touchedBy.has(ref)) state.touchedBy.set(ref, row);
+  return markMember(state, effects.municipality.id, effects.municipality.name);
+}
+
+function planTotals(rows: readonly RowPlan[], state: PlanState): PlanTotals {
+  const count = (kind: RowOutcome["kind"]) => rows.filter((row) => row.outcome.kind === kind).length;
+  return {
+    rows: rows.length,
+    create: count("create"),
+    update: count("update"),
+    unchanged: count("unchanged"),
+    rejected: count("rejected"),
+    bodiesToCreate: state.newBodies.length,
+    municipalitiesToMark: state.marked.size,
+  };
+}
+
+export function planImport(rows: readonly ImportRow[], context: PlanContext): ImportPlan {
+  const lookup = municipalityLookup(context.municipalities);
+  const state = initialState(context);
+  const planned: RowPlan[] = [];
+  for (const row of rows) {
+    const { plan, effects } = planRow(row, lookup, state);
+    planned.push(effects ? { ...plan, marksMunicipality: recordRow(state, row.row, effects) } : plan);
+  }
+  // A Comune with a SAI project is a SAI member, even one whose projects this list does not name.
+  for (const project of state.projects.all()) markMember(state, project.municipalityId, lookup.nameOf.get(project.municipalityId) ?? "");
+
   return {
     rows: planned,
-    newBodies,
-    municipalitiesToMark: [...marked].map(([id, name]) => ({ id, name })),
-    totals: {
-      rows: planned.length,
-      create: count("create"),
-      update: count("update"),
-      unchanged: count("unchanged"),
-      rejected: count("rejected"),
-      bodiesToCreate: newBodies.length,
-      municipalitiesToMark: marked.size,
-    },
+    newBodies: state.newBodies,
+    municipalitiesToMark: [...state.marked].map(([id, name]) => ({ id, name })),
+    totals: planTotals(planned, state),
   };
 }
