@@ -11,8 +11,9 @@ type Import = { specifier: string; target: string | null; typeOnly: boolean; lin
 
 const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 const IMPORT = /(?:^|[\s;])(import|export)\s+(type\s+)?(?:[^"'`;]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+// A call on a client or transaction, by the names this code gives them (db, tx, client, prisma; db() too).
 const DB_CALL =
-  /\b(?!this\b)\w+(?:\(\))?\.(?:\$queryRaw|\$queryRawUnsafe|\$executeRaw|\$executeRawUnsafe|\$transaction|[a-z]\w*\.(?:findMany|findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany|count|aggregate|groupBy))\s*[(`]/;
+  /\b(?:db|tx|client|prisma|defaultDb|appDb)(?:\(\))?\.(?:\$queryRaw|\$queryRawUnsafe|\$executeRaw|\$executeRawUnsafe|\$transaction|[a-z]\w*\.(?:findMany|findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany|count|aggregate|groupBy))\s*[(`]/;
 
 function walk(root: string, folder: string): string[] {
   let entries: string[];
