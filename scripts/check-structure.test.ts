@@ -14,7 +14,7 @@ const CLEAN: Record<string, string> = {
   "lib/meetings/queries.ts": 'import { db } from "@/lib/db";\nexport const meetings = (client = db()) => client.meeting.findMany();\n',
   "lib/meetings/mutations.ts": 'import type { Tx } from "@/lib/db";\nexport const rename = (tx: Tx) => tx.meeting.update({ where: {}, data: {} });\n',
   "lib/meetings/actions.ts": 'import { rename } from "./mutations";\nexport const act = rename;\n',
-  "lib/meetings/ics.ts": 'import { trim } from "@/lib/platform/format/text";\nimport type { Tx } from "@/lib/db";\nexport const ics = (t: Tx | null) => trim(String(t));\n',
+  "lib/meetings/ics.ts": 'import { trim } from "@/lib/platform/format/text";\nimport type { Tx } from "@/lib/db";\nexport const ics = (t: Tx | null) => trim(String(t));\nexport const drop = (state: { items: Map<string, number> }) => state.items.delete("x");\n',
   "lib/meetings/ics.test.ts": 'import { meetings } from "./queries";\nimport { act } from "./actions";\nexport { meetings, act };\n',
   "lib/email/templates/layout.tsx": "export const Layout = () => null;\n",
   "app/page.tsx": 'import { act } from "@/lib/meetings/actions";\nexport default act;\n',
