@@ -5,11 +5,10 @@ import { hashToken, isWellFormedToken } from "@/lib/platform/security/tokens";
 import { inviterSelect } from "@/lib/invitations/inviter";
 import { seatsLeftOf, type SeatsLeft } from "./seats";
 
-/** What a registrant's pages show of the meeting; the join link is read separately and only handed out when confirmed. */
-export const personalMeetingSelect = {
+/** The meeting as a registration email describes it. */
+export const emailMeetingSelect = {
   id: true,
   slug: true,
-  kind: true,
   status: true,
   title: true,
   subject: true,
@@ -19,12 +18,18 @@ export const personalMeetingSelect = {
   platform: true,
   venueName: true,
   venueAddress: true,
+  updatedAt: true,
+} satisfies Prisma.MeetingSelect;
+
+/** What a registrant's pages show of the meeting; the join link is read separately and only handed out when confirmed. */
+export const personalMeetingSelect = {
+  ...emailMeetingSelect,
+  kind: true,
   capacity: true,
   registrationOpensAt: true,
   registrationClosesAt: true,
   invitesManagingBodies: true,
   cancellationReason: true,
-  updatedAt: true,
 } satisfies Prisma.MeetingSelect;
 
 export type PersonalMeeting = Prisma.MeetingGetPayload<{ select: typeof personalMeetingSelect }>;
@@ -129,21 +134,6 @@ export async function registrationEmailByToken(token: string, db: Db = defaultDb
 
 // What the registration emails (./emails.ts) render, read inside the transaction that sends them.
 
-/** The meeting as a registration email describes it. */
-export const emailMeetingSelect = {
-  id: true,
-  slug: true,
-  status: true,
-  title: true,
-  subject: true,
-  startsAt: true,
-  endsAt: true,
-  mode: true,
-  platform: true,
-  venueName: true,
-  venueAddress: true,
-  updatedAt: true,
-} satisfies Prisma.MeetingSelect;
 
 export async function registrationForEmail(tx: Tx, registrationId: string) {
   return tx.registration.findUniqueOrThrow({
