@@ -3,6 +3,10 @@ import { expectNoViolations } from "./support/axe";
 import { seedMeeting } from "./support/database";
 import { fillRegistrationForm, linkFromEmail, person, registerThroughForm, uniqueEmail } from "./support/registration";
 
+// Each journey registers through the form and runs axe up to five times, a few
+// seconds each on a loaded two-core machine: the default 30 s is too tight.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe("axe finds no WCAG 2.1 A/AA violation along the registration journey", () => {
   test("the form, empty and with errors", async ({ page }) => {
     const meeting = await seedMeeting();
