@@ -143,8 +143,8 @@ async function main(resources: Resources) {
   const { registrations, files, coverage, invitations, overview, audit } = await loadReads();
   const meetingId = data.mainMeetingId;
   const lastPage = Math.ceil(options.registrations / DEFAULT_LIST_PARAMS.pageSize);
-  const page = (params: Parameters<typeof registrations.listMeetingRegistrations>[2]) => async () => {
-    const found = await registrations.listMeetingRegistrations(db, meetingId, params);
+  const page = (params: Omit<Parameters<typeof registrations.listMeetingRegistrations>[1], "meetingId">) => async () => {
+    const found = await registrations.listMeetingRegistrations(db, { meetingId, ...params });
     return `page ${found.page}: ${found.rows.length} of ${count(found.total)} rows`;
   };
   let exportRows: Awaited<ReturnType<typeof registrations.listRegistrationsForExport>> = [];
@@ -170,14 +170,14 @@ async function main(resources: Resources) {
     {
       name: "registrations page (all its reads)",
       run: async () => {
-        const page = await registrations.loadRegistrationsDashboard(meetingId, DEFAULT_LIST_PARAMS, db);
+        const page = await registrations.loadRegistrationsDashboard(db, { meetingId, ...DEFAULT_LIST_PARAMS });
         return `${page?.page.rows.length ?? 0} rows, counts, ${page?.perDay.length ?? 0} days`;
       },
     },
     {
       name: "export: rows query (all)",
       run: async () => {
-        exportRows = await registrations.listRegistrationsForExport(db, meetingId);
+        exportRows = await registrations.listRegistrationsForExport(db, { meetingId });
         return `${count(exportRows.length)} rows`;
       },
     },
@@ -186,35 +186,35 @@ async function main(resources: Resources) {
     {
       name: "coverage (SAI municipalities)",
       run: async () => {
-        const { totals } = await coverage.getMeetingCoverage(meetingId, db);
+        const { totals } = await coverage.getMeetingCoverage(db, meetingId);
         return `${totals.total} municipalities, ${totals.registered} registered`;
       },
     },
     {
       name: "invitations: meeting, page 1",
       run: async () => {
-        const list = await invitations.listInvitations({ meeting: meetingId, q: undefined, page: 1 }, now, db);
+        const list = await invitations.listInvitations(db, { meeting: meetingId, q: undefined, page: 1, now });
         return `${list.rows.length} of ${count(list.total)}`;
       },
     },
     {
       name: 'invitations: all meetings, search "coop"',
       run: async () => {
-        const list = await invitations.listInvitations({ q: "coop", page: 1 }, now, db);
+        const list = await invitations.listInvitations(db, { q: "coop", page: 1, now });
         return `${list.rows.length} of ${count(list.total)}`;
       },
     },
     {
       name: "overview (dashboard home)",
       run: async () => {
-        const figures = await overview.getDashboardOverview(now, db);
+        const figures = await overview.getDashboardOverview(db, now);
         return `${figures.upcoming.length} upcoming, ${figures.recent.length} recent`;
       },
     },
     {
       name: "audit log: page 1",
       run: async () => {
-        const found = await audit.listAuditEntries({ page: 1 }, db);
+        const found = await audit.listAuditEntries(db, { page: 1 });
         auditPages = found.pageCount;
         return `${found.entries.length} of ${count(found.total)}`;
       },
@@ -222,14 +222,14 @@ async function main(resources: Resources) {
     {
       name: 'audit log: action "registration."',
       run: async () => {
-        const found = await audit.listAuditEntries({ action: "registration.", page: 1 }, db);
+        const found = await audit.listAuditEntries(db, { action: "registration.", page: 1 });
         return `${found.entries.length} of ${count(found.total)}`;
       },
     },
     {
       name: "audit log: last page",
       run: async () => {
-        const found = await audit.listAuditEntries({ page: auditPages }, db);
+        const found = await audit.listAuditEntries(db, { page: auditPages });
         return `page ${found.page}: ${found.entries.length}`;
       },
     },

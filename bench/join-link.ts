@@ -128,7 +128,7 @@ async function main(resources: Resources): Promise<number> {
     const meeting = await createMeeting(db, { joinUrl: "https://videoconferenza.example/j/prova?pwd=riservato", platform: "Zoom" });
     await createRegistrants(db, meeting.id, 3);
     const worker = await startWorker(resources, workerEnv);
-    const sent = await sendJoinLinkNow(db, coordinator, meeting.id);
+    const sent = await sendJoinLinkNow(db, { actor: coordinator, meetingId: meeting.id });
     if (!sent.ok) throw new Error(`The warm-up send was refused: ${sent.reason}`);
     await until("the warm-up send", async () => (await db.emailMessage.count({ where: { joinLinkSendId: sent.sendId, status: "SENT" } })) === 3, 60_000);
     worker.child.kill("SIGKILL");
@@ -147,7 +147,7 @@ async function main(resources: Resources): Promise<number> {
     log(`${label}: ${options.registrants} confirmed (+20 waitlisted); worker ready, pressing "Invia ora"`);
 
     const started = performance.now();
-    const sent = await sendJoinLinkNow(db, coordinator, meeting.id);
+    const sent = await sendJoinLinkNow(db, { actor: coordinator, meetingId: meeting.id });
     if (!sent.ok) throw new Error(`The send was refused: ${sent.reason}`);
     const writeMs = performance.now() - started;
     const ids = (await db.emailMessage.findMany({ where: { joinLinkSendId: sent.sendId }, select: { id: true } })).map((row) => row.id);

@@ -176,15 +176,19 @@ async function main(resources: Resources) {
     empty.totals.create === list.valid && empty.totals.rejected === bad && empty.totals.bodiesToCreate === list.bodies && empty.totals.municipalitiesToMark === list.municipalities,
   );
 
-  const upload = (fileName: string) =>
-    timeOnce(() => createSaiImport(db, actor, { fileName, fileHash: createHash("sha256").update(csv).digest("hex"), rows }));
+  const upload = (fileName: string) => timeOnce(() => createSaiImport(db, { actor, fileName, fileHash: createHash("sha256").update(csv).digest("hex"), rows }));
   type Applied = { ok: true; summary: ImportSummary } | { ok: false; failure: string };
   // A failure (the transaction's timeout above all) is a finding to print, not a reason to lose the figures.
   const apply = async (importId: string): Promise<{ ms: number; applied: Applied }> => {
     const started = performance.now();
-    const applied: Applied = await applySaiImport(db, actor, { importId }).then(
+    const applied: Applied = await applySaiImport(db, { actor, importId }).then(
       (result) => (result.ok ? result : { ok: false as const, failure: `refused: ${result.reason}` }),
-      (error: unknown) => ({ ok: false as const, failure: `threw: ${String(error instanceof Error ? error.message : error).split("\n").find(Boolean)}` }),
+      (error: unknown) => ({
+        ok: false as const,
+        failure: `threw: ${String(error instanceof Error ? error.message : error)
+          .split("\n")
+          .find(Boolean)}`,
+      }),
     );
     return { ms: performance.now() - started, applied };
   };

@@ -74,6 +74,16 @@ describe("the structure check", () => {
     ).toEqual(["lib/meetings/emails.ts database-call"]);
   });
 
+  it("finds a page that queries with the client it may only hand on", () => {
+    expect(
+      tree({
+        "app/probe/page.tsx": 'import { db } from "@/lib/db";\nexport default async function P() {\n  return db().meeting.findMany({});\n}\n',
+        "app/handed/page.tsx":
+          'import { db } from "@/lib/db";\nimport { listUsers } from "@/lib/users/queries";\nexport default async function P() {\n  return listUsers(db());\n}\n',
+      }),
+    ).toEqual(["app/probe/page.tsx database-call"]);
+  });
+
   it("passes the real tree", () => {
     root = mkdtempSync(path.join(tmpdir(), "convoca-structure-"));
     expect(checkTree(process.cwd())).toEqual([]);

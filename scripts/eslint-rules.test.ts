@@ -11,8 +11,14 @@ async function ruleIds(filePath: string, code: string) {
 const usesClient = 'import { db } from "@/lib/db";\nexport const meetings = () => db().meeting.findMany();\n';
 
 describe("import-direction lint rules", () => {
-  it("refuse the Prisma client in a page", async () => {
-    expect(await ruleIds("app/probe/page.tsx", usesClient)).toContain("@typescript-eslint/no-restricted-imports");
+  it("refuse the generated Prisma client in a page", async () => {
+    const code = 'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const c = new PrismaClient();\n';
+    expect(await ruleIds("app/probe/page.tsx", code)).toContain("@typescript-eslint/no-restricted-imports");
+  });
+
+  it("refuse the shared client in a component and in a non-data lib file", async () => {
+    expect(await ruleIds("components/probe.tsx", usesClient)).toContain("@typescript-eslint/no-restricted-imports");
+    expect(await ruleIds("lib/meetings/format.ts", usesClient)).toContain("@typescript-eslint/no-restricted-imports");
   });
 
   it("refuse the generated client in a component and in a non-data lib file", async () => {
@@ -42,9 +48,14 @@ describe("import-direction lint rules", () => {
 });
 
 describe("the shell that hands the client to a service", () => {
-  it("lets server actions and route handlers hold lib/db, not the generated client", async () => {
-    expect(await ruleIds("lib/registrations/actions.ts", usesClient)).not.toContain("@typescript-eslint/no-restricted-imports");
-    expect(await ruleIds("app/api/x/route.ts", usesClient)).not.toContain("@typescript-eslint/no-restricted-imports");
+  // Holding is not querying: scripts/check-structure.test.ts proves that a
+  // database call in a page or an action fails the structure check.
+  it("lets pages, server actions and route handlers hold lib/db, not the generated client", async () => {
+    const handsOn =
+      'import { db } from "@/lib/db";\nimport { getPublicMeeting } from "@/lib/meetings/queries";\nexport const meeting = () => getPublicMeeting(db(), "x");\n';
+    expect(await ruleIds("lib/registrations/actions.ts", handsOn)).not.toContain("@typescript-eslint/no-restricted-imports");
+    expect(await ruleIds("app/api/x/route.ts", handsOn)).not.toContain("@typescript-eslint/no-restricted-imports");
+    expect(await ruleIds("app/probe/page.tsx", handsOn)).not.toContain("@typescript-eslint/no-restricted-imports");
     const generated = 'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const c = new PrismaClient();\n';
     expect(await ruleIds("app/api/x/route.ts", generated)).toContain("@typescript-eslint/no-restricted-imports");
   });

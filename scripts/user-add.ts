@@ -20,7 +20,7 @@ const database = await openDatabase();
 const prisma = createPrismaClient(database.url, 2);
 try {
   await applyMigrations(database.url);
-  const { created, user } = await addUser(prisma, { label: "riga di comando (npm run user:add)" }, { email, role: role as UserRole, name });
+  const { created, user } = await addUser(prisma, { actor: { label: "riga di comando (npm run user:add)" }, email, role: role as UserRole, name });
   logInfo`${created ? "Created" : "Updated"} ${user.email} as ${user.role}. They sign in at /accedi: a one-time link is emailed to this address when they ask for it.`;
 } finally {
   await prisma.$disconnect();

@@ -5,6 +5,7 @@ import { lastPublicUpdate, listPublicMeetings, type MeetingSummary } from "@/lib
 import { seatsLeftBySlug } from "@/lib/registrations/queries";
 import type { SeatsLeft } from "@/lib/registrations/seats";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +26,12 @@ function MeetingGrid({ meetings, now, seats }: { meetings: MeetingSummary[]; now
 
 export default async function HomePage() {
   const now = new Date();
-  const [{ upcoming, past }, updated] = await Promise.all([listPublicMeetings(now), lastPublicUpdate()]);
+  const [{ upcoming, past }, updated] = await Promise.all([listPublicMeetings(db(), now), lastPublicUpdate(db())]);
   const lastUpdated = updated && updated > TEXT_UPDATED ? updated : TEXT_UPDATED;
-  const seats = await seatsLeftBySlug(upcoming.map((meeting) => meeting.slug));
+  const seats = await seatsLeftBySlug(
+    db(),
+    upcoming.map((meeting) => meeting.slug),
+  );
 
   return (
     <PublicPage lastUpdated={lastUpdated}>

@@ -5,6 +5,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { getDashboardOverview } from "@/lib/dashboard/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Panoramica" };
 
@@ -12,7 +13,7 @@ const STATUS_LABELS = { DRAFT: "Bozza", PUBLISHED: "Pubblicata", CANCELLED: "Ann
 
 export default async function DashboardOverviewPage() {
   const user = await guardPage("read");
-  const { upcoming, recent, saiTotal } = await getDashboardOverview();
+  const { upcoming, recent, saiTotal } = await getDashboardOverview(db());
   return (
     <>
       <h1>Panoramica</h1>

@@ -26,7 +26,7 @@ export async function applyAttendanceImportAction(
     if (!validIds(meetingId, importId)) return errorState(values, {}, APPLY_MESSAGES.NOT_FOUND);
     const parsed = applySchema.safeParse(values);
     if (!parsed.success) return errorState(values, {}, APPLY_MESSAGES.STALE_CHOICE);
-    const result = await applyAttendanceImport(db(), { id: user.id }, { meetingId, importId, ...parsed.data });
+    const result = await applyAttendanceImport(db(), { actor: { id: user.id }, meetingId, importId, ...parsed.data });
     if (!result.ok) return errorState(values, {}, APPLY_MESSAGES[result.reason]);
     return {
       status: "redirect",
@@ -47,7 +47,7 @@ export async function correctAttendanceAction(
     if (!validIds(meetingId, registrationId)) return errorState(values, {}, CORRECTION_MESSAGES.NOT_FOUND);
     const parsed = parseForm(correctionSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await correctAttendance(db(), { id: user.id }, { meetingId, registrationId, ...parsed.data });
+    const result = await correctAttendance(db(), { actor: { id: user.id }, meetingId, registrationId, ...parsed.data });
     if (!result.ok) return errorState(values, {}, CORRECTION_MESSAGES[result.reason]);
     const what = parsed.data.status === "ABSENT" ? "assente" : parsed.data.minutes === null ? "presente" : `presente, ${minutesLabel(parsed.data.minutes)}`;
     return {

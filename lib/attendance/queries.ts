@@ -1,7 +1,7 @@
 import "server-only";
 // The attendance page's rows: the meeting's confirmed registrants with what
 // is recorded of their attendance.
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { AttendanceMethod, AttendanceStatus } from "@/lib/generated/prisma/enums";
 import { organisationLabel } from "@/lib/registrations/dashboard/queries";
 
@@ -14,7 +14,7 @@ export type AttendanceRow = {
   attendance: { status: AttendanceStatus; minutes: number | null; method: AttendanceMethod; updatedAt: Date } | null;
 };
 
-export async function listMeetingAttendance(meetingId: string, db: Db = defaultDb()): Promise<AttendanceRow[]> {
+export async function listMeetingAttendance(db: Db, meetingId: string): Promise<AttendanceRow[]> {
   const rows = await db.registration.findMany({
     where: { meetingId, status: "CONFIRMED" },
     orderBy: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }, { arrival: "asc" }],

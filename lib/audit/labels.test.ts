@@ -70,7 +70,7 @@ describe("the records' names", () => {
       { action: "meeting.update", entityType: "Meeting", entityId: "non-un-uuid" },
     ];
     for (const row of rows) await db.auditEntry.create({ data: { actorId: coordinator.id, ...row } });
-    const { entries } = await listAuditEntries({ page: 1 }, db);
+    const { entries } = await listAuditEntries(db, { page: 1 });
     const named = Object.fromEntries(entries.map((entry) => [entry.action, [entry.entityName, entry.meetingTitle]]));
     expect(named).toEqual({
       "meeting.publish": ["Tavolo di prova dei nomi", null],
@@ -95,10 +95,13 @@ describe("one entry per export", () => {
       details: { format, participants: 3, absent: 1 },
     });
     const at = new Date();
-    const twice = await Promise.all([db.$transaction((tx) => recordExport(tx, entry("pdf"), at)), db.$transaction((tx) => recordExport(tx, entry("pdf"), at))]);
+    const twice = await Promise.all([
+      db.$transaction((tx) => recordExport(tx, { ...entry("pdf"), now: at })),
+      db.$transaction((tx) => recordExport(tx, { ...entry("pdf"), now: at })),
+    ]);
     expect(twice.map((result) => result.recorded).sort()).toEqual([false, true]);
-    expect((await db.$transaction((tx) => recordExport(tx, entry("xlsx"), at))).recorded).toBe(true);
-    expect((await db.$transaction((tx) => recordExport(tx, entry("pdf"), new Date(at.getTime() + 60_000)))).recorded).toBe(true);
+    expect((await db.$transaction((tx) => recordExport(tx, { ...entry("xlsx"), now: at }))).recorded).toBe(true);
+    expect((await db.$transaction((tx) => recordExport(tx, { ...entry("pdf"), now: new Date(at.getTime() + 60_000) }))).recorded).toBe(true);
     expect(await db.auditEntry.count({ where: { actorId: user.id } })).toBe(3);
   });
 });

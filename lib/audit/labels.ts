@@ -257,6 +257,7 @@ const FIELD_LABELS: Record<string, string> = {
   taxCode: "Codice fiscale",
   projectCode: "Codice progetto",
   projectId: "Progetto SAI",
+  managingBodyId: "Ente gestore del progetto",
   places: "Posti del progetto",
   category: "Categoria",
   saiProjects: "Progetti SAI",

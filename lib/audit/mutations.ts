@@ -51,7 +51,7 @@ export const EXPORT_REPEAT_WINDOW_MS = 10_000;
  * same form, is one export, not two. The advisory lock makes two simultaneous
  * requests take turns, so the second sees the first's entry.
  */
-export async function recordExport(tx: Prisma.TransactionClient, entry: AuditInput, now = new Date()): Promise<{ recorded: boolean }> {
+export async function recordExport(tx: Prisma.TransactionClient, { now = new Date(), ...entry }: { now?: Date } & AuditInput): Promise<{ recorded: boolean }> {
   const row = auditRow(entry);
   const key = [row.actorId ?? row.actorLabel, row.action, row.entityType, row.entityId].join("|");
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;

@@ -41,13 +41,13 @@ for (const seed of SEEDS) {
 }
 
 async function actions(filters: Partial<AuditFilters>) {
-  const { entries } = await listAuditEntries({ page: 1, ...filters }, db);
+  const { entries } = await listAuditEntries(db, { page: 1, ...filters });
   return entries.map((entry) => entry.action);
 }
 
 describe("listAuditEntries", () => {
   test("lists newest first, with the actor's email and name", async () => {
-    const { entries, total, pageCount } = await listAuditEntries({ page: 1 }, db);
+    const { entries, total, pageCount } = await listAuditEntries(db, { page: 1 });
     expect(total).toBe(5);
     expect(pageCount).toBe(1);
     expect(entries.map((entry) => entry.action)).toEqual(["user.role", "registration.create", "meeting.update", "meeting.publish", "user.invite"]);
@@ -57,12 +57,12 @@ describe("listAuditEntries", () => {
   });
 
   test("pages through the entries", async () => {
-    const first = await listAuditEntries({ page: 1 }, db, 2);
-    const third = await listAuditEntries({ page: 3 }, db, 2);
+    const first = await listAuditEntries(db, { page: 1, pageSize: 2 });
+    const third = await listAuditEntries(db, { page: 3, pageSize: 2 });
     expect(first).toMatchObject({ total: 5, page: 1, pageCount: 3 });
     expect(first.entries.map((entry) => entry.action)).toEqual(["user.role", "registration.create"]);
     expect(third.entries.map((entry) => entry.action)).toEqual(["user.invite"]);
-    expect((await listAuditEntries({ page: 9 }, db, 2)).entries).toEqual([]);
+    expect((await listAuditEntries(db, { page: 9, pageSize: 2 })).entries).toEqual([]);
   });
 
   test("filters by actor, including entries with no user", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { romeDayEnd, romeDayStart } from "@/lib/platform/format/rome-days";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NO_USER_ACTOR, type AuditFilters } from "./filters";
@@ -45,7 +45,7 @@ function auditWhere(filters: Omit<AuditFilters, "page">): Prisma.AuditEntryWhere
 }
 
 /** One page of the audit log, newest first. */
-export async function listAuditEntries(filters: AuditFilters, db: Db = defaultDb(), pageSize = AUDIT_PAGE_SIZE): Promise<AuditLogPage> {
+export async function listAuditEntries(db: Db, { pageSize = AUDIT_PAGE_SIZE, ...filters }: { pageSize?: number } & AuditFilters): Promise<AuditLogPage> {
   const where = auditWhere(filters);
   const [total, entries] = await Promise.all([
     db.auditEntry.count({ where }),

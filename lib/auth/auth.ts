@@ -66,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Asking for a link over the sign-in limits (lib/platform/rate-limit/sign-in.ts) gets the same answer
       // as a sent link, and nothing is sent. Following a link (no verificationRequest) is never limited.
       if (email?.verificationRequest && !(user.email && (await signInLinkAllowed(user.email)))) return LINK_SENT;
-      if (user.email && (await mayUseDashboard(user.email))) return true;
+      if (user.email && (await mayUseDashboard(db(), user.email))) return true;
       // Same answer as a sent link: no email is sent and nothing tells the caller why.
       return email?.verificationRequest ? LINK_SENT : CHECK_EMAIL_PATH;
     },

@@ -106,8 +106,8 @@ describe("who may sign in", () => {
   it("only an existing, active user, whatever the case of the address", async () => {
     await db.user.create({ data: { email: "attiva@anci.test", role: "COORDINATOR" } });
     await db.user.create({ data: { email: "disattivata@anci.test", role: "COORDINATOR", active: false } });
-    expect(await mayUseDashboard(" Attiva@ANCI.test ")).toBe(true);
-    expect(await mayUseDashboard("disattivata@anci.test")).toBe(false);
-    expect(await mayUseDashboard("nessuno@anci.test")).toBe(false);
+    expect(await mayUseDashboard(db, " Attiva@ANCI.test ")).toBe(true);
+    expect(await mayUseDashboard(db, "disattivata@anci.test")).toBe(false);
+    expect(await mayUseDashboard(db, "nessuno@anci.test")).toBe(false);
   });
 });

@@ -54,7 +54,7 @@ export async function updateCertificateThresholdAction(
     if (!parsed.success) {
       return errorState(values, { certificateMinMinutes: parsed.error.issues[0]?.message ?? "Valore non valido." });
     }
-    const result = await updateCertificateThreshold(db(), user, { meetingId: id.data, minutes: parsed.data.certificateMinMinutes });
+    const result = await updateCertificateThreshold(db(), { actor: user, meetingId: id.data, minutes: parsed.data.certificateMinMinutes });
     if (!result.ok) return errorState(values, {}, REFUSALS[result.reason]);
     const minutes = parsed.data.certificateMinMinutes;
     return {
@@ -71,7 +71,7 @@ export async function issueAllCertificatesAction(meetingId: string, _state: Form
   return runDashboardAction("issue-all-certificates", "write", values, async (user) => {
     const id = meetingIdSchema.safeParse(meetingId);
     if (!id.success) return errorState(values, {}, REFUSALS.MEETING_NOT_FOUND);
-    const result = await issueCertificates(db(), user, { meetingId: id.data });
+    const result = await issueCertificates(db(), { actor: user, meetingId: id.data });
     if (!result.ok) return errorState(values, {}, REFUSALS[result.reason]);
     const count = result.issued.length;
     return {
@@ -97,7 +97,7 @@ export async function issueCertificateAction(
     const id = meetingIdSchema.safeParse(meetingId);
     const registration = registrationIdSchema.safeParse(registrationId);
     if (!id.success || !registration.success) return errorState(values, {}, REFUSALS.MEETING_NOT_FOUND);
-    const result = await issueCertificates(db(), user, { meetingId: id.data, registrationIds: [registration.data] });
+    const result = await issueCertificates(db(), { actor: user, meetingId: id.data, registrationIds: [registration.data] });
     if (!result.ok) return errorState(values, {}, REFUSALS[result.reason]);
     const [skipped] = result.skipped;
     if (skipped) return { ...errorState(values, {}, SKIP_MESSAGES[skipped.reason]), revalidate: [pagePath(id.data)] };
@@ -116,7 +116,7 @@ export async function reissueCertificateAction(
     const id = meetingIdSchema.safeParse(meetingId);
     const registration = registrationIdSchema.safeParse(registrationId);
     if (!id.success || !registration.success) return errorState(values, {}, REFUSALS.MEETING_NOT_FOUND);
-    const result = await reissueCertificate(db(), user, { meetingId: id.data, registrationId: registration.data, version: values.version || null });
+    const result = await reissueCertificate(db(), { actor: user, meetingId: id.data, registrationId: registration.data, version: values.version || null });
     if (!result.ok) return { ...errorState(values, {}, REFUSALS[result.reason]), revalidate: [pagePath(id.data)] };
     return {
       status: "success",
@@ -138,7 +138,7 @@ export async function revokeCertificateAction(
     const id = meetingIdSchema.safeParse(meetingId);
     const registration = registrationIdSchema.safeParse(registrationId);
     if (!id.success || !registration.success) return errorState(values, {}, REFUSALS.MEETING_NOT_FOUND);
-    const result = await revokeCertificate(db(), user, { meetingId: id.data, registrationId: registration.data });
+    const result = await revokeCertificate(db(), { actor: user, meetingId: id.data, registrationId: registration.data });
     if (!result.ok) return { ...errorState(values, {}, REFUSALS[result.reason]), revalidate: [pagePath(id.data)] };
     return { status: "success", message: "Attestato revocato: la pagina di verifica lo indica come non valido.", values, revalidate: [pagePath(id.data)] };
   });

@@ -68,7 +68,7 @@ describe("issuing certificates", () => {
     const absent = await createRegistrationRecord(db, meeting.id, { firstName: "Non", lastName: "Venuto", attendance: { status: "ABSENT" } });
     const waiting = await createRegistrationRecord(db, meeting.id, { status: "WAITLISTED", attendance: { status: "PRESENT", minutes: 100 } });
 
-    const result = await issueCertificates(db, coordinator, { meetingId: meeting.id });
+    const result = await issueCertificates(db, { actor: coordinator, meetingId: meeting.id });
     expect(result).toEqual({ ok: true, issued: expect.arrayContaining([exactly.id, long.id]), skipped: [] });
     expect(result.ok && result.issued).toHaveLength(2);
 
@@ -87,7 +87,7 @@ describe("issuing certificates", () => {
     expect(JSON.stringify(audit[0].data)).not.toContain(certificate.codeHash);
 
     // Pressing again issues nothing new and sends nothing more.
-    const again = await issueCertificates(db, coordinator, { meetingId: meeting.id });
+    const again = await issueCertificates(db, { actor: coordinator, meetingId: meeting.id });
     expect(again).toEqual({ ok: true, issued: [], skipped: [] });
     expect(await db.emailMessage.count({ where: { meetingId: meeting.id, template: "certificate" } })).toBe(2);
 
@@ -99,7 +99,7 @@ describe("issuing certificates", () => {
   it("two coordinators issuing together issue each certificate once", async () => {
     const meeting = await pastMeeting();
     for (let i = 0; i < 5; i += 1) await createRegistrationRecord(db, meeting.id, { attendance: { status: "PRESENT", minutes: 90 } });
-    const results = await Promise.all([1, 2, 3].map(() => issueCertificates(db, coordinator, { meetingId: meeting.id })));
+    const results = await Promise.all([1, 2, 3].map(() => issueCertificates(db, { actor: coordinator, meetingId: meeting.id })));
     const issued = results.flatMap((result) => (result.ok ? result.issued : []));
     expect(issued).toHaveLength(5);
     expect(await db.emailMessage.count({ where: { meetingId: meeting.id, template: "certificate" } })).toBe(5);
@@ -107,12 +107,12 @@ describe("issuing certificates", () => {
 
   it("refuses a meeting not over yet, a cancelled one, and one by one skips the ineligible with the reason", async () => {
     const future = await createMeeting(db);
-    expect(await issueCertificates(db, coordinator, { meetingId: future.id })).toEqual({ ok: false, reason: "MEETING_NOT_OVER" });
+    expect(await issueCertificates(db, { actor: coordinator, meetingId: future.id })).toEqual({ ok: false, reason: "MEETING_NOT_OVER" });
     const cancelled = await pastMeeting({ status: "CANCELLED" });
-    expect(await issueCertificates(db, coordinator, { meetingId: cancelled.id })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await issueCertificates(db, { actor: coordinator, meetingId: cancelled.id })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
     const meeting = await pastMeeting();
     const short = await createRegistrationRecord(db, meeting.id, { attendance: { status: "PRESENT", minutes: 10 } });
-    expect(await issueCertificates(db, coordinator, { meetingId: meeting.id, registrationIds: [short.id] })).toEqual({
+    expect(await issueCertificates(db, { actor: coordinator, meetingId: meeting.id, registrationIds: [short.id] })).toEqual({
       ok: true,
       issued: [],
       skipped: [{ id: short.id, reason: "NOT_ELIGIBLE" }],
@@ -122,7 +122,7 @@ describe("issuing certificates", () => {
   it("credits the whole meeting to those present without minutes when nobody has minutes", async () => {
     const meeting = await pastMeeting();
     const checkedIn = await createRegistrationRecord(db, meeting.id, { attendance: { status: "PRESENT", minutes: null, method: "CHECK_IN" } });
-    const result = await issueCertificates(db, coordinator, { meetingId: meeting.id });
+    const result = await issueCertificates(db, { actor: coordinator, meetingId: meeting.id });
     expect(result).toMatchObject({ ok: true, issued: [checkedIn.id] });
     expect((await db.certificate.findUniqueOrThrow({ where: { registrationId: checkedIn.id } })).minutes).toBe(120);
   });
@@ -132,26 +132,33 @@ describe("threshold, re-sending, revoking and verifying", () => {
   it("changes the threshold with an audit entry, and exactly the new threshold is eligible", async () => {
     const meeting = await pastMeeting();
     const person = await createRegistrationRecord(db, meeting.id, { attendance: { status: "PRESENT", minutes: 45 } });
-    expect(await updateCertificateThreshold(db, coordinator, { meetingId: meeting.id, minutes: 45 })).toEqual({ ok: true, changed: true });
-    expect(await updateCertificateThreshold(db, coordinator, { meetingId: meeting.id, minutes: 45 })).toEqual({ ok: true, changed: false });
+    expect(await updateCertificateThreshold(db, { actor: coordinator, meetingId: meeting.id, minutes: 45 })).toEqual({ ok: true, changed: true });
+    expect(await updateCertificateThreshold(db, { actor: coordinator, meetingId: meeting.id, minutes: 45 })).toEqual({ ok: true, changed: false });
     const [entry] = await db.auditEntry.findMany({ where: { action: "meeting.certificate-threshold", entityId: meeting.id } });
     expect(entry.data).toMatchObject({ before: { certificateMinMinutes: 60 }, after: { certificateMinMinutes: 45 } });
-    expect(await issueCertificates(db, coordinator, { meetingId: meeting.id })).toMatchObject({ issued: [person.id] });
+    expect(await issueCertificates(db, { actor: coordinator, meetingId: meeting.id })).toMatchObject({ issued: [person.id] });
   });
 
   it("verifies a valid code with the name and meeting; a re-send gives a new code and the old one stops verifying; revoked is not valid", async () => {
     const meeting = await pastMeeting({ title: "Tavolo tecnico sulla co-progettazione" });
     const person = await createRegistrationRecord(db, meeting.id, { firstName: "Nicolò", lastName: "Sciortino", attendance: { status: "PRESENT", minutes: 90 } });
-    await issueCertificates(db, coordinator, { meetingId: meeting.id });
+    await issueCertificates(db, { actor: coordinator, meetingId: meeting.id });
     const [first] = await emailedCode(person.id);
     const valid = await verifyCertificateCode(db, first.toLowerCase());
     expect(valid).toMatchObject({ valid: true, document: { firstName: "Nicolò", lastName: "Sciortino", minutes: 90, meeting: { title: "Tavolo tecnico sulla co-progettazione" } } });
 
     const certificate = await db.certificate.findUniqueOrThrow({ where: { registrationId: person.id } });
-    const resent = await reissueCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id, version: certificate.updatedAt.toISOString() });
+    const resent = await reissueCertificate(db, {
+      actor: coordinator,
+      meetingId: meeting.id,
+      registrationId: person.id,
+      version: certificate.updatedAt.toISOString(),
+    });
     expect(resent).toEqual({ ok: true, certificateId: certificate.id });
     // The same button pressed twice: the second finds the attestato changed.
-    expect(await reissueCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id, version: certificate.updatedAt.toISOString() })).toEqual({ ok: false, reason: "STALE" });
+    expect(
+      await reissueCertificate(db, { actor: coordinator, meetingId: meeting.id, registrationId: person.id, version: certificate.updatedAt.toISOString() }),
+    ).toEqual({ ok: false, reason: "STALE" });
     const codes = await emailedCode(person.id);
     expect(codes).toHaveLength(2);
     expect(codes[1]).not.toBe(first);
@@ -161,8 +168,11 @@ describe("threshold, re-sending, revoking and verifying", () => {
     expect(second.data).toMatchObject({ replacesPrevious: true });
     expect(await db.auditEntry.count({ where: { action: "certificate.reissue", entityId: person.id } })).toBe(1);
 
-    expect(await revokeCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id })).toEqual({ ok: true });
-    expect(await revokeCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id })).toEqual({ ok: false, reason: "ALREADY_REVOKED" });
+    expect(await revokeCertificate(db, { actor: coordinator, meetingId: meeting.id, registrationId: person.id })).toEqual({ ok: true });
+    expect(await revokeCertificate(db, { actor: coordinator, meetingId: meeting.id, registrationId: person.id })).toEqual({
+      ok: false,
+      reason: "ALREADY_REVOKED",
+    });
     expect(await verifyCertificateCode(db, codes[1])).toEqual({ valid: false, reason: "REVOKED" });
     expect(await db.auditEntry.count({ where: { action: "certificate.revoke", entityId: person.id } })).toBe(1);
   });
@@ -174,10 +184,12 @@ describe("threshold, re-sending, revoking and verifying", () => {
       db.emailMessage.findMany({ where: { registrationId: person.id, template: "certificate" }, orderBy: { createdAt: "asc" }, select: { status: true, lastError: true } });
     const reissue = async () => {
       const { updatedAt } = await db.certificate.findUniqueOrThrow({ where: { registrationId: person.id } });
-      expect(await reissueCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id, version: updatedAt.toISOString() })).toMatchObject({ ok: true });
+      expect(
+        await reissueCertificate(db, { actor: coordinator, meetingId: meeting.id, registrationId: person.id, version: updatedAt.toISOString() }),
+      ).toMatchObject({ ok: true });
     };
 
-    await issueCertificates(db, coordinator, { meetingId: meeting.id });
+    await issueCertificates(db, { actor: coordinator, meetingId: meeting.id });
     await db.emailMessage.updateMany({ where: { registrationId: person.id }, data: { status: "SENT" } });
     await reissue();
     await reissue();
@@ -188,7 +200,7 @@ describe("threshold, re-sending, revoking and verifying", () => {
       { status: "PENDING", lastError: null },
     ]);
 
-    expect(await revokeCertificate(db, coordinator, { meetingId: meeting.id, registrationId: person.id })).toEqual({ ok: true });
+    expect(await revokeCertificate(db, { actor: coordinator, meetingId: meeting.id, registrationId: person.id })).toEqual({ ok: true });
     expect((await emails()).map((email) => email.lastError)).toEqual([null, CANCELLED_REPLACED, CANCELLED_REVOKED]);
     expect((await emails()).every((email) => email.status !== "PENDING")).toBe(true);
   });
@@ -207,7 +219,7 @@ describe("the certificate PDF", () => {
   it("says who took part in what, for how long, who organised it, the funding, the code and where to verify it", async () => {
     const meeting = await pastMeeting({ title: "Tavolo tecnico: città e accoglienza" });
     const person = await createRegistrationRecord(db, meeting.id, { firstName: "Nicolò", lastName: "D'Àngelo", attendance: { status: "PRESENT", minutes: 95 } });
-    await issueCertificates(db, coordinator, { meetingId: meeting.id });
+    await issueCertificates(db, { actor: coordinator, meetingId: meeting.id });
     const [code] = await emailedCode(person.id);
     const verification = await verifyCertificateCode(db, code);
     if (!verification.valid) throw new Error("expected a valid certificate");

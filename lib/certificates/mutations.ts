@@ -95,7 +95,7 @@ const candidateSelect = {
 export type ThresholdResult = { ok: true; changed: boolean } | { ok: false; reason: "MEETING_NOT_FOUND" };
 
 /** The minutes of presence an attestato needs. Certificates already issued stay as they are. */
-export async function updateCertificateThreshold(db: Db, actor: Actor, input: { meetingId: string; minutes: number }): Promise<ThresholdResult> {
+export async function updateCertificateThreshold(db: Db, { actor, ...input }: { actor: Actor; meetingId: string; minutes: number }): Promise<ThresholdResult> {
   return db.$transaction(async (tx): Promise<ThresholdResult> => {
     const locked = await tx.$queryRaw<{ certificateMinMinutes: number }[]>`
       SELECT "certificateMinMinutes" FROM "Meeting" WHERE id = ${input.meetingId}::uuid FOR UPDATE`;
@@ -128,8 +128,7 @@ export type IssueResult =
  */
 export async function issueCertificates(
   db: Db,
-  actor: Actor,
-  input: { meetingId: string; registrationIds?: readonly string[]; now?: Date },
+  { actor, ...input }: { actor: Actor; meetingId: string; registrationIds?: readonly string[]; now?: Date },
 ): Promise<IssueResult> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx): Promise<IssueResult> => {
@@ -203,8 +202,7 @@ export type ReissueResult = { ok: true; certificateId: string } | { ok: false; r
  */
 export async function reissueCertificate(
   db: Db,
-  actor: Actor,
-  input: { meetingId: string; registrationId: string; version?: string | null; now?: Date },
+  { actor, ...input }: { actor: Actor; meetingId: string; registrationId: string; version?: string | null; now?: Date },
 ): Promise<ReissueResult> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx): Promise<ReissueResult> => {
@@ -220,7 +218,7 @@ export async function reissueCertificate(
     if (registration.status !== "CONFIRMED" || !eligibility.eligible) return { ok: false, reason: "NOT_ELIGIBLE" };
     const { code, codeHash } = newCode();
     // An email with the old code still waiting would arrive with a code that no longer verifies.
-    await cancelQueuedEmails(tx, certificateEmails(registration.id), CANCELLED_REPLACED);
+    await cancelQueuedEmails(tx, { where: certificateEmails(registration.id), reason: CANCELLED_REPLACED });
     const updated = await tx.certificate.update({
       where: { id: certificate.id },
       data: { codeHash, minutes: eligibility.minutes, issuedAt: now, revokedAt: null, issuedById: actor.id },
@@ -243,7 +241,10 @@ export async function reissueCertificate(
 export type RevokeResult = { ok: true } | { ok: false; reason: "MEETING_NOT_FOUND" | "NOT_ISSUED" | "ALREADY_REVOKED" };
 
 /** The attestato stops verifying; its row stays, so the log and the page say it was revoked. */
-export async function revokeCertificate(db: Db, actor: Actor, input: { meetingId: string; registrationId: string; now?: Date }): Promise<RevokeResult> {
+export async function revokeCertificate(
+  db: Db,
+  { actor, ...input }: { actor: Actor; meetingId: string; registrationId: string; now?: Date },
+): Promise<RevokeResult> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx): Promise<RevokeResult> => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Meeting" WHERE id = ${input.meetingId}::uuid FOR UPDATE`;
@@ -255,7 +256,7 @@ export async function revokeCertificate(db: Db, actor: Actor, input: { meetingId
     if (!certificate) return { ok: false, reason: "NOT_ISSUED" };
     if (certificate.revokedAt) return { ok: false, reason: "ALREADY_REVOKED" };
     await tx.certificate.update({ where: { id: certificate.id }, data: { revokedAt: now } });
-    await cancelQueuedEmails(tx, certificateEmails(input.registrationId), CANCELLED_REVOKED);
+    await cancelQueuedEmails(tx, { where: certificateEmails(input.registrationId), reason: CANCELLED_REVOKED });
     await recordAudit(tx, {
       actor,
       action: "certificate.revoke",
@@ -270,7 +271,7 @@ export async function revokeCertificate(db: Db, actor: Actor, input: { meetingId
 }
 
 /** A coordinator downloaded the archive copy of an attestato: personal data leaving the portal. */
-export async function recordCertificateCopy(db: Db, actor: Actor, input: { meetingId: string; registrationId: string; certificateId: string }) {
+export async function recordCertificateCopy(db: Db, { actor, ...input }: { actor: Actor; meetingId: string; registrationId: string; certificateId: string }) {
   await db.$transaction((tx) =>
     recordAudit(tx, {
       actor,

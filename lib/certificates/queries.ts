@@ -2,7 +2,7 @@ import "server-only";
 // Reads for the attestati: the dashboard page (who is eligible, who has one,
 // who does not and why), the PDF of one attestato, and the public
 // verification by code, which tells nothing but the name and the meeting.
-import { db as defaultDb, type DbOrTx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { organisationLabel } from "@/lib/attendance/register/rows";
@@ -119,7 +119,7 @@ export async function getCertificatesOverview(db: DbOrTx, meetingId: string): Pr
 }
 
 /** For the attestati page (a server component, which does not hold the client itself). */
-export function loadCertificatesOverview(meetingId: string, db: DbOrTx = defaultDb()): Promise<CertificatesOverview | null> {
+export function loadCertificatesOverview(db: DbOrTx, meetingId: string): Promise<CertificatesOverview | null> {
   return getCertificatesOverview(db, meetingId);
 }
 
@@ -161,15 +161,14 @@ export async function verifyCertificateCode(db: DbOrTx, code: string): Promise<V
 }
 
 /** For the public verification page. */
-export function loadCertificateVerification(code: string, db: DbOrTx = defaultDb()): Promise<Verification> {
+export function loadCertificateVerification(db: DbOrTx, code: string): Promise<Verification> {
   return verifyCertificateCode(db, code);
 }
 
 /** The dashboard's archive copy of one registrant's attestato (the code itself is not kept). */
 export async function getCertificateDocumentForRegistration(
   db: DbOrTx,
-  meetingId: string,
-  registrationId: string,
+  { meetingId, registrationId }: { meetingId: string; registrationId: string },
 ): Promise<(CertificateDocument & { revoked: boolean; certificateId: string }) | null> {
   if (!meetingIdSchema.safeParse(meetingId).success || !registrationIdSchema.safeParse(registrationId).success) return null;
   const row = await db.certificate.findFirst({

@@ -35,7 +35,7 @@ export async function sendCoverageRemindersAction(
   return runDashboardAction("send-coverage-reminders", "write", values, async (user) => {
     const id = meetingIdSchema.safeParse(meetingId);
     if (!id.success) return errorState(values, {}, REFUSALS.MEETING_NOT_FOUND);
-    const result = await sendCoverageReminders(db(), user, id.data);
+    const result = await sendCoverageReminders(db(), { actor: user, meetingId: id.data });
     if (!result.ok) return errorState(values, {}, REFUSALS[result.reason]);
     return {
       status: "success",

@@ -12,7 +12,7 @@ import { getMeetingCoverage, getReminderProgress } from "./queries";
 const { db } = await createTestDatabase();
 
 const HOUR = 3600_000;
-const { user: coordinator } = await addUser(db, { label: "test" }, { email: "coordinatrice@anci.example.it", role: "COORDINATOR" });
+const { user: coordinator } = await addUser(db, { actor: { label: "test" }, email: "coordinatrice@anci.example.it", role: "COORDINATOR" });
 
 // The fixture: five SAI municipalities in three provinces and one that is not SAI.
 const meeting = await createMeeting(db);
@@ -28,17 +28,17 @@ const forMunicipality = (municipalityId: string, email?: string) =>
   registrationInput({ organisationType: "COMUNE", municipalityId, ...(email ? { email } : {}) });
 
 // Bagheria registered (and has a referent, who is not chased).
-await register(db, meeting.slug, forMunicipality(registered.id));
+await register(db, { slug: meeting.slug, ...forMunicipality(registered.id) });
 await createReferent(db, registered.id, { email: "referente@bagheria.example.it" });
 // Monreale: two active referents, one shared with Erice; a registration that was cancelled.
 await createReferent(db, withReferents.id, { email: "uno@monreale.example.it", firstName: "Uno" });
 await createReferent(db, withReferents.id, { email: "doppio@example.it", firstName: "Doppio" });
 await createReferent(db, sharedReferent.id, { email: "doppio@example.it" });
-const cancelled = await register(db, meeting.slug, forMunicipality(withReferents.id));
+const cancelled = await register(db, { slug: meeting.slug, ...forMunicipality(withReferents.id) });
 if (!cancelled.ok) throw new Error("expected a registration");
-await cancelRegistration(db, cancelled.token);
+await cancelRegistration(db, { token: cancelled.token });
 // Acireale registered for another meeting only; Paternò's only referent was revoked.
-await register(db, other.slug, forMunicipality(nobody.id));
+await register(db, { slug: other.slug, ...forMunicipality(nobody.id) });
 await createReferent(db, onlyRevoked.id, { email: "revocato@paterno.example.it", status: "REVOKED" });
 // Cefalù is not SAI: its referent is never chased, its registration never counted.
 await createReferent(db, notSai.id, { email: "referente@cefalu.example.it" });
@@ -48,7 +48,7 @@ const reminders = (meetingId: string) =>
 
 describe("coverage of a meeting", () => {
   it("classifies each SAI municipality as registered, referent only or missing, by province; cancelled registrations and non-SAI municipalities do not count", async () => {
-    const coverage = await getMeetingCoverage(meeting.id, db);
+    const coverage = await getMeetingCoverage(db, meeting.id);
     expect(coverage.totals).toEqual({ total: 5, registered: 1, referentOnly: 2, missing: 2, percent: 20 });
     expect(coverage.provinces.map((p) => [p.provinceName, p.total, p.registered, p.referentOnly, p.missing, p.percent])).toEqual([
       ["Catania", 2, 0, 0, 2, 0],
@@ -68,7 +68,7 @@ describe("coverage of a meeting", () => {
   });
 
   it("counts a registration only for its own meeting", async () => {
-    const coverage = await getMeetingCoverage(other.id, db);
+    const coverage = await getMeetingCoverage(db, other.id);
     expect(coverage.totals).toMatchObject({ total: 5, registered: 1 });
     expect(coverage.provinces[0].municipalities.find((m) => m.name === "Acireale")?.state).toBe("REGISTERED");
   });
@@ -76,7 +76,7 @@ describe("coverage of a meeting", () => {
 
 describe("coverage reminders", () => {
   it("emails each active referent of the SAI municipalities not registered, once per person, with an audit entry", async () => {
-    const result = await sendCoverageReminders(db, coordinator, meeting.id);
+    const result = await sendCoverageReminders(db, { actor: coordinator, meetingId: meeting.id });
     expect(result).toEqual({ ok: true, sent: 2, skipped: 0 });
 
     const sent = await reminders(meeting.id);
@@ -100,13 +100,13 @@ describe("coverage reminders", () => {
   });
 
   it("a second click within 24 hours sends nothing again; a day later it reminds again", async () => {
-    expect(await sendCoverageReminders(db, coordinator, meeting.id)).toEqual({ ok: true, sent: 0, skipped: 2 });
+    expect(await sendCoverageReminders(db, { actor: coordinator, meetingId: meeting.id })).toEqual({ ok: true, sent: 0, skipped: 2 });
     const first = await reminders(meeting.id);
     expect(first).toHaveLength(2);
     expect(await db.auditEntry.count({ where: { action: "meeting.coverage-reminders" } })).toBe(1);
 
     const tomorrow = new Date(Date.now() + 25 * HOUR);
-    expect(await sendCoverageReminders(db, coordinator, meeting.id, tomorrow)).toEqual({ ok: true, sent: 2, skipped: 0 });
+    expect(await sendCoverageReminders(db, { actor: coordinator, meetingId: meeting.id, now: tomorrow })).toEqual({ ok: true, sent: 2, skipped: 0 });
     expect(await reminders(meeting.id)).toHaveLength(4);
     // Back to the first send for the progress test below.
     await db.emailMessage.deleteMany({
@@ -116,7 +116,7 @@ describe("coverage reminders", () => {
 
   it("clicks at the same moment send each reminder once", async () => {
     const fresh = await createMeeting(db);
-    const results = await Promise.all([1, 2, 3].map(() => sendCoverageReminders(db, coordinator, fresh.id)));
+    const results = await Promise.all([1, 2, 3].map(() => sendCoverageReminders(db, { actor: coordinator, meetingId: fresh.id })));
     // Nobody registered for it yet: Bagheria's referent is reminded too.
     expect(results.map((result) => (result.ok ? result.sent : -1)).sort()).toEqual([0, 0, 3]);
     expect(await reminders(fresh.id)).toHaveLength(3);
@@ -126,9 +126,9 @@ describe("coverage reminders", () => {
     const closed = await createMeeting(db, { registrationClosesAt: new Date(Date.now() - HOUR) });
     const draft = await createMeeting(db, { status: "DRAFT" });
     const before = await db.emailMessage.count();
-    expect(await sendCoverageReminders(db, coordinator, closed.id)).toEqual({ ok: false, reason: "REGISTRATION_NOT_OPEN" });
-    expect(await sendCoverageReminders(db, coordinator, draft.id)).toEqual({ ok: false, reason: "REGISTRATION_NOT_OPEN" });
-    expect(await sendCoverageReminders(db, coordinator, "00000000-0000-4000-8000-000000000000")).toEqual({
+    expect(await sendCoverageReminders(db, { actor: coordinator, meetingId: closed.id })).toEqual({ ok: false, reason: "REGISTRATION_NOT_OPEN" });
+    expect(await sendCoverageReminders(db, { actor: coordinator, meetingId: draft.id })).toEqual({ ok: false, reason: "REGISTRATION_NOT_OPEN" });
+    expect(await sendCoverageReminders(db, { actor: coordinator, meetingId: "00000000-0000-4000-8000-000000000000" })).toEqual({
       ok: false,
       reason: "MEETING_NOT_FOUND",
     });
@@ -137,23 +137,28 @@ describe("coverage reminders", () => {
 
   it("refuses a full meeting: the reminded could only join the waiting list", async () => {
     const full = await createMeeting(db, { capacity: 1 });
-    await register(db, full.slug, registrationInput());
+    await register(db, { slug: full.slug, ...registrationInput() });
     const before = await db.emailMessage.count();
-    expect(await sendCoverageReminders(db, coordinator, full.id)).toEqual({ ok: false, reason: "MEETING_FULL" });
+    expect(await sendCoverageReminders(db, { actor: coordinator, meetingId: full.id })).toEqual({ ok: false, reason: "MEETING_FULL" });
     expect(await db.emailMessage.count()).toBe(before);
   });
 
   it("progress counts the reminders waiting, sent and failed", async () => {
-    expect(await getReminderProgress(meeting.id, new Date(), db)).toEqual({ pending: 2, sent: 0, failed: 0, total: 2 });
+    expect(await getReminderProgress(db, { meetingId: meeting.id, now: new Date() })).toEqual({ pending: 2, sent: 0, failed: 0, total: 2 });
     const [first, second] = await reminders(meeting.id);
-    await markEmailSent(db, first.id, { transport: "outbox", providerId: "prova" });
-    await markEmailFailed(db, second.id, "casella inesistente");
-    expect(await getReminderProgress(meeting.id, new Date(), db)).toEqual({ pending: 0, sent: 1, failed: 1, total: 2 });
+    await markEmailSent(db, { id: first.id, delivery: { transport: "outbox", providerId: "prova" } });
+    await markEmailFailed(db, { id: second.id, error: "casella inesistente" });
+    expect(await getReminderProgress(db, { meetingId: meeting.id, now: new Date() })).toEqual({ pending: 0, sent: 1, failed: 1, total: 2 });
     // Withdrawn (the meeting cancelled meanwhile): no longer one of them, and no error.
     await db.emailMessage.update({ where: { id: second.id }, data: { status: "CANCELLED" } });
-    expect(await getReminderProgress(meeting.id, new Date(), db)).toEqual({ pending: 0, sent: 1, failed: 0, total: 1 });
+    expect(await getReminderProgress(db, { meetingId: meeting.id, now: new Date() })).toEqual({ pending: 0, sent: 1, failed: 0, total: 1 });
     // Older than the window: no longer this send's progress.
-    expect(await getReminderProgress(meeting.id, new Date(Date.now() + 25 * HOUR), db)).toEqual({ pending: 0, sent: 0, failed: 0, total: 0 });
+    expect(await getReminderProgress(db, { meetingId: meeting.id, now: new Date(Date.now() + 25 * HOUR) })).toEqual({
+      pending: 0,
+      sent: 0,
+      failed: 0,
+      total: 0,
+    });
   });
 });
 
@@ -176,12 +181,15 @@ describe("a gestore registered for a Comune", () => {
     const own = await createMeeting(db);
     const alone = await createMunicipalityIn(db, { name: "Alcamo", province: "TP" });
     await createReferent(db, alone.id, { email: "referente@alcamo.example.it" });
-    const gestore = await register(db, own.slug, registrationInput({ organisationType: "ENTE_GESTORE", organisationName: "Cooperativa Alfa", municipalityId: alone.id }));
+    const gestore = await register(db, {
+      slug: own.slug,
+      ...registrationInput({ organisationType: "ENTE_GESTORE", organisationName: "Cooperativa Alfa", municipalityId: alone.id }),
+    });
     expect(gestore.ok).toBe(true);
-    const coverage = await getMeetingCoverage(own.id, db);
+    const coverage = await getMeetingCoverage(db, own.id);
     const state = coverage.provinces.flatMap((p) => p.municipalities).find((m) => m.id === alone.id)?.state;
     expect(state).toBe("REFERENT_ONLY");
-    await sendCoverageReminders(db, coordinator, own.id);
+    await sendCoverageReminders(db, { actor: coordinator, meetingId: own.id });
     expect((await reminders(own.id)).map((email) => email.toEmail)).toContain("referente@alcamo.example.it");
   });
 });

@@ -53,89 +53,83 @@ async function referentsToRemind(tx: Tx, meetingId: string): Promise<Recipient[]
  */
 export async function sendCoverageReminders(
   db: Db,
-  actor: { id: string },
-  meetingId: string,
-  now = new Date(),
+  { actor, meetingId, now = new Date() }: { actor: { id: string }; meetingId: string; now?: Date },
 ): Promise<SendCoverageRemindersResult> {
-  return withLockedMeeting(
-    db,
-    { id: meetingId },
-    async (tx, locked): Promise<SendCoverageRemindersResult> => {
-      if (!locked) return { ok: false, reason: "MEETING_NOT_FOUND" };
-      if (registrationWindow(locked, now).state !== "open") return { ok: false, reason: "REGISTRATION_NOT_OPEN" };
-      // A full meeting would only put the reminded on the waiting list: nobody is asked to register for it.
-      if (locked.capacity !== null && (await tx.registration.count({ where: { meetingId, status: "CONFIRMED" } })) >= locked.capacity) {
-        return { ok: false, reason: "MEETING_FULL" };
-      }
-      const meeting = await tx.meeting.findUniqueOrThrow({
-        where: { id: meetingId },
-        select: {
-          slug: true,
-          title: true,
-          startsAt: true,
-          endsAt: true,
-          mode: true,
-          platform: true,
-          venueName: true,
-          venueAddress: true,
-          registrationClosesAt: true,
-          invitesManagingBodies: true,
-        },
-      });
+  return withLockedMeeting(db, { id: meetingId }, async (tx, locked): Promise<SendCoverageRemindersResult> => {
+    if (!locked) return { ok: false, reason: "MEETING_NOT_FOUND" };
+    if (registrationWindow(locked, now).state !== "open") return { ok: false, reason: "REGISTRATION_NOT_OPEN" };
+    // A full meeting would only put the reminded on the waiting list: nobody is asked to register for it.
+    if (locked.capacity !== null && (await tx.registration.count({ where: { meetingId, status: "CONFIRMED" } })) >= locked.capacity) {
+      return { ok: false, reason: "MEETING_FULL" };
+    }
+    const meeting = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: {
+        slug: true,
+        title: true,
+        startsAt: true,
+        endsAt: true,
+        mode: true,
+        platform: true,
+        venueName: true,
+        venueAddress: true,
+        registrationClosesAt: true,
+        invitesManagingBodies: true,
+      },
+    });
 
-      const recipients = await referentsToRemind(tx, meetingId);
-      const recent = await tx.emailMessage.findMany({
-        where: {
-          meetingId,
-          template: COVERAGE_REMINDER_TEMPLATE,
-          toEmail: { in: recipients.map((recipient) => recipient.email) },
-          createdAt: { gte: new Date(now.getTime() - REMINDER_WINDOW_MS) },
-        },
-        select: { toEmail: true },
-      });
-      const reminded = new Set(recent.map((message) => message.toEmail));
-      const toSend = recipients.filter((recipient) => !reminded.has(recipient.email));
+    const recipients = await referentsToRemind(tx, meetingId);
+    const recent = await tx.emailMessage.findMany({
+      where: {
+        meetingId,
+        template: COVERAGE_REMINDER_TEMPLATE,
+        toEmail: { in: recipients.map((recipient) => recipient.email) },
+        createdAt: { gte: new Date(now.getTime() - REMINDER_WINDOW_MS) },
+      },
+      select: { toEmail: true },
+    });
+    const reminded = new Set(recent.map((message) => message.toEmail));
+    const toSend = recipients.filter((recipient) => !reminded.has(recipient.email));
 
-      const meetingUrl = `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`;
-      const common = {
-        meetingTitle: meeting.title,
-        when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
-        where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
-        meetingUrl,
-        registrationUrl: `${appOrigin()}${routes.public.meeting(meeting.slug).registration()}`,
-        closesAt: formatDateTime(meeting.registrationClosesAt ?? meeting.startsAt),
-        invitesManagingBodies: meeting.invitesManagingBodies,
+    const meetingUrl = `${appOrigin()}${routes.public.meeting(meeting.slug).page()}`;
+    const common = {
+      meetingTitle: meeting.title,
+      when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
+      where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
+      meetingUrl,
+      registrationUrl: `${appOrigin()}${routes.public.meeting(meeting.slug).registration()}`,
+      closesAt: formatDateTime(meeting.registrationClosesAt ?? meeting.startsAt),
+      invitesManagingBodies: meeting.invitesManagingBodies,
+    };
+    for (const recipient of toSend) {
+      const data: CoverageReminderData = {
+        ...common,
+        recipientName: recipient.firstName,
+        municipalityNames: recipient.municipalityNames,
       };
-      for (const recipient of toSend) {
-        const data: CoverageReminderData = {
-          ...common,
-          recipientName: recipient.firstName,
-          municipalityNames: recipient.municipalityNames,
-        };
-        await enqueueEmail(tx, {
-          template: COVERAGE_REMINDER_TEMPLATE,
-          toEmail: recipient.email,
-          toName: `${recipient.firstName} ${recipient.lastName}`,
-          meetingId,
-          data,
-        });
-      }
+      await enqueueEmail(tx, {
+        template: COVERAGE_REMINDER_TEMPLATE,
+        toEmail: recipient.email,
+        toName: `${recipient.firstName} ${recipient.lastName}`,
+        meetingId,
+        data,
+      });
+    }
 
-      const result = { ok: true as const, sent: toSend.length, skipped: recipients.length - toSend.length };
-      if (result.sent > 0) {
-        await recordAudit(tx, {
-          actor,
-          action: "meeting.coverage-reminders",
-          entityType: "Meeting",
-          entityId: meetingId,
-          details: {
-            sent: result.sent,
-            skipped: result.skipped,
-            municipalities: [...new Set(toSend.flatMap((recipient) => recipient.municipalityNames))].length,
-          },
-        });
-      }
-      return result;
-    },
-  );
+    const result = { ok: true as const, sent: toSend.length, skipped: recipients.length - toSend.length };
+    if (result.sent > 0) {
+      await recordAudit(tx, {
+        actor,
+        action: "meeting.coverage-reminders",
+        entityType: "Meeting",
+        entityId: meetingId,
+        details: {
+          sent: result.sent,
+          skipped: result.skipped,
+          municipalities: [...new Set(toSend.flatMap((recipient) => recipient.municipalityNames))].length,
+        },
+      });
+    }
+    return result;
+  });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { countDelivery, emptyDeliveryCounts, type DeliveryCounts } from "@/lib/email/delivery-counts";
 import type { Province } from "@/lib/generated/prisma/enums";
 import { COVERAGE_REMINDER_TEMPLATE, REMINDER_WINDOW_MS } from "./constants";
@@ -47,7 +47,7 @@ function counts(municipalities: CoverageMunicipality[]): CoverageCounts {
  * within each. A cancelled registration does not cover its municipality;
  * non-SAI municipalities are not counted.
  */
-export async function getMeetingCoverage(meetingId: string, db: Db = defaultDb()): Promise<MeetingCoverage> {
+export async function getMeetingCoverage(db: Db, meetingId: string): Promise<MeetingCoverage> {
   const [municipalities, registered] = await Promise.all([
     db.municipality.findMany({
       where: { saiMember: true },
@@ -108,7 +108,7 @@ export type ReminderProgress = DeliveryCounts;
  * Delivery of the coverage reminders sent for a meeting in the last window
  * (the same window that keeps a second click from sending them again).
  */
-export async function getReminderProgress(meetingId: string, now = new Date(), db: Db = defaultDb()): Promise<ReminderProgress> {
+export async function getReminderProgress(db: Db, { meetingId, now = new Date() }: { meetingId: string; now?: Date }): Promise<ReminderProgress> {
   const rows = await db.emailMessage.groupBy({
     by: ["status"],
     where: {

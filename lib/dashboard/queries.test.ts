@@ -23,7 +23,7 @@ const forMunicipality = (municipalityId: string) => registrationInput({ organisa
 
 async function registerMany(slug: string, inputs: ReturnType<typeof registrationInput>[], at?: Date) {
   const results = [];
-  for (const input of inputs) results.push(await register(db, slug, input, at ? { now: at } : {}));
+  for (const input of inputs) results.push(await register(db, { slug, ...input, options: at ? { now: at } : {} }));
   return results.map((result) => {
     if (!result.ok) throw new Error(result.reason);
     return result;
@@ -39,7 +39,7 @@ const soonRegistrations = await registerMany(soon.slug, [
   forMunicipality(erice.id),
   forMunicipality(cefalu.id),
 ]);
-await cancelRegistration(db, soonRegistrations[3].token);
+await cancelRegistration(db, { token: soonRegistrations[3].token });
 // A draft further ahead is listed; a cancelled one is not.
 const draft = await createMeeting(db, { title: "Bozza futura", status: "DRAFT", capacity: null }, new Date(now.getTime() + 5 * DAY));
 await createMeeting(db, { title: "Annullata", status: "CANCELLED" }, now);
@@ -60,7 +60,7 @@ await registerMany(unrecorded.slug, [registrationInput()], new Date(pastNow.getT
 
 describe("the dashboard overview", () => {
   it("lists upcoming meetings soonest first with confirmed / capacity, waiting list and SAI coverage", async () => {
-    const { upcoming, saiTotal } = await getDashboardOverview(now, db);
+    const { upcoming, saiTotal } = await getDashboardOverview(db, now);
     expect(saiTotal).toBe(4);
     expect(upcoming.map((meeting) => meeting.title)).toEqual(["Tavolo imminente", "Bozza futura"]);
     // Palermo (twice) and Monreale count; Erice cancelled and Cefalù (not SAI) do not.
@@ -69,7 +69,7 @@ describe("the dashboard overview", () => {
   });
 
   it("gives recent meetings' attendance as present out of confirmed, and none where nothing was recorded", async () => {
-    const { recent } = await getDashboardOverview(now, db);
+    const { recent } = await getDashboardOverview(db, now);
     expect(recent.map((meeting) => [meeting.title, meeting.confirmed, meeting.present, meeting.attendancePercent])).toEqual([
       ["Tavolo passato", 3, 2, 67],
       ["Webinar passato", 1, 0, null],
@@ -77,8 +77,8 @@ describe("the dashboard overview", () => {
   });
 
   it("finds a meeting's heading by id, and nothing for a malformed or unknown one", async () => {
-    expect(await getDashboardMeetingHeading(soon.id, db)).toMatchObject({ title: "Tavolo imminente" });
-    expect(await getDashboardMeetingHeading("non-un-id", db)).toBeNull();
-    expect(await getDashboardMeetingHeading("00000000-0000-4000-8000-000000000000", db)).toBeNull();
+    expect(await getDashboardMeetingHeading(db, soon.id)).toMatchObject({ title: "Tavolo imminente" });
+    expect(await getDashboardMeetingHeading(db, "non-un-id")).toBeNull();
+    expect(await getDashboardMeetingHeading(db, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 });

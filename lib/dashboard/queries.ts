@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { percentOf } from "@/lib/coverage/figures";
@@ -21,7 +21,7 @@ const meetingHeadingSelect = {
 export type DashboardMeetingHeading = Prisma.MeetingGetPayload<{ select: typeof meetingHeadingSelect }>;
 
 /** What a meeting's dashboard sub-page shows in its heading; null for an unknown or malformed id. */
-export async function getDashboardMeetingHeading(id: string, db: Db = defaultDb()): Promise<DashboardMeetingHeading | null> {
+export async function getDashboardMeetingHeading(db: Db, id: string): Promise<DashboardMeetingHeading | null> {
   if (!z.uuid().safeParse(id).success) return null;
   return db.meeting.findUnique({ where: { id }, select: meetingHeadingSelect });
 }
@@ -69,11 +69,16 @@ const RECENT_MEETINGS = 5;
  * coverage; and the latest ended meetings with how many of those confirmed
  * were there.
  */
-export async function getDashboardOverview(now = new Date(), db: Db = defaultDb()): Promise<DashboardOverview> {
+export async function getDashboardOverview(db: Db, now = new Date()): Promise<DashboardOverview> {
   const [upcomingMeetings, recentMeetings, saiTotal] = await Promise.all([
     db.meeting.findMany({
       // A duplicate waiting for its dates is work ahead too, whatever its placeholder dates say.
-      where: { OR: [{ status: { in: ["DRAFT", "PUBLISHED"] }, endsAt: { gte: now } }, { status: "DRAFT", datesPending: true }] },
+      where: {
+        OR: [
+          { status: { in: ["DRAFT", "PUBLISHED"] }, endsAt: { gte: now } },
+          { status: "DRAFT", datesPending: true },
+        ],
+      },
       orderBy: { startsAt: "asc" },
       select: { id: true, title: true, status: true, startsAt: true, endsAt: true, datesPending: true, capacity: true },
     }),

@@ -44,7 +44,7 @@ describe("cancelQueuedEmails", () => {
     const batch = await db.emailBatch.create({ data: {} });
     await db.emailMessage.update({ where: { id: batched }, data: { batchId: batch.id } });
 
-    const count = await db.$transaction((tx) => cancelQueuedEmails(tx, { toName: "revocato" }, "Annullato: invito revocato"));
+    const count = await db.$transaction((tx) => cancelQueuedEmails(tx, { where: { toName: "revocato" }, reason: "Annullato: invito revocato" }));
 
     expect(count).toBe(2);
     expect(await statusOf(pending)).toEqual({ status: "CANCELLED", lastError: "Annullato: invito revocato" });
@@ -55,11 +55,11 @@ describe("cancelQueuedEmails", () => {
     expect(await statusOf(batched)).toEqual({ status: "SENDING", lastError: null });
     // Withdrawn for good: no delivery attempt takes it, a failing attempt does not turn it into a retryable FAILED, the log refuses a retry.
     expect(await claimEmailForDelivery(db, pending)).toBeNull();
-    await markEmailFailed(db, sending, "Resend 500");
+    await markEmailFailed(db, { id: sending, error: "Resend 500" });
     expect((await statusOf(sending)).status).toBe("CANCELLED");
-    expect(await retryEmail(db, coordinator, { id: pending })).toEqual({ ok: false, reason: "NOT_FAILED" });
+    expect(await retryEmail(db, { actor: coordinator, id: pending })).toEqual({ ok: false, reason: "NOT_FAILED" });
     // A provider that had already accepted it is the truth: SENT.
-    await markEmailSent(db, sending, { transport: "resend", providerId: "re_1" });
+    await markEmailSent(db, { id: sending, delivery: { transport: "resend", providerId: "re_1" } });
     expect((await statusOf(sending)).status).toBe("SENT");
   });
 
@@ -67,7 +67,7 @@ describe("cancelQueuedEmails", () => {
     const pending = await message("annullato-poi-no");
     await expect(
       db.$transaction(async (tx) => {
-        await cancelQueuedEmails(tx, { id: pending }, "Annullato: prova");
+        await cancelQueuedEmails(tx, { where: { id: pending }, reason: "Annullato: prova" });
         throw new Error("the revocation failed");
       }),
     ).rejects.toThrow("the revocation failed");
@@ -82,8 +82,8 @@ test("the worker delivers the messages still queued and none of the withdrawn, e
   const kept = await message("consegnato");
   const withdrawn = await message("ritirato");
   await db.$transaction(async (tx) => {
-    await sendEmailJob(tx, withdrawn);
-    await cancelQueuedEmails(tx, { id: withdrawn }, "Annullato: attestato revocato");
+    await sendEmailJob(tx, { messageId: withdrawn });
+    await cancelQueuedEmails(tx, { where: { id: withdrawn }, reason: "Annullato: attestato revocato" });
   });
 
   resend.worker = await startEmailWorker({ url, concurrency: 2, pollingIntervalSeconds: 0.5, log: () => {} });

@@ -53,7 +53,7 @@ export async function enqueueEmail<Name extends EmailTemplateName>(
 ): Promise<EnqueuedEmail> {
   if (isClient(db)) return db.$transaction((tx) => enqueueEmail(tx, message));
   const row = await db.emailMessage.create({ data: messageRow(message), select: { id: true } });
-  const jobId = await sendEmailJob(db, row.id, message.sendAfter);
+  const jobId = await sendEmailJob(db, { messageId: row.id, startAfter: message.sendAfter });
   return { id: row.id, jobId };
 }
 
@@ -74,7 +74,7 @@ export async function enqueueEmailOnce<Name extends EmailTemplateName>(
     select: { id: true },
   });
   if (!row) return null;
-  const jobId = await sendEmailJob(db, row.id, message.sendAfter);
+  const jobId = await sendEmailJob(db, { messageId: row.id, startAfter: message.sendAfter });
   return { id: row.id, jobId };
 }
 
@@ -103,17 +103,15 @@ export function messageRow<Name extends EmailTemplateName>(message: EnqueueEmail
  * so the job commits or rolls back with the change that asks for it: the
  * first delivery (enqueueEmail) or a retry from the email log.
  */
-export async function sendEmailJob(tx: Prisma.TransactionClient, messageId: string, startAfter?: Date): Promise<string> {
+export async function sendEmailJob(tx: Prisma.TransactionClient, { messageId, startAfter }: { messageId: string; startAfter?: Date }): Promise<string> {
   const job: EmailJob = { messageId };
-  return sendJobThrough(tx, EMAIL_QUEUE, job, startAfter ? { startAfter } : {});
+  return sendJobThrough(tx, { queue: EMAIL_QUEUE, data: job, ...(startAfter ? { startAfter } : {}) });
 }
 
 /** A pg-boss job of any email queue, sent through the caller's transaction (see sendEmailJob). */
 export async function sendJobThrough(
   tx: Prisma.TransactionClient,
-  queue: string,
-  data: object,
-  options: PgBoss.SendOptions = {},
+  { queue, data, ...options }: { queue: string; data: object } & PgBoss.SendOptions,
 ): Promise<string> {
   const jobId = await sender.send(queue, data, { ...options, db: throughTransaction(tx) });
   // pg-boss inserts nothing, silently, when the queue does not exist.
@@ -166,8 +164,7 @@ export function redactedDataSql(table?: string): Prisma.Sql {
 
 export async function markEmailSent(
   db: DbOrTx,
-  id: string,
-  delivery: { transport: string; providerId: string; sentAt?: Date },
+  { id, delivery }: { id: string; delivery: { transport: string; providerId: string; sentAt?: Date } },
 ): Promise<void> {
   // The provider accepted it: SENT wins even over a FAILED written by a racing attempt. Its secrets go with it.
   await db.$executeRaw`
@@ -178,14 +175,14 @@ export async function markEmailSent(
 }
 
 /** A failed attempt that will be retried: back to PENDING, with the reason shown in the email log. */
-export async function recordEmailRetry(db: DbOrTx, id: string, error: string): Promise<void> {
+export async function recordEmailRetry(db: DbOrTx, { id, error }: { id: string; error: string }): Promise<void> {
   await db.emailMessage.updateMany({
     where: { id, status: "SENDING" },
     data: { status: "PENDING", lastError: error.slice(0, 1000) },
   });
 }
 
-export async function markEmailFailed(db: DbOrTx, id: string, error: string): Promise<void> {
+export async function markEmailFailed(db: DbOrTx, { id, error }: { id: string; error: string }): Promise<void> {
   await db.emailMessage.updateMany({
     // A message withdrawn meanwhile stays CANCELLED: FAILED would offer it for a retry.
     where: { id, status: { notIn: ["SENT", "CANCELLED"] } },
@@ -200,7 +197,10 @@ export async function markEmailFailed(db: DbOrTx, id: string, error: string): Pr
  * wrong: a revoked attestato, a replaced code or link, erased data. A message
  * the provider is accepting at this very moment still ends SENT, as it was.
  */
-export async function cancelQueuedEmails(tx: Prisma.TransactionClient, where: Prisma.EmailMessageWhereInput, reason: string): Promise<number> {
+export async function cancelQueuedEmails(
+  tx: Prisma.TransactionClient,
+  { where, reason }: { where: Prisma.EmailMessageWhereInput; reason: string },
+): Promise<number> {
   const cancelled = await tx.emailMessage.updateManyAndReturn({
     where: {
       AND: [

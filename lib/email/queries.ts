@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const listSelect = {
@@ -18,7 +18,7 @@ const listSelect = {
 export type EmailMessageSummary = Prisma.EmailMessageGetPayload<{ select: typeof listSelect }>;
 
 /** Newest first: the development outbox and, later, the dashboard's email log. */
-export async function listRecentEmailMessages(limit = 100, db: Db = defaultDb()): Promise<EmailMessageSummary[]> {
+export async function listRecentEmailMessages(db: Db, limit = 100): Promise<EmailMessageSummary[]> {
   return db.emailMessage.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: listSelect });
 }
 
@@ -32,7 +32,7 @@ const detailSelect = {
 
 export type EmailMessageDetail = Prisma.EmailMessageGetPayload<{ select: typeof detailSelect }>;
 
-export async function getEmailMessage(id: string, db: Db = defaultDb()): Promise<EmailMessageDetail | null> {
+export async function getEmailMessage(db: Db, id: string): Promise<EmailMessageDetail | null> {
   // Not a UUID: it cannot exist, and PostgreSQL would reject the comparison.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   return db.emailMessage.findUnique({ where: { id }, select: detailSelect });

@@ -112,9 +112,9 @@ test("after delivery no emailed token, link, attestato code or session token is 
     email: "rosa.referente@comune.example.it",
     nominees: [{ firstName: "Gino", lastName: "Gestore", email: "gino.gestore@coop.example.it", managingBodyName: "Cooperativa Aurora" }],
   });
-  expect(await register(db, meeting.slug, registrant)).toMatchObject({ ok: true });
+  expect(await register(db, { slug: meeting.slug, ...registrant })).toMatchObject({ ok: true });
   // The same address again: the personal link is sent anew.
-  expect(await register(db, meeting.slug, registrant)).toMatchObject({ ok: false, reason: "ALREADY_REGISTERED" });
+  expect(await register(db, { slug: meeting.slug, ...registrant })).toMatchObject({ ok: false, reason: "ALREADY_REGISTERED" });
 
   // A dashboard sign-in request, as the form posts it to Auth.js.
   const admin = await createUser(db, "ADMIN");
@@ -130,10 +130,10 @@ test("after delivery no emailed token, link, attestato code or session token is 
   const startsAt = new Date(Date.now() - 5 * HOUR);
   const past = await createMeeting(db, { startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), registrationOpensAt: new Date(Date.now() - 48 * HOUR) });
   const present = await createRegistrationRecord(db, past.id, { firstName: "Lucia", email: "lucia.presente@comune.example.it", attendance: { status: "PRESENT", minutes: 100 } });
-  expect(await issueCertificates(db, admin, { meetingId: past.id })).toMatchObject({ ok: true, issued: [present.id] });
+  expect(await issueCertificates(db, { actor: admin, meetingId: past.id })).toMatchObject({ ok: true, issued: [present.id] });
 
   // The join link to everyone confirmed, in a provider batch.
-  expect(await sendJoinLinkNow(db, admin, meeting.id)).toMatchObject({ ok: true, recipients: 1 });
+  expect(await sendJoinLinkNow(db, { actor: admin, meetingId: meeting.id })).toMatchObject({ ok: true, recipients: 1 });
 
   const templates = ["registration-confirmed", "invitation", "personal-link", "sign-in-link", "certificate", "join-link"];
   await waitFor("every email to be delivered", async () => {
@@ -207,8 +207,8 @@ test("after delivery no emailed token, link, attestato code or session token is 
   }
 
   // Each still works, looked up by its hash.
-  expect(await getRegistrationByToken(currentPersonalToken, new Date(), db)).not.toBeNull();
-  expect(await getInvitationByToken(invitationToken, new Date(), db)).not.toBeNull();
+  expect(await getRegistrationByToken(db, { token: currentPersonalToken, now: new Date() })).not.toBeNull();
+  expect(await getInvitationByToken(db, { token: invitationToken, now: new Date() })).not.toBeNull();
   expect(await verifyCertificateCode(db, code)).toMatchObject({ valid: true });
 
   // Signing out ends the session stored by its hash.

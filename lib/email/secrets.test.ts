@@ -47,10 +47,10 @@ describe("the data of a message", () => {
       const pending = await queued(template);
       const failed = await queued(template);
       await db.emailMessage.update({ where: { id: failed }, data: { status: "SENDING" } });
-      await recordEmailRetry(db, failed, "Resend 503");
+      await recordEmailRetry(db, { id: failed, error: "Resend 503" });
       expect(await dataOf(failed)).toEqual(SAMPLE_DATA[template]);
       await db.emailMessage.update({ where: { id: failed }, data: { status: "SENDING" } });
-      await markEmailFailed(db, failed, "Resend 422");
+      await markEmailFailed(db, { id: failed, error: "Resend 422" });
       expect(await dataOf(pending), template).toEqual(SAMPLE_DATA[template]);
       expect(await dataOf(failed), template).toEqual(SAMPLE_DATA[template]);
     }
@@ -60,7 +60,7 @@ describe("the data of a message", () => {
     for (const template of TEMPLATES) {
       const id = await queued(template);
       await db.emailMessage.update({ where: { id }, data: { status: "SENDING" } });
-      await markEmailSent(db, id, { transport: "resend", providerId: `re_${template}` });
+      await markEmailSent(db, { id, delivery: { transport: "resend", providerId: `re_${template}` } });
       const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
       expect(row.status).toBe("SENT");
       expectRedacted(template, row.data);
@@ -76,7 +76,7 @@ describe("the data of a message", () => {
       await db.emailMessage.update({ where: { id }, data: { status: "SENDING", batchId: batch.id } });
       ids.push(id);
     }
-    await markBatchSent(db, batch.id, ids.map((id, index) => ({ id, providerId: `re_batch_${index}` })), "resend");
+    await markBatchSent(db, { batchId: batch.id, delivered: ids.map((id, index) => ({ id, providerId: `re_batch_${index}` })), transport: "resend" });
     for (const [index, template] of TEMPLATES.entries()) expectRedacted(template, await dataOf(ids[index]));
   });
 
@@ -85,13 +85,13 @@ describe("the data of a message", () => {
     const kept = await queued("personal-link", "da tenere");
     await expect(
       db.$transaction(async (tx) => {
-        await cancelQueuedEmails(tx, { toName: "da ritirare" }, "Annullato: prova");
+        await cancelQueuedEmails(tx, { where: { toName: "da ritirare" }, reason: "Annullato: prova" });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
     for (const [index, template] of TEMPLATES.entries()) expect(await dataOf(cancelled[index])).toEqual(SAMPLE_DATA[template]);
 
-    expect(await db.$transaction((tx) => cancelQueuedEmails(tx, { toName: "da ritirare" }, "Annullato: prova"))).toBe(TEMPLATES.length);
+    expect(await db.$transaction((tx) => cancelQueuedEmails(tx, { where: { toName: "da ritirare" }, reason: "Annullato: prova" }))).toBe(TEMPLATES.length);
     for (const [index, template] of TEMPLATES.entries()) expectRedacted(template, await dataOf(cancelled[index]));
     expect(await dataOf(kept)).toEqual(SAMPLE_DATA["personal-link"]);
   });
@@ -102,7 +102,7 @@ test("a person's export shows no secret of an email still waiting to be sent, an
   for (const template of TEMPLATES) {
     await enqueueEmail(db, { template, toEmail: person.email, data: SAMPLE_DATA[template] });
   }
-  const text = JSON.stringify(buildPersonExport((await getPersonRecords(person.id, db, { withEmailData: true }))!));
+  const text = JSON.stringify(buildPersonExport((await getPersonRecords(db, { id: person.id, withEmailData: true }))!));
   expect(text).toContain("Tavolo tecnico del Coordinamento dei Comuni SAI");
   for (const secret of FIXTURE_SECRETS) expect(text).not.toContain(secret);
 });

@@ -64,7 +64,7 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
     rendered = await renderStoredEmail(message.template, message.data);
   } catch (error) {
     if (!(error instanceof EmailTemplateError)) throw error;
-    await markEmailFailed(db, id, describe(error));
+    await markEmailFailed(db, { id, error: describe(error) });
     log(`[email] ${id}: cannot be rendered, marked FAILED (${describeError(error)})`);
     return "failed";
   }
@@ -76,17 +76,17 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
     // Errors we do not recognise (a bug, a dropped socket) get the benefit of the doubt.
     const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
     if (!retryable || job.retryCount >= job.retryLimit) {
-      await markEmailFailed(db, id, describe(error));
+      await markEmailFailed(db, { id, error: describe(error) });
       log(`[email] ${id}: attempt ${message.attempts} failed for good, marked FAILED (${describeError(error)})`);
       return "failed";
     }
-    await recordEmailRetry(db, id, describe(error));
+    await recordEmailRetry(db, { id, error: describe(error) });
     log(`[email] ${id}: attempt ${message.attempts} failed, will retry (${describeError(error)})`);
     throw error;
   }
 
   await context.afterProviderAccepted?.(id);
-  await markEmailSent(db, id, { transport: transport.name, providerId });
+  await markEmailSent(db, { id, delivery: { transport: transport.name, providerId } });
   log(`[email] ${id}: sent via ${transport.name} (${providerId})`);
   return "sent";
 }

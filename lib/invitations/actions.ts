@@ -34,7 +34,7 @@ async function openInvitation(
   token: string,
   { reopenDeclined = false } = {},
 ): Promise<{ ok: true; view: InvitationView } | { ok: false; message: string }> {
-  const view = await getInvitationByToken(token);
+  const view = await getInvitationByToken(db(), { token });
   if (!view) return { ok: false, message: LINK_MESSAGES.LINK_INVALID };
   if (view.state === "declined" && reopenDeclined) return { ok: true, view };
   if (view.state !== "open") return { ok: false, message: STATE_MESSAGES[view.state] };
@@ -56,7 +56,7 @@ export async function acceptInvitationAction(
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     if (!(await publicWriteAllowed(values.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
-    const result = await acceptInvitation(db(), token, parsed.data);
+    const result = await acceptInvitation(db(), { token, ...parsed.data });
     if (!result.ok) {
       if (result.reason === "ALREADY_REGISTERED") return errorState(values, {}, ALREADY_REGISTERED);
       const { fieldErrors, formError } = failureErrors(result.reason);
@@ -78,7 +78,7 @@ export async function declineInvitationAction(
     if (!found.ok) return errorState(values, {}, found.message);
     if (!(await publicWriteAllowed(found.view.invitation.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
-    const result = await declineInvitation(db(), token);
+    const result = await declineInvitation(db(), { token });
     if (!result.ok) {
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);

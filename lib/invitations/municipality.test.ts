@@ -35,17 +35,19 @@ async function invitationToken(email: string) {
 }
 
 async function registerForBagheria(slug: string, nominees: ReturnType<typeof gestore>[]) {
-  const result = await register(db, slug, registrationInput({ organisationType: "COMUNE", municipalityId: bagheria.id, organisationName: "", nominees }));
+  const result = await register(db, {
+    slug,
+    ...registrationInput({ organisationType: "COMUNE", municipalityId: bagheria.id, organisationName: "", nominees }),
+  });
   if (!result.ok) throw new Error(result.reason);
   return result;
 }
 
 async function acceptAsGestore(email: string, lastName: string, body: string) {
-  const accepted = await acceptInvitation(
-    db,
-    await invitationToken(email),
-    registrationInput({ firstName: "Gestore", lastName, organisationType: "ENTE_GESTORE", organisationName: body }),
-  );
+  const accepted = await acceptInvitation(db, {
+    token: await invitationToken(email),
+    ...registrationInput({ firstName: "Gestore", lastName, organisationType: "ENTE_GESTORE", organisationName: body }),
+  });
   if (!accepted.ok) throw new Error(accepted.reason);
   return accepted;
 }
@@ -56,9 +58,14 @@ describe("a nomination keeps the inviting registration's Comune", () => {
   it("from the public form, the personal page and the dashboard on a registrant's behalf", async () => {
     const meeting = await createMeeting(db);
     const inviter = await registerForBagheria(meeting.slug, [gestore("modulo@coop.example.it")]);
-    expect(await addNominees(db, inviter.token, [gestore("pagina@coop.example.it")])).toEqual({ ok: true, invited: 1 });
+    expect(await addNominees(db, { token: inviter.token, nominees: [gestore("pagina@coop.example.it")] })).toEqual({ ok: true, invited: 1 });
     expect(
-      await inviteOnBehalf(db, coordinator, { meetingId: meeting.id, registrationId: inviter.registrationId, nominee: gestore("cruscotto@coop.example.it") }),
+      await inviteOnBehalf(db, {
+        actor: coordinator,
+        meetingId: meeting.id,
+        registrationId: inviter.registrationId,
+        nominee: gestore("cruscotto@coop.example.it"),
+      }),
     ).toMatchObject({ ok: true });
 
     expect(await municipalityOf("modulo@coop.example.it")).toBe(bagheria.id);
@@ -70,16 +77,15 @@ describe("a nomination keeps the inviting registration's Comune", () => {
 
   it("a registrant of no Comune nominates without one; a nominee who names their own Comune keeps it", async () => {
     const meeting = await createMeeting(db);
-    await register(db, meeting.slug, registrationInput({ nominees: [gestore("senza@coop.example.it")] }));
+    await register(db, { slug: meeting.slug, ...registrationInput({ nominees: [gestore("senza@coop.example.it")] }) });
     expect(await municipalityOf("senza@coop.example.it")).toBeNull();
 
     await registerForBagheria(meeting.slug, [gestore("proprio@coop.example.it")]);
     const other = await db.municipality.create({ data: { istatCode: "082070", name: "Villabate", province: "PA", provinceName: "Palermo" } });
-    const accepted = await acceptInvitation(
-      db,
-      await invitationToken("proprio@coop.example.it"),
-      registrationInput({ organisationType: "COMUNE", municipalityId: other.id, organisationName: "" }),
-    );
+    const accepted = await acceptInvitation(db, {
+      token: await invitationToken("proprio@coop.example.it"),
+      ...registrationInput({ organisationType: "COMUNE", municipalityId: other.id, organisationName: "" }),
+    });
     if (!accepted.ok) throw new Error(accepted.reason);
     expect(await db.registration.findUniqueOrThrow({ where: { id: accepted.registrationId }, select: { municipalityId: true } })).toEqual({ municipalityId: other.id });
   });
@@ -92,15 +98,15 @@ describe("a nomination keeps the inviting registration's Comune", () => {
     ].join("\n");
     const parsed = await parseImportFile("progetti.csv", new TextEncoder().encode(csv));
     if (!parsed.ok) throw new Error(parsed.code);
-    const upload = await createSaiImport(db, coordinator, { fileName: "progetti.csv", fileHash: "0".repeat(64), rows: parsed.rows });
-    expect(await applySaiImport(db, coordinator, { importId: upload.id })).toMatchObject({ ok: true });
+    const upload = await createSaiImport(db, { actor: coordinator, fileName: "progetti.csv", fileHash: "0".repeat(64), rows: parsed.rows });
+    expect(await applySaiImport(db, { actor: coordinator, importId: upload.id })).toMatchObject({ ok: true });
 
     const meeting = await createMeeting(db);
     const referent = await registerForBagheria(meeting.slug, [gestore("alfa@coop.example.it", "Cooperativa Alfa"), gestore("beta@coop.example.it", "Cooperativa Beta")]);
     const alfa = await acceptAsGestore("alfa@coop.example.it", "Alfieri", "Cooperativa Alfa");
     const beta = await acceptAsGestore("beta@coop.example.it", "Bettini", "Cooperativa Beta");
     const ids = [referent.registrationId, alfa.registrationId, beta.registrationId];
-    expect(await setAttendance(db, coordinator, { meetingId: meeting.id, ids, mark: "CHECK_IN" })).toMatchObject({ ok: true });
+    expect(await setAttendance(db, { actor: coordinator, meetingId: meeting.id, ids, mark: "CHECK_IN" })).toMatchObject({ ok: true });
 
     const source = await getRegisterSource(db, meeting.id);
     if (!source) throw new Error("no register");
@@ -129,7 +135,7 @@ describe("a nomination keeps the inviting registration's Comune", () => {
     expect(pdf).toMatch(/Alfieri Gestore Ente gestore Cooperativa Alfa Bagheria PA/);
     expect(pdf).toMatch(/Bettini Gestore Ente gestore Cooperativa Beta Bagheria PA/);
 
-    const exported = await listRegistrationsForExport(db, meeting.id);
+    const exported = await listRegistrationsForExport(db, { meetingId: meeting.id });
     expect(exported.filter((row) => row.organisationType === "ENTE_GESTORE").map((row) => [row.lastName, row.municipality, row.province])).toEqual(
       expect.arrayContaining([
         ["Alfieri", "Bagheria", "PA"],

@@ -15,10 +15,7 @@ export type InvitationSender = string | { userId: string; municipalityId: string
  */
 export async function nominate(
   tx: Tx,
-  sender: InvitationSender,
-  meeting: { id: string; endsAt: Date },
-  nominees: NomineeInput[],
-  now: Date,
+  { sender, meeting, nominees, now }: { sender: InvitationSender; meeting: { id: string; endsAt: Date }; nominees: NomineeInput[]; now: Date },
 ): Promise<number> {
   let invitedBy: { invitedByRegistrationId: string; municipalityId: string | null } | { invitedByUserId: string; municipalityId: string | null };
   if (typeof sender === "string") {
@@ -72,7 +69,10 @@ export type InvitationLookup =
  * can still be accepted (`reopenDeclined`): whoever said no may change their
  * mind while registrations are open, which registering checks.
  */
-export async function openInvitation(tx: Tx, token: string, now: Date, { reopenDeclined = false } = {}): Promise<InvitationLookup> {
+export async function openInvitation(
+  tx: Tx,
+  { token, now, reopenDeclined = false }: { token: string; now: Date; reopenDeclined?: boolean },
+): Promise<InvitationLookup> {
   const invitation = await tx.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, email: true, meetingId: true, status: true, tokenExpiresAt: true },
@@ -87,11 +87,10 @@ export async function openInvitation(tx: Tx, token: string, now: Date, { reopenD
 
 export async function declineInvitation(
   db: { $transaction: <T>(run: (tx: Tx) => Promise<T>) => Promise<T> },
-  token: string,
-  now = new Date(),
+  { token, now = new Date() }: { token: string; now?: Date },
 ): Promise<{ ok: true } | { ok: false; reason: "LINK_INVALID" | "LINK_EXPIRED" | "ALREADY_ANSWERED" }> {
   return db.$transaction(async (tx) => {
-    const found = await openInvitation(tx, token, now);
+    const found = await openInvitation(tx, { token, now });
     if (!found.ok) return found;
     // Conditional update: a concurrent accept wins and this one reports it.
     const { count } = await tx.invitation.updateMany({
@@ -99,7 +98,7 @@ export async function declineInvitation(
       data: { status: "DECLINED", respondedAt: now },
     });
     if (!count) return { ok: false as const, reason: "ALREADY_ANSWERED" as const };
-    await notifyInviter(tx, found.invitation.id, "DECLINED");
+    await notifyInviter(tx, { invitationId: found.invitation.id, answer: "DECLINED" });
     return { ok: true as const };
   });
 }
@@ -108,7 +107,7 @@ export async function declineInvitation(
  * Tells the registrant who nominated the gestore how they answered, in the
  * transaction of the answer. A coordinator's direct invitation has no one to tell.
  */
-export async function notifyInviter(tx: Tx, invitationId: string, answer: "ACCEPTED" | "DECLINED"): Promise<void> {
+export async function notifyInviter(tx: Tx, { invitationId, answer }: { invitationId: string; answer: "ACCEPTED" | "DECLINED" }): Promise<void> {
   const email = await invitationAnsweredEmail(tx, invitationId, answer);
   if (email) await enqueueEmail(tx, email);
 }

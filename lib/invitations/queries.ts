@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { personalMeetingSelect, type PersonalMeeting } from "@/lib/registrations/queries";
@@ -35,7 +35,7 @@ export type InvitationView = {
  * The invitation behind a link, for the acceptance page: never the join link.
  * Unknown, malformed or revoked links give null.
  */
-export async function getInvitationByToken(token: string, now = new Date(), db: Db = defaultDb()): Promise<InvitationView | null> {
+export async function getInvitationByToken(db: Db, { token, now = new Date() }: { token: string; now?: Date }): Promise<InvitationView | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
   if (!row || row.status === "REVOKED") return null;

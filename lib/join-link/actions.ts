@@ -43,7 +43,7 @@ export async function sendJoinLinkNowAction(
   return runDashboardAction("send-join-link-now", "write", values, async (user) => {
     const id = meetingIdSchema.safeParse(meetingId);
     if (!id.success) return errorState(values, {}, NOT_FOUND);
-    const result = await sendJoinLinkNow(db(), user, id.data);
+    const result = await sendJoinLinkNow(db(), { actor: user, meetingId: id.data });
     if (!result.ok) return errorState(values, {}, SEND_REFUSALS[result.reason]);
     return {
       status: "success",
@@ -68,7 +68,7 @@ export async function updateJoinLinkOffsetsAction(
     if (!parsed.ok) {
       return errorState(values, parsed.fieldErrors, parsed.formError ?? "Correggi gli orari indicati: non sono stati salvati.");
     }
-    const result = await updateJoinLinkOffsets(db(), user, id.data, parsed.offsets);
+    const result = await updateJoinLinkOffsets(db(), { actor: user, meetingId: id.data, offsets: parsed.offsets });
     if (!result.ok) return errorState(values, {}, NOT_FOUND);
     return {
       status: "success",

@@ -111,7 +111,7 @@ describe("runDueJoinLinkSends", () => {
     // Not sent yet: a change of link sends nothing (the scheduled sends will carry the new one).
     const full = () => db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, include: { speakers: true, agendaItems: true } });
     const edit = async (joinUrl: string) =>
-      updateMeeting(db, coordinator, meeting.id, meetingSchema.parse({ ...meetingToForm(await full()), joinUrl }));
+      updateMeeting(db, { actor: coordinator, id: meeting.id, ...meetingSchema.parse({ ...meetingToForm(await full()), joinUrl }) });
     expect(await edit("https://zoom.us/j/5550002?pwd=primo")).toMatchObject({ ok: true });
     expect(await sendsOf(meeting.id)).toHaveLength(0);
 
@@ -148,13 +148,13 @@ describe("runDueJoinLinkSends", () => {
   it("whoever registers after a send gets the link in the confirmation; before a send, the promise of it", async () => {
     const start = new Date(Date.now() + 10 * 24 * HOUR);
     const { meeting } = await meetingWith(start, 1);
-    const before = await register(db, meeting.slug, registrationInput());
+    const before = await register(db, { slug: meeting.slug, ...registrationInput() });
     expect(before.ok).toBe(true);
     const first = await db.emailMessage.findFirstOrThrow({ where: { registrationId: before.ok ? before.registrationId : "", template: "registration-confirmed" } });
     expect(first.data).not.toHaveProperty("joinUrl");
 
-    expect(await sendJoinLinkNow(db, coordinator, meeting.id)).toMatchObject({ ok: true, recipients: 2 });
-    const after = await register(db, meeting.slug, registrationInput());
+    expect(await sendJoinLinkNow(db, { actor: coordinator, meetingId: meeting.id })).toMatchObject({ ok: true, recipients: 2 });
+    const after = await register(db, { slug: meeting.slug, ...registrationInput() });
     expect(after.ok).toBe(true);
     const confirmation = await db.emailMessage.findFirstOrThrow({ where: { registrationId: after.ok ? after.registrationId : "", template: "registration-confirmed" } });
     expect(confirmation.data).toMatchObject({ joinUrl: JOIN_URL });
@@ -163,12 +163,12 @@ describe("runDueJoinLinkSends", () => {
   it("'Invia ora' refuses a second click while the first send is still going out, and a meeting that cannot receive one", async () => {
     const start = new Date(Date.now() + 10 * 24 * HOUR);
     const { meeting } = await meetingWith(start, 2);
-    expect(await sendJoinLinkNow(db, coordinator, meeting.id)).toMatchObject({ ok: true, recipients: 2 });
-    expect(await sendJoinLinkNow(db, coordinator, meeting.id)).toEqual({ ok: false, reason: "SEND_IN_PROGRESS" });
+    expect(await sendJoinLinkNow(db, { actor: coordinator, meetingId: meeting.id })).toMatchObject({ ok: true, recipients: 2 });
+    expect(await sendJoinLinkNow(db, { actor: coordinator, meetingId: meeting.id })).toEqual({ ok: false, reason: "SEND_IN_PROGRESS" });
 
     const { meeting: inPerson } = await meetingWith(start, 1, { mode: "IN_PERSON", joinUrl: null, venueName: "Sala" });
-    expect(await sendJoinLinkNow(db, coordinator, inPerson.id)).toEqual({ ok: false, reason: "NOT_ONLINE" });
+    expect(await sendJoinLinkNow(db, { actor: coordinator, meetingId: inPerson.id })).toEqual({ ok: false, reason: "NOT_ONLINE" });
     const { meeting: noLink } = await meetingWith(start, 1, { joinUrl: null });
-    expect(await sendJoinLinkNow(db, coordinator, noLink.id)).toEqual({ ok: false, reason: "NO_JOIN_URL" });
+    expect(await sendJoinLinkNow(db, { actor: coordinator, meetingId: noLink.id })).toEqual({ ok: false, reason: "NO_JOIN_URL" });
   });
 });

@@ -119,7 +119,7 @@ async function sendLocked(tx: Tx, locked: LockedMeeting | null, request: SendReq
     dedupeKey: `join-link:${send.id}:${registration.id}`,
   }));
   const written = await enqueueBatchEmailsOnce(tx, messages);
-  await sendBatchJobs(tx, send.id, written.length);
+  await sendBatchJobs(tx, { joinLinkSendId: send.id, messages: written.length });
   await tx.joinLinkSend.update({ where: { id: send.id }, data: { recipients: written.length } });
 
   await recordAudit(tx, {
@@ -133,7 +133,10 @@ async function sendLocked(tx: Tx, locked: LockedMeeting | null, request: SendReq
 }
 
 /** The coordinator's "Invia ora": everyone confirmed now, once per click. */
-export async function sendJoinLinkNow(db: Db, actor: { id: string }, meetingId: string, now = new Date()): Promise<JoinLinkSendResult> {
+export async function sendJoinLinkNow(
+  db: Db,
+  { actor, meetingId, now = new Date() }: { actor: { id: string }; meetingId: string; now?: Date },
+): Promise<JoinLinkSendResult> {
   return createJoinLinkSend(db, { meetingId, kind: "MANUAL", slot: `manual-${randomUUID()}`, actor, now });
 }
 
@@ -142,7 +145,10 @@ export async function sendJoinLinkNow(db: Db, actor: { id: string }, meetingId: 
  * scheduler): if an older version of the link had been sent and this one has
  * not, everyone confirmed gets the new one under "Link aggiornato".
  */
-export async function sendUpdatedJoinLinkIfDue(db: DbOrTx, meetingId: string, actor: AuditActor, now = new Date()): Promise<JoinLinkSendResult | null> {
+export async function sendUpdatedJoinLinkIfDue(
+  db: DbOrTx,
+  { meetingId, actor, now = new Date() }: { meetingId: string; actor: AuditActor; now?: Date },
+): Promise<JoinLinkSendResult | null> {
   return withLockedMeeting(db, { id: meetingId }, async (tx, locked): Promise<JoinLinkSendResult | null> => {
     if (!locked) return null;
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { joinUrlVersion: true } });
@@ -158,7 +164,10 @@ export async function sendUpdatedJoinLinkIfDue(db: DbOrTx, meetingId: string, ac
 export type UpdateOffsetsResult = { ok: true; offsets: number[] } | { ok: false; reason: "NOT_FOUND" };
 
 /** The moments (minutes before the start) at which the scheduler sends the link. */
-export async function updateJoinLinkOffsets(db: Db, actor: { id: string }, meetingId: string, offsets: number[]): Promise<UpdateOffsetsResult> {
+export async function updateJoinLinkOffsets(
+  db: Db,
+  { actor, meetingId, offsets }: { actor: { id: string }; meetingId: string; offsets: number[] },
+): Promise<UpdateOffsetsResult> {
   return withLockedMeeting(db, { id: meetingId }, async (tx, locked): Promise<UpdateOffsetsResult> => {
     if (!locked) return { ok: false, reason: "NOT_FOUND" };
     const before = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { joinLinkOffsetsMinutes: true } });
@@ -204,7 +213,7 @@ export async function runDueJoinLinkSends(db: Db, now = new Date()): Promise<{ s
       AND EXISTS (SELECT 1 FROM "JoinLinkSend" s WHERE s."meetingId" = m.id AND s."joinUrlVersion" < m."joinUrlVersion")
       AND NOT EXISTS (SELECT 1 FROM "JoinLinkSend" s WHERE s."meetingId" = m.id AND s."joinUrlVersion" = m."joinUrlVersion")`;
   for (const { id } of updated) {
-    count(await sendUpdatedJoinLinkIfDue(db, id, SCHEDULER_ACTOR, now));
+    count(await sendUpdatedJoinLinkIfDue(db, { meetingId: id, actor: SCHEDULER_ACTOR, now }));
   }
 
   const due = await db.$queryRaw<DueScheduled[]>`

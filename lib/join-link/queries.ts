@@ -3,7 +3,7 @@ import "server-only";
 // be sent, when it will be, and every send so far with its delivery counts.
 // The link itself leaves this file only to the confirmation email and to the
 // page, which shows it to coordinators alone.
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { countDelivery, emptyDeliveryCounts, type DeliveryCounts } from "@/lib/email/delivery-counts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JoinLinkSendKind } from "@/lib/generated/prisma/enums";
@@ -47,7 +47,7 @@ async function countsBySend(sendIds: string[], db: Db | Prisma.TransactionClient
 }
 
 /** The page's data; null for an unknown or malformed meeting id. */
-export async function getJoinLinkOverview(meetingId: string, now = new Date(), db: Db = defaultDb()): Promise<JoinLinkOverview | null> {
+export async function getJoinLinkOverview(db: Db, { meetingId, now = new Date() }: { meetingId: string; now?: Date }): Promise<JoinLinkOverview | null> {
   if (!meetingIdSchema.safeParse(meetingId).success) return null;
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
@@ -110,7 +110,7 @@ export async function getJoinLinkOverview(meetingId: string, now = new Date(), d
 export type JoinLinkProgress = DeliveryCounts & { sendId: string | null };
 
 /** The delivery of the meeting's latest send, for the page's progress bar. */
-export async function getJoinLinkProgress(meetingId: string, db: Db = defaultDb()): Promise<JoinLinkProgress> {
+export async function getJoinLinkProgress(db: Db, meetingId: string): Promise<JoinLinkProgress> {
   const latest = await db.joinLinkSend.findFirst({ where: { meetingId }, orderBy: { startedAt: "desc" }, select: { id: true } });
   if (!latest) return { sendId: null, pending: 0, sent: 0, failed: 0, total: 0 };
   const counts = await countsBySend([latest.id], db);
@@ -134,7 +134,7 @@ export async function joinUrlForConfirmation(tx: Prisma.TransactionClient, meeti
  * confirmed, once a link has been sent (sendUpdatedJoinLinkIfDue), while the
  * meeting can still receive one; 0 otherwise. The editor says it before saving.
  */
-export async function updatedJoinLinkRecipients(meetingId: string, now = new Date(), db: Db = defaultDb()): Promise<number> {
+export async function updatedJoinLinkRecipients(db: Db, { meetingId, now = new Date() }: { meetingId: string; now?: Date }): Promise<number> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { mode: true, status: true, endsAt: true } });
   if (!meeting || joinLinkUnavailable({ ...meeting, hasJoinUrl: true }, now)) return 0;
   const sent = await db.joinLinkSend.findFirst({ where: { meetingId }, select: { id: true } });

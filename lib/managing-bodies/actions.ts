@@ -23,7 +23,7 @@ export async function createManagingBodyAction(_state: FormState<ManagingBodyRaw
   return runDashboardAction("create-managing-body", "write", values, async (user) => {
     const parsed = parseForm(managingBodySchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await createManagingBody(db(), user, parsed.data);
+    const result = await createManagingBody(db(), { actor: user, ...parsed.data });
     if (!result.ok) return errorState(values, { taxCode: MANAGING_BODY_MESSAGES.taxCodeTaken(result.other) });
     return { status: "redirect", to: `${managingBodyPath(result.id)}?esito=creato`, revalidate: [MANAGING_BODIES_PATH] };
   });
@@ -40,7 +40,7 @@ export async function updateManagingBodyAction(
     if (!id.success) return errorState(values, {}, MANAGING_BODY_MESSAGES.INVALID_BODY);
     const parsed = parseForm(managingBodySchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await updateManagingBody(db(), user, { id: id.data, ...parsed.data });
+    const result = await updateManagingBody(db(), { actor: user, id: id.data, ...parsed.data });
     if (!result.ok) {
       if (result.reason === "NOT_FOUND") return errorState(values, {}, MANAGING_BODY_MESSAGES.NOT_FOUND);
       return errorState(values, { taxCode: MANAGING_BODY_MESSAGES.taxCodeTaken(result.other) });
@@ -59,7 +59,7 @@ export async function mergeManagingBodyAction(bodyId: string, _state: FormState<
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     const { otherId, direction } = parsed.data;
     const [sourceId, targetId] = direction === "INTO_THIS" ? [otherId, id.data] : [id.data, otherId];
-    const result = await mergeManagingBodies(db(), user, { sourceId, targetId });
+    const result = await mergeManagingBodies(db(), { actor: user, sourceId, targetId });
     if (!result.ok) {
       if (result.reason === "SAME") return errorState(values, { otherId: MANAGING_BODY_MESSAGES.MERGE_SAME });
       return errorState(values, {}, MANAGING_BODY_MESSAGES.MERGE_NOT_FOUND);

@@ -20,7 +20,10 @@ async function taxCodeTaken(db: PrismaClient, taxCode: string | null): Promise<T
 
 export type CreateManagingBodyResult = { ok: true; id: string } | TaxCodeTaken;
 
-export async function createManagingBody(db: PrismaClient, actor: { id: string }, input: ManagingBodyInput): Promise<CreateManagingBodyResult> {
+export async function createManagingBody(
+  db: PrismaClient,
+  { actor, ...input }: { actor: { id: string } } & ManagingBodyInput,
+): Promise<CreateManagingBodyResult> {
   try {
     return await db.$transaction(async (tx: Tx): Promise<CreateManagingBodyResult> => {
       const body = await tx.managingBody.create({ data: input, select: { id: true, ...managingBodyAuditSelect } });
@@ -39,8 +42,7 @@ export type UpdateManagingBodyResult = { ok: true; changed: boolean } | TaxCodeT
 /** Saves the fields that changed; audits them with their values before. */
 export async function updateManagingBody(
   db: PrismaClient,
-  actor: { id: string },
-  input: ManagingBodyInput & { id: string },
+  { actor, ...input }: { actor: { id: string } } & ManagingBodyInput & { id: string },
 ): Promise<UpdateManagingBodyResult> {
   const { id, ...fields } = input;
   try {

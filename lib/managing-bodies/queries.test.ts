@@ -14,15 +14,14 @@ test("the list searches name and tax code, filters by tax code and by the provin
   await createSaiProjectRecord(db, { managingBodyId: etna.id, municipalityId: catania.id });
   await createSaiProjectRecord(db, { managingBodyId: etna.id, municipalityId: palermo.id, category: "MSNA" });
 
-  const names = async (params: Record<string, string>) =>
-    (await listManagingBodies(parseManagingBodyFilters(params), db)).bodies.map((body) => body.name);
+  const names = async (params: Record<string, string>) => (await listManagingBodies(db, parseManagingBodyFilters(params))).bodies.map((body) => body.name);
   expect(await names({ cerca: "lista" })).toEqual(["Associazione Lista Senza", "Cooperativa Etna Lista"]);
   expect(await names({ cerca: "0074 3110" })).toEqual(["Cooperativa Etna Lista"]);
   expect(await names({ "codice-fiscale": "senza", cerca: "lista" })).toEqual(["Associazione Lista Senza"]);
   expect(await names({ provincia: "CT" })).toEqual(["Cooperativa Etna Lista"]);
   expect(await names({ provincia: "XX", "codice-fiscale": "forse", pagina: "-3" })).toHaveLength(2);
 
-  const { bodies } = await listManagingBodies(parseManagingBodyFilters({ cerca: "Etna" }), db);
+  const { bodies } = await listManagingBodies(db, parseManagingBodyFilters({ cerca: "Etna" }));
   expect(bodies[0]).toMatchObject({ projectCount: 2, registrationCount: 0, provinces: ["CT", "PA"] });
-  expect((await getManagingBody(plain.id, db))?.saiProjects).toEqual([]);
+  expect((await getManagingBody(db, plain.id))?.saiProjects).toEqual([]);
 });

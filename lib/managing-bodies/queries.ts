@@ -1,10 +1,10 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ManagingBodyFilters } from "./filters";
 
 /** Names of the known enti gestori, offered as suggestions where a registrant nominates one. */
-export async function listManagingBodyNames(db: Db = defaultDb()): Promise<string[]> {
+export async function listManagingBodyNames(db: Db): Promise<string[]> {
   const bodies = await db.managingBody.findMany({ orderBy: { name: "asc" }, select: { name: true }, distinct: ["name"] });
   return bodies.map((body) => body.name);
 }
@@ -44,9 +44,8 @@ function managingBodyWhere(filters: Omit<ManagingBodyFilters, "page">): Prisma.M
 
 /** One page of managing bodies in name order, with how many projects and registrations name each. */
 export async function listManagingBodies(
-  filters: ManagingBodyFilters,
-  db: Db = defaultDb(),
-  pageSize = MANAGING_BODY_PAGE_SIZE,
+  db: Db,
+  { pageSize = MANAGING_BODY_PAGE_SIZE, ...filters }: { pageSize?: number } & ManagingBodyFilters,
 ): Promise<{ bodies: ManagingBodyRow[]; total: number; page: number; pageCount: number }> {
   const where = managingBodyWhere(filters);
   const [total, rows] = await Promise.all([
@@ -75,7 +74,7 @@ export async function listManagingBodies(
 export const NAMED_BY_LIMIT = 50;
 
 /** A managing body with its projects and what names it, for its page; null for an unknown id. */
-export async function getManagingBody(id: string, db: Db = defaultDb()) {
+export async function getManagingBody(db: Db, id: string) {
   const body = await db.managingBody.findUnique({
     where: { id },
     select: {
@@ -129,7 +128,7 @@ export async function getManagingBody(id: string, db: Db = defaultDb()) {
 export type ManagingBodyDetail = NonNullable<Awaited<ReturnType<typeof getManagingBody>>>;
 
 /** Every other body, to choose the one to merge with. */
-export async function listMergeCandidates(exceptId: string, db: Db = defaultDb()) {
+export async function listMergeCandidates(db: Db, exceptId: string) {
   return db.managingBody.findMany({
     where: { id: { not: exceptId } },
     select: { id: true, name: true, taxCode: true },

@@ -177,7 +177,7 @@ describe("the status actions", () => {
     expect(again).toMatchObject({ status: "success" });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe("Titolo di prima");
 
-    await register(db, draft.slug, registrationInput());
+    await register(db, { slug: draft.slug, ...registrationInput() });
     expect(await actions.unpublishMeetingAction(draft.id, IDLE, new FormData())).toMatchObject({
       formError: expect.stringContaining("annulla la convocazione"),
     });
@@ -217,11 +217,11 @@ describe("changing the join link", () => {
     session.user = coordinator;
     const meeting = await createMeetingRow(db, { joinUrl: "https://zoom.us/j/11111?pwd=primo" });
     const untouched = await createMeetingRow(db, { joinUrl: "https://zoom.us/j/22222?pwd=mai-inviato" });
-    for (const slug of [meeting.slug, meeting.slug, untouched.slug]) await register(db, slug, registrationInput());
+    for (const slug of [meeting.slug, meeting.slug, untouched.slug]) await register(db, { slug, ...registrationInput() });
     // Before any send, a new link goes to nobody: it leaves with the scheduled sends.
-    expect(await updatedJoinLinkRecipients(meeting.id, new Date(), db)).toBe(0);
-    expect(await sendJoinLinkNow(db, { id: coordinator.id }, meeting.id)).toMatchObject({ ok: true, recipients: 2 });
-    expect(await updatedJoinLinkRecipients(meeting.id, new Date(), db)).toBe(2);
+    expect(await updatedJoinLinkRecipients(db, { meetingId: meeting.id, now: new Date() })).toBe(0);
+    expect(await sendJoinLinkNow(db, { actor: { id: coordinator.id }, meetingId: meeting.id })).toMatchObject({ ok: true, recipients: 2 });
+    expect(await updatedJoinLinkRecipients(db, { meetingId: meeting.id, now: new Date() })).toBe(2);
 
     const changed = await actions.updateMeetingAction(meeting.id, IDLE, meetingFormData({ joinUrl: "https://zoom.us/j/33333?pwd=nuovo" }));
     expect(changed).toMatchObject({ status: "success", message: "Modifiche salvate. Il nuovo link è in invio a 2 persone." });
@@ -230,7 +230,7 @@ describe("changing the join link", () => {
     const same = await actions.updateMeetingAction(meeting.id, IDLE, meetingFormData({ joinUrl: "https://zoom.us/j/33333?pwd=nuovo", title: "Solo il titolo" }));
     expect(same).toMatchObject({ status: "success", message: "Modifiche salvate." });
 
-    expect(await updatedJoinLinkRecipients(untouched.id, new Date(), db)).toBe(0);
+    expect(await updatedJoinLinkRecipients(db, { meetingId: untouched.id, now: new Date() })).toBe(0);
     const first = await actions.updateMeetingAction(untouched.id, IDLE, meetingFormData({ joinUrl: "https://zoom.us/j/44444?pwd=altro" }));
     expect(first).toMatchObject({ status: "success", message: "Modifiche salvate." });
   });
@@ -238,8 +238,8 @@ describe("changing the join link", () => {
   it("one person is one person", async () => {
     session.user = coordinator;
     const meeting = await createMeetingRow(db, { joinUrl: "https://zoom.us/j/55555?pwd=uno" });
-    await register(db, meeting.slug, registrationInput());
-    await sendJoinLinkNow(db, { id: coordinator.id }, meeting.id);
+    await register(db, { slug: meeting.slug, ...registrationInput() });
+    await sendJoinLinkNow(db, { actor: { id: coordinator.id }, meetingId: meeting.id });
     const changed = await actions.updateMeetingAction(meeting.id, IDLE, meetingFormData({ joinUrl: "https://zoom.us/j/66666?pwd=due" }));
     expect(changed).toMatchObject({ message: "Modifiche salvate. Il nuovo link è in invio a 1 persona." });
   });

@@ -46,7 +46,7 @@ export async function createMeetingAction(_state: FormState<MeetingFormRaw>, for
   return runDashboardAction("create-meeting", "write", values, async (user) => {
     const parsed = parseForm(meetingSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await createMeeting(db(), { id: user.id }, parsed.data);
+    const result = await createMeeting(db(), { actor: { id: user.id }, ...parsed.data });
     if (!result.ok) return refused(values, "create", result.reason);
     return toOutcome(result.id, "creata");
   });
@@ -62,7 +62,7 @@ export async function updateMeetingAction(
     if (!isMeetingId(meetingId)) return refused(values, "update", "NOT_FOUND");
     const parsed = parseForm(meetingSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await updateMeeting(db(), { id: user.id }, meetingId, parsed.data, { expectedVersion: values.version || null });
+    const result = await updateMeeting(db(), { actor: { id: user.id }, id: meetingId, ...parsed.data, options: { expectedVersion: values.version || null } });
     // Stale: the form keeps what was typed and takes the current version, so saving again overwrites knowingly.
     if (!result.ok) return refused(result.reason === "STALE" ? { ...values, version: result.version } : values, "update", result.reason);
     const promoted =
@@ -87,7 +87,7 @@ export async function publishMeetingAction(
   const values = readForm(formData, meetingStatusForm);
   return runDashboardAction("publish-meeting", "write", values, async (user) => {
     if (!isMeetingId(meetingId)) return refused(values, "publish", "NOT_FOUND");
-    const result = await publishMeeting(db(), { id: user.id }, meetingId);
+    const result = await publishMeeting(db(), { actor: { id: user.id }, id: meetingId });
     if (!result.ok) return refused(values, "publish", result.reason);
     return toOutcome(meetingId, "pubblicata", result.slug);
   });
@@ -101,7 +101,7 @@ export async function unpublishMeetingAction(
   const values = readForm(formData, meetingStatusForm);
   return runDashboardAction("unpublish-meeting", "write", values, async (user) => {
     if (!isMeetingId(meetingId)) return refused(values, "unpublish", "NOT_FOUND");
-    const result = await unpublishMeeting(db(), { id: user.id }, meetingId);
+    const result = await unpublishMeeting(db(), { actor: { id: user.id }, id: meetingId });
     if (!result.ok) return refused(values, "unpublish", result.reason);
     return toOutcome(meetingId, "ritirata", result.slug);
   });
@@ -115,7 +115,7 @@ export async function duplicateMeetingAction(
   const values = readForm(formData, meetingStatusForm);
   return runDashboardAction("duplicate-meeting", "write", values, async (user) => {
     if (!isMeetingId(meetingId)) return refused(values, "duplicate", "NOT_FOUND");
-    const result = await duplicateMeeting(db(), { id: user.id }, meetingId);
+    const result = await duplicateMeeting(db(), { actor: { id: user.id }, id: meetingId });
     if (!result.ok) return refused(values, "duplicate", result.reason);
     return toOutcome(result.id, "duplicata");
   });
@@ -131,7 +131,7 @@ export async function cancelMeetingAction(
     if (!isMeetingId(meetingId)) return refused(values, "cancel", "NOT_FOUND");
     const parsed = parseForm(cancelMeetingSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await cancelMeeting(db(), { id: user.id }, meetingId, parsed.data.reason);
+    const result = await cancelMeeting(db(), { actor: { id: user.id }, id: meetingId, reason: parsed.data.reason });
     if (!result.ok) return refused(values, "cancel", result.reason);
     return toOutcome(meetingId, "annullata", result.slug);
   });
@@ -145,7 +145,7 @@ export async function archiveMeetingAction(
   const values = readForm(formData, meetingStatusForm);
   return runDashboardAction("archive-meeting", "write", values, async (user) => {
     if (!isMeetingId(meetingId)) return refused(values, "archive", "NOT_FOUND");
-    const result = await archiveMeeting(db(), { id: user.id }, meetingId);
+    const result = await archiveMeeting(db(), { actor: { id: user.id }, id: meetingId });
     if (!result.ok) return refused(values, "archive", result.reason);
     return toOutcome(meetingId, "archiviata", result.slug);
   });

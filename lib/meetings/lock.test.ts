@@ -23,14 +23,14 @@ describe("withLockedMeeting", () => {
     const meeting = await createMeeting(db, { joinUrl: "https://zoom.us/j/5550002", platform: "Zoom" });
     const transaction = vi.spyOn(db, "$transaction");
     const writes: [string, () => Promise<unknown>][] = [
-      ["updateJoinLinkOffsets", () => updateJoinLinkOffsets(db, coordinator, meeting.id, [60, 1440])],
-      ["register", () => register(db, meeting.slug, registrationInput({ email: "lock@example.it" }))],
-      ["sendCoverageReminders", () => sendCoverageReminders(db, coordinator, meeting.id)],
-      ["inviteOnBehalf", () => inviteOnBehalf(db, coordinator, { meetingId: meeting.id, registrationId: null, nominee: nominee() })],
-      ["confirmFromWaitingList", () => confirmFromWaitingList(db, coordinator, { meetingId: meeting.id, ids: [crypto.randomUUID()] })],
-      ["sendJoinLinkNow", () => sendJoinLinkNow(db, coordinator, meeting.id)],
-      ["publishMeeting", () => publishMeeting(db, coordinator, meeting.id)],
-      ["cancelMeeting", () => cancelMeeting(db, coordinator, meeting.id, "Rinviato")],
+      ["updateJoinLinkOffsets", () => updateJoinLinkOffsets(db, { actor: coordinator, meetingId: meeting.id, offsets: [60, 1440] })],
+      ["register", () => register(db, { slug: meeting.slug, ...registrationInput({ email: "lock@example.it" }) })],
+      ["sendCoverageReminders", () => sendCoverageReminders(db, { actor: coordinator, meetingId: meeting.id })],
+      ["inviteOnBehalf", () => inviteOnBehalf(db, { actor: coordinator, meetingId: meeting.id, registrationId: null, nominee: nominee() })],
+      ["confirmFromWaitingList", () => confirmFromWaitingList(db, { actor: coordinator, meetingId: meeting.id, ids: [crypto.randomUUID()] })],
+      ["sendJoinLinkNow", () => sendJoinLinkNow(db, { actor: coordinator, meetingId: meeting.id })],
+      ["publishMeeting", () => publishMeeting(db, { actor: coordinator, id: meeting.id })],
+      ["cancelMeeting", () => cancelMeeting(db, { actor: coordinator, id: meeting.id, reason: "Rinviato" })],
     ];
     const options: Record<string, unknown> = {};
     for (const [name, write] of writes) {

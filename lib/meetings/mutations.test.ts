@@ -68,13 +68,13 @@ async function auditEntries(entityId: string) {
 }
 
 async function createdMeeting(overrides: Partial<MeetingFormRaw> = {}) {
-  const result = await createMeeting(db, actor, meetingInput(overrides));
+  const result = await createMeeting(db, { actor, ...meetingInput(overrides) });
   if (!result.ok) throw new Error(result.reason);
   return result;
 }
 
 async function registered(meetingSlug: string) {
-  const result = await register(db, meetingSlug, registrationInput());
+  const result = await register(db, { slug: meetingSlug, ...registrationInput() });
   if (!result.ok) throw new Error(result.reason);
   return result;
 }
@@ -114,7 +114,7 @@ describe("createMeeting", () => {
     expect(second.slug).toBe("webinar-sull-accoglienza-2");
 
     const count = await db.meeting.count();
-    expect(await createMeeting(db, actor, meetingInput({ slug: first.slug }))).toEqual({ ok: false, reason: "SLUG_TAKEN" });
+    expect(await createMeeting(db, { actor, ...meetingInput({ slug: first.slug }) })).toEqual({ ok: false, reason: "SLUG_TAKEN" });
     expect(await db.meeting.count()).toBe(count);
   });
 });
@@ -122,18 +122,17 @@ describe("createMeeting", () => {
 describe("updateMeeting", () => {
   it("replaces every field, the speakers and the agenda; audits only what changed", async () => {
     const { id } = await createdMeeting({ title: "Da modificare" });
-    const result = await updateMeeting(
-      db,
+    const result = await updateMeeting(db, {
       actor,
       id,
-      meetingInput({
+      ...meetingInput({
         title: "Modificato",
         slug: "",
         capacity: "",
         speakers: [{ honorific: "", name: "Luca Bianchi", role: "", affiliation: "ANCI Sicilia", talkTitle: "Il SAI" }],
         agendaItems: [],
       }),
-    );
+    });
     expect(result).toEqual({ ok: true, slug: "da-modificare", promoted: 0, version: expect.stringMatching(/^[\w-]{22}$/), joinLinkQueued: 0 });
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id }, include: { speakers: true, agendaItems: true } });
     expect(meeting).toMatchObject({ title: "Modificato", capacity: null, joinUrl: JOIN_URL, joinUrlVersion: 0 });
@@ -152,9 +151,9 @@ describe("updateMeeting", () => {
   it("a new join link bumps its version and the audit says only that it changed", async () => {
     const { id } = await createdMeeting();
     const newLink = "https://meet.example.org/nuovo-link-riservato";
-    expect(await updateMeeting(db, actor, id, meetingInput({ joinUrl: newLink }))).toMatchObject({ ok: true });
+    expect(await updateMeeting(db, { actor, id, ...meetingInput({ joinUrl: newLink }) })).toMatchObject({ ok: true });
     expect(await db.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ joinUrl: newLink, joinUrlVersion: 1 });
-    await updateMeeting(db, actor, id, meetingInput({ joinUrl: newLink }));
+    await updateMeeting(db, { actor, id, ...meetingInput({ joinUrl: newLink }) });
     expect((await db.meeting.findUniqueOrThrow({ where: { id } })).joinUrlVersion).toBe(1);
 
     const entries = await auditEntries(id);
@@ -171,14 +170,14 @@ describe("updateMeeting", () => {
   it("keeps a published meeting's address and refuses cancelled, archived and unknown meetings", async () => {
     const published = await createMeetingRow(db);
     const input = meetingInput({ slug: "un-altro-indirizzo" });
-    expect(await updateMeeting(db, actor, published.id, input)).toEqual({ ok: false, reason: "SLUG_LOCKED" });
-    expect(await updateMeeting(db, actor, published.id, meetingInput({ slug: "" }))).toMatchObject({ ok: true, slug: published.slug });
+    expect(await updateMeeting(db, { actor, id: published.id, ...input })).toEqual({ ok: false, reason: "SLUG_LOCKED" });
+    expect(await updateMeeting(db, { actor, id: published.id, ...meetingInput({ slug: "" }) })).toMatchObject({ ok: true, slug: published.slug });
 
     const cancelled = await createMeetingRow(db, { status: "CANCELLED" });
     const archived = await createMeetingRow(db, { status: "ARCHIVED" });
-    expect(await updateMeeting(db, actor, cancelled.id, meetingInput())).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
-    expect(await updateMeeting(db, actor, archived.id, meetingInput())).toEqual({ ok: false, reason: "MEETING_ARCHIVED" });
-    expect(await updateMeeting(db, actor, "00000000-0000-4000-8000-000000000000", meetingInput())).toEqual({
+    expect(await updateMeeting(db, { actor, id: cancelled.id, ...meetingInput() })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await updateMeeting(db, { actor, id: archived.id, ...meetingInput() })).toEqual({ ok: false, reason: "MEETING_ARCHIVED" });
+    expect(await updateMeeting(db, { actor, id: "00000000-0000-4000-8000-000000000000", ...meetingInput() })).toEqual({
       ok: false,
       reason: "NOT_FOUND",
     });
@@ -187,36 +186,60 @@ describe("updateMeeting", () => {
 
   it("two coordinators editing at once: the second save is refused once with the current version, nothing lost, then may overwrite", async () => {
     const meeting = await createMeetingRow(db, { title: "Aperta da due" });
-    const loaded = await getDashboardMeeting(meeting.id, db);
+    const loaded = await getDashboardMeeting(db, meeting.id);
     const version = meetingFormVersion(loaded!);
     const form = meetingToForm(loaded!);
 
-    const first = await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, title: "Titolo di Anna" }), { expectedVersion: version });
+    const first = await updateMeeting(db, {
+      actor,
+      id: meeting.id,
+      ...meetingSchema.parse({ ...form, title: "Titolo di Anna" }),
+      options: { expectedVersion: version },
+    });
     expect(first).toMatchObject({ ok: true });
     // Anna saves again from the same form, which took the new version: no conflict with herself.
     if (!first.ok) return;
-    expect(await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, title: "Titolo di Anna, rivisto" }), { expectedVersion: first.version })).toMatchObject({ ok: true });
+    expect(
+      await updateMeeting(db, {
+        actor,
+        id: meeting.id,
+        ...meetingSchema.parse({ ...form, title: "Titolo di Anna, rivisto" }),
+        options: { expectedVersion: first.version },
+      }),
+    ).toMatchObject({ ok: true });
 
     const audits = (await auditEntries(meeting.id)).length;
-    const stale = await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, subject: "Oggetto di Bruno" }), { expectedVersion: version });
-    const current = meetingFormVersion((await getDashboardMeeting(meeting.id, db))!);
+    const stale = await updateMeeting(db, {
+      actor,
+      id: meeting.id,
+      ...meetingSchema.parse({ ...form, subject: "Oggetto di Bruno" }),
+      options: { expectedVersion: version },
+    });
+    const current = meetingFormVersion((await getDashboardMeeting(db, meeting.id))!);
     expect(stale).toEqual({ ok: false, reason: "STALE", version: current });
     expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ title: "Titolo di Anna, rivisto", subject: meeting.subject });
     expect(await auditEntries(meeting.id)).toHaveLength(audits);
 
     // Bruno was told, and saves again with the version the refusal gave him.
-    expect(await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...form, subject: "Oggetto di Bruno" }), { expectedVersion: current })).toMatchObject({ ok: true });
+    expect(
+      await updateMeeting(db, {
+        actor,
+        id: meeting.id,
+        ...meetingSchema.parse({ ...form, subject: "Oggetto di Bruno" }),
+        options: { expectedVersion: current },
+      }),
+    ).toMatchObject({ ok: true });
     expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ subject: "Oggetto di Bruno" });
   });
 
   it("the letter's place-and-date line is saved, audited, shown in the preview, and part of the editor's fingerprint", async () => {
     const meeting = await createMeetingRow(db);
-    const loaded = (await getDashboardMeeting(meeting.id, db))!;
+    const loaded = (await getDashboardMeeting(db, meeting.id))!;
     expect(meetingToForm(loaded).placeAndDate).toBe("");
     const input = meetingSchema.parse({ ...meetingToForm(loaded), placeAndDate: "  Palermo, 15 marzo 2022 " });
-    const saved = await updateMeeting(db, actor, meeting.id, input, { expectedVersion: meetingFormVersion(loaded) });
+    const saved = await updateMeeting(db, { actor, id: meeting.id, ...input, options: { expectedVersion: meetingFormVersion(loaded) } });
     expect(saved).toMatchObject({ ok: true });
-    const after = (await getDashboardMeeting(meeting.id, db))!;
+    const after = (await getDashboardMeeting(db, meeting.id))!;
     expect(after.placeAndDate).toBe("Palermo, 15 marzo 2022");
     expect(meetingToForm(after).placeAndDate).toBe("Palermo, 15 marzo 2022");
     expect(previewMeeting(meetingToForm(after), "DRAFT").placeAndDate).toBe("Palermo, 15 marzo 2022");
@@ -225,19 +248,24 @@ describe("updateMeeting", () => {
 
     // Someone else changing only that line makes an editor opened before it stale.
     await db.meeting.update({ where: { id: meeting.id }, data: { placeAndDate: "Catania, 16 marzo 2022" } });
-    expect(meetingFormVersion((await getDashboardMeeting(meeting.id, db))!)).not.toBe(meetingFormVersion(after));
-    const stale = await updateMeeting(db, actor, meeting.id, meetingSchema.parse({ ...meetingToForm(after), title: "Mio" }), {
-      expectedVersion: meetingFormVersion(after),
+    expect(meetingFormVersion((await getDashboardMeeting(db, meeting.id))!)).not.toBe(meetingFormVersion(after));
+    const stale = await updateMeeting(db, {
+      actor,
+      id: meeting.id,
+      ...meetingSchema.parse({ ...meetingToForm(after), title: "Mio" }),
+      options: {
+        expectedVersion: meetingFormVersion(after),
+      },
     });
     expect(stale).toMatchObject({ ok: false, reason: "STALE" });
   });
 
   it("a change the editor does not show (the attestati threshold) does not get in the editor's way", async () => {
     const meeting = await createMeetingRow(db);
-    const loaded = (await getDashboardMeeting(meeting.id, db))!;
+    const loaded = (await getDashboardMeeting(db, meeting.id))!;
     await db.meeting.update({ where: { id: meeting.id }, data: { certificateMinMinutes: 45, joinLinkOffsetsMinutes: [60] } });
     const input = meetingSchema.parse({ ...meetingToForm(loaded), title: "Ancora mia" });
-    expect(await updateMeeting(db, actor, meeting.id, input, { expectedVersion: meetingFormVersion(loaded) })).toMatchObject({ ok: true });
+    expect(await updateMeeting(db, { actor, id: meeting.id, ...input, options: { expectedVersion: meetingFormVersion(loaded) } })).toMatchObject({ ok: true });
   });
 
   it("more seats go to the waiting list in arrival order, each told by email; a later end moves the links' expiry", async () => {
@@ -251,7 +279,7 @@ describe("updateMeeting", () => {
     const later = new Date(meeting.endsAt.getTime() + 24 * 3600_000);
     const row = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, include: { speakers: true, agendaItems: true } });
     const form = { ...meetingToForm(row), capacity: "2", endsAt: utcToRomeLocal(later) };
-    const result = await updateMeeting(db, actor, meeting.id, meetingSchema.parse(form), { now });
+    const result = await updateMeeting(db, { actor, id: meeting.id, ...meetingSchema.parse(form), options: { now } });
     expect(result).toMatchObject({ ok: true, promoted: 1 });
 
     const statuses = await db.registration.findMany({ where: { meetingId: meeting.id }, orderBy: { arrival: "asc" } });
@@ -271,18 +299,18 @@ describe("publishing", () => {
   it("publishes a draft, which the public can then read; unpublishing hides it again", async () => {
     const { id, slug } = await createdMeeting({ title: "Bozza da pubblicare", startsAt: "2030-05-10T10:00", endsAt: "2030-05-10T12:00" });
     const now = new Date("2030-05-01T10:00:00Z");
-    expect(await getPublicMeeting(slug, db)).toBeNull();
+    expect(await getPublicMeeting(db, slug)).toBeNull();
 
-    expect(await publishMeeting(db, actor, id, now)).toEqual({ ok: true, slug });
+    expect(await publishMeeting(db, { actor, id, now })).toEqual({ ok: true, slug });
     const published = await db.meeting.findUniqueOrThrow({ where: { id } });
     expect(published).toMatchObject({ status: "PUBLISHED", publishedAt: now });
-    expect(await getPublicMeeting(slug, db)).not.toBeNull();
-    expect((await listPublicMeetings(now, db)).upcoming.map((m) => m.slug)).toContain(slug);
-    expect(await publishMeeting(db, actor, id)).toEqual({ ok: false, reason: "ALREADY_PUBLISHED" });
+    expect(await getPublicMeeting(db, slug)).not.toBeNull();
+    expect((await listPublicMeetings(db, now)).upcoming.map((m) => m.slug)).toContain(slug);
+    expect(await publishMeeting(db, { actor, id })).toEqual({ ok: false, reason: "ALREADY_PUBLISHED" });
 
-    expect(await unpublishMeeting(db, actor, id)).toEqual({ ok: true, slug });
-    expect(await getPublicMeeting(slug, db)).toBeNull();
-    expect(await unpublishMeeting(db, actor, id)).toEqual({ ok: false, reason: "NOT_PUBLISHED" });
+    expect(await unpublishMeeting(db, { actor, id })).toEqual({ ok: true, slug });
+    expect(await getPublicMeeting(db, slug)).toBeNull();
+    expect(await unpublishMeeting(db, { actor, id })).toEqual({ ok: false, reason: "NOT_PUBLISHED" });
 
     const entries = await auditEntries(id);
     expect(entries.map((entry) => [entry.action, entry.data])).toEqual([
@@ -295,28 +323,28 @@ describe("publishing", () => {
   it("refuses to publish a cancelled or archived meeting, and to unpublish one people registered for", async () => {
     const cancelled = await createMeetingRow(db, { status: "CANCELLED" });
     const archived = await createMeetingRow(db, { status: "ARCHIVED" });
-    expect(await publishMeeting(db, actor, cancelled.id)).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
-    expect(await publishMeeting(db, actor, archived.id)).toEqual({ ok: false, reason: "MEETING_ARCHIVED" });
-    expect(await unpublishMeeting(db, actor, cancelled.id)).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
-    expect(await unpublishMeeting(db, actor, archived.id)).toEqual({ ok: false, reason: "MEETING_ARCHIVED" });
+    expect(await publishMeeting(db, { actor, id: cancelled.id })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await publishMeeting(db, { actor, id: archived.id })).toEqual({ ok: false, reason: "MEETING_ARCHIVED" });
+    expect(await unpublishMeeting(db, { actor, id: cancelled.id })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await unpublishMeeting(db, { actor, id: archived.id })).toEqual({ ok: false, reason: "MEETING_ARCHIVED" });
 
     const withPeople = await createMeetingRow(db);
     await registered(withPeople.slug);
-    expect(await unpublishMeeting(db, actor, withPeople.id)).toEqual({ ok: false, reason: "HAS_REGISTRATIONS" });
+    expect(await unpublishMeeting(db, { actor, id: withPeople.id })).toEqual({ ok: false, reason: "HAS_REGISTRATIONS" });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: withPeople.id } })).status).toBe("PUBLISHED");
-    expect(await publishMeeting(db, actor, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await publishMeeting(db, { actor, id: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
 });
 
 describe("drafts are never public", () => {
   it("a draft's address gives no public meeting and no list shows it", async () => {
     const { slug } = await createdMeeting({ title: "Bozza riservata", startsAt: "2030-06-10T10:00", endsAt: "2030-06-10T12:00" });
-    expect(await getPublicMeeting(slug, db)).toBeNull();
+    expect(await getPublicMeeting(db, slug)).toBeNull();
     for (const now of [new Date("2030-06-01T00:00:00Z"), new Date("2030-07-01T00:00:00Z")]) {
-      const { upcoming, past } = await listPublicMeetings(now, db);
+      const { upcoming, past } = await listPublicMeetings(db, now);
       expect([...upcoming, ...past].map((m) => m.slug)).not.toContain(slug);
     }
-    const result = await register(db, slug, registrationInput());
+    const result = await register(db, { slug, ...registrationInput() });
     expect(result).toEqual({ ok: false, reason: "MEETING_NOT_FOUND" });
   });
 });
@@ -327,13 +355,13 @@ describe("cancelMeeting", () => {
     const people = [await registered(meeting.slug), await registered(meeting.slug), await registered(meeting.slug), await registered(meeting.slug)];
     expect(people.map((p) => p.status)).toEqual(["CONFIRMED", "CONFIRMED", "WAITLISTED", "WAITLISTED"]);
     // One cancels first (promoting the first waiting), and must not hear again.
-    expect(await cancelRegistration(db, people[0].token)).toMatchObject({ ok: true });
+    expect(await cancelRegistration(db, { token: people[0].token })).toMatchObject({ ok: true });
     const before = await db.emailMessage.count({ where: { meetingId: meeting.id, template: "meeting-cancelled" } });
     expect(before).toBe(0);
 
     const now = new Date();
     const reason = "Il relatore non potrà essere presente.";
-    expect(await cancelMeeting(db, actor, meeting.id, reason, now)).toEqual({ ok: true, slug: meeting.slug, notified: 3 });
+    expect(await cancelMeeting(db, { actor, id: meeting.id, reason, now })).toEqual({ ok: true, slug: meeting.slug, notified: 3 });
     expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({
       status: "CANCELLED",
       cancelledAt: now,
@@ -346,7 +374,7 @@ describe("cancelMeeting", () => {
     expect(JSON.stringify(emails.map((email) => email.data))).not.toContain("joinUrl");
 
     // Cancelling again changes nothing and sends nothing.
-    expect(await cancelMeeting(db, actor, meeting.id, "Di nuovo")).toEqual({ ok: false, reason: "ALREADY_CANCELLED" });
+    expect(await cancelMeeting(db, { actor, id: meeting.id, reason: "Di nuovo" })).toEqual({ ok: false, reason: "ALREADY_CANCELLED" });
     expect(await db.emailMessage.count({ where: { meetingId: meeting.id, template: "meeting-cancelled" } })).toBe(3);
 
     const entry = (await auditEntries(meeting.id)).find((e) => e.action === "meeting.cancel");
@@ -369,16 +397,16 @@ describe("cancelMeeting", () => {
     ]);
     expect(await db.emailMessage.count({ where: { meetingId: meeting.id, status: "CANCELLED", lastError: CANCELLED_MEETING } })).toBe(5);
     // Nobody registers for a cancelled meeting.
-    expect(await register(db, meeting.slug, registrationInput())).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await register(db, { slug: meeting.slug, ...registrationInput() })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
   });
 
   it("refuses drafts, archived meetings and meetings already held, writing nothing", async () => {
     const draft = await createMeetingRow(db, { status: "DRAFT" });
     const archived = await createMeetingRow(db, { status: "ARCHIVED" });
     const held = await createMeetingRow(db);
-    expect(await cancelMeeting(db, actor, draft.id, "x")).toEqual({ ok: false, reason: "NOT_PUBLISHED" });
-    expect(await cancelMeeting(db, actor, archived.id, "x")).toEqual({ ok: false, reason: "MEETING_ARCHIVED" });
-    expect(await cancelMeeting(db, actor, held.id, "x", new Date(held.endsAt.getTime() + 1000))).toEqual({
+    expect(await cancelMeeting(db, { actor, id: draft.id, reason: "x" })).toEqual({ ok: false, reason: "NOT_PUBLISHED" });
+    expect(await cancelMeeting(db, { actor, id: archived.id, reason: "x" })).toEqual({ ok: false, reason: "MEETING_ARCHIVED" });
+    expect(await cancelMeeting(db, { actor, id: held.id, reason: "x", now: new Date(held.endsAt.getTime() + 1000) })).toEqual({
       ok: false,
       reason: "MEETING_ENDED",
     });
@@ -392,11 +420,11 @@ describe("archiveMeeting", () => {
     const upcoming = await createMeetingRow(db);
     const cancelled = await createMeetingRow(db, { status: "CANCELLED" });
     const draft = await createMeetingRow(db, { status: "DRAFT" });
-    expect(await archiveMeeting(db, actor, upcoming.id)).toEqual({ ok: false, reason: "MEETING_NOT_ENDED" });
-    expect(await archiveMeeting(db, actor, draft.id)).toEqual({ ok: false, reason: "NOT_PUBLISHED" });
-    expect(await archiveMeeting(db, actor, upcoming.id, new Date(upcoming.endsAt.getTime() + 1))).toEqual({ ok: true, slug: upcoming.slug });
-    expect(await archiveMeeting(db, actor, cancelled.id)).toEqual({ ok: true, slug: cancelled.slug });
-    expect(await archiveMeeting(db, actor, cancelled.id)).toEqual({ ok: false, reason: "ALREADY_ARCHIVED" });
+    expect(await archiveMeeting(db, { actor, id: upcoming.id })).toEqual({ ok: false, reason: "MEETING_NOT_ENDED" });
+    expect(await archiveMeeting(db, { actor, id: draft.id })).toEqual({ ok: false, reason: "NOT_PUBLISHED" });
+    expect(await archiveMeeting(db, { actor, id: upcoming.id, now: new Date(upcoming.endsAt.getTime() + 1) })).toEqual({ ok: true, slug: upcoming.slug });
+    expect(await archiveMeeting(db, { actor, id: cancelled.id })).toEqual({ ok: true, slug: cancelled.slug });
+    expect(await archiveMeeting(db, { actor, id: cancelled.id })).toEqual({ ok: false, reason: "ALREADY_ARCHIVED" });
     expect(await db.meeting.findUniqueOrThrow({ where: { id: upcoming.id } })).toMatchObject({ status: "ARCHIVED" });
     expect((await auditEntries(cancelled.id)).map((e) => [e.action, e.data])).toEqual([
       ["meeting.archive", { before: { status: "CANCELLED" }, after: { status: "ARCHIVED" } }],
@@ -407,11 +435,11 @@ describe("archiveMeeting", () => {
 describe("duplicateMeeting", () => {
   it("makes a draft copy with speakers and agenda, its own address, no registrations and no join link", async () => {
     const source = await createdMeeting({ title: "Formazione sul SAI" });
-    await publishMeeting(db, actor, source.id);
+    await publishMeeting(db, { actor, id: source.id });
     await db.meeting.update({ where: { id: source.id }, data: { registrationOpensAt: null, registrationClosesAt: null, startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) } });
     await registered(source.slug);
 
-    const copy = await duplicateMeeting(db, actor, source.id);
+    const copy = await duplicateMeeting(db, { actor, id: source.id });
     expect(copy).toMatchObject({ ok: true, slug: "formazione-sul-sai-copia" });
     if (!copy.ok) return;
     const row = await db.meeting.findUniqueOrThrow({
@@ -425,29 +453,33 @@ describe("duplicateMeeting", () => {
     ]);
     expect(row.agendaItems.map((a) => a.title)).toEqual(["Le occasioni del PNRR", "Confronto tra i partecipanti"]);
     expect(row.registrations).toEqual([]);
-    expect(await getPublicMeeting(copy.slug, db)).toBeNull();
+    expect(await getPublicMeeting(db, copy.slug)).toBeNull();
 
-    const second = await duplicateMeeting(db, actor, source.id);
+    const second = await duplicateMeeting(db, { actor, id: source.id });
     expect(second).toMatchObject({ ok: true, slug: "formazione-sul-sai-copia-2" });
     const [entry] = await auditEntries(copy.id);
     expect(entry).toMatchObject({ action: "meeting.duplicate", data: { details: { sourceMeetingId: source.id } } });
     expect(JSON.stringify(entry.data)).not.toContain("zoom.us");
-    expect(await duplicateMeeting(db, actor, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await duplicateMeeting(db, { actor, id: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
 
   it("a copy starts with no dates, registration window or protocol number, in the editor and on the dashboard", async () => {
     const source = await createdMeeting({ title: "Tavolo del 2022", protocolNumber: "0227/15/03/22" });
-    const copy = await duplicateMeeting(db, actor, source.id);
+    const copy = await duplicateMeeting(db, { actor, id: source.id });
     if (!copy.ok) throw new Error(copy.reason);
     const row = await db.meeting.findUniqueOrThrow({ where: { id: copy.id } });
     expect(row).toMatchObject({ protocolNumber: null, registrationOpensAt: null, registrationClosesAt: null, datesPending: true });
-    const form = meetingToForm((await getDashboardMeeting(copy.id, db))!);
+    const form = meetingToForm((await getDashboardMeeting(db, copy.id))!);
     expect(form).toMatchObject({ startsAt: "", endsAt: "", protocolNumber: "", registrationOpensAt: "", registrationClosesAt: "" });
     // Its placeholder dates are the source's, past or not: the overview still lists it, as a meeting to date.
-    const overview = await getDashboardOverview(new Date("2031-01-01T00:00:00Z"), db);
+    const overview = await getDashboardOverview(db, new Date("2031-01-01T00:00:00Z"));
     expect(overview.upcoming.find((meeting) => meeting.id === copy.id)).toMatchObject({ datesPending: true });
 
-    const dated = await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, title: "Tavolo di autunno", startsAt: "2030-10-01T10:00", endsAt: "2030-10-01T12:00" }));
+    const dated = await updateMeeting(db, {
+      actor,
+      id: copy.id,
+      ...meetingSchema.parse({ ...form, title: "Tavolo di autunno", startsAt: "2030-10-01T10:00", endsAt: "2030-10-01T12:00" }),
+    });
     expect(dated).toMatchObject({ ok: true });
     expect(await db.meeting.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({
       datesPending: false,
@@ -461,19 +493,19 @@ describe("publishing a copy", () => {
 
   it("refuses a copy whose dates are not set yet, one whose title still ends in (copia), and a start already past", async () => {
     const source = await createdMeeting({ title: "Webinar sul SAI" });
-    const copy = await duplicateMeeting(db, actor, source.id);
+    const copy = await duplicateMeeting(db, { actor, id: source.id });
     if (!copy.ok) throw new Error(copy.reason);
-    expect(await publishMeeting(db, actor, copy.id, before2030)).toEqual({ ok: false, reason: "DATES_PENDING" });
+    expect(await publishMeeting(db, { actor, id: copy.id, now: before2030 })).toEqual({ ok: false, reason: "DATES_PENDING" });
 
-    const form = meetingToForm((await getDashboardMeeting(copy.id, db))!);
+    const form = meetingToForm((await getDashboardMeeting(db, copy.id))!);
     const dates = { startsAt: "2030-10-01T10:00", endsAt: "2030-10-01T12:00" };
-    await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, ...dates }));
-    expect(await publishMeeting(db, actor, copy.id, before2030)).toEqual({ ok: false, reason: "TITLE_IS_COPY" });
-    expect(await publishMeeting(db, actor, copy.id, new Date("2030-10-01T09:00:00Z"))).toEqual({ ok: false, reason: "STARTS_IN_PAST" });
+    await updateMeeting(db, { actor, id: copy.id, ...meetingSchema.parse({ ...form, ...dates }) });
+    expect(await publishMeeting(db, { actor, id: copy.id, now: before2030 })).toEqual({ ok: false, reason: "TITLE_IS_COPY" });
+    expect(await publishMeeting(db, { actor, id: copy.id, now: new Date("2030-10-01T09:00:00Z") })).toEqual({ ok: false, reason: "STARTS_IN_PAST" });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: copy.id } })).status).toBe("DRAFT");
 
-    await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, ...dates, title: "Webinar di ottobre" }));
-    expect(await publishMeeting(db, actor, copy.id, before2030)).toMatchObject({ ok: true });
+    await updateMeeting(db, { actor, id: copy.id, ...meetingSchema.parse({ ...form, ...dates, title: "Webinar di ottobre" }) });
+    expect(await publishMeeting(db, { actor, id: copy.id, now: before2030 })).toMatchObject({ ok: true });
     expect((await auditEntries(copy.id)).map((entry) => entry.action)).toEqual(["meeting.duplicate", "meeting.update", "meeting.update", "meeting.publish"]);
   });
 
@@ -485,16 +517,19 @@ describe("publishing a copy", () => {
 
   it("a draft's address can be changed, to a valid one that is free", async () => {
     const source = await createdMeeting({ title: "Formazione regionale" });
-    const copy = await duplicateMeeting(db, actor, source.id);
+    const copy = await duplicateMeeting(db, { actor, id: source.id });
     if (!copy.ok) throw new Error(copy.reason);
     expect(copy.slug).toBe("formazione-regionale-copia");
-    const form = meetingToForm((await getDashboardMeeting(copy.id, db))!);
+    const form = meetingToForm((await getDashboardMeeting(db, copy.id))!);
     const dates = { startsAt: "2030-10-01T10:00", endsAt: "2030-10-01T12:00" };
 
-    expect(await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, ...dates, slug: source.slug }))).toEqual({ ok: false, reason: "SLUG_TAKEN" });
+    expect(await updateMeeting(db, { actor, id: copy.id, ...meetingSchema.parse({ ...form, ...dates, slug: source.slug }) })).toEqual({
+      ok: false,
+      reason: "SLUG_TAKEN",
+    });
     expect(meetingFailureErrors("update", "SLUG_TAKEN").fieldErrors.slug).toContain("già usato");
     expect(meetingSchema.safeParse({ ...form, ...dates, slug: "Formazione Ottobre!" }).success).toBe(false);
-    expect(await updateMeeting(db, actor, copy.id, meetingSchema.parse({ ...form, ...dates, slug: "formazione-ottobre-2030" }))).toMatchObject({
+    expect(await updateMeeting(db, { actor, id: copy.id, ...meetingSchema.parse({ ...form, ...dates, slug: "formazione-ottobre-2030" }) })).toMatchObject({
       ok: true,
       slug: "formazione-ottobre-2030",
     });

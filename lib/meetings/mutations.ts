@@ -111,7 +111,7 @@ function isSlugConflict(error: unknown): boolean {
 export type CreateMeetingResult = { ok: true; id: string; slug: string } | { ok: false; reason: "SLUG_TAKEN" };
 
 /** A new convocation, always a draft: nobody outside the dashboard sees it until it is published. */
-export async function createMeeting(db: Db, actor: Actor, input: MeetingInput): Promise<CreateMeetingResult> {
+export async function createMeeting(db: Db, { actor, ...input }: { actor: Actor } & MeetingInput): Promise<CreateMeetingResult> {
   try {
     return await db.$transaction(async (tx): Promise<CreateMeetingResult> => {
       const slug = input.slug ?? (await freeSlug(tx, slugify(input.title)));
@@ -156,7 +156,10 @@ export type UpdateMeetingOptions = {
  * over someone else's change is refused once (STALE, with the meeting's
  * current version, which a second save may then overwrite knowingly).
  */
-export async function updateMeeting(db: Db, actor: Actor, id: string, input: MeetingInput, options: UpdateMeetingOptions = {}): Promise<UpdateMeetingResult> {
+export async function updateMeeting(
+  db: Db,
+  { actor, id, options = {}, ...input }: { actor: Actor; id: string; options?: UpdateMeetingOptions } & MeetingInput,
+): Promise<UpdateMeetingResult> {
   const { now = new Date(), expectedVersion = null } = options;
   try {
     return await withLockedMeeting(db, { id }, async (tx, locked): Promise<UpdateMeetingResult> => {
@@ -196,7 +199,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
       let promoted = 0;
       if (after.status === "PUBLISHED" && now < after.endsAt) {
         const seats: LockedMeeting = { ...locked, capacity: after.capacity };
-        for (let next = await promoteFromWaitingList(tx, seats, now); next; next = await promoteFromWaitingList(tx, seats, now)) {
+        for (let next = await promoteFromWaitingList(tx, { meeting: seats, now }); next; next = await promoteFromWaitingList(tx, { meeting: seats, now })) {
           promoted++;
           await recordAudit(tx, {
             actor,
@@ -211,7 +214,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
       }
 
       // A link already sent and now changed goes again to everyone confirmed, as "Link aggiornato".
-      const resent = joinUrlChanged ? await sendUpdatedJoinLinkIfDue(tx, id, actor, now) : null;
+      const resent = joinUrlChanged ? await sendUpdatedJoinLinkIfDue(tx, { meetingId: id, actor, now }) : null;
       const joinLinkQueued = resent?.ok ? resent.recipients : 0;
 
       const diff = auditDiff(before, after);
@@ -279,7 +282,7 @@ export type PublishFailure =
  * to the public. Not a duplicate still waiting for its dates or its own title,
  * nor a meeting that has already started.
  */
-export async function publishMeeting(db: Db, actor: Actor, id: string, now = new Date()): Promise<StatusChange<PublishFailure>> {
+export async function publishMeeting(db: Db, { actor, id, now = new Date() }: { actor: Actor; id: string; now?: Date }): Promise<StatusChange<PublishFailure>> {
   return changeStatus<PublishFailure>(db, actor, id, {
     action: "meeting.publish",
     async refuse({ status, startsAt }, tx) {
@@ -304,7 +307,7 @@ export type UnpublishFailure = "NOT_PUBLISHED" | "MEETING_CANCELLED" | "MEETING_
  * people hold a seat or a place in line, the meeting can only be cancelled,
  * which tells them.
  */
-export async function unpublishMeeting(db: Db, actor: Actor, id: string): Promise<StatusChange<UnpublishFailure>> {
+export async function unpublishMeeting(db: Db, { actor, id }: { actor: Actor; id: string }): Promise<StatusChange<UnpublishFailure>> {
   return changeStatus<UnpublishFailure>(db, actor, id, {
     action: "meeting.unpublish",
     async refuse({ status }, tx) {
@@ -329,7 +332,10 @@ export const CANCELLED_MEETING = "Annullato: incontro annullato";
  * waitlisted registrant gets one email, written in this transaction: the row
  * lock keeps a registration from slipping in between the change and the list.
  */
-export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: string, now = new Date()): Promise<CancelMeetingResult> {
+export async function cancelMeeting(
+  db: Db,
+  { actor, id, reason, now = new Date() }: { actor: Actor; id: string; reason: string; now?: Date },
+): Promise<CancelMeetingResult> {
   return withLockedMeeting(db, { id }, async (tx, locked): Promise<CancelMeetingResult> => {
     if (!locked) return { ok: false, reason: "NOT_FOUND" };
     if (locked.status === "DRAFT") return { ok: false, reason: "NOT_PUBLISHED" };
@@ -343,7 +349,10 @@ export async function cancelMeeting(db: Db, actor: Actor, id: string, reason: st
     });
     // Nothing queued about taking part leaves any more (a join link, a reminder, a confirmation, an invitation): only the
     // news that it is cancelled. Someone who cancelled their own registration still gets the acknowledgement.
-    const withdrawn = await cancelQueuedEmails(tx, { meetingId: id, template: { notIn: ["registration-cancelled", "meeting-cancelled"] } }, CANCELLED_MEETING);
+    const withdrawn = await cancelQueuedEmails(tx, {
+      where: { meetingId: id, template: { notIn: ["registration-cancelled", "meeting-cancelled"] } },
+      reason: CANCELLED_MEETING,
+    });
     const registrants = await tx.registration.findMany({
       where: { meetingId: id, status: { in: ["CONFIRMED", "WAITLISTED"] } },
       orderBy: { arrival: "asc" },
@@ -386,7 +395,7 @@ export type ArchiveFailure = "NOT_PUBLISHED" | "ALREADY_ARCHIVED" | "MEETING_NOT
  * Out of the current lists, kept for the record: a meeting that took place,
  * or a cancelled one. Its page stays readable; a draft is never made public this way.
  */
-export async function archiveMeeting(db: Db, actor: Actor, id: string, now = new Date()): Promise<StatusChange<ArchiveFailure>> {
+export async function archiveMeeting(db: Db, { actor, id, now = new Date() }: { actor: Actor; id: string; now?: Date }): Promise<StatusChange<ArchiveFailure>> {
   return changeStatus<ArchiveFailure>(db, actor, id, {
     action: "meeting.archive",
     refuse: ({ status, endsAt }) =>
@@ -404,7 +413,7 @@ export type DuplicateMeetingResult = { ok: true; id: string; slug: string } | { 
  * meeting gets its own), nothing of the source's publication or cancellation,
  * and no dates, registration window or protocol number until a coordinator sets them.
  */
-export async function duplicateMeeting(db: Db, actor: Actor, id: string): Promise<DuplicateMeetingResult> {
+export async function duplicateMeeting(db: Db, { actor, id }: { actor: Actor; id: string }): Promise<DuplicateMeetingResult> {
   return db.$transaction(async (tx): Promise<DuplicateMeetingResult> => {
     const source = await tx.meeting.findUnique({ where: { id }, include: fullMeeting });
     if (!source) return { ok: false, reason: "NOT_FOUND" };

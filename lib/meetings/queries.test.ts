@@ -42,19 +42,19 @@ await meeting("archiviato", "ARCHIVED", "2026-04-01T13:00:00Z");
 
 describe("public meeting queries", () => {
   it("never return a draft", async () => {
-    expect(await getPublicMeeting("bozza", db)).toBeNull();
-    expect(await getPublicMeeting("inesistente", db)).toBeNull();
+    expect(await getPublicMeeting(db, "bozza")).toBeNull();
+    expect(await getPublicMeeting(db, "inesistente")).toBeNull();
   });
 
   it("never return the join link", async () => {
-    const found = await getPublicMeeting("futuro", db);
+    const found = await getPublicMeeting(db, "futuro");
     expect(found).not.toBeNull();
     expect(found).not.toHaveProperty("joinUrl");
     expect(JSON.stringify(found)).not.toContain("segreto");
   });
 
   it("list upcoming meetings soonest first and past ones latest first, without drafts", async () => {
-    const { upcoming, past } = await listPublicMeetings(now, db);
+    const { upcoming, past } = await listPublicMeetings(db, now);
     expect(upcoming.map((m) => m.slug)).toEqual(["prossimo", "annullato", "futuro"]);
     expect(past.map((m) => m.slug)).toEqual(["passato", "archiviato"]);
     expect(JSON.stringify({ upcoming, past })).not.toContain("segreto");

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** What the public may see of a meeting: everything but the join link. */
@@ -45,7 +45,7 @@ export type PublicMeeting = Prisma.MeetingGetPayload<{ select: typeof publicMeet
 const PUBLIC_STATUSES = ["PUBLISHED", "CANCELLED", "ARCHIVED"] as const;
 
 /** A meeting the public may read; drafts and unknown slugs give null. */
-export async function getPublicMeeting(slug: string, db: Db = defaultDb()): Promise<PublicMeeting | null> {
+export async function getPublicMeeting(db: Db, slug: string): Promise<PublicMeeting | null> {
   return db.meeting.findFirst({
     where: { slug, status: { in: [...PUBLIC_STATUSES] } },
     select: publicMeetingSelect,
@@ -81,7 +81,7 @@ const summarySelect = {
 } satisfies Prisma.MeetingSelect;
 
 /** Home page lists: meetings not yet ended (soonest first) and past ones (latest first). */
-export async function listPublicMeetings(now: Date, db: Db = defaultDb()) {
+export async function listPublicMeetings(db: Db, now: Date) {
   const [upcoming, past] = await Promise.all([
     db.meeting.findMany({
       where: { status: { in: ["PUBLISHED", "CANCELLED"] }, endsAt: { gte: now } },
@@ -99,7 +99,7 @@ export async function listPublicMeetings(now: Date, db: Db = defaultDb()) {
 }
 
 /** Latest change to any public meeting, for the footer's last-update date. */
-export async function lastPublicUpdate(db: Db = defaultDb()): Promise<Date | null> {
+export async function lastPublicUpdate(db: Db): Promise<Date | null> {
   const latest = await db.meeting.findFirst({
     where: { status: { in: [...PUBLIC_STATUSES] } },
     orderBy: { updatedAt: "desc" },
@@ -160,13 +160,11 @@ const dashboardRowSelect = {
 export type DashboardMeetingRow = Prisma.MeetingGetPayload<{ select: typeof dashboardRowSelect }> & SeatCounts;
 
 /** The dashboard's list: latest first, with seats taken and the waiting list. */
-export async function listDashboardMeetings(filter: DashboardMeetingFilter = {}, db: Db = defaultDb()) {
+export async function listDashboardMeetings(db: Db, filter: DashboardMeetingFilter = {}) {
   const query = filter.query?.trim().slice(0, 100);
   const where: Prisma.MeetingWhereInput = {
     ...(filter.status ? { status: filter.status } : {}),
-    ...(query
-      ? { OR: [{ title: { contains: query, mode: "insensitive" } }, { slug: { contains: query, mode: "insensitive" } }] }
-      : {}),
+    ...(query ? { OR: [{ title: { contains: query, mode: "insensitive" } }, { slug: { contains: query, mode: "insensitive" } }] } : {}),
   };
   const total = await db.meeting.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE));
@@ -196,7 +194,7 @@ const dashboardMeetingInclude = {
 export type DashboardMeeting = Prisma.MeetingGetPayload<{ include: typeof dashboardMeetingInclude }> & SeatCounts;
 
 /** One meeting with every field, speakers and agenda, for its summary and its editor; null for an unknown id. */
-export async function getDashboardMeeting(id: string, db: Db = defaultDb()): Promise<DashboardMeeting | null> {
+export async function getDashboardMeeting(db: Db, id: string): Promise<DashboardMeeting | null> {
   // The id comes from the URL: anything but a UUID is simply not found (PostgreSQL would refuse it).
   if (!UUID.test(id)) return null;
   const meeting = await db.meeting.findUnique({ where: { id }, include: dashboardMeetingInclude });
@@ -206,7 +204,7 @@ export async function getDashboardMeeting(id: string, db: Db = defaultDb()): Pro
 }
 
 /** The letterhead and signature of the latest convocation, which a new one usually repeats. */
-export async function latestMeetingLetterhead(db: Db = defaultDb()) {
+export async function latestMeetingLetterhead(db: Db) {
   return db.meeting.findFirst({
     orderBy: { createdAt: "desc" },
     select: {

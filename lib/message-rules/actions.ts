@@ -43,7 +43,7 @@ export async function createMessageRuleAction(
     if (!id.success) return errorState(values, {}, RULE_REFUSALS.MEETING_NOT_FOUND);
     const parsed = parseForm(messageRuleSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await createMessageRule(db(), user, id.data, parsed.data);
+    const result = await createMessageRule(db(), { actor: user, meetingId: id.data, ...parsed.data });
     if (!result.ok) return errorState(values, {}, RULE_REFUSALS[result.reason]);
     return done(id.data, "aggiunto");
   });
@@ -61,7 +61,7 @@ export async function updateMessageRuleAction(
     if (!target) return errorState(values, {}, RULE_REFUSALS.RULE_NOT_FOUND);
     const parsed = parseForm(messageRuleSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await updateMessageRule(db(), user, target.meetingId, target.ruleId, parsed.data);
+    const result = await updateMessageRule(db(), { actor: user, meetingId: target.meetingId, ruleId: target.ruleId, ...parsed.data });
     if (!result.ok) return errorState(values, {}, RULE_REFUSALS[result.reason]);
     return done(target.meetingId, "modificato");
   });
@@ -77,7 +77,7 @@ export async function deleteMessageRuleAction(
   return runDashboardAction("delete-message-rule", "write", values, async (user) => {
     const target = ids(meetingId, ruleId);
     if (!target) return errorState(values, {}, RULE_REFUSALS.RULE_NOT_FOUND);
-    const result = await deleteMessageRule(db(), user, target.meetingId, target.ruleId);
+    const result = await deleteMessageRule(db(), { actor: user, meetingId: target.meetingId, ruleId: target.ruleId });
     if (!result.ok) return errorState(values, {}, RULE_REFUSALS[result.reason]);
     return done(target.meetingId, "eliminato");
   });
@@ -94,7 +94,7 @@ export async function setMessageRuleActiveAction(
     const target = ids(meetingId, ruleId);
     if (!target) return errorState(values, {}, RULE_REFUSALS.RULE_NOT_FOUND);
     const active = values.active === "true";
-    const result = await setMessageRuleActive(db(), user, target.meetingId, target.ruleId, active);
+    const result = await setMessageRuleActive(db(), { actor: user, meetingId: target.meetingId, ruleId: target.ruleId, active });
     if (!result.ok) return errorState(values, {}, RULE_REFUSALS[result.reason]);
     return done(target.meetingId, active ? "riattivato" : "disattivato");
   });
@@ -110,7 +110,7 @@ export async function sendMessageRuleNowAction(
   return runDashboardAction("send-message-rule-now", "write", values, async (user) => {
     const target = ids(meetingId, ruleId);
     if (!target) return errorState(values, {}, RULE_REFUSALS.RULE_NOT_FOUND);
-    const result = await sendMessageRuleNow(db(), user, target.meetingId, target.ruleId);
+    const result = await sendMessageRuleNow(db(), { actor: user, meetingId: target.meetingId, ruleId: target.ruleId });
     if (!result.ok) return errorState(values, {}, RULE_REFUSALS[result.reason]);
     return done(target.meetingId, "inviato");
   });

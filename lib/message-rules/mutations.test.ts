@@ -35,7 +35,7 @@ const rule = (values: Partial<MessageRuleInput> = {}): MessageRuleInput => ({
 });
 
 async function addRule(meetingId: string, values: Partial<MessageRuleInput> = {}) {
-  const result = await createMessageRule(db, coordinator, meetingId, rule(values));
+  const result = await createMessageRule(db, { actor: coordinator, meetingId, ...rule(values) });
   if (!result.ok) throw new Error(result.reason);
   return result.ruleId;
 }
@@ -169,8 +169,8 @@ describe("sendMessageRuleNow", () => {
     const { meeting } = await pastMeetingWithAttendance(1);
     const ruleId = await addRule(meeting.id, { offsetMinutes: 2 * 1440 });
     const [first, second] = await Promise.all([
-      sendMessageRuleNow(db, coordinator, meeting.id, ruleId, NOW),
-      sendMessageRuleNow(db, coordinator, meeting.id, ruleId, NOW),
+      sendMessageRuleNow(db, { actor: coordinator, meetingId: meeting.id, ruleId, now: NOW }),
+      sendMessageRuleNow(db, { actor: coordinator, meetingId: meeting.id, ruleId, now: NOW }),
     ]);
     expect([first, second].filter((result) => result.ok)).toEqual([{ ok: true, recipients: 2 }]);
     expect([first, second].filter((result) => !result.ok)).toEqual([{ ok: false, reason: "ALREADY_SENT" }]);
@@ -186,19 +186,28 @@ describe("sendMessageRuleNow", () => {
     await createRegistrationRecord(db, cancelled.id);
     const cancelledRule = await addRule(cancelled.id, { audience: "CONFIRMED" });
     await db.meeting.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
-    expect(await sendMessageRuleNow(db, coordinator, cancelled.id, cancelledRule)).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await sendMessageRuleNow(db, { actor: coordinator, meetingId: cancelled.id, ruleId: cancelledRule })).toEqual({
+      ok: false,
+      reason: "MEETING_CANCELLED",
+    });
 
     const draft = await meetingAt(-48, "DRAFT");
     const draftRule = await addRule(draft.id, { audience: "CONFIRMED", anchor: "BEFORE_START" });
-    expect(await sendMessageRuleNow(db, coordinator, draft.id, draftRule)).toEqual({ ok: false, reason: "MEETING_DRAFT" });
+    expect(await sendMessageRuleNow(db, { actor: coordinator, meetingId: draft.id, ruleId: draftRule })).toEqual({ ok: false, reason: "MEETING_DRAFT" });
 
     const unrecorded = await meetingAt(4);
     await createRegistrationRecord(db, unrecorded.id);
     const presentRule = await addRule(unrecorded.id);
-    expect(await sendMessageRuleNow(db, coordinator, unrecorded.id, presentRule)).toEqual({ ok: false, reason: "NO_ATTENDANCE" });
+    expect(await sendMessageRuleNow(db, { actor: coordinator, meetingId: unrecorded.id, ruleId: presentRule })).toEqual({ ok: false, reason: "NO_ATTENDANCE" });
     const waitlistRule = await addRule(unrecorded.id, { audience: "WAITLISTED" });
-    expect(await sendMessageRuleNow(db, coordinator, unrecorded.id, waitlistRule)).toEqual({ ok: false, reason: "NO_RECIPIENTS" });
-    expect(await sendMessageRuleNow(db, coordinator, cancelled.id, waitlistRule)).toEqual({ ok: false, reason: "RULE_NOT_FOUND" });
+    expect(await sendMessageRuleNow(db, { actor: coordinator, meetingId: unrecorded.id, ruleId: waitlistRule })).toEqual({
+      ok: false,
+      reason: "NO_RECIPIENTS",
+    });
+    expect(await sendMessageRuleNow(db, { actor: coordinator, meetingId: cancelled.id, ruleId: waitlistRule })).toEqual({
+      ok: false,
+      reason: "RULE_NOT_FOUND",
+    });
     expect(await db.emailMessage.count({ where: { meetingId: { in: [cancelled.id, draft.id, unrecorded.id] } } })).toBe(0);
   });
 });
@@ -229,18 +238,21 @@ describe("the coordinators' writes", () => {
   it("add, edit, deactivate and delete an unsent rule, each audited; a sent rule is read-only", async () => {
     const { meeting } = await pastMeetingWithAttendance();
     const ruleId = await addRule(meeting.id, { offsetMinutes: 2 * 1440 });
-    expect(await updateMessageRule(db, coordinator, meeting.id, ruleId, rule({ subject: "Nuovo oggetto" }))).toEqual({ ok: true, ruleId });
-    expect(await setMessageRuleActive(db, coordinator, meeting.id, ruleId, false)).toEqual({ ok: true, ruleId });
+    expect(await updateMessageRule(db, { actor: coordinator, meetingId: meeting.id, ruleId, ...rule({ subject: "Nuovo oggetto" }) })).toEqual({
+      ok: true,
+      ruleId,
+    });
+    expect(await setMessageRuleActive(db, { actor: coordinator, meetingId: meeting.id, ruleId, active: false })).toEqual({ ok: true, ruleId });
     expect(await db.meetingMessageRule.findUniqueOrThrow({ where: { id: ruleId } })).toMatchObject({ subject: "Nuovo oggetto", active: false });
-    expect(await setMessageRuleActive(db, coordinator, meeting.id, ruleId, true)).toEqual({ ok: true, ruleId });
+    expect(await setMessageRuleActive(db, { actor: coordinator, meetingId: meeting.id, ruleId, active: true })).toEqual({ ok: true, ruleId });
 
-    await sendMessageRuleNow(db, coordinator, meeting.id, ruleId);
-    expect(await updateMessageRule(db, coordinator, meeting.id, ruleId, rule())).toEqual({ ok: false, reason: "ALREADY_SENT" });
-    expect(await setMessageRuleActive(db, coordinator, meeting.id, ruleId, false)).toEqual({ ok: false, reason: "ALREADY_SENT" });
-    expect(await deleteMessageRule(db, coordinator, meeting.id, ruleId)).toEqual({ ok: false, reason: "ALREADY_SENT" });
+    await sendMessageRuleNow(db, { actor: coordinator, meetingId: meeting.id, ruleId });
+    expect(await updateMessageRule(db, { actor: coordinator, meetingId: meeting.id, ruleId, ...rule() })).toEqual({ ok: false, reason: "ALREADY_SENT" });
+    expect(await setMessageRuleActive(db, { actor: coordinator, meetingId: meeting.id, ruleId, active: false })).toEqual({ ok: false, reason: "ALREADY_SENT" });
+    expect(await deleteMessageRule(db, { actor: coordinator, meetingId: meeting.id, ruleId })).toEqual({ ok: false, reason: "ALREADY_SENT" });
 
     const other = await addRule(meeting.id);
-    expect(await deleteMessageRule(db, coordinator, meeting.id, other)).toEqual({ ok: true, ruleId: other });
+    expect(await deleteMessageRule(db, { actor: coordinator, meetingId: meeting.id, ruleId: other })).toEqual({ ok: true, ruleId: other });
     expect(await db.meetingMessageRule.count({ where: { id: other } })).toBe(0);
 
     const actions = await db.auditEntry.findMany({ where: { entityId: meeting.id, actorId: coordinator.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
@@ -259,7 +271,10 @@ describe("the coordinators' writes", () => {
 
   it("adds no rule to a cancelled or unknown meeting", async () => {
     const meeting = await meetingAt(-48, "CANCELLED");
-    expect(await createMessageRule(db, coordinator, meeting.id, rule())).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
-    expect(await createMessageRule(db, coordinator, "00000000-0000-4000-8000-000000000000", rule())).toEqual({ ok: false, reason: "MEETING_NOT_FOUND" });
+    expect(await createMessageRule(db, { actor: coordinator, meetingId: meeting.id, ...rule() })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await createMessageRule(db, { actor: coordinator, meetingId: "00000000-0000-4000-8000-000000000000", ...rule() })).toEqual({
+      ok: false,
+      reason: "MEETING_NOT_FOUND",
+    });
   });
 });

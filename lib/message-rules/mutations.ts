@@ -46,9 +46,7 @@ function auditView(rule: Pick<LockedRule, "anchor" | "offsetMinutes" | "audience
 
 export async function createMessageRule(
   db: PrismaClient,
-  actor: { id: string },
-  meetingId: string,
-  input: MessageRuleInput,
+  { actor, meetingId, ...input }: { actor: { id: string }; meetingId: string } & MessageRuleInput,
 ): Promise<RuleWriteResult> {
   return db.$transaction(async (tx): Promise<RuleWriteResult> => {
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
@@ -75,7 +73,7 @@ async function changeUnsentRule(
   change: (tx: Prisma.TransactionClient, rule: LockedRule) => Promise<void>,
 ): Promise<RuleWriteResult> {
   return db.$transaction(async (tx): Promise<RuleWriteResult> => {
-    const rule = await lockRule(tx, ruleId, meetingId);
+    const rule = await lockRule(tx, { ruleId, meetingId });
     if (!rule) return { ok: false, reason: "RULE_NOT_FOUND" };
     if (rule.sentAt) return { ok: false, reason: "ALREADY_SENT" };
     await change(tx, rule);
@@ -85,10 +83,7 @@ async function changeUnsentRule(
 
 export async function updateMessageRule(
   db: PrismaClient,
-  actor: { id: string },
-  meetingId: string,
-  ruleId: string,
-  input: MessageRuleInput,
+  { actor, meetingId, ruleId, ...input }: { actor: { id: string }; meetingId: string; ruleId: string } & MessageRuleInput,
 ): Promise<RuleWriteResult> {
   return changeUnsentRule(db, meetingId, ruleId, async (tx, rule) => {
     await tx.meetingMessageRule.update({ where: { id: ruleId }, data: input });
@@ -104,7 +99,10 @@ export async function updateMessageRule(
   });
 }
 
-export async function deleteMessageRule(db: PrismaClient, actor: { id: string }, meetingId: string, ruleId: string): Promise<RuleWriteResult> {
+export async function deleteMessageRule(
+  db: PrismaClient,
+  { actor, meetingId, ruleId }: { actor: { id: string }; meetingId: string; ruleId: string },
+): Promise<RuleWriteResult> {
   return changeUnsentRule(db, meetingId, ruleId, async (tx, rule) => {
     await tx.meetingMessageRule.delete({ where: { id: ruleId } });
     await recordAudit(tx, {
@@ -120,10 +118,7 @@ export async function deleteMessageRule(db: PrismaClient, actor: { id: string },
 
 export async function setMessageRuleActive(
   db: PrismaClient,
-  actor: { id: string },
-  meetingId: string,
-  ruleId: string,
-  active: boolean,
+  { actor, meetingId, ruleId, active }: { actor: { id: string }; meetingId: string; ruleId: string; active: boolean },
 ): Promise<RuleWriteResult> {
   return changeUnsentRule(db, meetingId, ruleId, async (tx, rule) => {
     if (rule.active === active) return;
@@ -147,21 +142,18 @@ export async function setMessageRuleActive(
  */
 export async function sendMessageRuleNow(
   db: PrismaClient,
-  actor: { id: string },
-  meetingId: string,
-  ruleId: string,
-  now = new Date(),
+  { actor, meetingId, ruleId, now = new Date() }: { actor: { id: string }; meetingId: string; ruleId: string; now?: Date },
 ): Promise<SendNowResult> {
   return db.$transaction(async (tx): Promise<SendNowResult> => {
-    const rule = await lockRule(tx, ruleId, meetingId);
+    const rule = await lockRule(tx, { ruleId, meetingId });
     if (!rule) return { ok: false, reason: "RULE_NOT_FOUND" };
     if (rule.sentAt) return { ok: false, reason: "ALREADY_SENT" };
     if (rule.meeting.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
     if (rule.meeting.status === "DRAFT") return { ok: false, reason: "MEETING_DRAFT" };
     if (needsAttendance(rule.audience) && !(await attendanceRecorded(tx, meetingId))) return { ok: false, reason: "NO_ATTENDANCE" };
-    const recipients = await audienceRecipients(tx, meetingId, rule.audience);
+    const recipients = await audienceRecipients(tx, { meetingId, audience: rule.audience });
     if (recipients.length === 0) return { ok: false, reason: "NO_RECIPIENTS" };
-    await deliverRule(tx, rule, actor, now, recipients);
+    await deliverRule(tx, { rule, actor, now, recipients });
     return { ok: true, recipients: recipients.length };
   }, DELIVERY_TRANSACTION);
 }
@@ -184,12 +176,12 @@ export async function runDueMessageRules(db: PrismaClient, now = new Date()): Pr
   for (const candidate of candidates) {
     if (ruleMoment(candidate, candidate.meeting) > now) continue;
     const emails = await db.$transaction(async (tx) => {
-      const rule = await lockRule(tx, candidate.id);
+      const rule = await lockRule(tx, { ruleId: candidate.id });
       if (!rule) return null;
-      const state = await lockedRuleState(tx, rule, now);
+      const state = await lockedRuleState(tx, { rule, now });
       if (state.kind !== "DUE") return null;
-      const recipients = await audienceRecipients(tx, rule.meetingId, rule.audience);
-      return deliverRule(tx, rule, SCHEDULER_ACTOR, now, recipients);
+      const recipients = await audienceRecipients(tx, { meetingId: rule.meetingId, audience: rule.audience });
+      return deliverRule(tx, { rule, actor: SCHEDULER_ACTOR, now, recipients });
     }, DELIVERY_TRANSACTION);
     if (emails === null) continue;
     total.rules += 1;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const ruleSelect = {
@@ -19,10 +19,7 @@ const ruleSelect = {
 export type MessageRuleRow = Prisma.MeetingMessageRuleGetPayload<{ select: typeof ruleSelect }>;
 
 /** A meeting's rules in the order they were added, and whether any attendance is recorded (presenti/assenti wait for it). */
-export async function getMeetingMessageRules(
-  meetingId: string,
-  db: Db = defaultDb(),
-): Promise<{ rules: MessageRuleRow[]; attendanceRecorded: boolean }> {
+export async function getMeetingMessageRules(db: Db, meetingId: string): Promise<{ rules: MessageRuleRow[]; attendanceRecorded: boolean }> {
   const [rules, attendance] = await Promise.all([
     db.meetingMessageRule.findMany({ where: { meetingId }, select: ruleSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.attendance.findFirst({ where: { registration: { meetingId } }, select: { id: true } }),
@@ -31,7 +28,7 @@ export async function getMeetingMessageRules(
 }
 
 /** One rule of the meeting; null for a malformed id, another meeting's rule or none. */
-export async function getMessageRule(meetingId: string, ruleId: string, db: Db = defaultDb()): Promise<MessageRuleRow | null> {
+export async function getMessageRule(db: Db, { meetingId, ruleId }: { meetingId: string; ruleId: string }): Promise<MessageRuleRow | null> {
   if (!z.uuid().safeParse(ruleId).success) return null;
   return db.meetingMessageRule.findFirst({ where: { id: ruleId, meetingId }, select: ruleSelect });
 }
@@ -52,7 +49,7 @@ const meetingSelect = {
 export type MessageRulesMeeting = Prisma.MeetingGetPayload<{ select: typeof meetingSelect }>;
 
 /** The meeting the rules page is about; null for a malformed or unknown id. */
-export async function getMessageRulesMeeting(id: string, db: Db = defaultDb()): Promise<MessageRulesMeeting | null> {
+export async function getMessageRulesMeeting(db: Db, id: string): Promise<MessageRulesMeeting | null> {
   if (!z.uuid().safeParse(id).success) return null;
   return db.meeting.findUnique({ where: { id }, select: meetingSelect });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 
 export type MunicipalityOption = { id: string; name: string; province: string; provinceName: string };
 
@@ -10,7 +10,7 @@ const collator = new Intl.Collator("it", { sensitivity: "base" });
  * grouped by province and in Italian alphabetical order within it (the
  * database's collation may not sort accented names as Italians expect).
  */
-export async function listMunicipalitiesForSelect(db: Db = defaultDb()): Promise<MunicipalityOption[]> {
+export async function listMunicipalitiesForSelect(db: Db): Promise<MunicipalityOption[]> {
   const rows = await db.municipality.findMany({
     select: { id: true, name: true, province: true, provinceName: true },
     orderBy: [{ province: "asc" }, { name: "asc" }],

@@ -21,7 +21,7 @@ export async function erasePersonAction(personId: string, _state: FormState<Eras
     if (!id.success) return errorState(values, {}, MESSAGES.NOT_FOUND);
     const parsed = parseForm(erasePersonSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await erasePerson(db(), user, id.data);
+    const result = await erasePerson(db(), { actor: user, personId: id.data });
     if (!result.ok) return errorState(values, {}, MESSAGES[result.reason]);
     return {
       status: "success",

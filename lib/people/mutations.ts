@@ -11,10 +11,11 @@ export const ERASED_SHEET_REASON = "Dati cancellati: la scheda non indicava altr
 export type ExportCounts = Record<string, number>;
 
 /** An export of a person's data leaves the portal: it is on the audit log, with how many records of each kind. */
-export async function recordPersonExport(db: PrismaClient, actor: { id: string }, personId: string, counts: ExportCounts): Promise<void> {
-  await db.$transaction((tx) =>
-    recordExport(tx, { actor, action: "person.export", entityType: "Person", entityId: personId, details: { counts } }),
-  );
+export async function recordPersonExport(
+  db: PrismaClient,
+  { actor, personId, counts }: { actor: { id: string }; personId: string; counts: ExportCounts },
+): Promise<void> {
+  await db.$transaction((tx) => recordExport(tx, { actor, action: "person.export", entityType: "Person", entityId: personId, details: { counts } }));
 }
 
 export type EraseCounts = {
@@ -78,7 +79,10 @@ async function rowsMentioning(tx: Tx, table: "EmailMessage" | "AuditEntry", pers
  * records keep only that they were erased. One audit entry records the
  * erasure, with counts only.
  */
-export async function erasePerson(db: PrismaClient, actor: { id: string }, personId: string, now = new Date()): Promise<ErasePersonResult> {
+export async function erasePerson(
+  db: PrismaClient,
+  { actor, personId, now = new Date() }: { actor: { id: string }; personId: string; now?: Date },
+): Promise<ErasePersonResult> {
   return db.$transaction(
     async (tx: Tx): Promise<ErasePersonResult> => {
       // Two coordinators erasing at once: the second waits here, then finds it done.
@@ -143,7 +147,7 @@ export async function erasePerson(db: PrismaClient, actor: { id: string }, perso
         select: { id: true },
       });
       const emailIds = emails.map((e) => e.id);
-      const cancelled = await cancelQueuedEmails(tx, { id: { in: emailIds } }, ERASED_EMAIL_ERROR);
+      const cancelled = await cancelQueuedEmails(tx, { where: { id: { in: emailIds } }, reason: ERASED_EMAIL_ERROR });
       // A provider's error may quote the address.
       await tx.emailMessage.updateMany({
         where: { id: { in: emailIds }, lastError: { not: null }, NOT: { lastError: ERASED_EMAIL_ERROR } },

@@ -23,10 +23,9 @@ const LAST = "Cancellandi";
 const PHONE = "333 987 6543";
 
 // She registers for her Comune and takes the only seat, nominating a gestore; Quirino waits.
-const mine = await register(
-  db,
-  meeting.slug,
-  registrationInput({
+const mine = await register(db, {
+  slug: meeting.slug,
+  ...registrationInput({
     firstName: FIRST,
     lastName: LAST,
     email: EMAIL,
@@ -37,25 +36,23 @@ const mine = await register(
     communicationsConsent: true,
     nominees: [{ firstName: "Gino", lastName: "Gestore", email: "gino.gestore@coop.example.it", managingBodyName: "Cooperativa Alba" }],
   }),
-);
+});
 if (!mine.ok) throw new Error("registration failed");
-const theirs = await register(
-  db,
-  meeting.slug,
-  registrationInput({ firstName: "Quirino", lastName: "Quieto", email: "quirino@comune.example.it", organisationType: "COMUNE", municipalityId: other.id }),
-);
+const theirs = await register(db, {
+  slug: meeting.slug,
+  ...registrationInput({ firstName: "Quirino", lastName: "Quieto", email: "quirino@comune.example.it", organisationType: "COMUNE", municipalityId: other.id }),
+});
 if (!theirs.ok) throw new Error("registration failed");
 // Quirino nominates her for the later meeting: an invitation addressed to her, unanswered.
-const quirinoLater = await register(
-  db,
-  later.slug,
-  registrationInput({
+const quirinoLater = await register(db, {
+  slug: later.slug,
+  ...registrationInput({
     firstName: "Quirino",
     lastName: "Quieto",
     email: "quirino@comune.example.it",
     nominees: [{ firstName: FIRST, lastName: LAST, email: EMAIL, managingBodyName: "Cooperativa Beta" }],
   }),
-);
+});
 if (!quirinoLater.ok) throw new Error("registration failed");
 const person = await db.person.findUniqueOrThrow({ where: { email: EMAIL } });
 await db.attendance.create({ data: { registrationId: mine.registrationId, status: "PRESENT", method: "MANUAL", minutes: 90 } });
@@ -105,9 +102,9 @@ await db.$transaction(async (tx) => {
 
 describe("the people search", () => {
   test("finds by name or email, every word matching; an empty search lists the newest first", async () => {
-    expect((await searchPeople({ search: "cancell ermen", page: 1 }, db)).rows.map((p) => p.id)).toEqual([person.id]);
-    expect((await searchPeople({ search: "quirino@", page: 1 }, db)).rows.map((p) => p.lastName)).toEqual(["Quieto"]);
-    const all = await searchPeople({ page: 1 }, db);
+    expect((await searchPeople(db, { search: "cancell ermen", page: 1 })).rows.map((p) => p.id)).toEqual([person.id]);
+    expect((await searchPeople(db, { search: "quirino@", page: 1 })).rows.map((p) => p.lastName)).toEqual(["Quieto"]);
+    const all = await searchPeople(db, { page: 1 });
     expect(all.total).toBe(2);
     expect(all.rows[0].createdAt.getTime()).toBeGreaterThanOrEqual(all.rows.at(-1)!.createdAt.getTime());
   });
@@ -115,7 +112,7 @@ describe("the people search", () => {
 
 describe("a person's records and their export", () => {
   test("gather every kind of record, by id and by address", async () => {
-    const records = await getPersonRecords(person.id, db);
+    const records = await getPersonRecords(db, { id: person.id });
     expect(records).not.toBeNull();
     expect(records!.registrations).toEqual([
       expect.objectContaining({
@@ -134,11 +131,11 @@ describe("a person's records and their export", () => {
     expect(records!.emails.map((e) => e.template).sort()).toEqual(["invitation", "registration-confirmed"]);
     expect(records!.emails[0]).not.toHaveProperty("data");
     expect(records!.audit.map((a) => a.action).sort()).toEqual(["referent.create", "registration.update"]);
-    expect(await getPersonRecords("non-un-id", db)).toBeNull();
+    expect(await getPersonRecords(db, { id: "non-un-id" })).toBeNull();
   });
 
   test("the export holds them all, email data included, but no token, token hash or personal link", async () => {
-    const records = await getPersonRecords(person.id, db, { withEmailData: true });
+    const records = await getPersonRecords(db, { id: person.id, withEmailData: true });
     const text = JSON.stringify(buildPersonExport(records!));
     const parsed = JSON.parse(text);
     for (const key of ["person", "registrations", "invitationsReceived", "referents", "referentSheetsAsOfficer", "referentSheetEntries", "emails", "auditEntries"]) {
@@ -181,7 +178,7 @@ describe("erasing a person", () => {
     const countsBefore = await countsPerMeeting();
     const pending = await db.emailMessage.findFirstOrThrow({ where: { toEmail: EMAIL, status: "PENDING", template: "registration-confirmed" } });
 
-    const result = await erasePerson(db, coordinator, person.id);
+    const result = await erasePerson(db, { actor: coordinator, personId: person.id });
     expect(result).toMatchObject({ ok: true, counts: { registrations: 1, invitations: 1, invitationsRevoked: 1, referentsRevoked: 1, sheets: 1, sheetEntries: 1 } });
 
     const after = await dumpDatabase();
@@ -211,16 +208,19 @@ describe("erasing a person", () => {
     const [entry] = await db.auditEntry.findMany({ where: { action: "person.erase", entityId: person.id } });
     expect(entry).toMatchObject({ actorId: coordinator.id, entityType: "Person", data: { details: { counts: result.ok ? result.counts : {} } } });
 
-    expect(await erasePerson(db, coordinator, person.id)).toEqual({ ok: false, reason: "ALREADY_ERASED" });
+    expect(await erasePerson(db, { actor: coordinator, personId: person.id })).toEqual({ ok: false, reason: "ALREADY_ERASED" });
     expect(await db.auditEntry.count({ where: { action: "person.erase" } })).toBe(1);
-    expect(await erasePerson(db, coordinator, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await erasePerson(db, { actor: coordinator, personId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
 });
 
 describe("two coordinators erasing at once", () => {
   test("one erases, the other is told it is already done, and one erasure is on the audit log", async () => {
     const twice = await db.person.create({ data: { email: "doppia@ente.example.it", firstName: "Doppia", lastName: "Cancellazione" } });
-    const results = await Promise.all([erasePerson(db, coordinator, twice.id), erasePerson(db, coordinator, twice.id)]);
+    const results = await Promise.all([
+      erasePerson(db, { actor: coordinator, personId: twice.id }),
+      erasePerson(db, { actor: coordinator, personId: twice.id }),
+    ]);
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: "ALREADY_ERASED" });
     expect(await db.auditEntry.count({ where: { action: "person.erase", entityId: twice.id } })).toBe(1);
@@ -236,9 +236,9 @@ describe("erasing a person named on a scheda still waiting", () => {
     const { sheetId } = (await submitReferentSheet(db, input)) as { ok: true; sheetId: string };
     const [gone, stays] = input.referents;
     const person = await db.person.create({ data: { email: gone.email, firstName: gone.firstName, lastName: gone.lastName } });
-    expect(await erasePerson(db, coordinator, person.id)).toMatchObject({ ok: true });
+    expect(await erasePerson(db, { actor: coordinator, personId: person.id })).toMatchObject({ ok: true });
 
-    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toMatchObject({ ok: true, activated: 1 });
+    expect(await approveReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1 })).toMatchObject({ ok: true, activated: 1 });
     const active = await db.referent.findMany({ where: { municipalityId: comuneA.id, status: "ACTIVE" }, include: { person: true } });
     expect(active.map((referent) => referent.person.email)).toEqual([stays.email]);
     expect(await db.emailMessage.count({ where: { toEmail: { endsWith: "@anonimo.invalid" }, status: "PENDING" } })).toBe(0);
@@ -247,7 +247,7 @@ describe("erasing a person named on a scheda still waiting", () => {
     const alone = referentSheetInput(comuneB.id, { referents: [{ ...stays, email: "solo.referente@vita.example.it" }] });
     const { sheetId: aloneId } = (await submitReferentSheet(db, alone)) as { ok: true; sheetId: string };
     const only = await db.person.create({ data: { email: "solo.referente@vita.example.it", firstName: "Solo", lastName: "Referente" } });
-    await erasePerson(db, coordinator, only.id);
+    await erasePerson(db, { actor: coordinator, personId: only.id });
     expect(await db.referentSheet.findUniqueOrThrow({ where: { id: aloneId } })).toMatchObject({ status: "REJECTED" });
   });
 });
@@ -259,7 +259,7 @@ test("reasons coordinators typed that name the person lose the name, the rest st
   const revoked = await db.referent.create({
     data: { municipalityId: comuneC.id, personId: someoneElse.id, role: "TECHNICAL", source: "COORDINATOR", status: "REVOKED", revokedReason: "Sostituito da Filomena Nominata" },
   });
-  expect(await erasePerson(db, coordinator, person.id)).toMatchObject({ ok: true });
+  expect(await erasePerson(db, { actor: coordinator, personId: person.id })).toMatchObject({ ok: true });
   const after = await db.referent.findUniqueOrThrow({ where: { id: revoked.id } });
   expect(after.revokedReason).toBe("Sostituito da Dato cancellato");
 });

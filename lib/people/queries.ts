@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const PEOPLE_PAGE_SIZE = 50;
@@ -31,7 +31,7 @@ export type PeoplePage = { rows: PersonListRow[]; total: number; page: number; p
  * People by name or email (every word must match one of them), alphabetical;
  * with no search, the most recently created first.
  */
-export async function searchPeople(filters: PeopleFilters, db: Db = defaultDb(), pageSize = PEOPLE_PAGE_SIZE): Promise<PeoplePage> {
+export async function searchPeople(db: Db, { pageSize = PEOPLE_PAGE_SIZE, ...filters }: { pageSize?: number } & PeopleFilters): Promise<PeoplePage> {
   const words = (filters.search ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
   const where: Prisma.PersonWhereInput = words.length
     ? {
@@ -226,7 +226,7 @@ export function auditedIds(records: Pick<PersonRecords, "person" | "registration
  * With `withEmailData`, each email's stored data too (for the export, which
  * takes the links out). Null for an unknown id.
  */
-export async function getPersonRecords(id: string, db: Db = defaultDb(), options: { withEmailData?: boolean } = {}): Promise<PersonRecords | null> {
+export async function getPersonRecords(db: Db, { id, ...options }: { id: string; withEmailData?: boolean }): Promise<PersonRecords | null> {
   if (!isPersonId(id)) return null;
   const person = await db.person.findUnique({
     where: { id },

@@ -43,7 +43,7 @@ export async function approveSheetAction(
     if (!id.success) return errorState(values, {}, REVIEW_MESSAGES.NOT_FOUND);
     const seen = submissionsSchema.safeParse(seenSubmissions);
     if (!seen.success) return errorState(values, {}, REVIEW_MESSAGES.CHANGED);
-    const result = await approveReferentSheet(db(), user, id.data, seen.data);
+    const result = await approveReferentSheet(db(), { actor: user, sheetId: id.data, seenSubmissions: seen.data });
     if (!result.ok) return errorState(values, {}, REVIEW_MESSAGES[result.reason]);
     return { status: "success", message: approvedMessage(result.activated, result.revoked), values, revalidate: [LIST_PATH, sheetPath(id.data)] };
   });
@@ -63,7 +63,7 @@ export async function rejectSheetAction(
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     const seen = submissionsSchema.safeParse(seenSubmissions);
     if (!seen.success) return errorState(values, {}, REVIEW_MESSAGES.CHANGED);
-    const result = await rejectReferentSheet(db(), user, id.data, seen.data, parsed.data.reason);
+    const result = await rejectReferentSheet(db(), { actor: user, sheetId: id.data, seenSubmissions: seen.data, reason: parsed.data.reason });
     if (!result.ok) {
       if (result.reason === "REASON_REQUIRED") return errorState(values, { reason: REVIEW_MESSAGES.REASON_REQUIRED });
       return errorState(values, {}, REVIEW_MESSAGES[result.reason]);
@@ -82,7 +82,7 @@ export async function addReferentAction(_state: FormState<AddReferentRaw>, formD
   return runDashboardAction("add-referent", "write", values, async (user) => {
     const parsed = parseForm(addReferentSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await addReferent(db(), user, parsed.data);
+    const result = await addReferent(db(), { actor: user, ...parsed.data });
     if (!result.ok) {
       const field = result.reason === "ALREADY_ACTIVE" ? "email" : "municipalityId";
       return errorState(values, { [field]: REFERENT_MESSAGES[result.reason] });
@@ -107,7 +107,7 @@ export async function updateReferentAction(referentId: string, _state: FormState
     if (!id.success) return errorState(values, {}, REFERENT_MESSAGES.NOT_FOUND);
     const parsed = parseForm(updateReferentSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await updateReferent(db(), user, id.data, parsed.data);
+    const result = await updateReferent(db(), { actor: user, referentId: id.data, ...parsed.data });
     if (!result.ok) return errorState(values, {}, REFERENT_MESSAGES[result.reason]);
     const message = result.changed ? "Modifiche salvate." : "Nessuna modifica da salvare.";
     return { status: "success", message, values, revalidate: [LIST_PATH, referentPath(id.data)] };
@@ -121,7 +121,7 @@ export async function revokeReferentAction(referentId: string, _state: FormState
     if (!id.success) return errorState(values, {}, REFERENT_MESSAGES.NOT_FOUND);
     const parsed = parseForm(revokeReferentSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await revokeReferent(db(), user, id.data, parsed.data.reason);
+    const result = await revokeReferent(db(), { actor: user, referentId: id.data, reason: parsed.data.reason });
     if (!result.ok) return errorState(values, {}, REFERENT_MESSAGES[result.reason]);
     return { status: "success", message: "Referente revocato.", values: { reason: "" }, revalidate: [LIST_PATH, referentPath(id.data)] };
   });

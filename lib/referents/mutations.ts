@@ -57,7 +57,7 @@ export function auditReferent(state: ReferentState & { revokedReason?: string | 
  * ACTIVE referent of the municipality. A revoked referent comes back, its
  * revocation cleared and activated now. The municipality must be locked.
  */
-export async function designateReferent(tx: Tx, input: DesignateInput, now: Date): Promise<Designation> {
+export async function designateReferent(tx: Tx, { now, ...input }: { now: Date } & DesignateInput): Promise<Designation> {
   const person = await tx.person.upsert({
     where: { email: input.email },
     create: { email: input.email, firstName: input.firstName, lastName: input.lastName, phone: input.phone },
@@ -96,7 +96,10 @@ export type AddReferentResult =
   | { ok: false; reason: "UNKNOWN_MUNICIPALITY" | "ALREADY_ACTIVE" };
 
 /** A coordinator names a referent: emailed like one designated by a scheda. */
-export async function addReferent(db: Db, actor: { id: string }, input: AddReferentInput, now = new Date()): Promise<AddReferentResult> {
+export async function addReferent(
+  db: Db,
+  { actor, now = new Date(), ...input }: { actor: { id: string }; now?: Date } & AddReferentInput,
+): Promise<AddReferentResult> {
   try {
     return await db.$transaction(async (tx): Promise<AddReferentResult> => {
       const municipality = await lockMunicipality(tx, input.municipalityId);
@@ -106,7 +109,7 @@ export async function addReferent(db: Db, actor: { id: string }, input: AddRefer
       });
       if (active) return { ok: false, reason: "ALREADY_ACTIVE" };
 
-      const designation = await designateReferent(tx, { ...input, municipalityId: municipality.id, source: "COORDINATOR" }, now);
+      const designation = await designateReferent(tx, { ...input, municipalityId: municipality.id, source: "COORDINATOR", now });
       const { id: emailId } = await enqueueEmail(
         tx,
         designationEmail({ person: designation.person, municipalityName: municipality.name, role: input.role, office: input.office }),
@@ -132,7 +135,10 @@ export async function addReferent(db: Db, actor: { id: string }, input: AddRefer
 export type UpdateReferentResult = { ok: true; changed: boolean } | { ok: false; reason: "NOT_FOUND" };
 
 /** Names, phone (the person's), role and office (the referent's). */
-export async function updateReferent(db: Db, actor: { id: string }, referentId: string, input: UpdateReferentInput): Promise<UpdateReferentResult> {
+export async function updateReferent(
+  db: Db,
+  { actor, referentId, ...input }: { actor: { id: string }; referentId: string } & UpdateReferentInput,
+): Promise<UpdateReferentResult> {
   return db.$transaction(async (tx): Promise<UpdateReferentResult> => {
     const found = await tx.referent.findUnique({ where: { id: referentId }, select: { municipalityId: true } });
     if (!found) return { ok: false, reason: "NOT_FOUND" };
@@ -169,12 +175,15 @@ export async function updateReferent(db: Db, actor: { id: string }, referentId: 
 export type RevokeReferentResult = { ok: true } | { ok: false; reason: "NOT_FOUND" | "ALREADY_REVOKED" };
 
 /** Marks a referent REVOKED with the reason, which the audit log keeps too. */
-export async function revokeReferent(db: Db, actor: { id: string }, referentId: string, reason: string, now = new Date()): Promise<RevokeReferentResult> {
+export async function revokeReferent(
+  db: Db,
+  { actor, referentId, reason, now = new Date() }: { actor: { id: string }; referentId: string; reason: string; now?: Date },
+): Promise<RevokeReferentResult> {
   return db.$transaction(async (tx): Promise<RevokeReferentResult> => {
     const found = await tx.referent.findUnique({ where: { id: referentId }, select: { municipalityId: true } });
     if (!found) return { ok: false, reason: "NOT_FOUND" };
     await lockMunicipality(tx, found.municipalityId);
-    const revoked = await revokeInTransaction(tx, actor, referentId, reason, now);
+    const revoked = await revokeInTransaction(tx, { actor, referentId, reason, now });
     return revoked ? { ok: true } : { ok: false, reason: "ALREADY_REVOKED" };
   });
 }
@@ -182,11 +191,7 @@ export async function revokeReferent(db: Db, actor: { id: string }, referentId: 
 /** Revokes an ACTIVE referent and records it; false when it was not active. */
 export async function revokeInTransaction(
   tx: Tx,
-  actor: { id: string },
-  referentId: string,
-  reason: string,
-  now: Date,
-  details?: Prisma.InputJsonValue,
+  { actor, referentId, reason, now, details }: { actor: { id: string }; referentId: string; reason: string; now: Date; details?: Prisma.InputJsonValue },
 ): Promise<boolean> {
   const [referent] = await tx.referent.updateManyAndReturn({
     where: { id: referentId, status: "ACTIVE" },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferentFilters } from "./filters";
 
@@ -37,7 +37,7 @@ function referentWhere(filters: Omit<ReferentFilters, "page">): Prisma.ReferentW
 }
 
 /** One page of referents, by Comune then surname. */
-export async function listReferents(filters: ReferentFilters, db: Db = defaultDb(), pageSize = REFERENTS_PAGE_SIZE) {
+export async function listReferents(db: Db, { pageSize = REFERENTS_PAGE_SIZE, ...filters }: { pageSize?: number } & ReferentFilters) {
   const where = referentWhere(filters);
   const [total, referents] = await Promise.all([
     db.referent.count({ where }),
@@ -53,7 +53,7 @@ export async function listReferents(filters: ReferentFilters, db: Db = defaultDb
 }
 
 /** One referent with everything its page shows; null for an unknown id. */
-export async function getReferent(id: string, db: Db = defaultDb()) {
+export async function getReferent(db: Db, id: string) {
   return db.referent.findUnique({
     where: { id },
     select: {

@@ -37,7 +37,7 @@ const { register } = await import("./mutations");
 
 const meeting = await createMeeting(db);
 const municipality = await createMunicipality(db, "Fuzzopoli");
-const registered = await register(db, meeting.slug, registrationInput({ email: "fuzz.iscritta@example.it" }));
+const registered = await register(db, { slug: meeting.slug, ...registrationInput({ email: "fuzz.iscritta@example.it" }) });
 if (!registered.ok) throw new Error("setup: the registration failed");
 const personalToken = registered.token;
 const invitationToken = generateToken();

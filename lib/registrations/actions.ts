@@ -45,7 +45,7 @@ export async function registerAction(
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     if (!(await publicWriteAllowed(parsed.data.email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
 
-    const result = await register(db(), slug, parsed.data);
+    const result = await register(db(), { slug, ...parsed.data });
     // Nothing is wrong: the person is registered already and gets their link again.
     if (!result.ok && result.reason === "ALREADY_REGISTERED") {
       return { status: "success", tone: "info", message: ALREADY_REGISTERED_MESSAGE, values };
@@ -65,7 +65,7 @@ export async function registerAction(
  */
 async function refusePersonalWrite<Values>(token: string, formData: FormData, values: Values): Promise<FormState<Values> | null> {
   if (honeypotFilled(formData)) return errorState(values, {}, HONEYPOT_MESSAGE);
-  const email = isWellFormedToken(token) ? await registrationEmailByToken(token) : null;
+  const email = isWellFormedToken(token) ? await registrationEmailByToken(db(), token) : null;
   if (!email) return errorState(values, {}, LINK_MESSAGES.LINK_INVALID);
   if (!(await publicWriteAllowed(email))) return errorState(values, {}, RATE_LIMIT_MESSAGE);
   return null;
@@ -83,7 +83,7 @@ export async function updateRegistrationAction(
     const refused = await refusePersonalWrite(token, formData, values);
     if (refused) return refused;
 
-    const result = await updateRegistration(db(), token, parsed.data);
+    const result = await updateRegistration(db(), { token, ...parsed.data });
     if (!result.ok) {
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);
@@ -104,7 +104,7 @@ export async function cancelRegistrationAction(
     const refused = await refusePersonalWrite(token, formData, values);
     if (refused) return refused;
 
-    const result = await cancelRegistration(db(), token);
+    const result = await cancelRegistration(db(), { token });
     if (!result.ok) {
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);
@@ -125,7 +125,7 @@ export async function nominateAction(
     const refused = await refusePersonalWrite(token, formData, values);
     if (refused) return refused;
 
-    const result = await addNominees(db(), token, parsed.data.nominees);
+    const result = await addNominees(db(), { token, nominees: parsed.data.nominees });
     if (!result.ok) {
       const { fieldErrors, formError } = failureErrors(result.reason);
       return errorState(values, fieldErrors, formError);

@@ -59,17 +59,15 @@ export class InvitationAlreadyAnswered extends Error {}
  */
 export async function register(
   db: Db,
-  slug: string,
-  input: RegistrationInput,
-  options: RegisterOptions = {},
+  { slug, options = {}, ...input }: { slug: string; options?: RegisterOptions } & RegistrationInput,
 ): Promise<RegisterResult> {
   const token = generateToken();
   try {
-    return await registerInTransaction(db, { slug }, input, token, options);
+    return await registerInTransaction(db, { where: { slug }, ...input, token, options });
   } catch (error) {
     if (error instanceof InvitationAlreadyAnswered) return { ok: false, reason: "ALREADY_ANSWERED" };
     if (!isUniqueViolation(error)) throw error;
-    await resendPersonalLink(db, slug, input.email);
+    await resendPersonalLink(db, { slug, email: input.email });
     return { ok: false, reason: "ALREADY_REGISTERED" };
   }
 }
@@ -82,10 +80,7 @@ export async function register(
  */
 export async function registerInTransaction(
   db: DbOrTx,
-  where: MeetingKey,
-  input: RegistrationInput,
-  token: string,
-  options: RegisterOptions = {},
+  { where, token, options = {}, ...input }: { where: MeetingKey; token: string; options?: RegisterOptions } & RegistrationInput,
 ): Promise<RegisterResult> {
   return withLockedMeeting(db, where, (tx, meeting) => registerLocked(tx, meeting, input, token, options));
 }
@@ -169,12 +164,12 @@ async function registerLocked(
       data: { status: "ACCEPTED", respondedAt: now, acceptedRegistrationId: registration.id },
     });
     if (!count) throw new InvitationAlreadyAnswered();
-    await notifyInviter(tx, options.invitationId, "ACCEPTED");
+    await notifyInviter(tx, { invitationId: options.invitationId, answer: "ACCEPTED" });
   }
 
   const template = status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted";
   await enqueueEmail(tx, await registrationEmail(tx, registration.id, token, template));
-  await nominate(tx, registration.id, meeting, input.nominees, now);
+  await nominate(tx, { sender: registration.id, meeting, nominees: input.nominees, now });
   return { ok: true, registrationId: registration.id, status, token };
 }
 
@@ -187,7 +182,7 @@ export function personalLinkExpiry(meeting: { endsAt: Date }): Date {
  * Only the hash of a personal link is stored, so "send it again" means a new
  * link; the previous one stops working.
  */
-export async function resendPersonalLink(db: Db, slug: string, email: string): Promise<boolean> {
+export async function resendPersonalLink(db: Db, { slug, email }: { slug: string; email: string }): Promise<boolean> {
   const token = generateToken();
   return db.$transaction(async (tx) => {
     const registration = await tx.registration.findFirst({
@@ -195,7 +190,7 @@ export async function resendPersonalLink(db: Db, slug: string, email: string): P
       select: { id: true },
     });
     if (!registration) return false;
-    await renewPersonalLink(tx, registration.id, token);
+    await renewPersonalLink(tx, { registrationId: registration.id, token });
     return true;
   });
 }
@@ -204,7 +199,10 @@ export async function resendPersonalLink(db: Db, slug: string, email: string): P
  * Replaces a registration's personal link with `token` (the previous link
  * stops working: its hash is gone) and emails the new one.
  */
-export async function renewPersonalLink(tx: Tx, registrationId: string, token: string, data: { tokenExpiresAt?: Date } = {}): Promise<void> {
+export async function renewPersonalLink(
+  tx: Tx,
+  { registrationId, token, data = {} }: { registrationId: string; token: string; data?: { tokenExpiresAt?: Date } },
+): Promise<void> {
   await tx.registration.update({
     where: { id: registrationId },
     data: { tokenHash: hashToken(token), tokenRevokedAt: null, ...data },
@@ -222,19 +220,17 @@ export type AcceptResult =
  */
 export async function acceptInvitation(
   db: Db,
-  token: string,
-  input: RegistrationInput,
-  now = new Date(),
+  { token, now = new Date(), ...input }: { token: string; now?: Date } & RegistrationInput,
 ): Promise<AcceptResult> {
-  const found = await db.$transaction((tx) => openInvitation(tx, token, now, { reopenDeclined: true }));
+  const found = await db.$transaction((tx) => openInvitation(tx, { token, now, reopenDeclined: true }));
   if (!found.ok) return found;
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: found.invitation.meetingId }, select: { slug: true } });
-  return register(
-    db,
-    meeting.slug,
-    { ...input, email: found.invitation.email },
-    { now, source: "INVITATION", invitationId: found.invitation.id },
-  );
+  return register(db, {
+    slug: meeting.slug,
+    ...input,
+    email: found.invitation.email,
+    options: { now, source: "INVITATION", invitationId: found.invitation.id },
+  });
 }
 
 type TokenFailure = "LINK_INVALID" | "LINK_EXPIRED";
@@ -258,7 +254,7 @@ export type CancelResult =
  * Cancels from the personal link. A confirmed seat that frees up goes to the
  * first person on the waiting list, who is told by email.
  */
-export async function cancelRegistration(db: Db, token: string, now = new Date()): Promise<CancelResult> {
+export async function cancelRegistration(db: Db, { token, now = new Date() }: { token: string; now?: Date }): Promise<CancelResult> {
   const found = await byToken(db, token, now);
   if (!found.ok) return found;
   return withLockedMeeting(db, { id: found.registration.meetingId }, async (tx, meeting): Promise<CancelResult> => {
@@ -267,9 +263,8 @@ export async function cancelRegistration(db: Db, token: string, now = new Date()
     if (registration.status === "CANCELLED") return { ok: false, reason: "ALREADY_CANCELLED" };
     if (!meeting || meeting.endsAt <= now) return { ok: false, reason: "MEETING_OVER" };
 
-    await markCancelled(tx, registration.id, now);
-    const promotedRegistrationId =
-      registration.status === "CONFIRMED" ? await promoteFromWaitingList(tx, meeting, now) : null;
+    await markCancelled(tx, { registrationId: registration.id, now });
+    const promotedRegistrationId = registration.status === "CONFIRMED" ? await promoteFromWaitingList(tx, { meeting, now }) : null;
     return { ok: true, promotedRegistrationId };
   });
 }
@@ -281,14 +276,14 @@ export const CANCELLED_REGISTRATION = "Annullato: iscrizione annullata";
  * meeting's messages still queued for them are withdrawn: they are no longer
  * coming. Call it under the meeting's lock.
  */
-export async function markCancelled(tx: Tx, registrationId: string, now: Date) {
+export async function markCancelled(tx: Tx, { registrationId, now }: { registrationId: string; now: Date }) {
   await tx.registration.update({ where: { id: registrationId }, data: { status: "CANCELLED", cancelledAt: now } });
-  await cancelQueuedEmails(tx, { registrationId, template: { in: ["join-link", "meeting-message"] } }, CANCELLED_REGISTRATION);
+  await cancelQueuedEmails(tx, { where: { registrationId, template: { in: ["join-link", "meeting-message"] } }, reason: CANCELLED_REGISTRATION });
   await enqueueEmail(tx, await registrationEmail(tx, registrationId, null, "registration-cancelled"));
 }
 
 /** Fills free seats from the waiting list in arrival order; the meeting row must be locked. */
-export async function promoteFromWaitingList(tx: Tx, meeting: LockedMeeting, now: Date): Promise<string | null> {
+export async function promoteFromWaitingList(tx: Tx, { meeting, now }: { meeting: LockedMeeting; now: Date }): Promise<string | null> {
   if (meeting.status !== "PUBLISHED") return null;
   if (meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity) return null;
   const next = await tx.registration.findFirst({
@@ -309,9 +304,11 @@ export type UpdateResult = { ok: true } | { ok: false; reason: TokenFailure | "C
 /** Edits from the personal link: name, role, phone and the communications consent. */
 export async function updateRegistration(
   db: Db,
-  token: string,
-  input: Pick<RegistrationInput, "firstName" | "lastName" | "roleTitle" | "phone" | "communicationsConsent">,
-  now = new Date(),
+  {
+    token,
+    now = new Date(),
+    ...input
+  }: { token: string; now?: Date } & Pick<RegistrationInput, "firstName" | "lastName" | "roleTitle" | "phone" | "communicationsConsent">,
 ): Promise<UpdateResult> {
   return db.$transaction(async (tx): Promise<UpdateResult> => {
     const found = await byToken(tx, token, now);
@@ -332,9 +329,7 @@ export async function updateRegistration(
         roleTitle: input.roleTitle,
         communicationsConsent: input.communicationsConsent,
         // The consent's timestamp records when it was given, not each later save.
-        ...(input.communicationsConsent !== current.communicationsConsent
-          ? { communicationsConsentAt: input.communicationsConsent ? now : null }
-          : {}),
+        ...(input.communicationsConsent !== current.communicationsConsent ? { communicationsConsentAt: input.communicationsConsent ? now : null } : {}),
       },
     });
     return { ok: true };
@@ -344,13 +339,16 @@ export async function updateRegistration(
 export type NominateResult = { ok: true; invited: number } | { ok: false; reason: TokenFailure | "CANCELLED" | "REGISTRATION_CLOSED" };
 
 /** "Nominate more gestori" from the personal page. */
-export async function addNominees(db: Db, token: string, nominees: NomineeInput[], now = new Date()): Promise<NominateResult> {
+export async function addNominees(
+  db: Db,
+  { token, nominees, now = new Date() }: { token: string; nominees: NomineeInput[]; now?: Date },
+): Promise<NominateResult> {
   const found = await byToken(db, token, now);
   if (!found.ok) return found;
   if (found.registration.status === "CANCELLED") return { ok: false, reason: "CANCELLED" };
   return withLockedMeeting(db, { id: found.registration.meetingId }, async (tx, meeting): Promise<NominateResult> => {
     if (!meeting || registrationWindow(meeting, now).state !== "open") return { ok: false, reason: "REGISTRATION_CLOSED" };
-    const invited = await nominate(tx, found.registration.id, meeting, nominees, now);
+    const invited = await nominate(tx, { sender: found.registration.id, meeting, nominees, now });
     return { ok: true, invited };
   });
 }

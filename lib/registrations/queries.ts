@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db, type Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken, isWellFormedToken } from "@/lib/platform/security/tokens";
 import { inviterSelect } from "@/lib/invitations/inviter";
@@ -80,11 +80,7 @@ export type RegistrationByToken =
  * confirmation pages. Unknown, malformed or revoked links give null; an
  * expired one says only which meeting it was for.
  */
-export async function getRegistrationByToken(
-  token: string,
-  now = new Date(),
-  db: Db = defaultDb(),
-): Promise<RegistrationByToken | null> {
+export async function getRegistrationByToken(db: Db, { token, now = new Date() }: { token: string; now?: Date }): Promise<RegistrationByToken | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.registration.findUnique({ where: { tokenHash: hashToken(token) }, select: registrationSelect });
   if (!row) return null;
@@ -108,7 +104,7 @@ export async function getRegistrationByToken(
  * Seats left for each meeting, by slug, counted from its confirmed
  * registrations: null for a meeting without a capacity, 0 when full.
  */
-export async function seatsLeftBySlug(slugs: string[], db: Db = defaultDb()): Promise<Map<string, SeatsLeft>> {
+export async function seatsLeftBySlug(db: Db, slugs: string[]): Promise<Map<string, SeatsLeft>> {
   if (slugs.length === 0) return new Map();
   const meetings = await db.meeting.findMany({
     where: { slug: { in: slugs } },
@@ -118,12 +114,12 @@ export async function seatsLeftBySlug(slugs: string[], db: Db = defaultDb()): Pr
 }
 
 /** Seats left for one meeting (see seatsLeftBySlug). */
-export async function seatsLeft(slug: string, db: Db = defaultDb()): Promise<SeatsLeft> {
-  return (await seatsLeftBySlug([slug], db)).get(slug) ?? null;
+export async function seatsLeft(db: Db, slug: string): Promise<SeatsLeft> {
+  return (await seatsLeftBySlug(db, [slug])).get(slug) ?? null;
 }
 
 /** Who a personal link belongs to, for rate limits keyed by email; null when the link is not usable. */
-export async function registrationEmailByToken(token: string, db: Db = defaultDb()): Promise<string | null> {
+export async function registrationEmailByToken(db: Db, token: string): Promise<string | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.registration.findUnique({
     where: { tokenHash: hashToken(token) },

@@ -28,7 +28,7 @@ export async function addSaiProjectAction(bodyId: string, _state: FormState<SaiP
     if (!id.success) return errorState(values, {}, SAI_PROJECT_MESSAGES.BODY_NOT_FOUND);
     const parsed = parseForm(saiProjectSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await addSaiProject(db(), user, { managingBodyId: id.data, ...parsed.data });
+    const result = await addSaiProject(db(), { actor: user, managingBodyId: id.data, ...parsed.data });
     if (!result.ok) {
       if (result.reason === "BODY_NOT_FOUND") return errorState(values, {}, SAI_PROJECT_MESSAGES.BODY_NOT_FOUND);
       if (result.reason === "MUNICIPALITY_NOT_FOUND") return errorState(values, { municipalityId: SAI_PROJECT_MESSAGES.MUNICIPALITY_NOT_FOUND });
@@ -54,7 +54,7 @@ export async function updateSaiProjectAction(
     if (!body.success || !project.success) return errorState(values, {}, SAI_PROJECT_MESSAGES.INVALID);
     const parsed = parseForm(saiProjectSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await updateSaiProject(db(), user, { id: project.data, managingBodyId: body.data, ...parsed.data });
+    const result = await updateSaiProject(db(), { actor: user, id: project.data, managingBodyId: body.data, ...parsed.data });
     if (!result.ok) {
       if (result.reason === "NOT_FOUND") return errorState(values, {}, SAI_PROJECT_MESSAGES.NOT_FOUND);
       if (result.reason === "MUNICIPALITY_NOT_FOUND") return errorState(values, { municipalityId: SAI_PROJECT_MESSAGES.MUNICIPALITY_NOT_FOUND });
@@ -80,7 +80,7 @@ export async function removeSaiProjectAction(
     const body = saiProjectIdSchema.safeParse(bodyId);
     const project = saiProjectIdSchema.safeParse(projectId);
     if (!body.success || !project.success) return errorState(values, {}, SAI_PROJECT_MESSAGES.INVALID);
-    const result = await removeSaiProject(db(), user, { id: project.data, managingBodyId: body.data });
+    const result = await removeSaiProject(db(), { actor: user, id: project.data, managingBodyId: body.data });
     if (!result.ok) return errorState(values, {}, SAI_PROJECT_MESSAGES.NOT_FOUND);
     return { status: "success", message: "Progetto eliminato.", values, revalidate: [MANAGING_BODIES_PATH, managingBodyPath(body.data)] };
   });

@@ -18,7 +18,10 @@ export async function lockSaiProjects(tx: Tx): Promise<void> {
  * where it was not. Never unset here: leaving SAI is a coordinator's decision.
  * Returns the municipalities it marked.
  */
-export async function markSaiMembers(tx: Tx, actor: AuditActor, municipalityIds: string[], details: Prisma.InputJsonValue): Promise<string[]> {
+export async function markSaiMembers(
+  tx: Tx,
+  { actor, municipalityIds, details }: { actor: AuditActor; municipalityIds: string[]; details: Prisma.InputJsonValue },
+): Promise<string[]> {
   if (municipalityIds.length === 0) return [];
   const marked = await tx.municipality.updateManyAndReturn({
     where: { id: { in: municipalityIds }, saiMember: false },
@@ -40,8 +43,11 @@ export async function markSaiMembers(tx: Tx, actor: AuditActor, municipalityIds:
   return marked.map(({ id }) => id);
 }
 
-export async function markSaiMember(tx: Tx, actor: AuditActor, municipalityId: string, details: Prisma.InputJsonValue): Promise<boolean> {
-  return (await markSaiMembers(tx, actor, [municipalityId], details)).length > 0;
+export async function markSaiMember(
+  tx: Tx,
+  { actor, municipalityId, details }: { actor: AuditActor; municipalityId: string; details: Prisma.InputJsonValue },
+): Promise<boolean> {
+  return (await markSaiMembers(tx, { actor, municipalityIds: [municipalityId], details })).length > 0;
 }
 
 export type ProjectClash =
@@ -86,8 +92,7 @@ export type AddSaiProjectResult =
 
 export async function addSaiProject(
   db: PrismaClient,
-  actor: { id: string },
-  input: SaiProjectInput & { managingBodyId: string },
+  { actor, ...input }: { actor: { id: string } } & SaiProjectInput & { managingBodyId: string },
 ): Promise<AddSaiProjectResult> {
   try {
     return await db.$transaction(async (tx: Tx): Promise<AddSaiProjectResult> => {
@@ -106,7 +111,11 @@ export async function addSaiProject(
         after: projectSnapshot(project),
         details: { projectId: project.id },
       });
-      const municipalityMarked = await markSaiMember(tx, actor, municipality.id, { projectId: project.id, managingBodyId: input.managingBodyId });
+      const municipalityMarked = await markSaiMember(tx, {
+        actor,
+        municipalityId: municipality.id,
+        details: { projectId: project.id, managingBodyId: input.managingBodyId },
+      });
       return { ok: true, id: project.id, municipalityMarked };
     });
   } catch (error) {
@@ -124,8 +133,7 @@ export type UpdateSaiProjectResult =
 /** Edits a project of this body (a project of another body is "not found"). */
 export async function updateSaiProject(
   db: PrismaClient,
-  actor: { id: string },
-  input: SaiProjectInput & { id: string; managingBodyId: string },
+  { actor, ...input }: { actor: { id: string } } & SaiProjectInput & { id: string; managingBodyId: string },
 ): Promise<UpdateSaiProjectResult> {
   const { id, managingBodyId, ...fields } = input;
   try {
@@ -154,7 +162,7 @@ export async function updateSaiProject(
         after: projectSnapshot(after),
         details: { projectId: id },
       });
-      const municipalityMarked = await markSaiMember(tx, actor, fields.municipalityId, { projectId: id, managingBodyId });
+      const municipalityMarked = await markSaiMember(tx, { actor, municipalityId: fields.municipalityId, details: { projectId: id, managingBodyId } });
       return { ok: true, changed: true, municipalityMarked };
     });
   } catch (error) {
@@ -168,8 +176,7 @@ export type RemoveSaiProjectResult = { ok: true } | { ok: false; reason: "NOT_FO
 /** Removes a project of this body; the municipality stays a SAI member until a coordinator says otherwise. */
 export async function removeSaiProject(
   db: PrismaClient,
-  actor: { id: string },
-  input: { id: string; managingBodyId: string },
+  { actor, ...input }: { actor: { id: string }; id: string; managingBodyId: string },
 ): Promise<RemoveSaiProjectResult> {
   return db.$transaction(async (tx: Tx): Promise<RemoveSaiProjectResult> => {
     await lockSaiProjects(tx);

@@ -28,7 +28,7 @@ export async function inviteUserAction(_state: FormState<InviteUserRaw>, formDat
   return runDashboardAction("invite-user", "admin", values, async (user) => {
     const parsed = parseForm(inviteUserSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await inviteUser(db(), user, parsed.data);
+    const result = await inviteUser(db(), { actor: user, ...parsed.data });
     if (!result.ok) return errorState(values, { email: USER_MESSAGES.ALREADY_ACTIVE });
     const message = result.reactivated
       ? `${result.user.email} ha di nuovo accesso, come ${ROLE_LABELS[result.user.role]}: gli abbiamo scritto.`
@@ -49,7 +49,7 @@ export async function changeRoleAction(
     if (!id.success) return errorState(values, {}, USER_MESSAGES.INVALID_USER);
     const parsed = parseForm(changeRoleSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await changeRole(db(), user, { userId: id.data, role: parsed.data.role });
+    const result = await changeRole(db(), { actor: user, userId: id.data, role: parsed.data.role });
     if (!result.ok) {
       const message = { NOT_FOUND: USER_MESSAGES.NOT_FOUND, SELF: USER_MESSAGES.SELF_ROLE, LAST_ADMIN: USER_MESSAGES.LAST_ADMIN_ROLE }[result.reason];
       return errorState(values, {}, message);
@@ -68,7 +68,7 @@ export async function deactivateUserAction(
   return runDashboardAction("deactivate-user", "admin", values, async (user) => {
     const id = userIdSchema.safeParse(userId);
     if (!id.success) return errorState(values, {}, USER_MESSAGES.INVALID_USER);
-    const result = await deactivateUser(db(), user, { userId: id.data });
+    const result = await deactivateUser(db(), { actor: user, userId: id.data });
     if (!result.ok) {
       const message = {
         NOT_FOUND: USER_MESSAGES.NOT_FOUND,
@@ -90,7 +90,7 @@ export async function reactivateUserAction(
   return runDashboardAction("reactivate-user", "admin", values, async (user) => {
     const id = userIdSchema.safeParse(userId);
     if (!id.success) return errorState(values, {}, USER_MESSAGES.INVALID_USER);
-    const result = await reactivateUser(db(), user, { userId: id.data });
+    const result = await reactivateUser(db(), { actor: user, userId: id.data });
     if (!result.ok) return errorState(values, {}, USER_MESSAGES.NOT_FOUND);
     return { status: "success", message: "Account riattivato: l'utente può accedere di nuovo.", values, revalidate: [USERS_PATH] };
   });

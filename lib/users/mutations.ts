@@ -14,7 +14,7 @@ export type AddUserResult = { created: boolean; user: { id: string; email: strin
  * Gives an address access to the dashboard with a role: creates the user, or
  * updates and reactivates an existing one. Sign-in stays by magic link only.
  */
-export async function addUser(db: PrismaClient, actor: AuditActor, input: AddUserInput): Promise<AddUserResult> {
+export async function addUser(db: PrismaClient, { actor, ...input }: { actor: AuditActor } & AddUserInput): Promise<AddUserResult> {
   const email = input.email.trim().toLowerCase();
   const name = input.name?.trim() || null;
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -70,7 +70,7 @@ export type InviteUserResult =
  * given now; an address already active is left alone (changing its role is
  * another form).
  */
-export async function inviteUser(db: PrismaClient, actor: { id: string }, input: InviteUserInput): Promise<InviteUserResult> {
+export async function inviteUser(db: PrismaClient, { actor, ...input }: { actor: { id: string } } & InviteUserInput): Promise<InviteUserResult> {
   const email = input.email.trim().toLowerCase();
   const name = input.name?.trim() || null;
   return db.$transaction(async (tx: Tx): Promise<InviteUserResult> => {
@@ -125,11 +125,7 @@ export type ChangeRoleResult =
   | { ok: false; reason: "NOT_FOUND" | "SELF" | "LAST_ADMIN" };
 
 /** A user's role. Nobody changes their own, and the last active admin stays an admin. */
-export async function changeRole(
-  db: PrismaClient,
-  actor: { id: string },
-  input: { userId: string; role: UserRole },
-): Promise<ChangeRoleResult> {
+export async function changeRole(db: PrismaClient, { actor, ...input }: { actor: { id: string }; userId: string; role: UserRole }): Promise<ChangeRoleResult> {
   return db.$transaction(async (tx: Tx): Promise<ChangeRoleResult> => {
     await lockUserManagement(tx);
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: managedUserSelect });
@@ -161,7 +157,7 @@ export const CANCELLED_DEACTIVATED = "Annullato: utente disattivato";
  * Takes dashboard access away and ends the user's sessions, so they are
  * signed out on their next request rather than when the session expires.
  */
-export async function deactivateUser(db: PrismaClient, actor: { id: string }, input: { userId: string }): Promise<DeactivateUserResult> {
+export async function deactivateUser(db: PrismaClient, { actor, ...input }: { actor: { id: string }; userId: string }): Promise<DeactivateUserResult> {
   return db.$transaction(async (tx: Tx): Promise<DeactivateUserResult> => {
     await lockUserManagement(tx);
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: managedUserSelect });
@@ -173,7 +169,7 @@ export async function deactivateUser(db: PrismaClient, actor: { id: string }, in
     await tx.user.update({ where: { id: user.id }, data: { active: false } });
     const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
     // A sign-in link or an invitation not yet used is of no more use: unsent, it stays unsent; sent, it stops working.
-    await cancelQueuedEmails(tx, { toEmail: user.email, template: { in: ["sign-in-link", "user-invitation"] } }, CANCELLED_DEACTIVATED);
+    await cancelQueuedEmails(tx, { where: { toEmail: user.email, template: { in: ["sign-in-link", "user-invitation"] } }, reason: CANCELLED_DEACTIVATED });
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await recordAudit(tx, {
       actor,
@@ -191,7 +187,7 @@ export async function deactivateUser(db: PrismaClient, actor: { id: string }, in
 export type ReactivateUserResult = { ok: true; changed: boolean } | { ok: false; reason: "NOT_FOUND" };
 
 /** Gives access back with the role the user had; they sign in again by link. */
-export async function reactivateUser(db: PrismaClient, actor: { id: string }, input: { userId: string }): Promise<ReactivateUserResult> {
+export async function reactivateUser(db: PrismaClient, { actor, ...input }: { actor: { id: string }; userId: string }): Promise<ReactivateUserResult> {
   return db.$transaction(async (tx: Tx): Promise<ReactivateUserResult> => {
     await lockUserManagement(tx);
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: managedUserSelect });

@@ -5,6 +5,7 @@ import { groupByProvince } from "@/components/registrations/municipality-groups"
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { submitReferentSheetAction } from "@/lib/referents/sheets/actions";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Scheda referenti" };
 const LAST_UPDATED = new Date(`${PRIVACY_NOTICE_VERSION}T12:00:00Z`);
 
 export default async function ReferentSheetPage() {
-  const municipalities = groupByProvince(await listMunicipalitiesForSelect());
+  const municipalities = groupByProvince(await listMunicipalitiesForSelect(db()));
   return (
     <PublicPage lastUpdated={LAST_UPDATED}>
       <h1 className="mb-4">Scheda referenti</h1>

@@ -13,6 +13,7 @@ import { setSaiFlagBulkAction } from "@/lib/municipalities/dashboard/actions";
 import { municipalityFilterQuery, parseMunicipalityFilters } from "@/lib/municipalities/dashboard/filters";
 import { listDashboardMunicipalities } from "@/lib/municipalities/dashboard/queries";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Comuni" };
 
@@ -31,7 +32,7 @@ export default async function MunicipalitiesPage({ searchParams }: Props) {
   const user = await guardPage("read");
   const canWrite = can(user.role, "write");
   const filters = parseMunicipalityFilters(await searchParams);
-  const { rows, total, saiMembers, withReferents, page, pageCount } = await listDashboardMunicipalities(filters);
+  const { rows, total, saiMembers, withReferents, page, pageCount } = await listDashboardMunicipalities(db(), filters);
   const query = municipalityFilterQuery(filters);
   const filtered = Object.values(query).some(Boolean);
 

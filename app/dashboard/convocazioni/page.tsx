@@ -10,6 +10,7 @@ import { listDashboardMeetings, type DashboardMeetingRow } from "@/lib/meetings/
 import { TableScroll } from "@/components/ui/table-scroll";
 import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Convocazioni" };
 
@@ -28,7 +29,7 @@ function Seats({ meeting }: { meeting: DashboardMeetingRow }) {
 export default async function MeetingsPage({ searchParams }: PageProps) {
   const user = await guardPage("read");
   const filters = readMeetingListParams(await searchParams);
-  const { meetings, total, page, pageCount } = await listDashboardMeetings({ status: filters.status, query: filters.query, page: filters.page });
+  const { meetings, total, page, pageCount } = await listDashboardMeetings(db(), { status: filters.status, query: filters.query, page: filters.page });
   const canWrite = can(user.role, "write");
   const filtered = Boolean(filters.status || filters.query);
 

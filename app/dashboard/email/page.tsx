@@ -12,6 +12,7 @@ import { listEmailLog } from "@/lib/email/log/queries";
 import type { SearchParams } from "@/lib/platform/forms/search-params";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Email inviate" };
 
@@ -29,7 +30,7 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function EmailLogPage({ searchParams }: Props) {
   const user = await guardPage("read");
   const filters = parseEmailLogFilters(await searchParams);
-  const { messages, total, page, pageCount } = await listEmailLog(filters);
+  const { messages, total, page, pageCount } = await listEmailLog(db(), filters);
   const query = emailLogFilterQuery(filters);
   const filtered = Object.values(query).some(Boolean);
   const mayRetry = can(user.role, "write");

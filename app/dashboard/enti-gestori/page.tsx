@@ -11,6 +11,7 @@ import { MANAGING_BODIES_PATH, managingBodyPath } from "@/lib/managing-bodies/me
 import { listManagingBodies } from "@/lib/managing-bodies/queries";
 import { IMPORT_PATH } from "@/lib/sai-projects/import/messages";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Enti gestori" };
 
@@ -26,7 +27,7 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function ManagingBodiesPage({ searchParams }: Props) {
   const user = await guardPage("read");
   const filters = parseManagingBodyFilters(await searchParams);
-  const { bodies, total, page, pageCount } = await listManagingBodies(filters);
+  const { bodies, total, page, pageCount } = await listManagingBodies(db(), filters);
   const query = managingBodyFilterQuery(filters);
   const filtered = Object.values(query).some(Boolean);
 

@@ -8,6 +8,7 @@ import { resendInvitationAction, revokeInvitationAction } from "@/lib/invitation
 import { listInvitations, listMeetingsWithInvitations, type InvitationRow } from "@/lib/invitations/dashboard/queries";
 import { parseInvitationFilters } from "@/lib/invitations/dashboard/schema";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Inviti agli enti gestori" };
 
@@ -18,7 +19,7 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 export default async function InvitationsPage({ searchParams }: PageProps) {
   const user = await guardPage("read");
   const filters = parseInvitationFilters(await searchParams);
-  const [list, meetings] = await Promise.all([listInvitations(filters), listMeetingsWithInvitations()]);
+  const [list, meetings] = await Promise.all([listInvitations(db(), filters), listMeetingsWithInvitations(db())]);
   const commands = can(user.role, "write")
     ? (row: InvitationRow) => (
         <InvitationCommands

@@ -9,6 +9,7 @@ import type { SearchParams } from "@/lib/platform/forms/search-params";
 import { searchPeople } from "@/lib/people/queries";
 import { parsePeopleFilters, PEOPLE_SEARCH_PARAM } from "@/lib/people/schema";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Persone" };
 
@@ -19,7 +20,7 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function PeoplePage({ searchParams }: Props) {
   await guardPage("read");
   const filters = parsePeopleFilters(await searchParams);
-  const { rows, total, page, pageCount } = await searchPeople(filters);
+  const { rows, total, page, pageCount } = await searchPeople(db(), filters);
   const query = { [PEOPLE_SEARCH_PARAM]: filters.search };
   const counts = {
     none: "Nessuna persona in archivio.",

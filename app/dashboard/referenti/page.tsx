@@ -12,6 +12,7 @@ import { parseReferentFilters, referentFilterQuery } from "@/lib/referents/filte
 import { listReferents } from "@/lib/referents/queries";
 import { listPendingSheets, listReviewedSheets } from "@/lib/referents/sheets/queries";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Referenti" };
 
@@ -30,9 +31,9 @@ export default async function ReferentsPage({ searchParams }: Props) {
   const user = await guardPage("read");
   const filters = parseReferentFilters(await searchParams);
   const [sheets, reviewed, { referents, total, page, pageCount }] = await Promise.all([
-    listPendingSheets(),
-    listReviewedSheets(),
-    listReferents(filters),
+    listPendingSheets(db()),
+    listReviewedSheets(db()),
+    listReferents(db(), filters),
   ]);
   const query = referentFilterQuery(filters);
   const filtered = Object.values(query).some(Boolean);

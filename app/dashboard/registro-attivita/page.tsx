@@ -12,6 +12,7 @@ import { hrefWith, type SearchParams } from "@/lib/platform/forms/search-params"
 import { listUserOptions } from "@/lib/users/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Registro attività" };
 
@@ -29,7 +30,7 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function AuditLogPage({ searchParams }: Props) {
   await guardPage("read");
   const filters = parseAuditFilters(await searchParams);
-  const [{ entries, total, page, pageCount }, actors] = await Promise.all([listAuditEntries(filters), listUserOptions()]);
+  const [{ entries, total, page, pageCount }, actors] = await Promise.all([listAuditEntries(db(), filters), listUserOptions(db())]);
   const query = auditFilterQuery(filters);
   const filtered = Object.values(query).some(Boolean);
 

@@ -7,6 +7,7 @@ import { ROLE_LABELS, USER_ROLES } from "@/lib/auth/roles";
 import { changeRoleAction, deactivateUserAction, inviteUserAction, reactivateUserAction } from "@/lib/users/actions";
 import { listUsers } from "@/lib/users/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Utenti" };
 
@@ -14,7 +15,7 @@ const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: ROLE_LABELS
 
 export default async function UsersPage() {
   const me = await guardPage("admin");
-  const users = await listUsers();
+  const users = await listUsers(db());
 
   return (
     <>

@@ -5,6 +5,7 @@ import { RomeTime } from "@/components/ui/rome-time";
 import { devOutboxEnabled, EMAIL_STATUS_BADGES, EMAIL_STATUS_LABELS, emailTemplateLabel } from "@/lib/email/labels";
 import { listRecentEmailMessages } from "@/lib/email/queries";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Posta in uscita (sviluppo)", robots:
 
 export default async function DevOutboxPage() {
   if (!devOutboxEnabled()) notFound();
-  const messages = await listRecentEmailMessages(100);
+  const messages = await listRecentEmailMessages(db(), 100);
 
   return (
     <main id="main" className="container my-5" tabIndex={-1}>

@@ -47,7 +47,14 @@ async function meetingWithRegistrants() {
 }
 
 async function upload(meetingId: string, participants: ReturnType<typeof zoomParticipants>) {
-  const created = await createAttendanceImport(db, actor, { meetingId, platform: "ZOOM", fileName: "partecipanti.csv", fileHash: "0".repeat(64), participants });
+  const created = await createAttendanceImport(db, {
+    actor,
+    meetingId,
+    platform: "ZOOM",
+    fileName: "partecipanti.csv",
+    fileHash: "0".repeat(64),
+    participants,
+  });
   if (!created.ok) throw new Error(created.reason);
   return created.id;
 }
@@ -63,7 +70,8 @@ describe("applyAttendanceImport", () => {
     const importId = await upload(meeting.id, participants);
     const ambiguousRow = participants.findIndex((participant) => participant.name === "Lo Presti, Rosalia");
 
-    const result = await applyAttendanceImport(db, actor, {
+    const result = await applyAttendanceImport(db, {
+      actor,
       meetingId: meeting.id,
       importId,
       choices: [{ row: ambiguousRow, registrationId: ids.lopresti2 }],
@@ -92,13 +100,16 @@ describe("applyAttendanceImport", () => {
     const { meeting, participants, ids } = await meetingWithRegistrants();
     const input = { meetingId: meeting.id, choices: [], markAbsent: true, overwriteManual: false };
     const first = await upload(meeting.id, participants);
-    expect(await applyAttendanceImport(db, actor, { ...input, importId: first })).toMatchObject({ ok: true, summary: { present: 3, absent: 2 } });
+    expect(await applyAttendanceImport(db, { actor, ...input, importId: first })).toMatchObject({ ok: true, summary: { present: 3, absent: 2 } });
     const before = await attendanceOf(Object.values(ids));
     const updatedBefore = await db.attendance.findMany({ where: { registrationId: { in: Object.values(ids) } }, select: { updatedAt: true } });
 
-    expect(await applyAttendanceImport(db, actor, { ...input, importId: first })).toEqual({ ok: false, reason: "ALREADY_APPLIED" });
+    expect(await applyAttendanceImport(db, { actor, ...input, importId: first })).toEqual({ ok: false, reason: "ALREADY_APPLIED" });
     const second = await upload(meeting.id, participants);
-    expect(await applyAttendanceImport(db, actor, { ...input, importId: second })).toMatchObject({ ok: true, summary: { present: 0, absent: 0, unchanged: 5, changes: [] } });
+    expect(await applyAttendanceImport(db, { actor, ...input, importId: second })).toMatchObject({
+      ok: true,
+      summary: { present: 0, absent: 0, unchanged: 5, changes: [] },
+    });
 
     expect(await attendanceOf(Object.values(ids))).toEqual(before);
     const updatedAfter = await db.attendance.findMany({ where: { registrationId: { in: Object.values(ids) } }, select: { updatedAt: true } });
@@ -109,7 +120,7 @@ describe("applyAttendanceImport", () => {
   it("marks the other confirmed registrants absent only when asked; the waitlisted are not 'the others'", async () => {
     const { meeting, participants, ids } = await meetingWithRegistrants();
     const importId = await upload(meeting.id, participants);
-    await applyAttendanceImport(db, actor, { meetingId: meeting.id, importId, choices: [], markAbsent: true, overwriteManual: false });
+    await applyAttendanceImport(db, { actor, meetingId: meeting.id, importId, choices: [], markAbsent: true, overwriteManual: false });
     const after = await attendanceOf([ids.neri, ids.lopresti1, ids.lopresti2]);
     expect(after).toEqual({
       [ids.neri]: { status: "ABSENT", minutes: null, method: "PLATFORM_REPORT" },
@@ -120,11 +131,19 @@ describe("applyAttendanceImport", () => {
 
   it("keeps a record corrected by hand, unless the coordinator ticks the overwrite", async () => {
     const { meeting, participants, ids } = await meetingWithRegistrants();
-    expect(await correctAttendance(db, actor, { meetingId: meeting.id, registrationId: ids.verdi, status: "PRESENT", minutes: 120 })).toEqual({ ok: true, changed: true });
-    expect(await correctAttendance(db, actor, { meetingId: meeting.id, registrationId: ids.neri, status: "PRESENT", minutes: 30 })).toEqual({ ok: true, changed: true });
+    expect(await correctAttendance(db, { actor, meetingId: meeting.id, registrationId: ids.verdi, status: "PRESENT", minutes: 120 })).toEqual({
+      ok: true,
+      changed: true,
+    });
+    expect(await correctAttendance(db, { actor, meetingId: meeting.id, registrationId: ids.neri, status: "PRESENT", minutes: 30 })).toEqual({
+      ok: true,
+      changed: true,
+    });
 
     const kept = await upload(meeting.id, participants);
-    expect(await applyAttendanceImport(db, actor, { meetingId: meeting.id, importId: kept, choices: [], markAbsent: true, overwriteManual: false })).toMatchObject({
+    expect(
+      await applyAttendanceImport(db, { actor, meetingId: meeting.id, importId: kept, choices: [], markAbsent: true, overwriteManual: false }),
+    ).toMatchObject({
       ok: true,
       summary: { keptManual: 2, overwritten: 0 },
     });
@@ -134,7 +153,9 @@ describe("applyAttendanceImport", () => {
     });
 
     const overwritten = await upload(meeting.id, participants);
-    expect(await applyAttendanceImport(db, actor, { meetingId: meeting.id, importId: overwritten, choices: [], markAbsent: true, overwriteManual: true })).toMatchObject({
+    expect(
+      await applyAttendanceImport(db, { actor, meetingId: meeting.id, importId: overwritten, choices: [], markAbsent: true, overwriteManual: true }),
+    ).toMatchObject({
       ok: true,
       summary: { keptManual: 0, overwritten: 2 },
     });
@@ -148,13 +169,25 @@ describe("applyAttendanceImport", () => {
     const { meeting, participants, ids } = await meetingWithRegistrants();
     const importId = await upload(meeting.id, participants);
     const row = participants.findIndex((participant) => participant.name === "Lo Presti, Rosalia");
-    expect(await applyAttendanceImport(db, actor, { meetingId: meeting.id, importId, choices: [{ row, registrationId: ids.neri }], markAbsent: false, overwriteManual: false })).toEqual({
+    expect(
+      await applyAttendanceImport(db, {
+        actor,
+        meetingId: meeting.id,
+        importId,
+        choices: [{ row, registrationId: ids.neri }],
+        markAbsent: false,
+        overwriteManual: false,
+      }),
+    ).toEqual({
       ok: false,
       reason: "STALE_CHOICE",
     });
     expect(await db.attendance.count({ where: { registrationId: { in: Object.values(ids) } } })).toBe(0);
     const other = await createMeeting(db);
-    expect(await applyAttendanceImport(db, actor, { meetingId: other.id, importId, choices: [], markAbsent: false, overwriteManual: false })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await applyAttendanceImport(db, { actor, meetingId: other.id, importId, choices: [], markAbsent: false, overwriteManual: false })).toEqual({
+      ok: false,
+      reason: "NOT_FOUND",
+    });
   });
 });
 
@@ -166,12 +199,12 @@ describe("a check-in and the report's minutes", () => {
     const verdi = await createRegistrationRecord(db, meeting.id, { firstName: "Giuseppe", lastName: "Verdi", email: `verdi.${tag}@comune.example.it` });
     const rossi = await createRegistrationRecord(db, meeting.id, { firstName: "Maria", lastName: "Rossi", email: `rossi.${tag}@comune.example.it` });
     const typed = await createRegistrationRecord(db, meeting.id, { firstName: "Paolo", lastName: "Neri", email: `neri.${tag}@comune.example.it` });
-    expect(await setAttendance(db, actor, { meetingId: meeting.id, ids: [verdi.id, rossi.id], mark: "CHECK_IN" })).toMatchObject({ ok: true });
-    expect(await correctAttendance(db, actor, { meetingId: meeting.id, registrationId: typed.id, status: "PRESENT", minutes: 40 })).toMatchObject({ ok: true });
+    expect(await setAttendance(db, { actor, meetingId: meeting.id, ids: [verdi.id, rossi.id], mark: "CHECK_IN" })).toMatchObject({ ok: true });
+    expect(await correctAttendance(db, { actor, meetingId: meeting.id, registrationId: typed.id, status: "PRESENT", minutes: 40 })).toMatchObject({ ok: true });
 
     const row = (name: string, email: string, minutes: number) => ({ name, altName: null, email, minutes, seconds: minutes * 60, sessions: 1, intervals: null });
     const importId = await upload(meeting.id, [row("Giuseppe Verdi", `verdi.${tag}@comune.example.it`, 90), row("Paolo Neri", `neri.${tag}@comune.example.it`, 100)]);
-    expect(await applyAttendanceImport(db, actor, { meetingId: meeting.id, importId, choices: [], markAbsent: true, overwriteManual: false })).toMatchObject({
+    expect(await applyAttendanceImport(db, { actor, meetingId: meeting.id, importId, choices: [], markAbsent: true, overwriteManual: false })).toMatchObject({
       ok: true,
       summary: { present: 1, absent: 0, keptManual: 2 },
     });
@@ -187,7 +220,7 @@ describe("a check-in and the report's minutes", () => {
 
     const overview = await getCertificatesOverview(db, meeting.id);
     expect(overview?.presentWithoutMinutes.map((entry) => entry.lastName)).toEqual(["Rossi"]);
-    expect(await issueCertificates(db, actor, { meetingId: meeting.id, registrationIds: [verdi.id] })).toMatchObject({ ok: true, issued: [verdi.id] });
+    expect(await issueCertificates(db, { actor, meetingId: meeting.id, registrationIds: [verdi.id] })).toMatchObject({ ok: true, issued: [verdi.id] });
     expect(await db.certificate.findUniqueOrThrow({ where: { registrationId: verdi.id }, select: { minutes: true } })).toEqual({ minutes: 90 });
   });
 });
@@ -196,9 +229,9 @@ describe("correctAttendance", () => {
   it("records present with minutes or absent by hand, audited with before and after; the same again changes nothing", async () => {
     const { meeting, ids } = await meetingWithRegistrants();
     const input = { meetingId: meeting.id, registrationId: ids.rossi };
-    expect(await correctAttendance(db, actor, { ...input, status: "PRESENT", minutes: 45 })).toEqual({ ok: true, changed: true });
-    expect(await correctAttendance(db, actor, { ...input, status: "PRESENT", minutes: 45 })).toEqual({ ok: true, changed: false });
-    expect(await correctAttendance(db, actor, { ...input, status: "ABSENT", minutes: 45 })).toEqual({ ok: true, changed: true });
+    expect(await correctAttendance(db, { actor, ...input, status: "PRESENT", minutes: 45 })).toEqual({ ok: true, changed: true });
+    expect(await correctAttendance(db, { actor, ...input, status: "PRESENT", minutes: 45 })).toEqual({ ok: true, changed: false });
+    expect(await correctAttendance(db, { actor, ...input, status: "ABSENT", minutes: 45 })).toEqual({ ok: true, changed: true });
     expect(await attendanceOf([ids.rossi])).toEqual({ [ids.rossi]: { status: "ABSENT", minutes: null, method: "MANUAL" } });
     const entries = await db.auditEntry.findMany({ where: { action: "registration.attendance", entityId: ids.rossi }, orderBy: { createdAt: "asc" } });
     expect(entries.map((entry) => entry.data)).toEqual([
@@ -210,8 +243,14 @@ describe("correctAttendance", () => {
   it("refuses a cancelled registration and another meeting's", async () => {
     const { meeting, ids } = await meetingWithRegistrants();
     const cancelled = await createRegistrationRecord(db, meeting.id, { firstName: "Anna", lastName: "Annullata", email: `annullata.${meeting.slug}@example.it`, status: "CANCELLED" });
-    expect(await correctAttendance(db, actor, { meetingId: meeting.id, registrationId: cancelled.id, status: "PRESENT", minutes: 10 })).toEqual({ ok: false, reason: "CANCELLED" });
+    expect(await correctAttendance(db, { actor, meetingId: meeting.id, registrationId: cancelled.id, status: "PRESENT", minutes: 10 })).toEqual({
+      ok: false,
+      reason: "CANCELLED",
+    });
     const other = await createMeeting(db);
-    expect(await correctAttendance(db, actor, { meetingId: other.id, registrationId: ids.rossi, status: "PRESENT", minutes: 10 })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await correctAttendance(db, { actor, meetingId: other.id, registrationId: ids.rossi, status: "PRESENT", minutes: 10 })).toEqual({
+      ok: false,
+      reason: "NOT_FOUND",
+    });
   });
 });

@@ -18,8 +18,7 @@ type Actor = { id: string };
 
 export async function createAttendanceImport(
   db: PrismaClient,
-  actor: Actor,
-  input: { meetingId: string; platform: AttendancePlatform; fileName: string; fileHash: string; participants: Participant[] },
+  { actor, ...input }: { actor: Actor; meetingId: string; platform: AttendancePlatform; fileName: string; fileHash: string; participants: Participant[] },
 ): Promise<{ ok: true; id: string } | { ok: false; reason: "MEETING_NOT_FOUND" }> {
   return db.$transaction(async (tx: Tx) => {
     const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true } });
@@ -59,7 +58,7 @@ export type ApplyAttendanceResult =
   | { ok: true; summary: ImportSummary }
   | { ok: false; reason: "NOT_FOUND" | "ALREADY_APPLIED" | "STALE_CHOICE" | "CONFLICT" };
 
-export async function applyAttendanceImport(db: PrismaClient, actor: Actor, input: ApplyAttendanceInput): Promise<ApplyAttendanceResult> {
+export async function applyAttendanceImport(db: PrismaClient, { actor, ...input }: { actor: Actor } & ApplyAttendanceInput): Promise<ApplyAttendanceResult> {
   try {
     return await db.$transaction(async (tx: Tx): Promise<ApplyAttendanceResult> => {
       const [locked] = await tx.$queryRaw<{ appliedAt: Date | null; rows: unknown }[]>`
@@ -70,7 +69,7 @@ export async function applyAttendanceImport(db: PrismaClient, actor: Actor, inpu
       const participants = participantsSchema.safeParse(locked.rows);
       if (!participants.success) return { ok: false, reason: "NOT_FOUND" };
 
-      const registrants = await loadPlanRegistrants(input.meetingId, tx);
+      const registrants = await loadPlanRegistrants(tx, input.meetingId);
       const choices = new Map(input.choices.map((choice) => [choice.row, choice.registrationId]));
       const plan = planAttendance(participants.data, registrants, { choices, markAbsent: input.markAbsent, overwriteManual: input.overwriteManual });
       // A choice the page offered that is no longer a candidate (a registration cancelled meanwhile): nothing is applied.
@@ -86,7 +85,11 @@ export async function applyAttendanceImport(db: PrismaClient, actor: Actor, inpu
         const { status, minutes, method } = target.after;
         const checkedInAt = status === "ABSENT" ? null : (checkedIn.get(target.registrant.id) ?? null);
         const data = { status, minutes, method, checkedInAt, recordedById: actor.id };
-        await tx.attendance.upsert({ where: { registrationId: target.registrant.id }, create: { registrationId: target.registrant.id, ...data }, update: data });
+        await tx.attendance.upsert({
+          where: { registrationId: target.registrant.id },
+          create: { registrationId: target.registrant.id, ...data },
+          update: data,
+        });
         await recordAudit(tx, {
           actor,
           action: "attendance.import",

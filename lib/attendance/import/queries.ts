@@ -1,7 +1,7 @@
 import "server-only";
 // Reads for the attendance import: the registrations a report is matched
 // against, an import with its participants, a meeting's imports.
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { AttendancePlatform } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { participantsSchema } from "./parse";
@@ -12,7 +12,7 @@ import { importSummarySchema, type ImportSummary } from "./summary";
 type Reader = Db | Prisma.TransactionClient;
 
 /** The meeting's live registrations (confirmed or waitlisted; not erased), with their attendance, by name. */
-export async function loadPlanRegistrants(meetingId: string, db: Reader = defaultDb()): Promise<PlanRegistrant[]> {
+export async function loadPlanRegistrants(db: Reader, meetingId: string): Promise<PlanRegistrant[]> {
   const rows = await db.registration.findMany({
     where: { meetingId, status: { in: ["CONFIRMED", "WAITLISTED"] }, person: { erasedAt: null } },
     orderBy: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }, { arrival: "asc" }],
@@ -42,7 +42,7 @@ export type AttendanceImportDetail = {
 };
 
 /** One import of this meeting; null for another meeting's, an unknown id, or rows that are not what we stored. */
-export async function getAttendanceImport(meetingId: string, importId: string, db: Db = defaultDb()): Promise<AttendanceImportDetail | null> {
+export async function getAttendanceImport(db: Db, { meetingId, importId }: { meetingId: string; importId: string }): Promise<AttendanceImportDetail | null> {
   const found = await db.attendanceImport.findFirst({
     where: { id: importId, meetingId },
     select: {
@@ -88,12 +88,21 @@ export type AttendanceImportListItem = {
 };
 
 /** The meeting's imports, latest first. */
-export async function listAttendanceImports(meetingId: string, db: Db = defaultDb()): Promise<AttendanceImportListItem[]> {
+export async function listAttendanceImports(db: Db, meetingId: string): Promise<AttendanceImportListItem[]> {
   const rows = await db.attendanceImport.findMany({
     where: { meetingId },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, platform: true, fileName: true, createdAt: true, appliedAt: true, rows: true, summary: true, createdBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      platform: true,
+      fileName: true,
+      createdAt: true,
+      appliedAt: true,
+      rows: true,
+      summary: true,
+      createdBy: { select: { name: true, email: true } },
+    },
   });
   return rows.map((row) => {
     const summary = importSummarySchema.safeParse(row.summary);

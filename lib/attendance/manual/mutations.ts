@@ -15,7 +15,10 @@ export type CorrectAttendanceResult =
   | { ok: true; changed: boolean }
   | { ok: false; reason: "NOT_FOUND" | "CANCELLED" | "CONFLICT" };
 
-export async function correctAttendance(db: PrismaClient, actor: { id: string }, input: CorrectAttendanceInput): Promise<CorrectAttendanceResult> {
+export async function correctAttendance(
+  db: PrismaClient,
+  { actor, ...input }: { actor: { id: string } } & CorrectAttendanceInput,
+): Promise<CorrectAttendanceResult> {
   const minutes = input.status === "ABSENT" ? null : input.minutes;
   try {
     return await db.$transaction(async (tx: Tx): Promise<CorrectAttendanceResult> => {

@@ -18,12 +18,14 @@ export async function registerDownload(
   if (!source) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
   const file = await buildRegisterFile(format, source);
   // A HEAD (Next.js answers it with the GET handler) takes nothing away.
-  if (method !== "HEAD") await recordRegisterExport(db, { id: user.id }, {
-    meetingId: source.meeting.id,
-    format,
-    participants: file.register.participants.length,
-    absent: file.register.absent.length,
-  });
+  if (method !== "HEAD")
+    await recordRegisterExport(db, {
+      actor: { id: user.id },
+      meetingId: source.meeting.id,
+      format,
+      participants: file.register.participants.length,
+      absent: file.register.absent.length,
+    });
   return new Response(file.body as BodyInit, {
     headers: {
       "Content-Type": file.contentType,

@@ -7,8 +7,7 @@ import type { RegisterFormat } from "./meeting";
 
 export async function recordRegisterExport(
   db: PrismaClient,
-  actor: { id: string },
-  input: { meetingId: string; format: RegisterFormat; participants: number; absent: number },
+  { actor, ...input }: { actor: { id: string }; meetingId: string; format: RegisterFormat; participants: number; absent: number },
 ): Promise<{ ok: true }> {
   await db.$transaction((tx) =>
     recordExport(tx, {

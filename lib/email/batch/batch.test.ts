@@ -60,7 +60,7 @@ async function sendTo(count: number) {
   const meeting = await createMeeting(db, { joinUrl: "https://meet.example/j/riservato", platform: "Meet" });
   await createRegistrants(db, meeting.id, count);
   await createRegistrants(db, meeting.id, 3, { status: "WAITLISTED" });
-  const result = await sendJoinLinkNow(db, coordinator, meeting.id);
+  const result = await sendJoinLinkNow(db, { actor: coordinator, meetingId: meeting.id });
   if (!result.ok) throw new Error(result.reason);
   const messages = await db.emailMessage.findMany({ where: { joinLinkSendId: result.sendId }, select: { id: true } });
   return { sendId: result.sendId, ids: messages.map((message) => message.id) };

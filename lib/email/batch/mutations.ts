@@ -29,10 +29,10 @@ export async function enqueueBatchEmailsOnce(tx: Tx, messages: readonly BatchEma
 }
 
 /** One batch job per hundred messages of the send, through the caller's transaction. */
-export async function sendBatchJobs(tx: Tx, joinLinkSendId: string, messages: number): Promise<string[]> {
+export async function sendBatchJobs(tx: Tx, { joinLinkSendId, messages }: { joinLinkSendId: string; messages: number }): Promise<string[]> {
   const job: EmailBatchJob = { joinLinkSendId };
   const ids: string[] = [];
-  for (let sent = 0; sent < messages; sent += BATCH_SIZE) ids.push(await sendJobThrough(tx, EMAIL_BATCH_QUEUE, job));
+  for (let sent = 0; sent < messages; sent += BATCH_SIZE) ids.push(await sendJobThrough(tx, { queue: EMAIL_BATCH_QUEUE, data: job }));
   return ids;
 }
 
@@ -50,7 +50,7 @@ function inTransaction<T>(db: DbOrTx, run: (tx: Tx) => Promise<T>): Promise<T> {
  * error) the same messages come back, in the same order, so the provider
  * sees the same payload under the same key and does not deliver it again.
  */
-export async function claimBatch(db: DbOrTx, batchId: string, joinLinkSendId: string): Promise<BatchMessage[]> {
+export async function claimBatch(db: DbOrTx, { batchId, joinLinkSendId }: { batchId: string; joinLinkSendId: string }): Promise<BatchMessage[]> {
   return inTransaction(db, async (tx) => {
     const created = await tx.emailBatch.createManyAndReturn({ data: [{ id: batchId }], skipDuplicates: true, select: { id: true } });
     if (created.length > 0) {
@@ -85,10 +85,12 @@ export async function claimBatch(db: DbOrTx, batchId: string, joinLinkSendId: st
  */
 export async function markBatchSent(
   db: DbOrTx,
-  batchId: string,
-  delivered: { id: string; providerId: string }[],
-  transport: string,
-  sentAt = new Date(),
+  {
+    batchId,
+    delivered,
+    transport,
+    sentAt = new Date(),
+  }: { batchId: string; delivered: { id: string; providerId: string }[]; transport: string; sentAt?: Date },
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     await tx.$executeRaw`
@@ -102,7 +104,7 @@ export async function markBatchSent(
 }
 
 /** A failed call that will be retried with the same messages: the reason shows in the email log. */
-export async function recordBatchRetry(db: DbOrTx, batchId: string, error: string): Promise<void> {
+export async function recordBatchRetry(db: DbOrTx, { batchId, error }: { batchId: string; error: string }): Promise<void> {
   const lastError = error.slice(0, 1000);
   await inTransaction(db, async (tx) => {
     await tx.emailBatch.update({ where: { id: batchId }, data: { lastError } });
@@ -111,7 +113,7 @@ export async function recordBatchRetry(db: DbOrTx, batchId: string, error: strin
 }
 
 /** Retries exhausted: the messages stay in the email log as FAILED, where a coordinator can retry them. */
-export async function markBatchFailed(db: DbOrTx, batchId: string, error: string): Promise<void> {
+export async function markBatchFailed(db: DbOrTx, { batchId, error }: { batchId: string; error: string }): Promise<void> {
   const lastError = error.slice(0, 1000);
   await inTransaction(db, async (tx) => {
     await tx.emailBatch.update({ where: { id: batchId }, data: { lastError } });
@@ -124,7 +126,7 @@ export async function markBatchFailed(db: DbOrTx, batchId: string, error: string
  * address refuses all hundred). Each message goes back to the one-by-one
  * path, where only the bad one fails.
  */
-export async function fallBackToSingleDelivery(db: DbOrTx, batchId: string, error: string): Promise<number> {
+export async function fallBackToSingleDelivery(db: DbOrTx, { batchId, error }: { batchId: string; error: string }): Promise<number> {
   const lastError = error.slice(0, 1000);
   return inTransaction(db, async (tx) => {
     await tx.emailBatch.update({ where: { id: batchId }, data: { lastError } });
@@ -133,7 +135,7 @@ export async function fallBackToSingleDelivery(db: DbOrTx, batchId: string, erro
       data: { status: "PENDING", lastError },
       select: { id: true },
     });
-    for (const message of messages) await sendEmailJob(tx, message.id);
+    for (const message of messages) await sendEmailJob(tx, { messageId: message.id });
     return messages.length;
   });
 }

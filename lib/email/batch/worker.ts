@@ -87,7 +87,7 @@ async function callWithinRate(context: Context, batchId: string, emails: Outgoin
 async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailBatchJob>): Promise<string> {
   const { db, log, transport } = context;
   const batchId = job.id;
-  const messages: BatchMessage[] = await claimBatch(db, batchId, job.data.joinLinkSendId);
+  const messages: BatchMessage[] = await claimBatch(db, { batchId, joinLinkSendId: job.data.joinLinkSendId });
   if (messages.length === 0) return "empty";
 
   let emails: OutgoingEmail[];
@@ -97,12 +97,12 @@ async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailB
   } catch (error) {
     if (!(error instanceof EmailTemplateError)) throw error;
     // The one-by-one path marks the message that cannot be rendered FAILED and delivers the others.
-    await fallBackToSingleDelivery(db, batchId, describe(error));
+    await fallBackToSingleDelivery(db, { batchId, error: describe(error) });
     log(`[email] batch ${batchId}: cannot be rendered as a batch, delivered one by one (${describeError(error)})`);
     return "single";
   }
   if (emails.some((email) => email.attachments?.length)) {
-    await fallBackToSingleDelivery(db, batchId, "Attachments are not supported in batch emails");
+    await fallBackToSingleDelivery(db, { batchId, error: "Attachments are not supported in batch emails" });
     return "single";
   }
 
@@ -113,27 +113,26 @@ async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailB
   } catch (error) {
     const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
     if (!retryable) {
-      const moved = await fallBackToSingleDelivery(db, batchId, describe(error));
+      const moved = await fallBackToSingleDelivery(db, { batchId, error: describe(error) });
       log(`[email] batch ${batchId}: refused by the provider, ${moved} messages delivered one by one (${describeError(error)})`);
       return "single";
     }
     if (job.retryCount >= job.retryLimit) {
-      await markBatchFailed(db, batchId, describe(error));
+      await markBatchFailed(db, { batchId, error: describe(error) });
       log(`[email] batch ${batchId}: failed for good, ${messages.length} messages marked FAILED (${describeError(error)})`);
       return "failed";
     }
-    await recordBatchRetry(db, batchId, describe(error));
+    await recordBatchRetry(db, { batchId, error: describe(error) });
     log(`[email] batch ${batchId}: failed, will retry (${describeError(error)})`);
     throw error;
   }
 
   await context.afterProviderAccepted?.(batchId);
-  await markBatchSent(
-    db,
+  await markBatchSent(db, {
     batchId,
-    messages.map((message, index) => ({ id: message.id, providerId: providerIds[index] })),
-    transport.name,
-  );
+    delivered: messages.map((message, index) => ({ id: message.id, providerId: providerIds[index] })),
+    transport: transport.name,
+  });
   log(`[email] batch ${batchId}: ${messages.length} sent via ${transport.name}`);
   return "sent";
 }

@@ -22,7 +22,7 @@ export async function retryEmailAction(
   return runDashboardAction("retry-email", "write", values, async (user) => {
     const id = emailIdSchema.safeParse(messageId);
     if (!id.success) return errorState(values, {}, RETRY_MESSAGES.NOT_FOUND);
-    const result = await retryEmail(db(), user, { id: id.data });
+    const result = await retryEmail(db(), { actor: user, id: id.data });
     if (!result.ok) return errorState(values, {}, RETRY_MESSAGES[result.reason]);
     return { status: "success", message: "Messaggio rimesso in coda: sarà inviato tra pochi istanti.", values, revalidate: [routes.dashboard.emails()] };
   });

@@ -10,7 +10,7 @@ export type RetryEmailResult = { ok: true; jobId: string } | { ok: false; reason
  * UPDATE that checks it, so two retries at once make one job, and a message
  * already PENDING, in flight or SENT is never queued again.
  */
-export async function retryEmail(db: PrismaClient, actor: { id: string }, input: { id: string }): Promise<RetryEmailResult> {
+export async function retryEmail(db: PrismaClient, { actor, ...input }: { actor: { id: string }; id: string }): Promise<RetryEmailResult> {
   return db.$transaction(async (tx: Prisma.TransactionClient): Promise<RetryEmailResult> => {
     const before = await tx.emailMessage.findUnique({ where: { id: input.id }, select: { status: true, attempts: true, lastError: true } });
     if (!before) return { ok: false, reason: "NOT_FOUND" };
@@ -21,7 +21,7 @@ export async function retryEmail(db: PrismaClient, actor: { id: string }, input:
     });
     if (!message) return { ok: false, reason: "NOT_FAILED" };
 
-    const jobId = await sendEmailJob(tx, message.id);
+    const jobId = await sendEmailJob(tx, { messageId: message.id });
     await recordAudit(tx, {
       actor,
       action: "email.retry",

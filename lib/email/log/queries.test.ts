@@ -37,13 +37,13 @@ for (const seed of SEEDS) {
 }
 
 async function recipients(filters: Partial<EmailLogFilters>) {
-  const { messages } = await listEmailLog({ page: 1, ...filters }, db);
+  const { messages } = await listEmailLog(db, { page: 1, ...filters });
   return messages.map((message) => message.toEmail);
 }
 
 describe("listEmailLog", () => {
   test("lists newest first with status, attempts, error and meeting, never the message data", async () => {
-    const { messages, total } = await listEmailLog({ page: 1 }, db);
+    const { messages, total } = await listEmailLog(db, { page: 1 });
     expect(total).toBe(5);
     expect(messages.map((message) => message.template)).toEqual([
       "personal-link",
@@ -73,7 +73,7 @@ describe("listEmailLog", () => {
   });
 
   test("pages through the messages", async () => {
-    const second = await listEmailLog({ page: 2 }, db, 2);
+    const second = await listEmailLog(db, { page: 2, pageSize: 2 });
     expect(second).toMatchObject({ total: 5, page: 2, pageCount: 3 });
     expect(second.messages.map((message) => message.template)).toEqual(["registration-cancelled", "invitation"]);
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailLogFilters } from "./filters";
 
@@ -38,7 +38,7 @@ function emailLogWhere(filters: Omit<EmailLogFilters, "page">): Prisma.EmailMess
 }
 
 /** One page of the email log, newest first. */
-export async function listEmailLog(filters: EmailLogFilters, db: Db = defaultDb(), pageSize = EMAIL_LOG_PAGE_SIZE): Promise<EmailLogPage> {
+export async function listEmailLog(db: Db, { pageSize = EMAIL_LOG_PAGE_SIZE, ...filters }: { pageSize?: number } & EmailLogFilters): Promise<EmailLogPage> {
   const where = emailLogWhere(filters);
   const [total, messages] = await Promise.all([
     db.emailMessage.count({ where }),

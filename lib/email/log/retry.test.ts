@@ -36,7 +36,7 @@ async function messageIn(status: EmailStatus, toEmail = `${status.toLowerCase()}
 describe("retryEmail", () => {
   test("a FAILED message goes back to PENDING without its error, with exactly one new job and an audit entry", async () => {
     const id = await messageIn("FAILED");
-    const result = await retryEmail(db, coordinator, { id });
+    const result = await retryEmail(db, { actor: coordinator, id });
     expect(result).toMatchObject({ ok: true, jobId: expect.any(String) });
 
     expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", lastError: null, attempts: 3 });
@@ -48,19 +48,19 @@ describe("retryEmail", () => {
 
   test.each(["PENDING", "SENDING", "SENT", "CANCELLED"] as const)("a %s message is refused: no job, no audit entry", async (status) => {
     const id = await messageIn(status);
-    expect(await retryEmail(db, coordinator, { id })).toEqual({ ok: false, reason: "NOT_FAILED" });
+    expect(await retryEmail(db, { actor: coordinator, id })).toEqual({ ok: false, reason: "NOT_FAILED" });
     expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status });
     expect(await jobsFor(id)).toBe(1);
     expect(await db.auditEntry.count({ where: { entityId: id } })).toBe(0);
   });
 
   test("an unknown message is NOT_FOUND", async () => {
-    expect(await retryEmail(db, coordinator, { id: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await retryEmail(db, { actor: coordinator, id: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
 
   test("two retries at once: one succeeds, one job is added", async () => {
     const id = await messageIn("FAILED", "doppio-clic@comune.example.it");
-    const results = await Promise.all([retryEmail(db, coordinator, { id }), retryEmail(db, coordinator, { id })]);
+    const results = await Promise.all([retryEmail(db, { actor: coordinator, id }), retryEmail(db, { actor: coordinator, id })]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "NOT_FAILED" }]);
     expect(await jobsFor(id)).toBe(2);
@@ -86,7 +86,7 @@ test("a message that failed is delivered once after a retry, and retrying again 
   expect(failed.lastError).toMatch(/./);
   expect(resend.stub.deliveriesFor(id)).toBe(0);
 
-  expect(await retryEmail(db, coordinator, { id })).toMatchObject({ ok: true });
+  expect(await retryEmail(db, { actor: coordinator, id })).toMatchObject({ ok: true });
   const sent = await waitFor("the retry to be delivered", async () => {
     const row = await db.emailMessage.findUniqueOrThrow({ where: { id } });
     return row.status === "SENT" ? row : null;
@@ -95,9 +95,9 @@ test("a message that failed is delivered once after a retry, and retrying again 
   expect(resend.stub.deliveriesFor(id)).toBe(1);
 
   // A second click (a stale page, another coordinator): refused, and nothing reaches the provider.
-  expect(await retryEmail(db, coordinator, { id })).toEqual({ ok: false, reason: "NOT_FAILED" });
+  expect(await retryEmail(db, { actor: coordinator, id })).toEqual({ ok: false, reason: "NOT_FAILED" });
   // Even a stray job for it is skipped by the worker, which delivers only PENDING messages.
-  await db.$transaction((tx) => sendEmailJob(tx, id));
+  await db.$transaction((tx) => sendEmailJob(tx, { messageId: id }));
   await waitFor("the stray job to finish", async () => {
     const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(
       `SELECT count(*) FROM pgboss.job WHERE name = $1 AND data->>'messageId' = $2 AND state IN ('created', 'retry', 'active')`,

@@ -40,7 +40,7 @@ export async function resendInvitationAction(
   const values = readForm(formData, invitationCommandForm);
   return runDashboardAction("resend-invitation", "write", values, async (user) => {
     if (!uuid.safeParse(invitationId).success) return errorState(values, {}, NOT_FOUND);
-    const result = await resendInvitation(db(), user, invitationId);
+    const result = await resendInvitation(db(), { actor: user, invitationId });
     if (!result.ok) return errorState(values, {}, REFUSALS[result.reason]);
     return { status: "success", message: "Invito inviato di nuovo, con un nuovo link: il precedente non è più valido.", values, revalidate: invitationPaths(result.meetingId) };
   });
@@ -54,7 +54,7 @@ export async function revokeInvitationAction(
   const values = readForm(formData, invitationCommandForm);
   return runDashboardAction("revoke-invitation", "write", values, async (user) => {
     if (!uuid.safeParse(invitationId).success) return errorState(values, {}, NOT_FOUND);
-    const result = await revokeInvitation(db(), user, invitationId);
+    const result = await revokeInvitation(db(), { actor: user, invitationId });
     if (!result.ok) return errorState(values, {}, REFUSALS[result.reason]);
     return { status: "success", message: "Invito revocato: il link non funziona più.", values, revalidate: invitationPaths(result.meetingId) };
   });
@@ -82,7 +82,7 @@ export async function inviteOnBehalfAction(
     const parsed = parseForm(inviteOnBehalfSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
     const { registrationId, municipalityId, ...nominee } = parsed.data;
-    const result = await inviteOnBehalf(db(), user, { meetingId, registrationId, municipalityId, nominee });
+    const result = await inviteOnBehalf(db(), { actor: user, meetingId, registrationId, municipalityId, nominee });
     if (!result.ok) {
       const refusal: { fieldErrors?: Record<string, string>; formError?: string } = ON_BEHALF_REFUSALS[result.reason];
       return errorState(values, refusal.fieldErrors ?? {}, refusal.formError);

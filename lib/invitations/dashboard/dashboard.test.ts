@@ -19,7 +19,7 @@ const { url, db } = await createTestDatabase();
 process.env.DATABASE_URL = url;
 
 const HOUR = 3600_000;
-const { user } = await addUser(db, { label: "test" }, { email: "coordinatore@anci.example.it", role: "COORDINATOR", name: "Coordinatore" });
+const { user } = await addUser(db, { actor: { label: "test" }, email: "coordinatore@anci.example.it", role: "COORDINATOR", name: "Coordinatore" });
 const coordinator: DashboardUser = { id: user.id, email: user.email, name: "Coordinatore", role: "COORDINATOR" };
 
 const gestore = (email: string, managingBodyName = "Cooperativa Esempio") => ({ firstName: "Luca", lastName: "Neri", email, managingBodyName });
@@ -51,20 +51,19 @@ const invitation = (email: string) => db.invitation.findFirstOrThrow({ where: { 
 // A municipality's referent registers for the meeting and nominates five gestori.
 const municipality = await createMunicipalityIn(db, { name: "Castelbuono", province: "PA" });
 const meeting = await createMeeting(db);
-const inviter = await register(
-  db,
-  meeting.slug,
-  registrationInput({
+const inviter = await register(db, {
+  slug: meeting.slug,
+  ...registrationInput({
     firstName: "Anna",
     lastName: "Bianchi",
     organisationType: "COMUNE",
     municipalityId: municipality.id,
     nominees: ["aperto", "accetta", "declina", "revoca", "scade"].map((name) => gestore(`${name}@coop.example.it`)),
   }),
-);
+});
 if (!inviter.ok) throw new Error("expected a registration");
-await acceptInvitation(db, await latestToken("accetta@coop.example.it"), registrationInput({ organisationType: "ENTE_GESTORE" }));
-await declineInvitation(db, await latestToken("declina@coop.example.it"));
+await acceptInvitation(db, { token: await latestToken("accetta@coop.example.it"), ...registrationInput({ organisationType: "ENTE_GESTORE" }) });
+await declineInvitation(db, { token: await latestToken("declina@coop.example.it") });
 await db.invitation.updateMany({ where: { email: "scade@coop.example.it" }, data: { tokenExpiresAt: new Date(Date.now() - HOUR) } });
 
 const filters = (values: Record<string, string>) => parseInvitationFilters(values);
@@ -72,9 +71,9 @@ const filters = (values: Record<string, string>) => parseInvitationFilters(value
 describe("the invitations list", () => {
   it("shows who nominated whom, for which municipality and ente gestore, and each state; SENT past its expiry reads as expired", async () => {
     const revoked = await invitation("revoca@coop.example.it");
-    expect(await revokeInvitation(db, coordinator, revoked.id)).toEqual({ ok: true, meetingId: meeting.id });
+    expect(await revokeInvitation(db, { actor: coordinator, invitationId: revoked.id })).toEqual({ ok: true, meetingId: meeting.id });
 
-    const list = await listInvitations(filters({ meeting: meeting.id }), new Date(), db);
+    const list = await listInvitations(db, { ...filters({ meeting: meeting.id }), now: new Date() });
     const states = Object.fromEntries(list.rows.map((row) => [row.invitee.email, row.state]));
     expect(states).toEqual({
       "aperto@coop.example.it": "SENT",
@@ -99,7 +98,7 @@ describe("the invitations list", () => {
   it("filters by state (expired included), by meeting and by a search over invitee, inviter and municipality", async () => {
     const now = new Date();
     const emails = async (values: Record<string, string>) =>
-      (await listInvitations(filters(values), now, db)).rows.map((row) => row.invitee.email).sort();
+      (await listInvitations(db, { ...filters(values), now })).rows.map((row) => row.invitee.email).sort();
     expect(await emails({ state: "EXPIRED" })).toEqual(["scade@coop.example.it"]);
     expect(await emails({ state: "SENT" })).toEqual(["aperto@coop.example.it"]);
     expect(await emails({ q: "castelbuono", state: "ACCEPTED" })).toEqual(["accetta@coop.example.it"]);
@@ -115,13 +114,13 @@ describe("resending an invitation", () => {
   it("replaces the link: the old one stops working, the new one works, with a new email and an audit entry", async () => {
     const row = await invitation("aperto@coop.example.it");
     const { id: oldEmail, token: oldToken } = await latestEmail(row.email);
-    expect(await resendInvitation(db, coordinator, row.id)).toEqual({ ok: true, meetingId: meeting.id });
+    expect(await resendInvitation(db, { actor: coordinator, invitationId: row.id })).toEqual({ ok: true, meetingId: meeting.id });
 
     const { id: newEmail, token: newToken } = await latestEmail(row.email);
     expect(newToken).not.toBe(oldToken);
-    expect(await getInvitationByToken(oldToken, new Date(), db)).toBeNull();
-    expect(await declineInvitation(db, oldToken)).toEqual({ ok: false, reason: "LINK_INVALID" });
-    expect((await getInvitationByToken(newToken, new Date(), db))?.state).toBe("open");
+    expect(await getInvitationByToken(db, { token: oldToken, now: new Date() })).toBeNull();
+    expect(await declineInvitation(db, { token: oldToken })).toEqual({ ok: false, reason: "LINK_INVALID" });
+    expect((await getInvitationByToken(db, { token: newToken, now: new Date() }))?.state).toBe("open");
     expect(await db.emailMessage.count({ where: { invitationId: row.id, template: "invitation" } })).toBe(2);
     // The first email, not sent yet, carried the dead link: it never leaves.
     expect(await emailStatusById(row.id)).toEqual(
@@ -140,19 +139,25 @@ describe("resending an invitation", () => {
   it("reinstates an expired or revoked invitation until the meeting ends", async () => {
     for (const email of ["scade@coop.example.it", "revoca@coop.example.it"]) {
       const row = await invitation(email);
-      expect(await resendInvitation(db, coordinator, row.id)).toMatchObject({ ok: true });
+      expect(await resendInvitation(db, { actor: coordinator, invitationId: row.id })).toMatchObject({ ok: true });
       expect(await invitation(email)).toMatchObject({ status: "SENT", tokenExpiresAt: meeting.endsAt });
-      expect((await getInvitationByToken(await latestToken(email), new Date(), db))?.state).toBe("open");
+      expect((await getInvitationByToken(db, { token: await latestToken(email), now: new Date() }))?.state).toBe("open");
     }
   });
 
   it("leaves an answered invitation alone, and refuses once registrations are closed", async () => {
     const accepted = await invitation("accetta@coop.example.it");
     const emails = await db.emailMessage.count();
-    expect(await resendInvitation(db, coordinator, accepted.id)).toEqual({ ok: false, reason: "ALREADY_ANSWERED" });
+    expect(await resendInvitation(db, { actor: coordinator, invitationId: accepted.id })).toEqual({ ok: false, reason: "ALREADY_ANSWERED" });
     const row = await invitation("aperto@coop.example.it");
-    expect(await resendInvitation(db, coordinator, row.id, meeting.startsAt)).toEqual({ ok: false, reason: "REGISTRATION_CLOSED" });
-    expect(await resendInvitation(db, coordinator, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await resendInvitation(db, { actor: coordinator, invitationId: row.id, now: meeting.startsAt })).toEqual({
+      ok: false,
+      reason: "REGISTRATION_CLOSED",
+    });
+    expect(await resendInvitation(db, { actor: coordinator, invitationId: "00000000-0000-4000-8000-000000000000" })).toEqual({
+      ok: false,
+      reason: "NOT_FOUND",
+    });
     expect(await db.emailMessage.count()).toBe(emails);
   });
 });
@@ -161,29 +166,29 @@ describe("revoking an invitation", () => {
   it("makes its link unusable at once, with an audit entry; revoking again or an answered one is refused", async () => {
     const row = await invitation("aperto@coop.example.it");
     const { id: email, token } = await latestEmail(row.email);
-    expect(await revokeInvitation(db, coordinator, row.id)).toEqual({ ok: true, meetingId: meeting.id });
+    expect(await revokeInvitation(db, { actor: coordinator, invitationId: row.id })).toEqual({ ok: true, meetingId: meeting.id });
 
     // No email of it waits any more: the one with the current link is withdrawn with the reason.
     expect((await emailStatusById(row.id)).get(email)).toEqual({ status: "CANCELLED", lastError: CANCELLED_REVOKED });
     expect(await db.emailMessage.count({ where: { invitationId: row.id, status: { in: ["PENDING", "SENDING"] } } })).toBe(0);
-    expect(await getInvitationByToken(token, new Date(), db)).toBeNull();
-    expect(await acceptInvitation(db, token, registrationInput())).toEqual({ ok: false, reason: "LINK_INVALID" });
-    expect(await declineInvitation(db, token)).toEqual({ ok: false, reason: "LINK_INVALID" });
+    expect(await getInvitationByToken(db, { token, now: new Date() })).toBeNull();
+    expect(await acceptInvitation(db, { token, ...registrationInput() })).toEqual({ ok: false, reason: "LINK_INVALID" });
+    expect(await declineInvitation(db, { token })).toEqual({ ok: false, reason: "LINK_INVALID" });
     expect(await db.auditEntry.findFirst({ where: { action: "invitation.revoke", entityId: row.id } })).toMatchObject({
       actorId: coordinator.id,
       data: { before: { status: "SENT" }, after: { status: "REVOKED" } },
     });
 
-    expect(await revokeInvitation(db, coordinator, row.id)).toEqual({ ok: false, reason: "ALREADY_REVOKED" });
+    expect(await revokeInvitation(db, { actor: coordinator, invitationId: row.id })).toEqual({ ok: false, reason: "ALREADY_REVOKED" });
     const declined = await invitation("declina@coop.example.it");
-    expect(await revokeInvitation(db, coordinator, declined.id)).toEqual({ ok: false, reason: "ALREADY_ANSWERED" });
+    expect(await revokeInvitation(db, { actor: coordinator, invitationId: declined.id })).toEqual({ ok: false, reason: "ALREADY_ANSWERED" });
   });
 });
 
 describe("inviting on behalf of a registrant", () => {
   it("sends the usual invitation in the registrant's name, with the coordinator in the audit log", async () => {
     const input = { meetingId: meeting.id, registrationId: inviter.registrationId, nominee: gestore("nuovo@coop.example.it", "Associazione Nuova") };
-    const result = await inviteOnBehalf(db, coordinator, input);
+    const result = await inviteOnBehalf(db, { actor: coordinator, ...input });
     if (!result.ok) throw new Error(result.reason);
     expect(await db.invitation.findUniqueOrThrow({ where: { id: result.invitationId } })).toMatchObject({
       status: "SENT",
@@ -196,11 +201,11 @@ describe("inviting on behalf of a registrant", () => {
       actorId: coordinator.id,
     });
 
-    expect(await inviteOnBehalf(db, coordinator, input)).toEqual({ ok: false, reason: "ALREADY_INVITED" });
+    expect(await inviteOnBehalf(db, { actor: coordinator, ...input })).toEqual({ ok: false, reason: "ALREADY_INVITED" });
     const self = await db.registration.findUniqueOrThrow({ where: { id: inviter.registrationId }, include: { person: true } });
-    expect(await inviteOnBehalf(db, coordinator, { ...input, nominee: gestore(self.person.email) })).toEqual({ ok: false, reason: "SELF_INVITATION" });
+    expect(await inviteOnBehalf(db, { actor: coordinator, ...input, nominee: gestore(self.person.email) })).toEqual({ ok: false, reason: "SELF_INVITATION" });
     const elsewhere = await createMeeting(db);
-    expect(await inviteOnBehalf(db, coordinator, { ...input, meetingId: elsewhere.id, nominee: gestore("altro@coop.example.it") })).toEqual({
+    expect(await inviteOnBehalf(db, { actor: coordinator, ...input, meetingId: elsewhere.id, nominee: gestore("altro@coop.example.it") })).toEqual({
       ok: false,
       reason: "INVITER_NOT_FOUND",
     });
@@ -211,7 +216,7 @@ describe("inviting directly from the dashboard", () => {
   it("sends an invitation from the Coordinamento's secretariat, for the municipality named, and it can be accepted", async () => {
     const trapani = await createMunicipalityIn(db, { name: "Valderice", province: "TP" });
     const nominee = gestore("diretto@coop.example.it", "Cooperativa Diretta");
-    const result = await inviteOnBehalf(db, coordinator, { meetingId: meeting.id, registrationId: null, municipalityId: trapani.id, nominee });
+    const result = await inviteOnBehalf(db, { actor: coordinator, meetingId: meeting.id, registrationId: null, municipalityId: trapani.id, nominee });
     if (!result.ok) throw new Error(result.reason);
     expect(await db.invitation.findUniqueOrThrow({ where: { id: result.invitationId } })).toMatchObject({
       status: "SENT",
@@ -230,7 +235,7 @@ describe("inviting directly from the dashboard", () => {
     });
 
     // The dashboard lists it with the coordinator as inviter and the municipality named.
-    const row = (await listInvitations({ ...filters({}), meeting: meeting.id })).rows.find((r) => r.id === result.invitationId);
+    const row = (await listInvitations(db, { ...filters({}), meeting: meeting.id })).rows.find((r) => r.id === result.invitationId);
     expect(row).toMatchObject({
       inviter: { name: "Coordinatore (la segreteria del coordinamento)", email: coordinator.email, direct: true },
       municipality: { name: "Valderice", province: "TP" },
@@ -238,18 +243,22 @@ describe("inviting directly from the dashboard", () => {
 
     // The invitee opens and accepts it like any other.
     const token = await latestToken(nominee.email);
-    expect(await getInvitationByToken(token, new Date(), db)).toMatchObject({
+    expect(await getInvitationByToken(db, { token, now: new Date() })).toMatchObject({
       state: "open",
       inviter: { organisation: "ANCI Sicilia - segreteria del Coordinamento" },
     });
-    const accepted = await acceptInvitation(db, token, registrationInput({ email: nominee.email }));
+    const accepted = await acceptInvitation(db, { token, ...registrationInput({ email: nominee.email }) });
     expect(accepted.ok).toBe(true);
     expect(await invitation(nominee.email)).toMatchObject({ status: "ACCEPTED" });
 
     // Once per meeting and address, and only for a municipality that exists.
-    expect(await inviteOnBehalf(db, coordinator, { meetingId: meeting.id, registrationId: null, nominee })).toEqual({ ok: false, reason: "ALREADY_INVITED" });
+    expect(await inviteOnBehalf(db, { actor: coordinator, meetingId: meeting.id, registrationId: null, nominee })).toEqual({
+      ok: false,
+      reason: "ALREADY_INVITED",
+    });
     expect(
-      await inviteOnBehalf(db, coordinator, {
+      await inviteOnBehalf(db, {
+        actor: coordinator,
         meetingId: meeting.id,
         registrationId: null,
         municipalityId: "00000000-0000-4000-8000-000000000000",

@@ -30,9 +30,7 @@ export type ResendInvitationResult =
  */
 export async function resendInvitation(
   db: Db,
-  actor: Actor,
-  invitationId: string,
-  now = new Date(),
+  { actor, invitationId, now = new Date() }: { actor: Actor; invitationId: string; now?: Date },
 ): Promise<ResendInvitationResult> {
   const token = generateToken();
   return db.$transaction(async (tx): Promise<ResendInvitationResult> => {
@@ -57,7 +55,7 @@ export async function resendInvitation(
     });
     if (!count) return { ok: false, reason: "ALREADY_ANSWERED" };
     // The earlier email's link stopped working with the new token: if it has not left, it never will.
-    await cancelQueuedEmails(tx, invitationEmails(invitation.id), CANCELLED_RESENT);
+    await cancelQueuedEmails(tx, { where: invitationEmails(invitation.id), reason: CANCELLED_RESENT });
     await enqueueEmail(tx, await invitationEmail(tx, invitation.id, token));
     await recordAudit(tx, {
       actor,
@@ -79,7 +77,7 @@ export type RevokeInvitationResult = { ok: true; meetingId: string } | { ok: fal
  * (the acceptance page treats a revoked link as unknown). Sending it again
  * reinstates it with a new link.
  */
-export async function revokeInvitation(db: Db, actor: Actor, invitationId: string): Promise<RevokeInvitationResult> {
+export async function revokeInvitation(db: Db, { actor, invitationId }: { actor: Actor; invitationId: string }): Promise<RevokeInvitationResult> {
   return db.$transaction(async (tx): Promise<RevokeInvitationResult> => {
     const invitation = await tx.invitation.findUnique({ where: { id: invitationId }, select: { id: true, email: true, status: true, meetingId: true } });
     if (!invitation) return { ok: false, reason: "NOT_FOUND" };
@@ -89,7 +87,7 @@ export async function revokeInvitation(db: Db, actor: Actor, invitationId: strin
       data: { status: "REVOKED" },
     });
     if (!count) return { ok: false, reason: "ALREADY_ANSWERED" };
-    await cancelQueuedEmails(tx, invitationEmails(invitation.id), CANCELLED_REVOKED);
+    await cancelQueuedEmails(tx, { where: invitationEmails(invitation.id), reason: CANCELLED_REVOKED });
     await recordAudit(tx, {
       actor,
       action: "invitation.revoke",
@@ -119,54 +117,52 @@ export type InviteOnBehalfResult =
  */
 export async function inviteOnBehalf(
   db: Db,
-  actor: Actor,
-  input: { meetingId: string; registrationId: string | null; municipalityId?: string | null; nominee: NomineeInput },
-  now = new Date(),
+  {
+    actor,
+    now = new Date(),
+    ...input
+  }: { actor: Actor; now?: Date; meetingId: string; registrationId: string | null; municipalityId?: string | null; nominee: NomineeInput },
 ): Promise<InviteOnBehalfResult> {
-  return withLockedMeeting(
-    db,
-    { id: input.meetingId },
-    async (tx, meeting): Promise<InviteOnBehalfResult> => {
-      if (!meeting) return { ok: false, reason: "MEETING_NOT_FOUND" };
-      // An invitation can only be accepted while registrations are open.
-      if (registrationWindow(meeting, now).state !== "open") return { ok: false, reason: "REGISTRATION_CLOSED" };
-      let sender: InvitationSender;
-      if (input.registrationId) {
-        const inviter = await tx.registration.findFirst({
-          where: { id: input.registrationId, meetingId: meeting.id, status: { not: "CANCELLED" } },
-          select: { id: true, person: { select: { email: true } } },
-        });
-        if (!inviter) return { ok: false, reason: "INVITER_NOT_FOUND" };
-        if (inviter.person.email === input.nominee.email) return { ok: false, reason: "SELF_INVITATION" };
-        sender = inviter.id;
-      } else {
-        const municipalityId = input.municipalityId ?? null;
-        if (municipalityId && !(await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true } }))) {
-          return { ok: false, reason: "MUNICIPALITY_NOT_FOUND" };
-        }
-        sender = { userId: actor.id, municipalityId };
+  return withLockedMeeting(db, { id: input.meetingId }, async (tx, meeting): Promise<InviteOnBehalfResult> => {
+    if (!meeting) return { ok: false, reason: "MEETING_NOT_FOUND" };
+    // An invitation can only be accepted while registrations are open.
+    if (registrationWindow(meeting, now).state !== "open") return { ok: false, reason: "REGISTRATION_CLOSED" };
+    let sender: InvitationSender;
+    if (input.registrationId) {
+      const inviter = await tx.registration.findFirst({
+        where: { id: input.registrationId, meetingId: meeting.id, status: { not: "CANCELLED" } },
+        select: { id: true, person: { select: { email: true } } },
+      });
+      if (!inviter) return { ok: false, reason: "INVITER_NOT_FOUND" };
+      if (inviter.person.email === input.nominee.email) return { ok: false, reason: "SELF_INVITATION" };
+      sender = inviter.id;
+    } else {
+      const municipalityId = input.municipalityId ?? null;
+      if (municipalityId && !(await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true } }))) {
+        return { ok: false, reason: "MUNICIPALITY_NOT_FOUND" };
       }
+      sender = { userId: actor.id, municipalityId };
+    }
 
-      const invited = await nominate(tx, sender, meeting, [input.nominee], now);
-      if (invited === 0) return { ok: false, reason: "ALREADY_INVITED" };
-      const invitation = await tx.invitation.findUniqueOrThrow({
-        where: { meetingId_email: { meetingId: meeting.id, email: input.nominee.email } },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        actor,
-        action: typeof sender === "string" ? "invitation.create-on-behalf" : "invitation.create-direct",
-        entityType: "Invitation",
-        entityId: invitation.id,
-        after: {
-          email: input.nominee.email,
-          firstName: input.nominee.firstName,
-          lastName: input.nominee.lastName,
-          managingBodyName: input.nominee.managingBodyName,
-          ...(typeof sender === "string" ? { invitedByRegistrationId: sender } : { invitedByUserId: actor.id, municipalityId: sender.municipalityId }),
-        },
-      });
-      return { ok: true, invitationId: invitation.id };
-    },
-  );
+    const invited = await nominate(tx, { sender, meeting, nominees: [input.nominee], now });
+    if (invited === 0) return { ok: false, reason: "ALREADY_INVITED" };
+    const invitation = await tx.invitation.findUniqueOrThrow({
+      where: { meetingId_email: { meetingId: meeting.id, email: input.nominee.email } },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: typeof sender === "string" ? "invitation.create-on-behalf" : "invitation.create-direct",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      after: {
+        email: input.nominee.email,
+        firstName: input.nominee.firstName,
+        lastName: input.nominee.lastName,
+        managingBodyName: input.nominee.managingBodyName,
+        ...(typeof sender === "string" ? { invitedByRegistrationId: sender } : { invitedByUserId: actor.id, municipalityId: sender.municipalityId }),
+      },
+    });
+    return { ok: true, invitationId: invitation.id };
+  });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { registrationWindow } from "@/lib/meetings/registration-window";
@@ -84,11 +84,7 @@ function searchWhere(q: string): Prisma.InvitationWhereInput {
  * them, filtered by state and a free-text search over invitee, ente gestore,
  * inviter and municipality; a page at a time.
  */
-export async function listInvitations(
-  filters: InvitationFilters,
-  now = new Date(),
-  db: Db = defaultDb(),
-): Promise<InvitationList> {
+export async function listInvitations(db: Db, { now = new Date(), ...filters }: { now?: Date } & InvitationFilters): Promise<InvitationList> {
   const scope: Prisma.InvitationWhereInput = filters.meeting ? { meetingId: filters.meeting } : {};
   const where: Prisma.InvitationWhereInput = {
     AND: [scope, filters.state ? stateWhere(filters.state, now) : {}, filters.q ? searchWhere(filters.q) : {}],
@@ -152,7 +148,7 @@ export type InvitingRegistration = { id: string; label: string };
  * The meeting's live registrations, as the people a coordinator may enter a
  * nomination for: municipalities' registrants first, by municipality.
  */
-export async function listInvitingRegistrations(meetingId: string, db: Db = defaultDb()): Promise<InvitingRegistration[]> {
+export async function listInvitingRegistrations(db: Db, meetingId: string): Promise<InvitingRegistration[]> {
   const rows = await db.registration.findMany({
     where: { meetingId, status: { not: "CANCELLED" } },
     select: {
@@ -171,7 +167,7 @@ export async function listInvitingRegistrations(meetingId: string, db: Db = defa
 }
 
 /** The meetings with at least one invitation, for the overall list's meeting filter. */
-export async function listMeetingsWithInvitations(db: Db = defaultDb()): Promise<{ id: string; title: string; startsAt: Date }[]> {
+export async function listMeetingsWithInvitations(db: Db): Promise<{ id: string; title: string; startsAt: Date }[]> {
   return db.meeting.findMany({
     where: { invitations: { some: {} } },
     orderBy: { startsAt: "desc" },

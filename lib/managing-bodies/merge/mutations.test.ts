@@ -56,7 +56,7 @@ test("merging moves projects, registrations and invitations to the target, handl
     },
   });
 
-  const result = await mergeManagingBodies(db, coordinator, { sourceId: source.id, targetId: target.id });
+  const result = await mergeManagingBodies(db, { actor: coordinator, sourceId: source.id, targetId: target.id });
   expect(result).toEqual({ ok: true, targetId: target.id, counts: { projectsMoved: 1, projectsMerged: 1, registrations: 1, invitations: 1 }, discardedCodes: [] });
 
   expect(await db.managingBody.findUnique({ where: { id: source.id } })).toBeNull();
@@ -80,10 +80,10 @@ test("merging moves projects, registrations and invitations to the target, handl
 test("the target keeps its own tax code; merging a body with itself or a vanished one is refused", async () => {
   const target = await createManagingBodyRecord(db, { taxCode: "80000160822" });
   const source = await createManagingBodyRecord(db, { taxCode: "RSSMRA85T10A562S" });
-  expect(await mergeManagingBodies(db, coordinator, { sourceId: target.id, targetId: target.id })).toEqual({ ok: false, reason: "SAME" });
-  expect(await mergeManagingBodies(db, coordinator, { sourceId: source.id, targetId: target.id })).toMatchObject({ ok: true });
+  expect(await mergeManagingBodies(db, { actor: coordinator, sourceId: target.id, targetId: target.id })).toEqual({ ok: false, reason: "SAME" });
+  expect(await mergeManagingBodies(db, { actor: coordinator, sourceId: source.id, targetId: target.id })).toMatchObject({ ok: true });
   expect((await db.managingBody.findUniqueOrThrow({ where: { id: target.id } })).taxCode).toBe("80000160822");
-  expect(await mergeManagingBodies(db, coordinator, { sourceId: source.id, targetId: target.id })).toEqual({ ok: false, reason: "NOT_FOUND" });
+  expect(await mergeManagingBodies(db, { actor: coordinator, sourceId: source.id, targetId: target.id })).toEqual({ ok: false, reason: "NOT_FOUND" });
 });
 
 test("a source's project code that differs from the target's for the same Comune and category is dropped, and said so", async () => {
@@ -93,7 +93,7 @@ test("a source's project code that differs from the target's for the same Comune
   const kept = await createSaiProjectRecord(db, { managingBodyId: target.id, municipalityId: gamma.id, category: "MSNA", projectCode: "PR-GAMMA-1" });
   await createSaiProjectRecord(db, { managingBodyId: source.id, municipalityId: gamma.id, category: "MSNA", projectCode: "PR-GAMMA-2" });
 
-  const result = await mergeManagingBodies(db, coordinator, { sourceId: source.id, targetId: target.id });
+  const result = await mergeManagingBodies(db, { actor: coordinator, sourceId: source.id, targetId: target.id });
   expect(result).toMatchObject({ ok: true, discardedCodes: [{ municipality: "Gamma", category: "MSNA", code: "PR-GAMMA-2", kept: "PR-GAMMA-1" }] });
   expect(await db.saiProject.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ projectCode: "PR-GAMMA-1" });
   const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "managing-body.merge", entityId: target.id } });

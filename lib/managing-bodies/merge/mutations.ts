@@ -50,8 +50,7 @@ export type MergeResult =
  */
 export async function mergeManagingBodies(
   db: PrismaClient,
-  actor: { id: string },
-  input: { sourceId: string; targetId: string },
+  { actor, ...input }: { actor: { id: string }; sourceId: string; targetId: string },
 ): Promise<MergeResult> {
   const { sourceId, targetId } = input;
   if (sourceId === targetId) return { ok: false, reason: "SAME" };

@@ -59,7 +59,7 @@ export type LockedRule = Prisma.MeetingMessageRuleGetPayload<{ select: typeof ru
  * waits for a send in progress and a send waits for a cancellation), then
  * reads both. Null when the rule does not exist (or not in this meeting).
  */
-export async function lockRule(tx: Tx, ruleId: string, meetingId?: string): Promise<LockedRule | null> {
+export async function lockRule(tx: Tx, { ruleId, meetingId }: { ruleId: string; meetingId?: string }): Promise<LockedRule | null> {
   const rows = await tx.$queryRaw<{ meetingId: string }[]>`
     SELECT "meetingId" FROM "MeetingMessageRule" WHERE id = ${ruleId}::uuid FOR UPDATE`;
   const row = rows[0];
@@ -75,7 +75,7 @@ export async function attendanceRecorded(tx: Tx, meetingId: string): Promise<boo
 }
 
 /** The rule's state now, read inside the lock. */
-export async function lockedRuleState(tx: Tx, rule: LockedRule, now: Date): Promise<RuleState> {
+export async function lockedRuleState(tx: Tx, { rule, now }: { rule: LockedRule; now: Date }): Promise<RuleState> {
   const recorded = await attendanceRecorded(tx, rule.meetingId);
   return ruleState(rule, rule.meeting, recorded, now);
 }
@@ -100,7 +100,7 @@ function audienceWhere(meetingId: string, audience: MessageAudience): Prisma.Reg
   }
 }
 
-export function audienceRecipients(tx: Tx, meetingId: string, audience: MessageAudience) {
+export function audienceRecipients(tx: Tx, { meetingId, audience }: { meetingId: string; audience: MessageAudience }) {
   return tx.registration.findMany({
     where: audienceWhere(meetingId, audience),
     select: { id: true, person: { select: { email: true, firstName: true, lastName: true } } },
@@ -115,10 +115,7 @@ export function audienceRecipients(tx: Tx, meetingId: string, audience: MessageA
  */
 export async function deliverRule(
   tx: Tx,
-  rule: LockedRule,
-  actor: AuditActor,
-  now: Date,
-  recipients: Awaited<ReturnType<typeof audienceRecipients>>,
+  { rule, actor, now, recipients }: { rule: LockedRule; actor: AuditActor; now: Date; recipients: Awaited<ReturnType<typeof audienceRecipients>> },
 ): Promise<number> {
   const { meeting } = rule;
   const facts = meetingFacts(meeting);

@@ -33,7 +33,7 @@ export async function setSaiFlagAction(
     if (!id.success) return errorState(values, {}, NOT_FOUND);
     const parsed = parseForm(saiFlagSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await setMunicipalitySaiFlag(db(), user, { municipalityId: id.data, saiMember: parsed.data.saiMember });
+    const result = await setMunicipalitySaiFlag(db(), { actor: user, municipalityId: id.data, saiMember: parsed.data.saiMember });
     if (!result.ok) return errorState(values, {}, NOT_FOUND);
     const { name, saiMember } = result.municipality;
     const message = !result.changed
@@ -86,7 +86,7 @@ export async function setSaiFlagBulkAction(_state: FormState<BulkSaiFlagRaw>, fo
   return runDashboardAction("set-sai-flag-bulk", "write", values, async (user) => {
     const parsed = parseForm(bulkSaiFlagSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError ?? Object.values(parsed.fieldErrors)[0]);
-    const result = await setMunicipalitiesSaiFlag(db(), user, { municipalityIds: parsed.data.ids, saiMember: parsed.data.saiMember });
+    const result = await setMunicipalitiesSaiFlag(db(), { actor: user, municipalityIds: parsed.data.ids, saiMember: parsed.data.saiMember });
     return {
       status: "success",
       message: bulkMessage(result, parsed.data.saiMember),

@@ -52,7 +52,7 @@ function form(values: Record<string, string>): FormData {
 }
 
 const names = async (params: Record<string, string>, pageSize?: number) =>
-  (await listDashboardMunicipalities(parseMunicipalityFilters(params), db, pageSize)).rows.map((row) => row.name);
+  (await listDashboardMunicipalities(db, { ...parseMunicipalityFilters(params), pageSize })).rows.map((row) => row.name);
 
 describe("the municipality list", () => {
   test("filters by province, SAI membership, active referents, and name or ISTAT code", async () => {
@@ -73,18 +73,18 @@ describe("the municipality list", () => {
   });
 
   test("counts referents, projects, a pending scheda, and the matches over every page", async () => {
-    const page = await listDashboardMunicipalities(parseMunicipalityFilters({ pagina: "2" }), db, 2);
+    const page = await listDashboardMunicipalities(db, { ...parseMunicipalityFilters({ pagina: "2" }), pageSize: 2 });
     expect(page).toMatchObject({ total: 3, saiMembers: 2, withReferents: 1, page: 2, pageCount: 2 });
     expect(page.rows).toEqual([expect.objectContaining({ name: "Cefalù", activeReferents: 0, saiProjects: 0, pendingSheet: true })]);
-    const [first] = (await listDashboardMunicipalities(parseMunicipalityFilters({}), db)).rows;
+    const [first] = (await listDashboardMunicipalities(db, parseMunicipalityFilters({}))).rows;
     expect(first).toMatchObject({ name: "Alcamo", activeReferents: 1, saiProjects: 2, pendingSheet: false, saiMember: true });
   });
 });
 
 describe("a municipality's page", () => {
   test("is not found for a bad or unknown id", async () => {
-    expect(await getMunicipalityDetail("non-un-id", db)).toBeNull();
-    expect(await getMunicipalityDetail("00000000-0000-4000-8000-000000000000", db)).toBeNull();
+    expect(await getMunicipalityDetail(db, "non-un-id")).toBeNull();
+    expect(await getMunicipalityDetail(db, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 
   test("has its referents, projects, distinct managing bodies, pending scheda and answers meeting by meeting", async () => {
@@ -119,7 +119,7 @@ describe("a municipality's page", () => {
       },
     });
 
-    const detail = await getMunicipalityDetail(alcamo.id, db);
+    const detail = await getMunicipalityDetail(db, alcamo.id);
     expect(detail?.referents.map((r) => r.person.lastName)).toEqual(["Attiva"]);
     expect(detail?.saiProjects.map((p) => p.projectCode)).toEqual(["PROG-2", "PROG-1"]);
     expect(detail?.managingBodies).toEqual([{ id: body.id, name: "Cooperativa Alba", taxCode: "01234567890" }]);
@@ -133,7 +133,7 @@ describe("a municipality's page", () => {
     expect(meetings[1].registrations).toEqual([expect.objectContaining({ status: "CONFIRMED", attendance: { status: "PRESENT" } })]);
     expect(meetings[1].invitations).toEqual([expect.objectContaining({ lastName: "Gestore", status: "SENT" })]);
 
-    const withSheet = await getMunicipalityDetail(cefalu.id, db);
+    const withSheet = await getMunicipalityDetail(db, cefalu.id);
     expect(withSheet?.pendingSheet?.id).toBe(sheet.id);
     expect(withSheet?.referents).toEqual([expect.objectContaining({ status: "REVOKED" })]);
   });
@@ -141,7 +141,7 @@ describe("a municipality's page", () => {
 
 describe("the SAI flag", () => {
   test("changes with the state before and after on the audit log, and setting the same value records nothing", async () => {
-    const result = await setMunicipalitySaiFlag(db, coordinator, { municipalityId: bronte.id, saiMember: true });
+    const result = await setMunicipalitySaiFlag(db, { actor: coordinator, municipalityId: bronte.id, saiMember: true });
     expect(result).toMatchObject({ ok: true, changed: true, municipality: { saiMember: true } });
     expect((await db.municipality.findUniqueOrThrow({ where: { id: bronte.id } })).saiMember).toBe(true);
     const entries = await db.auditEntry.findMany({ where: { action: "municipality.sai-flag", entityId: bronte.id } });
@@ -149,9 +149,9 @@ describe("the SAI flag", () => {
       expect.objectContaining({ actorId: coordinator.id, entityType: "Municipality", data: { before: { saiMember: false }, after: { saiMember: true } } }),
     ]);
 
-    expect(await setMunicipalitySaiFlag(db, coordinator, { municipalityId: bronte.id, saiMember: true })).toMatchObject({ ok: true, changed: false });
+    expect(await setMunicipalitySaiFlag(db, { actor: coordinator, municipalityId: bronte.id, saiMember: true })).toMatchObject({ ok: true, changed: false });
     expect(await db.auditEntry.count({ where: { action: "municipality.sai-flag", entityId: bronte.id } })).toBe(1);
-    expect(await setMunicipalitySaiFlag(db, coordinator, { municipalityId: "00000000-0000-4000-8000-000000000000", saiMember: true })).toEqual({
+    expect(await setMunicipalitySaiFlag(db, { actor: coordinator, municipalityId: "00000000-0000-4000-8000-000000000000", saiMember: true })).toEqual({
       ok: false,
       reason: "NOT_FOUND",
     });
@@ -186,7 +186,7 @@ describe("the SAI flag for a selection", () => {
     const enna = await createMunicipalityIn(db, { name: "Enna", province: "EN", saiMember: false });
     const gela = await createMunicipalityIn(db, { name: "Gela", province: "CL", saiMember: false });
     const noto = await createMunicipalityIn(db, { name: "Noto", province: "SR" });
-    const result = await setMunicipalitiesSaiFlag(db, coordinator, { municipalityIds: [gela.id, enna.id, noto.id], saiMember: true });
+    const result = await setMunicipalitiesSaiFlag(db, { actor: coordinator, municipalityIds: [gela.id, enna.id, noto.id], saiMember: true });
     expect(result).toEqual({ ok: true, changed: ["Enna", "Gela"], unchanged: 1, missing: 0 });
     const flags = await db.municipality.findMany({ where: { id: { in: [enna.id, gela.id, noto.id] } }, select: { name: true, saiMember: true }, orderBy: { name: "asc" } });
     expect(flags).toEqual([

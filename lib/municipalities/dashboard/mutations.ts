@@ -12,8 +12,7 @@ export type SetSaiFlagResult =
  */
 export async function setMunicipalitySaiFlag(
   db: PrismaClient,
-  actor: { id: string },
-  input: { municipalityId: string; saiMember: boolean },
+  { actor, ...input }: { actor: { id: string }; municipalityId: string; saiMember: boolean },
 ): Promise<SetSaiFlagResult> {
   return db.$transaction(async (tx: Prisma.TransactionClient): Promise<SetSaiFlagResult> => {
     const [row] = await tx.$queryRaw<{ id: string; name: string; saiMember: boolean }[]>`
@@ -42,8 +41,7 @@ export type SetSaiFlagsResult = { ok: true; changed: string[]; unchanged: number
  */
 export async function setMunicipalitiesSaiFlag(
   db: PrismaClient,
-  actor: { id: string },
-  input: { municipalityIds: string[]; saiMember: boolean },
+  { actor, ...input }: { actor: { id: string }; municipalityIds: string[]; saiMember: boolean },
 ): Promise<SetSaiFlagsResult> {
   return db.$transaction(async (tx: Prisma.TransactionClient): Promise<SetSaiFlagsResult> => {
     const rows = await tx.$queryRaw<{ id: string; name: string; saiMember: boolean }[]>`

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus, InvitationStatus, MeetingStatus, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import type { MunicipalityFilters } from "./filters";
@@ -65,9 +65,8 @@ export type MunicipalityListPage = {
 
 /** One page of the 391 municipalities with the filters, alphabetical. */
 export async function listDashboardMunicipalities(
-  filters: MunicipalityFilters,
-  db: Db = defaultDb(),
-  pageSize = MUNICIPALITY_PAGE_SIZE,
+  db: Db,
+  { pageSize = MUNICIPALITY_PAGE_SIZE, ...filters }: { pageSize?: number } & MunicipalityFilters,
 ): Promise<MunicipalityListPage> {
   const where = municipalityWhere(filters);
   const [total, saiMembers, withReferents, rows] = await Promise.all([
@@ -159,7 +158,7 @@ export type MunicipalityDetail = Omit<DetailRow, "referentSheets"> & {
 };
 
 /** A municipality with its referents, SAI projects, managing bodies and answers meeting by meeting; null for an unknown id. */
-export async function getMunicipalityDetail(id: string, db: Db = defaultDb()): Promise<MunicipalityDetail | null> {
+export async function getMunicipalityDetail(db: Db, id: string): Promise<MunicipalityDetail | null> {
   // The id comes from the URL: anything but a UUID is simply not found.
   if (!UUID.test(id)) return null;
   const municipality = await db.municipality.findUnique({ where: { id }, select: detailSelect });

@@ -25,21 +25,21 @@ const strip = (suffix: string) => (value: string) => value.replace(suffix, "");
 
 describe("Italian name order", () => {
   test("the Comuni list puts Alì before Altofonte", async () => {
-    const { rows } = await listDashboardMunicipalities({ search: "(ordine)", page: 1 }, db);
+    const { rows } = await listDashboardMunicipalities(db, { search: "(ordine)", page: 1 });
     expect(rows.map((row) => row.name).map(strip(" (ordine)"))).toEqual(ITALIAN);
   });
 
   test("the managing bodies list and the names offered in the form", async () => {
-    const { bodies } = await listManagingBodies({ search: "ordine cooperativa", page: 1 }, db);
+    const { bodies } = await listManagingBodies(db, { search: "ordine cooperativa", page: 1 });
     expect(bodies.map((body) => body.name).map(strip(" ordine cooperativa"))).toEqual(ITALIAN);
     const names = (await listManagingBodyNames(db)).filter((name) => name.endsWith(" ordine cooperativa"));
     expect(names.map(strip(" ordine cooperativa"))).toEqual(ITALIAN);
   });
 
   test("people and referents by surname", async () => {
-    const { rows } = await searchPeople({ search: "Ordine", page: 1 }, db);
+    const { rows } = await searchPeople(db, { search: "Ordine", page: 1 });
     expect(rows.map((row) => row.lastName)).toEqual(ITALIAN);
-    const { referents } = await listReferents({ search: "Ordine", page: 1 }, db);
+    const { referents } = await listReferents(db, { search: "Ordine", page: 1 });
     expect(referents.map((referent) => referent.person.lastName)).toEqual(ITALIAN);
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 
-export async function databaseIsUp(): Promise<boolean> {
+export async function databaseIsUp(db: Db): Promise<boolean> {
   try {
-    await db().$queryRaw`SELECT 1`;
+    await db.$queryRaw`SELECT 1`;
     return true;
   } catch {
     return false;

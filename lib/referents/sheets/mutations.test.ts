@@ -78,10 +78,13 @@ describe("submitReferentSheet", () => {
     await submitReferentSheet(db, first);
     const officer = await db.person.findUniqueOrThrow({ where: { email: first.officerEmail } });
     // A stranger names themselves with the first officer's address on another scheda: nothing of theirs is overwritten.
-    await submitReferentSheet(db, referentSheetInput((await createMunicipalityIn(db, { name: "Aidone", province: "EN" })).id, {
-      officerEmail: first.officerEmail,
-      officerFirstName: "Impostore",
-    }));
+    await submitReferentSheet(
+      db,
+      referentSheetInput((await createMunicipalityIn(db, { name: "Aidone", province: "EN" })).id, {
+        officerEmail: first.officerEmail,
+        officerFirstName: "Impostore",
+      }),
+    );
     expect(await db.person.findUniqueOrThrow({ where: { email: first.officerEmail } })).toMatchObject({ firstName: officer.firstName });
 
     const second = referentSheetInput(municipality.id, { officerFirstName: "Mario", officerLastName: "Bianchi" });
@@ -138,7 +141,7 @@ describe("approveReferentSheet", () => {
     });
 
     const now = new Date("2026-12-01T10:00:00Z");
-    const result = await approveReferentSheet(db, coordinator, sheetId, 1, now);
+    const result = await approveReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1, now });
     expect(result).toEqual({ ok: true, activated: 3, revoked: 1 });
 
     const referents = await db.referent.findMany({ where: { municipalityId: municipality.id }, include: { person: true } });
@@ -195,7 +198,7 @@ describe("approveReferentSheet", () => {
     const coordinator = await createUser(db, "COORDINATOR");
     const municipality = await createMunicipalityIn(db, { name: "Nicosia", province: "EN" });
     const { sheetId, input } = await submitted(municipality.id);
-    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toMatchObject({ ok: true });
+    expect(await approveReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1 })).toMatchObject({ ok: true });
     const emails = await db.emailMessage.findMany({ where: { toEmail: input.officerEmail, template: "referent-sheet-approved" } });
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ status: "PENDING", toName: "Giovanna Russo" });
@@ -216,12 +219,18 @@ describe("approveReferentSheet", () => {
     const coordinator = await createUser(db, "COORDINATOR");
     const municipality = await createMunicipalityIn(db, { name: "Cerami", province: "EN" });
     const { sheetId } = await submitted(municipality.id);
-    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toMatchObject({ ok: true });
+    expect(await approveReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1 })).toMatchObject({ ok: true });
     const emails = await db.emailMessage.count();
-    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toEqual({ ok: false, reason: "ALREADY_REVIEWED" });
-    expect(await rejectReferentSheet(db, coordinator, sheetId, 1, "Troppo tardi per respingerla")).toEqual({ ok: false, reason: "ALREADY_REVIEWED" });
+    expect(await approveReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1 })).toEqual({ ok: false, reason: "ALREADY_REVIEWED" });
+    expect(await rejectReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1, reason: "Troppo tardi per respingerla" })).toEqual({
+      ok: false,
+      reason: "ALREADY_REVIEWED",
+    });
     expect(await db.emailMessage.count()).toBe(emails);
-    expect(await approveReferentSheet(db, coordinator, "00000000-0000-4000-8000-000000000000", 1)).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await approveReferentSheet(db, { actor: coordinator, sheetId: "00000000-0000-4000-8000-000000000000", seenSubmissions: 1 })).toEqual({
+      ok: false,
+      reason: "NOT_FOUND",
+    });
   });
 
   test("a scheda sent again after the coordinator opened it is neither approved nor rejected as it was seen", async () => {
@@ -230,10 +239,13 @@ describe("approveReferentSheet", () => {
     const { sheetId } = await submitted(municipality.id);
     // Someone sends it again, naming other people, while the coordinator reads submission 1.
     await submitReferentSheet(db, referentSheetInput(municipality.id));
-    expect(await approveReferentSheet(db, coordinator, sheetId, 1)).toEqual({ ok: false, reason: "CHANGED" });
-    expect(await rejectReferentSheet(db, coordinator, sheetId, 1, "Manca il referente tecnico")).toEqual({ ok: false, reason: "CHANGED" });
+    expect(await approveReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1 })).toEqual({ ok: false, reason: "CHANGED" });
+    expect(await rejectReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1, reason: "Manca il referente tecnico" })).toEqual({
+      ok: false,
+      reason: "CHANGED",
+    });
     expect(await db.referent.count({ where: { municipalityId: municipality.id } })).toBe(0);
-    expect(await approveReferentSheet(db, coordinator, sheetId, 2)).toMatchObject({ ok: true, activated: 2 });
+    expect(await approveReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 2 })).toMatchObject({ ok: true, activated: 2 });
   });
 
   test("approving and rejecting the same scheda at once: exactly one wins", async () => {
@@ -241,9 +253,9 @@ describe("approveReferentSheet", () => {
     const municipality = await createMunicipalityIn(db, { name: "Gagliano Castelferrato", province: "EN" });
     const { sheetId } = await submitted(municipality.id);
     const results = await Promise.all([
-      approveReferentSheet(db, first, sheetId, 1),
-      rejectReferentSheet(db, second, sheetId, 1, "Manca il referente tecnico"),
-      approveReferentSheet(db, second, sheetId, 1),
+      approveReferentSheet(db, { actor: first, sheetId, seenSubmissions: 1 }),
+      rejectReferentSheet(db, { actor: second, sheetId, seenSubmissions: 1, reason: "Manca il referente tecnico" }),
+      approveReferentSheet(db, { actor: second, sheetId, seenSubmissions: 1 }),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.reason)).toEqual(["ALREADY_REVIEWED", "ALREADY_REVIEWED"]);
@@ -255,9 +267,9 @@ describe("rejectReferentSheet", () => {
     const coordinator = await createUser(db, "COORDINATOR");
     const municipality = await createMunicipalityIn(db, { name: "Leonforte", province: "EN" });
     const { sheetId, input } = await submitted(municipality.id);
-    expect(await rejectReferentSheet(db, coordinator, sheetId, 1, "  ")).toEqual({ ok: false, reason: "REASON_REQUIRED" });
+    expect(await rejectReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1, reason: "  " })).toEqual({ ok: false, reason: "REASON_REQUIRED" });
 
-    const result = await rejectReferentSheet(db, coordinator, sheetId, 1, "Manca il referente tecnico del progetto SAI.");
+    const result = await rejectReferentSheet(db, { actor: coordinator, sheetId, seenSubmissions: 1, reason: "Manca il referente tecnico del progetto SAI." });
     expect(result).toEqual({ ok: true });
     expect(await db.referentSheet.findUniqueOrThrow({ where: { id: sheetId } })).toMatchObject({
       status: "REJECTED",

@@ -26,7 +26,7 @@ export type SubmitSheetResult =
  * one more submission) rather than duplicated; two simultaneous first
  * submissions meet at the unique index, and the loser retries as an update.
  */
-export async function submitReferentSheet(db: Db, input: ReferentSheetInput, now = new Date()): Promise<SubmitSheetResult> {
+export async function submitReferentSheet(db: Db, { now = new Date(), ...input }: { now?: Date } & ReferentSheetInput): Promise<SubmitSheetResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction((tx) => submitInTransaction(tx, input, now));
@@ -213,10 +213,7 @@ export type ApproveSheetResult = { ok: true; activated: number; revoked: number 
  */
 export async function approveReferentSheet(
   db: Db,
-  actor: { id: string },
-  sheetId: string,
-  seenSubmissions: number,
-  now = new Date(),
+  { actor, sheetId, seenSubmissions, now = new Date() }: { actor: { id: string }; sheetId: string; seenSubmissions: number; now?: Date },
 ): Promise<ApproveSheetResult> {
   return db.$transaction(async (tx): Promise<ApproveSheetResult> => {
     const head = await tx.referentSheet.findUnique({ where: { id: sheetId }, select: { municipalityId: true } });
@@ -232,16 +229,10 @@ export async function approveReferentSheet(
 
     // People in a stable order, so two approvals sharing people lock them alike.
     // An entry whose person was erased since (erasePerson takes them off waiting schede) designates nobody.
-    const entries = (await tx.referentSheetEntry.findMany({ where: { sheetId }, orderBy: { email: "asc" } })).filter(
-      (entry) => !isErasedAddress(entry.email),
-    );
+    const entries = (await tx.referentSheetEntry.findMany({ where: { sheetId }, orderBy: { email: "asc" } })).filter((entry) => !isErasedAddress(entry.email));
     const designated: string[] = [];
     for (const entry of entries) {
-      const designation = await designateReferent(
-        tx,
-        { ...entry, municipalityId: municipality.id, source: "REFERENT_SHEET", sheetId },
-        now,
-      );
+      const designation = await designateReferent(tx, { ...entry, municipalityId: municipality.id, source: "REFERENT_SHEET", sheetId, now });
       designated.push(designation.person.id);
       const { id: emailId } = await enqueueEmail(
         tx,
@@ -263,7 +254,7 @@ export async function approveReferentSheet(
       select: { id: true },
     });
     const reason = `Non più indicato nella scheda referenti approvata il ${formatShortDate(now)}`;
-    for (const referent of dropped) await revokeInTransaction(tx, actor, referent.id, reason, now, { sheetId });
+    for (const referent of dropped) await revokeInTransaction(tx, { actor, referentId: referent.id, reason, now, details: { sheetId } });
 
     if (municipality.pec !== claimed.pec) {
       await tx.municipality.update({ where: { id: municipality.id }, data: { pec: claimed.pec } });
@@ -279,11 +270,13 @@ export async function approveReferentSheet(
           data: {
             recipientName: officerName,
             municipalityName: municipality.name,
-            referents: entries.toSorted((a, b) => a.position - b.position).map((entry) => ({
-              name: `${entry.firstName} ${entry.lastName}`,
-              role: REFERENT_ROLE_PHRASES[entry.role],
-              office: entry.office,
-            })),
+            referents: entries
+              .toSorted((a, b) => a.position - b.position)
+              .map((entry) => ({
+                name: `${entry.firstName} ${entry.lastName}`,
+                role: REFERENT_ROLE_PHRASES[entry.role],
+                office: entry.office,
+              })),
             sheetUrl: sheetUrl(),
           },
         });
@@ -305,11 +298,13 @@ export type RejectSheetResult = { ok: true } | { ok: false; reason: ReviewFailur
 /** Rejects a waiting scheda; the officer is emailed the reason and a link to fill it in again. */
 export async function rejectReferentSheet(
   db: Db,
-  actor: { id: string },
-  sheetId: string,
-  seenSubmissions: number,
-  reason: string,
-  now = new Date(),
+  {
+    actor,
+    sheetId,
+    seenSubmissions,
+    reason,
+    now = new Date(),
+  }: { actor: { id: string }; sheetId: string; seenSubmissions: number; reason: string; now?: Date },
 ): Promise<RejectSheetResult> {
   const why = reason.trim();
   if (why.length < 5) return { ok: false, reason: "REASON_REQUIRED" };

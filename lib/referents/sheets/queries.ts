@@ -1,8 +1,8 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 
 /** The schede waiting for review, the oldest latest submission first. */
-export async function listPendingSheets(db: Db = defaultDb()) {
+export async function listPendingSheets(db: Db) {
   return db.referentSheet.findMany({
     where: { status: "PENDING" },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -21,7 +21,7 @@ export async function listPendingSheets(db: Db = defaultDb()) {
 export type PendingSheet = Awaited<ReturnType<typeof listPendingSheets>>[number];
 
 /** A scheda in full, with its Comune's active referents today (for what approval will change); null for an unknown id. */
-export async function getSheetForReview(id: string, db: Db = defaultDb()) {
+export async function getSheetForReview(db: Db, id: string) {
   const sheet = await db.referentSheet.findUnique({
     where: { id },
     include: {
@@ -41,7 +41,7 @@ export async function getSheetForReview(id: string, db: Db = defaultDb()) {
 export type SheetForReview = NonNullable<Awaited<ReturnType<typeof getSheetForReview>>>;
 
 /** The latest schede a coordinator approved or rejected, newest first. */
-export async function listReviewedSheets(take = 10, db: Db = defaultDb()) {
+export async function listReviewedSheets(db: Db, take = 10) {
   return db.referentSheet.findMany({
     where: { status: { in: ["APPROVED", "REJECTED"] } },
     orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],

@@ -20,7 +20,7 @@ async function meetingWith(capacity: number, people: number) {
   const meeting = await createMeeting(db, { capacity });
   const ids: string[] = [];
   for (let i = 0; i < people; i++) {
-    const result = await register(db, meeting.slug, registrationInput());
+    const result = await register(db, { slug: meeting.slug, ...registrationInput() });
     if (!result.ok) throw new Error(result.reason);
     ids.push(result.registrationId);
   }

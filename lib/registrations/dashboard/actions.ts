@@ -20,17 +20,17 @@ function runBulk(meetingId: string, actor: { id: string }, input: BulkActionInpu
   const selection = { meetingId, ids: input.ids };
   switch (input.intent) {
     case "confirm":
-      return confirmFromWaitingList(db(), actor, { ...selection, overCapacity: input.overCapacity });
+      return confirmFromWaitingList(db(), { actor, ...selection, overCapacity: input.overCapacity });
     case "cancel":
-      return cancelByCoordinator(db(), actor, selection);
+      return cancelByCoordinator(db(), { actor, ...selection });
     case "resend":
-      return resendPersonalLinks(db(), actor, selection);
+      return resendPersonalLinks(db(), { actor, ...selection });
     case "present":
-      return setAttendance(db(), actor, { ...selection, mark: "PRESENT" });
+      return setAttendance(db(), { actor, ...selection, mark: "PRESENT" });
     case "absent":
-      return setAttendance(db(), actor, { ...selection, mark: "ABSENT" });
+      return setAttendance(db(), { actor, ...selection, mark: "ABSENT" });
     case "check-in":
-      return setAttendance(db(), actor, { ...selection, mark: "CHECK_IN" });
+      return setAttendance(db(), { actor, ...selection, mark: "CHECK_IN" });
   }
 }
 
@@ -75,7 +75,7 @@ export async function registerOnBehalfAction(
     if (!meetingIdSchema.safeParse(meetingId).success) return errorState(values, {}, MEETING_NOT_FOUND);
     const parsed = parseForm(registrationSchema, values);
     if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
-    const result = await registerOnBehalf(db(), { id: user.id }, { meetingId, registration: parsed.data });
+    const result = await registerOnBehalf(db(), { actor: { id: user.id }, meetingId, registration: parsed.data });
     if (!result.ok) {
       const { fieldErrors, formError } = onBehalfFailure(result.reason);
       return errorState(values, fieldErrors, formError);

@@ -24,7 +24,7 @@ async function meetingWith(capacity: number | null, people: number) {
   const emails: string[] = [];
   for (let i = 0; i < people; i++) {
     const input = registrationInput();
-    const result = await register(db, meeting.slug, input);
+    const result = await register(db, { slug: meeting.slug, ...input });
     if (!result.ok) throw new Error(result.reason);
     ids.push(result.registrationId);
     emails.push(input.email);
@@ -45,7 +45,7 @@ describe("confirmFromWaitingList", () => {
   it("confirms one waitlisted person into a free seat and tells them", async () => {
     const { meeting, ids, emails } = await meetingWith(1, 2);
     await db.meeting.update({ where: { id: meeting.id }, data: { capacity: 2 } });
-    expect(await confirmFromWaitingList(db, actor, { meetingId: meeting.id, ids: [ids[1]] })).toEqual({
+    expect(await confirmFromWaitingList(db, { actor, meetingId: meeting.id, ids: [ids[1]] })).toEqual({
       ok: true,
       changed: [ids[1]],
       skipped: [],
@@ -62,7 +62,7 @@ describe("confirmFromWaitingList", () => {
     const { meeting, ids, emails } = await meetingWith(2, 5); // 2 confirmed, 3 waiting
     await db.meeting.update({ where: { id: meeting.id }, data: { capacity: 3 } }); // one seat free
     const waiting = ids.slice(2);
-    expect(await confirmFromWaitingList(db, actor, { meetingId: meeting.id, ids: waiting })).toEqual({
+    expect(await confirmFromWaitingList(db, { actor, meetingId: meeting.id, ids: waiting })).toEqual({
       ok: false,
       reason: "FULL",
       freeSeats: 1,
@@ -72,11 +72,11 @@ describe("confirmFromWaitingList", () => {
     expect(await templatesTo(emails[2])).toEqual(["registration-waitlisted"]);
 
     // A selection with the confirmed ones too: they are skipped, not counted.
-    const result = await confirmFromWaitingList(db, actor, { meetingId: meeting.id, ids: [ids[0], ids[2], ids[2]] });
+    const result = await confirmFromWaitingList(db, { actor, meetingId: meeting.id, ids: [ids[0], ids[2], ids[2]] });
     expect(result).toEqual({ ok: true, changed: [ids[2]], skipped: [{ id: ids[0], reason: "NOT_WAITLISTED" }] });
-    expect(await confirmFromWaitingList(db, actor, { meetingId: meeting.id, ids: [ids[3]] })).toMatchObject({ ok: false, reason: "FULL", freeSeats: 0 });
+    expect(await confirmFromWaitingList(db, { actor, meetingId: meeting.id, ids: [ids[3]] })).toMatchObject({ ok: false, reason: "FULL", freeSeats: 0 });
 
-    const over = await confirmFromWaitingList(db, actor, { meetingId: meeting.id, ids: [ids[3], ids[4]], overCapacity: true });
+    const over = await confirmFromWaitingList(db, { actor, meetingId: meeting.id, ids: [ids[3], ids[4]], overCapacity: true });
     expect(over).toMatchObject({ ok: true, changed: [ids[3], ids[4]] });
     expect(await db.registration.count({ where: { meetingId: meeting.id, status: "CONFIRMED" } })).toBe(5);
     const entries = await audit("registration.confirm", [ids[3], ids[4]]);
@@ -87,23 +87,24 @@ describe("confirmFromWaitingList", () => {
   it("ignores ids of another meeting and refuses an empty selection or an unknown meeting", async () => {
     const { meeting } = await meetingWith(1, 1);
     const other = await meetingWith(1, 2);
-    expect(await confirmFromWaitingList(db, actor, { meetingId: meeting.id, ids: [other.ids[1]] })).toEqual({
+    expect(await confirmFromWaitingList(db, { actor, meetingId: meeting.id, ids: [other.ids[1]] })).toEqual({
       ok: true,
       changed: [],
       skipped: [{ id: other.ids[1], reason: "NOT_FOUND" }],
     });
     expect(await statuses([other.ids[1]])).toEqual(["WAITLISTED"]);
-    expect(await confirmFromWaitingList(db, actor, { meetingId: meeting.id, ids: [] })).toEqual({ ok: false, reason: "NOTHING_SELECTED" });
-    expect(
-      await confirmFromWaitingList(db, actor, { meetingId: "00000000-0000-4000-8000-000000000000", ids: [other.ids[1]] }),
-    ).toEqual({ ok: false, reason: "MEETING_NOT_FOUND" });
+    expect(await confirmFromWaitingList(db, { actor, meetingId: meeting.id, ids: [] })).toEqual({ ok: false, reason: "NOTHING_SELECTED" });
+    expect(await confirmFromWaitingList(db, { actor, meetingId: "00000000-0000-4000-8000-000000000000", ids: [other.ids[1]] })).toEqual({
+      ok: false,
+      reason: "MEETING_NOT_FOUND",
+    });
   });
 });
 
 describe("cancelByCoordinator", () => {
   it("cancels one confirmed registration: the first waitlisted person is promoted and emailed", async () => {
     const { meeting, ids, emails } = await meetingWith(1, 3);
-    const result = await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids: [ids[0]] });
+    const result = await cancelByCoordinator(db, { actor, meetingId: meeting.id, ids: [ids[0]] });
     expect(result).toEqual({ ok: true, changed: [ids[0]], skipped: [], promoted: [ids[1]] });
     expect(await statuses(ids)).toEqual(["CANCELLED", "CONFIRMED", "WAITLISTED"]);
     expect(await templatesTo(emails[0])).toEqual(["registration-confirmed", "registration-cancelled"]);
@@ -115,14 +116,14 @@ describe("cancelByCoordinator", () => {
 
   it("cancels a selection before promoting, so nobody selected is promoted, and each seat goes once", async () => {
     const { meeting, ids, emails } = await meetingWith(2, 5); // C C W W W
-    const result = await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids: [ids[0], ids[1], ids[2], ids[0]] });
+    const result = await cancelByCoordinator(db, { actor, meetingId: meeting.id, ids: [ids[0], ids[1], ids[2], ids[0]] });
     expect(result).toEqual({ ok: true, changed: [ids[0], ids[1], ids[2]], skipped: [], promoted: [ids[3], ids[4]] });
     expect(await statuses(ids)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED", "CONFIRMED", "CONFIRMED"]);
     expect(await templatesTo(emails[2])).toEqual(["registration-waitlisted", "registration-cancelled"]);
     expect(await templatesTo(emails[0])).toEqual(["registration-confirmed", "registration-cancelled"]);
     expect(await audit("registration.cancel", ids)).toHaveLength(3);
 
-    const again = await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids: [ids[0]] });
+    const again = await cancelByCoordinator(db, { actor, meetingId: meeting.id, ids: [ids[0]] });
     expect(again).toEqual({ ok: true, changed: [], skipped: [{ id: ids[0], reason: "ALREADY_CANCELLED" }], promoted: [] });
     expect(await templatesTo(emails[0])).toEqual(["registration-confirmed", "registration-cancelled"]);
   });
@@ -131,7 +132,7 @@ describe("cancelByCoordinator", () => {
     const { meeting, ids } = await meetingWith(null, 2);
     const [cancelledLink, cancelledReminder] = await queueMeetingEmails(db, ids[0]);
     const [keptLink, keptReminder] = await queueMeetingEmails(db, ids[1]);
-    expect(await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids: [ids[0]] })).toMatchObject({ ok: true, changed: [ids[0]] });
+    expect(await cancelByCoordinator(db, { actor, meetingId: meeting.id, ids: [ids[0]] })).toMatchObject({ ok: true, changed: [ids[0]] });
     const status = async (id: string) => (await db.emailMessage.findUniqueOrThrow({ where: { id } })).status;
     expect([await status(cancelledLink), await status(cancelledReminder)]).toEqual(["CANCELLED", "CANCELLED"]);
     expect([await status(keptLink), await status(keptReminder)]).toEqual(["PENDING", "PENDING"]);
@@ -141,7 +142,7 @@ describe("cancelByCoordinator", () => {
   it("refuses once the meeting is over", async () => {
     const { meeting, ids } = await meetingWith(null, 1);
     const later = new Date(meeting.endsAt.getTime() + 1000);
-    expect(await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids, now: later })).toEqual({ ok: false, reason: "MEETING_OVER" });
+    expect(await cancelByCoordinator(db, { actor, meetingId: meeting.id, ids, now: later })).toEqual({ ok: false, reason: "MEETING_OVER" });
     expect(await statuses(ids)).toEqual(["CONFIRMED"]);
   });
 });
@@ -150,7 +151,7 @@ describe("registerOnBehalf", () => {
   it("registers with source COORDINATOR and emails the confirmation with the personal link, once", async () => {
     const meeting = await createMeeting(db, { capacity: 1 });
     const input = registrationInput();
-    const result = await registerOnBehalf(db, actor, { meetingId: meeting.id, registration: input });
+    const result = await registerOnBehalf(db, { actor, meetingId: meeting.id, registration: input });
     expect(result).toMatchObject({ ok: true, status: "CONFIRMED" });
     if (!result.ok) return;
     const row = await db.registration.findUniqueOrThrow({ where: { id: result.registrationId } });
@@ -163,26 +164,26 @@ describe("registerOnBehalf", () => {
     expect(JSON.stringify(entries[0].data)).not.toContain(row.tokenHash);
 
     // The same person again: reported, nothing created, nothing sent.
-    expect(await registerOnBehalf(db, actor, { meetingId: meeting.id, registration: input })).toEqual({ ok: false, reason: "ALREADY_REGISTERED" });
+    expect(await registerOnBehalf(db, { actor, meetingId: meeting.id, registration: input })).toEqual({ ok: false, reason: "ALREADY_REGISTERED" });
     expect(await db.emailMessage.count({ where: { toEmail: input.email } })).toBe(1);
     expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(1);
 
     // Full: the next one waits, and is told so.
-    const next = await registerOnBehalf(db, actor, { meetingId: meeting.id, registration: registrationInput() });
+    const next = await registerOnBehalf(db, { actor, meetingId: meeting.id, registration: registrationInput() });
     expect(next).toMatchObject({ ok: true, status: "WAITLISTED" });
   });
 
   it("is not bound by the registration window, but refuses a cancelled meeting or one that is over", async () => {
     const now = new Date();
     const closed = await createMeeting(db, { registrationClosesAt: new Date(now.getTime() - 1000) });
-    expect(await registerOnBehalf(db, actor, { meetingId: closed.id, registration: registrationInput(), now })).toMatchObject({ ok: true });
+    expect(await registerOnBehalf(db, { actor, meetingId: closed.id, registration: registrationInput(), now })).toMatchObject({ ok: true });
     const cancelled = await createMeeting(db, { status: "CANCELLED" });
-    expect(await registerOnBehalf(db, actor, { meetingId: cancelled.id, registration: registrationInput(), now })).toEqual({
+    expect(await registerOnBehalf(db, { actor, meetingId: cancelled.id, registration: registrationInput(), now })).toEqual({
       ok: false,
       reason: "MEETING_CANCELLED",
     });
     const past = await createMeeting(db, { startsAt: new Date(now.getTime() - 7200_000), endsAt: new Date(now.getTime() - 3600_000) });
-    expect(await registerOnBehalf(db, actor, { meetingId: past.id, registration: registrationInput(), now })).toEqual({
+    expect(await registerOnBehalf(db, { actor, meetingId: past.id, registration: registrationInput(), now })).toEqual({
       ok: false,
       reason: "REGISTRATION_CLOSED",
     });
@@ -193,9 +194,9 @@ describe("registerOnBehalf", () => {
 describe("resendPersonalLinks", () => {
   it("sends a new link to each selected person once; the old link stops working; cancelled ones are skipped", async () => {
     const { meeting, ids, emails } = await meetingWith(null, 3);
-    await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids: [ids[2]] });
+    await cancelByCoordinator(db, { actor, meetingId: meeting.id, ids: [ids[2]] });
     const before = await db.registration.findMany({ where: { id: { in: ids } }, select: { id: true, tokenHash: true } });
-    const result = await resendPersonalLinks(db, actor, { meetingId: meeting.id, ids: [ids[0], ids[1], ids[1], ids[2]] });
+    const result = await resendPersonalLinks(db, { actor, meetingId: meeting.id, ids: [ids[0], ids[1], ids[1], ids[2]] });
     expect(result).toEqual({ ok: true, changed: [ids[0], ids[1]], skipped: [{ id: ids[2], reason: "CANCELLED" }] });
     const after = await db.registration.findMany({ where: { id: { in: ids } }, select: { id: true, tokenHash: true, tokenRevokedAt: true } });
     for (const id of ids.slice(0, 2)) {
@@ -220,7 +221,7 @@ describe("setAttendance", () => {
   it("checks in, marks present or absent, on one row or a selection, recording who and when", async () => {
     const { meeting, ids } = await meetingWith(2, 3); // C C W
     const arrival = new Date("2026-05-04T07:30:00Z");
-    expect(await setAttendance(db, actor, { meetingId: meeting.id, ids: [ids[0]], mark: "CHECK_IN", now: arrival })).toEqual({
+    expect(await setAttendance(db, { actor, meetingId: meeting.id, ids: [ids[0]], mark: "CHECK_IN", now: arrival })).toEqual({
       ok: true,
       changed: [ids[0]],
       skipped: [],
@@ -229,10 +230,10 @@ describe("setAttendance", () => {
     expect(checkedIn).toMatchObject({ status: "PRESENT", method: "CHECK_IN", checkedInAt: arrival, recordedById: coordinator.id });
 
     // A second check-in keeps the first arrival time and changes nothing.
-    const again = await setAttendance(db, actor, { meetingId: meeting.id, ids: [ids[0]], mark: "CHECK_IN", now: new Date() });
+    const again = await setAttendance(db, { actor, meetingId: meeting.id, ids: [ids[0]], mark: "CHECK_IN", now: new Date() });
     expect(again).toEqual({ ok: true, changed: [], skipped: [{ id: ids[0], reason: "UNCHANGED" }] });
 
-    const bulk = await setAttendance(db, actor, { meetingId: meeting.id, ids: [ids[1], ids[2]], mark: "PRESENT" });
+    const bulk = await setAttendance(db, { actor, meetingId: meeting.id, ids: [ids[1], ids[2]], mark: "PRESENT" });
     expect(bulk).toEqual({ ok: true, changed: [ids[1], ids[2]], skipped: [] });
     expect(await db.attendance.findUniqueOrThrow({ where: { registrationId: ids[1] } })).toMatchObject({
       status: "PRESENT",
@@ -240,7 +241,7 @@ describe("setAttendance", () => {
       checkedInAt: null,
     });
 
-    const absent = await setAttendance(db, actor, { meetingId: meeting.id, ids: [ids[0], ids[1]], mark: "ABSENT" });
+    const absent = await setAttendance(db, { actor, meetingId: meeting.id, ids: [ids[0], ids[1]], mark: "ABSENT" });
     expect(absent).toMatchObject({ ok: true, changed: [ids[0], ids[1]] });
     expect(await db.attendance.findUniqueOrThrow({ where: { registrationId: ids[0] } })).toMatchObject({
       status: "ABSENT",
@@ -255,8 +256,8 @@ describe("setAttendance", () => {
 
   it("skips cancelled registrations", async () => {
     const { meeting, ids } = await meetingWith(null, 1);
-    await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids });
-    expect(await setAttendance(db, actor, { meetingId: meeting.id, ids, mark: "PRESENT" })).toEqual({
+    await cancelByCoordinator(db, { actor, meetingId: meeting.id, ids });
+    expect(await setAttendance(db, { actor, meetingId: meeting.id, ids, mark: "PRESENT" })).toEqual({
       ok: true,
       changed: [],
       skipped: [{ id: ids[0], reason: "CANCELLED" }],
@@ -271,7 +272,7 @@ describe("a failure rolls everything back", () => {
     const auditBefore = await db.auditEntry.count();
     await db.$executeRawUnsafe(`ALTER TABLE "AuditEntry" ADD CONSTRAINT test_no_promote CHECK (action <> 'registration.promote') NOT VALID`);
     try {
-      await expect(cancelByCoordinator(db, actor, { meetingId: meeting.id, ids: [ids[0]] })).rejects.toThrow();
+      await expect(cancelByCoordinator(db, { actor, meetingId: meeting.id, ids: [ids[0]] })).rejects.toThrow();
     } finally {
       await db.$executeRawUnsafe(`ALTER TABLE "AuditEntry" DROP CONSTRAINT test_no_promote`);
     }
@@ -285,7 +286,7 @@ describe("a failure rolls everything back", () => {
 describe("recordRegistrationsExport", () => {
   it("writes who exported what, with the filters and the row count", async () => {
     const meeting = await createMeeting(db);
-    await recordRegistrationsExport(db, actor, { meetingId: meeting.id, format: "csv", rows: 3, filters: { q: "rossi" } });
+    await recordRegistrationsExport(db, { actor, meetingId: meeting.id, format: "csv", rows: 3, filters: { q: "rossi" } });
     const [entry] = await db.auditEntry.findMany({ where: { action: "registration.export", entityId: meeting.id } });
     expect(entry).toMatchObject({ actorId: coordinator.id, entityType: "Meeting", data: { details: { format: "csv", rows: 3, filters: { q: "rossi" } } } });
   });
@@ -294,13 +295,13 @@ describe("recordRegistrationsExport", () => {
 describe("a cancelled meeting", () => {
   it("refuses cancelling registrations or resending links: its registrants were told once, by the cancellation", async () => {
     const { meeting, ids, emails } = await meetingWith(1, 2);
-    const cancelled = await cancelMeeting(db, actor, meeting.id, "Il relatore non potrà essere presente.");
+    const cancelled = await cancelMeeting(db, { actor, id: meeting.id, reason: "Il relatore non potrà essere presente." });
     expect(cancelled.ok).toBe(true);
     const before = await Promise.all(emails.map(templatesTo));
     expect(before.map((templates) => templates.filter((t) => t === "meeting-cancelled"))).toEqual([["meeting-cancelled"], ["meeting-cancelled"]]);
 
-    expect(await cancelByCoordinator(db, actor, { meetingId: meeting.id, ids })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
-    expect(await resendPersonalLinks(db, actor, { meetingId: meeting.id, ids })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await cancelByCoordinator(db, { actor, meetingId: meeting.id, ids })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
+    expect(await resendPersonalLinks(db, { actor, meetingId: meeting.id, ids })).toEqual({ ok: false, reason: "MEETING_CANCELLED" });
     expect(await Promise.all(emails.map(templatesTo))).toEqual(before);
     expect(await statuses(ids)).toEqual(["CONFIRMED", "WAITLISTED"]);
   });

@@ -66,8 +66,7 @@ export type ConfirmResult =
  */
 export async function confirmFromWaitingList(
   db: Db,
-  actor: Actor,
-  input: SelectionInput & { overCapacity?: boolean },
+  { actor, ...input }: { actor: Actor } & SelectionInput & { overCapacity?: boolean },
 ): Promise<ConfirmResult> {
   const ids = unique(input.ids);
   if (ids.length === 0) return { ok: false, reason: "NOTHING_SELECTED" };
@@ -111,7 +110,7 @@ export type CancelResult = { ok: true; changed: string[]; skipped: Skipped[]; pr
  * cancelled before anyone is promoted, so nobody selected is promoted and
  * then cancelled in the same breath.
  */
-export async function cancelByCoordinator(db: Db, actor: Actor, input: SelectionInput): Promise<CancelResult> {
+export async function cancelByCoordinator(db: Db, { actor, ...input }: { actor: Actor } & SelectionInput): Promise<CancelResult> {
   const ids = unique(input.ids);
   if (ids.length === 0) return { ok: false, reason: "NOTHING_SELECTED" };
   const now = input.now ?? new Date();
@@ -127,7 +126,7 @@ export async function cancelByCoordinator(db: Db, actor: Actor, input: Selection
       ...rows.filter((row) => row.status === "CANCELLED").map((row) => ({ id: row.id, reason: "ALREADY_CANCELLED" as const })),
     ];
     for (const row of live) {
-      await markCancelled(tx, row.id, now);
+      await markCancelled(tx, { registrationId: row.id, now });
       await recordAudit(tx, {
         actor,
         action: "registration.cancel",
@@ -140,7 +139,7 @@ export async function cancelByCoordinator(db: Db, actor: Actor, input: Selection
     const promoted: string[] = [];
     const freed = live.filter((row) => row.status === "CONFIRMED").length;
     for (let seat = 0; seat < freed; seat++) {
-      const id = await promoteFromWaitingList(tx, meeting, now);
+      const id = await promoteFromWaitingList(tx, { meeting, now });
       if (!id) break;
       promoted.push(id);
       await recordAudit(tx, {
@@ -168,16 +167,20 @@ export type RegisterOnBehalfResult =
  */
 export async function registerOnBehalf(
   db: Db,
-  actor: Actor,
-  input: { meetingId: string; registration: RegistrationInput; now?: Date },
+  { actor, ...input }: { actor: Actor; meetingId: string; registration: RegistrationInput; now?: Date },
 ): Promise<RegisterOnBehalfResult> {
   const token = generateToken();
   try {
     return await withLockedMeeting(db, { id: input.meetingId }, async (tx): Promise<RegisterOnBehalfResult> => {
-      const result = await registerInTransaction(tx, { id: input.meetingId }, input.registration, token, {
-        now: input.now,
-        source: "COORDINATOR",
-        byCoordinator: true,
+      const result = await registerInTransaction(tx, {
+        where: { id: input.meetingId },
+        ...input.registration,
+        token,
+        options: {
+          now: input.now,
+          source: "COORDINATOR",
+          byCoordinator: true,
+        },
       });
       if (!result.ok) return result;
       await recordAudit(tx, {
@@ -204,7 +207,7 @@ export async function registerOnBehalf(
  * Sends each selected person a new personal link; the previous one stops
  * working. Cancelled registrations are skipped.
  */
-export async function resendPersonalLinks(db: Db, actor: Actor, input: SelectionInput): Promise<BulkResult> {
+export async function resendPersonalLinks(db: Db, { actor, ...input }: { actor: Actor } & SelectionInput): Promise<BulkResult> {
   const ids = unique(input.ids);
   if (ids.length === 0) return { ok: false, reason: "NOTHING_SELECTED" };
   return db.$transaction(async (tx): Promise<BulkResult> => {
@@ -213,13 +216,10 @@ export async function resendPersonalLinks(db: Db, actor: Actor, input: Selection
     if (meeting.status === "CANCELLED") return { ok: false, reason: "MEETING_CANCELLED" };
     const { rows, missing } = await selectedRows(tx, meeting.id, ids);
     const live = rows.filter((row) => row.status !== "CANCELLED");
-    const skipped: Skipped[] = [
-      ...missing,
-      ...rows.filter((row) => row.status === "CANCELLED").map((row) => ({ id: row.id, reason: "CANCELLED" as const })),
-    ];
+    const skipped: Skipped[] = [...missing, ...rows.filter((row) => row.status === "CANCELLED").map((row) => ({ id: row.id, reason: "CANCELLED" as const }))];
     for (const row of live) {
       // The meeting may have moved since: the new link lives as long as it should.
-      await renewPersonalLink(tx, row.id, generateToken(), { tokenExpiresAt: personalLinkExpiry(meeting) });
+      await renewPersonalLink(tx, { registrationId: row.id, token: generateToken(), data: { tokenExpiresAt: personalLinkExpiry(meeting) } });
       await recordAudit(tx, {
         actor,
         action: "registration.resend-link",
@@ -246,11 +246,7 @@ const MARKS: Record<AttendanceMark, { status: AttendanceStatus; method: Attendan
  * waiting may still turn up). A check-in keeps the first arrival time;
  * marking what is already recorded changes nothing and is reported as such.
  */
-export async function setAttendance(
-  db: Db,
-  actor: Actor,
-  input: SelectionInput & { mark: AttendanceMark },
-): Promise<BulkResult> {
+export async function setAttendance(db: Db, { actor, ...input }: { actor: Actor } & SelectionInput & { mark: AttendanceMark }): Promise<BulkResult> {
   const ids = unique(input.ids);
   if (ids.length === 0) return { ok: false, reason: "NOTHING_SELECTED" };
   const now = input.now ?? new Date();
@@ -272,8 +268,7 @@ export async function setAttendance(
         continue;
       }
       const previous = before.get(row.id);
-      const unchanged =
-        previous?.status === status && (input.mark !== "CHECK_IN" || previous.checkedInAt !== null);
+      const unchanged = previous?.status === status && (input.mark !== "CHECK_IN" || previous.checkedInAt !== null);
       if (unchanged) {
         skipped.push({ id: row.id, reason: "UNCHANGED" });
         continue;
@@ -299,8 +294,7 @@ export async function setAttendance(
 /** Who exported which registrations and how: personal data leaving the portal is on the record. */
 export async function recordRegistrationsExport(
   db: Db,
-  actor: Actor,
-  input: { meetingId: string; format: "csv" | "xlsx"; rows: number; filters: Prisma.InputJsonValue },
+  { actor, ...input }: { actor: Actor; meetingId: string; format: "csv" | "xlsx"; rows: number; filters: Prisma.InputJsonValue },
 ): Promise<{ ok: true }> {
   await db.$transaction((tx) =>
     recordExport(tx, {

@@ -23,7 +23,7 @@ async function municipality(name: string, province: "PA" | "CT") {
 }
 
 async function registered(slug: string, values: Partial<RegistrationFormValues>) {
-  const result = await register(db, slug, registrationInput(values));
+  const result = await register(db, { slug, ...registrationInput(values) });
   if (!result.ok) throw new Error(`registration refused: ${result.reason}`);
   return result.registrationId;
 }
@@ -83,11 +83,10 @@ await db.invitation.create({
     tokenExpiresAt: meeting.endsAt,
   },
 });
-const accepted = await acceptInvitation(
-  db,
-  invitationToken,
-  registrationInput({ firstName: "Luca", lastName: "Neri", organisationType: "ENTE_GESTORE", organisationName: "Cooperativa Beta" }),
-);
+const accepted = await acceptInvitation(db, {
+  token: invitationToken,
+  ...registrationInput({ firstName: "Luca", lastName: "Neri", organisationType: "ENTE_GESTORE", organisationName: "Cooperativa Beta" }),
+});
 if (!accepted.ok) throw new Error("invitation not accepted");
 const luca = accepted.registrationId;
 await db.registration.update({ where: { id: anna }, data: { status: "CANCELLED", cancelledAt: new Date() } });
@@ -95,7 +94,7 @@ const coordinator = await createUser(db);
 await db.attendance.create({ data: { registrationId: maria, status: "PRESENT", method: "CHECK_IN", checkedInAt: new Date(), recordedById: coordinator.id } });
 await db.attendance.create({ data: { registrationId: giuseppe, status: "ABSENT", method: "MANUAL", recordedById: coordinator.id } });
 
-const list = (params: Partial<typeof DEFAULT_LIST_PARAMS>) => listMeetingRegistrations(db, meeting.id, params);
+const list = (params: Partial<typeof DEFAULT_LIST_PARAMS>) => listMeetingRegistrations(db, { meetingId: meeting.id, ...params });
 const ids = async (params: Partial<typeof DEFAULT_LIST_PARAMS>) => (await list(params)).rows.map((row) => row.id);
 
 describe("listMeetingRegistrations", () => {
@@ -150,15 +149,15 @@ describe("listMeetingRegistrations", () => {
   it("paginates on the server and shows the last page for a page past the end", async () => {
     const big = await createMeeting(db);
     for (let i = 0; i < 27; i++) await registered(big.slug, { email: `persona${String(i).padStart(2, "0")}@ente.example.it` });
-    const first = await listMeetingRegistrations(db, big.id, { pageSize: 25 });
+    const first = await listMeetingRegistrations(db, { meetingId: big.id, pageSize: 25 });
     expect(first).toMatchObject({ total: 27, page: 1, pageCount: 2 });
     expect(first.rows).toHaveLength(25);
-    const second = await listMeetingRegistrations(db, big.id, { pageSize: 25, page: 2 });
+    const second = await listMeetingRegistrations(db, { meetingId: big.id, pageSize: 25, page: 2 });
     expect(second.rows.map((row) => row.email)).toEqual(["persona25@ente.example.it", "persona26@ente.example.it"]);
-    const past = await listMeetingRegistrations(db, big.id, { pageSize: 25, page: 99 });
+    const past = await listMeetingRegistrations(db, { meetingId: big.id, pageSize: 25, page: 99 });
     expect(past.page).toBe(2);
     expect(past.params.page).toBe(2);
-    const empty = await listMeetingRegistrations(db, big.id, { q: "nessuno-corrisponde" });
+    const empty = await listMeetingRegistrations(db, { meetingId: big.id, q: "nessuno-corrisponde" });
     expect(empty).toMatchObject({ total: 0, page: 1, pageCount: 1, rows: [] });
   });
 });
@@ -253,7 +252,7 @@ describe("counts and the registrations per day", () => {
 
 describe("export rows and the meeting", () => {
   it("carry every answer, who invited whom and the nominees with their invitation status, under the same filters", async () => {
-    const rows = await listRegistrationsForExport(db, meeting.id, { q: "rossi" });
+    const rows = await listRegistrationsForExport(db, { meetingId: meeting.id, q: "rossi" });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       firstName: "Maria",
@@ -270,7 +269,7 @@ describe("export rows and the meeting", () => {
       { name: "Luca Neri", email: invitation.email, managingBody: "Cooperativa Beta", status: "ACCEPTED" },
       { name: "Silvia Gialli", email: "silvia@coop-gamma.example.it", managingBody: "Cooperativa Gamma", status: "SENT" },
     ]);
-    const all = await listRegistrationsForExport(db, meeting.id);
+    const all = await listRegistrationsForExport(db, { meetingId: meeting.id });
     expect(all.map((row) => row.email)).toHaveLength(4);
     expect(all.map((row) => row.arrival)).toEqual([1, 2, 3, 4]);
     expect(all[3].invitedBy).toMatchObject({ name: "Maria Rossi" });

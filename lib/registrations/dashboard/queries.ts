@@ -2,7 +2,7 @@ import "server-only";
 // A meeting's registrations for the coordinators' dashboard: the paginated
 // table, the counts, the registrations per day (Rome days) and the rows of
 // the export, all read with the same filters so a table and its export agree.
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceMethod, AttendanceStatus, InvitationStatus, OrganisationType, RegistrationSource, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { TIME_ZONE } from "@/lib/platform/format/dates";
@@ -198,8 +198,7 @@ async function arrivalPositions(db: Db, meetingId: string, ids: string[] | null)
  */
 export async function listMeetingRegistrations(
   db: Db,
-  meetingId: string,
-  params: Partial<RegistrationListParams> = {},
+  { meetingId, ...params }: { meetingId: string } & Partial<RegistrationListParams>,
 ): Promise<RegistrationPage> {
   const full = { ...DEFAULT_LIST_PARAMS, ...params };
   const where = registrationWhere(meetingId, full);
@@ -213,28 +212,30 @@ export async function listMeetingRegistrations(
     take: full.pageSize,
     select: rowSelect,
   });
-  const positions = await arrivalPositions(db, meetingId, found.map((row) => row.id));
-  const rows = found.map(
-    (row): RegistrationRow => ({
-      id: row.id,
-      arrival: positions.get(row.id) ?? Number(row.arrival),
-      status: row.status,
-      source: row.source,
-      firstName: row.person.firstName,
-      lastName: row.person.lastName,
-      email: row.person.email,
-      phone: row.person.phone,
-      roleTitle: row.roleTitle,
-      organisationType: row.organisationType,
-      organisation: organisationLabel(row),
-      registeredAt: row.createdAt,
-      confirmedAt: row.confirmedAt,
-      cancelledAt: row.cancelledAt,
-      attendance: row.attendance,
-      invitedBy: inviterOf(row),
-      nomineeCount: row._count.invitationsSent,
-    }),
+  const positions = await arrivalPositions(
+    db,
+    meetingId,
+    found.map((row) => row.id),
   );
+  const rows = found.map((row): RegistrationRow => ({
+    id: row.id,
+    arrival: positions.get(row.id) ?? Number(row.arrival),
+    status: row.status,
+    source: row.source,
+    firstName: row.person.firstName,
+    lastName: row.person.lastName,
+    email: row.person.email,
+    phone: row.person.phone,
+    roleTitle: row.roleTitle,
+    organisationType: row.organisationType,
+    organisation: organisationLabel(row),
+    registeredAt: row.createdAt,
+    confirmedAt: row.confirmedAt,
+    cancelledAt: row.cancelledAt,
+    attendance: row.attendance,
+    invitedBy: inviterOf(row),
+    nomineeCount: row._count.invitationsSent,
+  }));
   return { rows, total, page, pageCount, params: { ...full, page } };
 }
 
@@ -326,8 +327,7 @@ export const MAX_EXPORT_ROWS = 20_000;
 /** Every registration matching the table's filters, in its order, with every answer. */
 export async function listRegistrationsForExport(
   db: Db,
-  meetingId: string,
-  params: Partial<RegistrationListParams> = {},
+  { meetingId, ...params }: { meetingId: string } & Partial<RegistrationListParams>,
 ): Promise<ExportRow[]> {
   const full = { ...DEFAULT_LIST_PARAMS, ...params };
   const found = await db.registration.findMany({
@@ -337,42 +337,38 @@ export async function listRegistrationsForExport(
     select: exportSelect,
   });
   const positions = await arrivalPositions(db, meetingId, null);
-  return found.map(
-    (row): ExportRow => ({
-      arrival: positions.get(row.id) ?? Number(row.arrival),
-      firstName: row.person.firstName,
-      lastName: row.person.lastName,
-      email: row.person.email,
-      phone: row.person.phone,
-      roleTitle: row.roleTitle,
-      organisationType: row.organisationType,
-      municipality: row.municipality?.name ?? null,
-      province: row.municipality?.province ?? null,
-      organisationName: row.organisationName,
-      managingBody: row.managingBody?.name ?? null,
-      status: row.status,
-      source: row.source,
-      registeredAt: row.createdAt,
-      confirmedAt: row.confirmedAt,
-      cancelledAt: row.cancelledAt,
-      privacyNoticeVersion: row.privacyNoticeVersion,
-      privacyConsentAt: row.privacyConsentAt,
-      communicationsConsent: row.communicationsConsent,
-      communicationsConsentAt: row.communicationsConsentAt,
-      attendanceStatus: row.attendance?.status ?? null,
-      attendanceMethod: row.attendance?.method ?? null,
-      checkedInAt: row.attendance?.checkedInAt ?? null,
-      invitedBy: inviterOf(row),
-      nominees: row.invitationsSent.map(
-        (invitation): ExportRow["nominees"][number] => ({
-          name: `${invitation.firstName} ${invitation.lastName}`,
-          email: invitation.email,
-          managingBody: invitation.managingBodyName,
-          status: invitation.status as InvitationStatus,
-        }),
-      ),
-    }),
-  );
+  return found.map((row): ExportRow => ({
+    arrival: positions.get(row.id) ?? Number(row.arrival),
+    firstName: row.person.firstName,
+    lastName: row.person.lastName,
+    email: row.person.email,
+    phone: row.person.phone,
+    roleTitle: row.roleTitle,
+    organisationType: row.organisationType,
+    municipality: row.municipality?.name ?? null,
+    province: row.municipality?.province ?? null,
+    organisationName: row.organisationName,
+    managingBody: row.managingBody?.name ?? null,
+    status: row.status,
+    source: row.source,
+    registeredAt: row.createdAt,
+    confirmedAt: row.confirmedAt,
+    cancelledAt: row.cancelledAt,
+    privacyNoticeVersion: row.privacyNoticeVersion,
+    privacyConsentAt: row.privacyConsentAt,
+    communicationsConsent: row.communicationsConsent,
+    communicationsConsentAt: row.communicationsConsentAt,
+    attendanceStatus: row.attendance?.status ?? null,
+    attendanceMethod: row.attendance?.method ?? null,
+    checkedInAt: row.attendance?.checkedInAt ?? null,
+    invitedBy: inviterOf(row),
+    nominees: row.invitationsSent.map((invitation): ExportRow["nominees"][number] => ({
+      name: `${invitation.firstName} ${invitation.lastName}`,
+      email: invitation.email,
+      managingBody: invitation.managingBodyName,
+      status: invitation.status as InvitationStatus,
+    })),
+  }));
 }
 
 export type RegistrationsDashboard = {
@@ -384,14 +380,13 @@ export type RegistrationsDashboard = {
 
 /** Everything the registrations page shows, or null for an unknown meeting (pages hold no client of their own). */
 export async function loadRegistrationsDashboard(
-  meetingId: string,
-  params: RegistrationListParams,
-  db: Db = defaultDb(),
+  db: Db,
+  { meetingId, ...params }: { meetingId: string } & RegistrationListParams,
 ): Promise<RegistrationsDashboard | null> {
   const meeting = await getRegistrationsMeeting(db, meetingId);
   if (!meeting) return null;
   const [page, counts, perDay] = await Promise.all([
-    listMeetingRegistrations(db, meeting.id, params),
+    listMeetingRegistrations(db, { meetingId: meeting.id, ...params }),
     getRegistrationCounts(db, meeting.id),
     registrationsPerDay(db, meeting.id),
   ]);
@@ -399,6 +394,6 @@ export async function loadRegistrationsDashboard(
 }
 
 /** The meeting for a page under its registrations, or null. */
-export function loadRegistrationsMeeting(meetingId: string, db: Db = defaultDb()): Promise<RegistrationsMeeting | null> {
+export function loadRegistrationsMeeting(db: Db, meetingId: string): Promise<RegistrationsMeeting | null> {
   return getRegistrationsMeeting(db, meetingId);
 }

@@ -134,11 +134,10 @@ describe("a nominee of a known managing body", () => {
     const project = await createSaiProjectWithBody(db, comune.id, { bodyName: "Cooperativa Nota Link" });
     const meeting = await createMeeting(db);
     const nominee = { firstName: "Lia", lastName: "Gestore", email: uniqueEmail("gestore"), managingBodyName: "  cooperativa NOTA link " };
-    const result = await register(
-      db,
-      meeting.slug,
-      registrationInput({ organisationType: "COMUNE", municipalityId: comune.id, organisationName: "", nominees: [nominee] }),
-    );
+    const result = await register(db, {
+      slug: meeting.slug,
+      ...registrationInput({ organisationType: "COMUNE", municipalityId: comune.id, organisationName: "", nominees: [nominee] }),
+    });
     expect(result.ok).toBe(true);
     const invitation = await db.invitation.findFirstOrThrow({ where: { meetingId: meeting.id } });
     expect(invitation).toMatchObject({ managingBodyId: project.managingBodyId, managingBodyName: "cooperativa NOTA link" });

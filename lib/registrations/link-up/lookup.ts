@@ -21,7 +21,7 @@ export async function lookupKnownReferent(db: Db, input: unknown, ip: string): P
   const { email } = parsed.data;
   try {
     if (!(await limitReferentLookup({ ip, email })).ok) return null;
-    return await findActiveReferentByEmail(email, db);
+    return await findActiveReferentByEmail(db, email);
   } catch (error) {
     logError`[lookup] known referent failed: ${describeError(error)}`;
     return null;

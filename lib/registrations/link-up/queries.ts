@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { referentRoleTitle, type KnownBodiesByMunicipality, type KnownBody, type KnownReferent } from "./known";
 import { SAI_CATEGORIES } from "@/lib/sai-projects/labels";
 
@@ -10,7 +10,7 @@ const collator = new Intl.Collator("it", { sensitivity: "base" });
  * its projects there. Small (a few hundred projects), so the registration page
  * hands it all to the form instead of asking per municipality.
  */
-export async function listSaiBodiesByMunicipality(db: Db = defaultDb()): Promise<KnownBodiesByMunicipality> {
+export async function listSaiBodiesByMunicipality(db: Db): Promise<KnownBodiesByMunicipality> {
   const projects = await db.saiProject.findMany({
     select: { municipalityId: true, category: true, managingBody: { select: { id: true, name: true } } },
   });
@@ -36,7 +36,7 @@ export async function listSaiBodiesByMunicipality(db: Db = defaultDb()): Promise
  * role; null for anyone else (unknown, revoked, erased). One query whatever
  * the answer. A person referent of several Comuni gets the latest designation.
  */
-export async function findActiveReferentByEmail(email: string, db: Db = defaultDb()): Promise<KnownReferent | null> {
+export async function findActiveReferentByEmail(db: Db, email: string): Promise<KnownReferent | null> {
   const referent = await db.referent.findFirst({
     where: { status: "ACTIVE", person: { email, erasedAt: null } },
     orderBy: [{ activatedAt: "desc" }, { id: "asc" }],

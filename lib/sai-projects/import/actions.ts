@@ -15,7 +15,7 @@ export async function applySaiImportAction(importId: string, _state: FormState<A
   return runDashboardAction("apply-sai-import", "write", values, async (user) => {
     const id = saiImportIdSchema.safeParse(importId);
     if (!id.success) return errorState(values, {}, APPLY_MESSAGES.NOT_FOUND);
-    const result = await applySaiImport(db(), user, { importId: id.data });
+    const result = await applySaiImport(db(), { actor: user, importId: id.data });
     if (!result.ok) return errorState(values, {}, APPLY_MESSAGES[result.reason]);
     return { status: "redirect", to: `${importPath(id.data)}?esito=applicata`, revalidate: [IMPORT_PATH, importPath(id.data), MANAGING_BODIES_PATH] };
   });

@@ -59,7 +59,7 @@ async function rowsOf(text: string): Promise<ImportRow[]> {
 async function upload(text: string) {
   const rows = await rowsOf(text);
   const fileHash = createHash("sha256").update(text).digest("hex");
-  return createSaiImport(db, coordinator, { fileName: "progetti.csv", fileHash, rows });
+  return createSaiImport(db, { actor: coordinator, fileName: "progetti.csv", fileHash, rows });
 }
 
 /** Every project, body and municipality as text, to compare the database before and after. */
@@ -112,7 +112,7 @@ describe("the preview", () => {
 describe("applying", () => {
   test("carries the plan out in one transaction, marks the SAI municipalities, stores the summary, audits", async () => {
     const { id } = await upload(CSV);
-    const result = await applySaiImport(db, coordinator, { importId: id });
+    const result = await applySaiImport(db, { actor: coordinator, importId: id });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.summary).toMatchObject({ created: 4, updated: 1, unchanged: 1, rejected: 7, bodiesCreated: 2 });
@@ -139,13 +139,13 @@ describe("applying", () => {
     expect(await db.auditEntry.count({ where: { action: "municipality.sai-mark" } })).toBe(3);
 
     // The same import cannot be applied twice.
-    expect(await applySaiImport(db, coordinator, { importId: id })).toEqual({ ok: false, reason: "ALREADY_APPLIED" });
+    expect(await applySaiImport(db, { actor: coordinator, importId: id })).toEqual({ ok: false, reason: "ALREADY_APPLIED" });
   });
 
   test("importing the same file again changes nothing: every good row is unchanged", async () => {
     const before = await dump();
     const { id } = await upload(CSV);
-    const result = await applySaiImport(db, coordinator, { importId: id });
+    const result = await applySaiImport(db, { actor: coordinator, importId: id });
     expect(result.ok && result.summary).toMatchObject({ created: 0, updated: 0, bodiesCreated: 0, municipalitiesMarked: [], unchanged: 6, rejected: 7 });
     expect(await dump()).toBe(before);
   });
@@ -162,11 +162,11 @@ describe("applying", () => {
       "Corleone;Cooperativa Senza Codice Prima;;MSNA;1.000",
       "Corleone;Cooperativa Senza Codice Prima;04884100019;MSNA;1.000",
     ].join("\n");
-    const first = await applySaiImport(db, coordinator, { importId: (await upload(text)).id });
+    const first = await applySaiImport(db, { actor: coordinator, importId: (await upload(text)).id });
     expect(first.ok && first.summary).toMatchObject({ created: 1, unchanged: 1, bodiesCreated: 1, rejected: 0 });
     const body = await db.managingBody.findFirstOrThrow({ where: { name: "Cooperativa Senza Codice Prima" }, include: { saiProjects: true } });
     expect(body).toMatchObject({ taxCode: "04884100019", saiProjects: [{ places: 1000 }] });
-    const again = await applySaiImport(db, coordinator, { importId: (await upload(text)).id });
+    const again = await applySaiImport(db, { actor: coordinator, importId: (await upload(text)).id });
     expect(again.ok && again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, bodiesCreated: 0 });
   });
 
@@ -184,7 +184,7 @@ describe("applying", () => {
     const plan = planImport(await rowsOf(text), await loadPlanContext(db));
     expect(plan.municipalitiesToMark.map((m) => m.name)).toEqual(["Termini Imerese"]);
 
-    const applied = await applySaiImport(db, coordinator, { importId: (await upload(text)).id });
+    const applied = await applySaiImport(db, { actor: coordinator, importId: (await upload(text)).id });
     expect(applied.ok && applied.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1, municipalitiesMarked: ["Termini Imerese"] });
     expect((await db.municipality.findUniqueOrThrow({ where: { id: termini.id } })).saiMember).toBe(true);
     expect(await db.auditEntry.count({ where: { action: "municipality.sai-mark", entityId: termini.id } })).toBe(1);
@@ -192,7 +192,7 @@ describe("applying", () => {
   });
 
   test("an unknown import is not found", async () => {
-    expect(await applySaiImport(db, coordinator, { importId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await applySaiImport(db, { actor: coordinator, importId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
 });
 

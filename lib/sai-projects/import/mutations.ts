@@ -14,8 +14,7 @@ import { displayRows, type ImportSummary } from "./summary";
 
 export async function createSaiImport(
   db: PrismaClient,
-  actor: { id: string },
-  input: { fileName: string; fileHash: string; rows: ImportRow[] },
+  { actor, ...input }: { actor: { id: string }; fileName: string; fileHash: string; rows: ImportRow[] },
 ): Promise<{ ok: true; id: string }> {
   return db.$transaction(async (tx: Tx) => {
     const created = await tx.saiProjectImport.create({
@@ -36,11 +35,7 @@ export type ApplySaiImportResult =
   | { ok: true; summary: ImportSummary }
   | { ok: false; reason: "NOT_FOUND" | "ALREADY_APPLIED" | "CONFLICT" };
 
-export async function applySaiImport(
-  db: PrismaClient,
-  actor: { id: string },
-  input: { importId: string },
-): Promise<ApplySaiImportResult> {
+export async function applySaiImport(db: PrismaClient, { actor, ...input }: { actor: { id: string }; importId: string }): Promise<ApplySaiImportResult> {
   try {
     return await db.$transaction(
       async (tx: Tx): Promise<ApplySaiImportResult> => {
@@ -72,7 +67,11 @@ export async function applySaiImport(
           else await tx.saiProject.update({ where: { id: outcome.projectId }, data: project });
         }
         await tx.saiProject.createMany({ data: creates });
-        await markSaiMembers(tx, actor, plan.municipalitiesToMark.map((municipality) => municipality.id), { importId: input.importId });
+        await markSaiMembers(tx, {
+          actor,
+          municipalityIds: plan.municipalitiesToMark.map((municipality) => municipality.id),
+          details: { importId: input.importId },
+        });
 
         const summary: ImportSummary = {
           created: plan.totals.create,

@@ -1,12 +1,12 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { importRowsSchema, type ImportRow } from "./parse";
 import type { PlanContext } from "./plan";
 import { importSummarySchema, type ImportSummary } from "./summary";
 
 /** Everything the plan compares a list with: the 391 municipalities, every body and every project. */
-export async function loadPlanContext(db: Db | Prisma.TransactionClient = defaultDb()): Promise<PlanContext> {
+export async function loadPlanContext(db: Db | Prisma.TransactionClient): Promise<PlanContext> {
   const [municipalities, bodies, projects] = await Promise.all([
     db.municipality.findMany({ select: { id: true, istatCode: true, name: true, saiMember: true } }),
     db.managingBody.findMany({ select: { id: true, name: true, taxCode: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
@@ -27,7 +27,7 @@ export type SaiImportDetail = {
 };
 
 /** An upload with its rows; null for an unknown id or rows that are not what we stored. */
-export async function getSaiImport(id: string, db: Db = defaultDb()): Promise<SaiImportDetail | null> {
+export async function getSaiImport(db: Db, id: string): Promise<SaiImportDetail | null> {
   const found = await db.saiProjectImport.findUnique({
     where: { id },
     select: {
@@ -58,7 +58,7 @@ export async function getSaiImport(id: string, db: Db = defaultDb()): Promise<Sa
 }
 
 /** The latest uploads, newest first. */
-export async function listSaiImports(db: Db = defaultDb(), take = 10) {
+export async function listSaiImports(db: Db, take = 10) {
   const imports = await db.saiProjectImport.findMany({
     select: { id: true, fileName: true, createdAt: true, appliedAt: true, summary: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -9,6 +9,7 @@ import { loadCertificateVerification } from "@/lib/certificates/queries";
 import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/platform/rate-limit/limits";
 import { SITE } from "@/lib/site";
 import { certificateCodeSegment } from "@/lib/segments";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ type PageProps = { params: Promise<{ code: string }> };
 export default async function VerifyCertificatePage({ params }: PageProps) {
   const code = certificateCodeSegment((await params).code);
   const limit = await limitPublicWrite({ ip: clientIp(await headers()) });
-  const verification = limit.ok ? await loadCertificateVerification(code) : null;
+  const verification = limit.ok ? await loadCertificateVerification(db(), code) : null;
   const display = displayCertificateCode(code);
 
   return (

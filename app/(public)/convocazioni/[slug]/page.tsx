@@ -7,13 +7,14 @@ import { stripInlineMarkdown } from "@/lib/platform/format/text";
 import { getPublicMeeting } from "@/lib/meetings/queries";
 import { seatsLeft } from "@/lib/registrations/queries";
 import { slugSegment } from "@/lib/segments";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 type PageProps = { params: Promise<{ slug: string }> };
 
 // generateMetadata and the page ask for the same meeting: one query per request.
-const loadMeeting = cache((slug: string) => getPublicMeeting(slug));
+const loadMeeting = cache((slug: string) => getPublicMeeting(db(), slug));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const slug = slugSegment((await params).slug);
@@ -29,7 +30,7 @@ export default async function MeetingPage({ params }: PageProps) {
   const now = new Date();
   return (
     <PublicPage lastUpdated={meeting.updatedAt}>
-      <MeetingSheet meeting={meeting} now={now} seats={await seatsLeft(meeting.slug)} />
+      <MeetingSheet meeting={meeting} now={now} seats={await seatsLeft(db(), meeting.slug)} />
     </PublicPage>
   );
 }

@@ -13,6 +13,7 @@ import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { tokenSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +53,7 @@ function answeredNotice(view: InvitationView): { title: string; text: string; re
 export default async function InvitationPage({ params, searchParams }: PageProps) {
   const token = tokenSegment((await params).token);
   const justDeclined = (await searchParams).rifiutato === "1";
-  const view = await getInvitationByToken(token);
+  const view = await getInvitationByToken(db(), { token });
   if (!view) notFound();
   if (view.state === "expired") {
     return (
@@ -79,9 +80,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       ) : (
         <p className="lead">
           Gentile {invitation.firstName} {invitation.lastName}, {inviter.name}
-          {inviter.organisation ? ` (${inviter.organisation})` : ""} ti ha indicato come rappresentante di{" "}
-          {invitation.managingBodyName} e ti invita a partecipare all&apos;incontro del Coordinamento dei Comuni siciliani
-          aderenti al SAI.
+          {inviter.organisation ? ` (${inviter.organisation})` : ""} ti ha indicato come rappresentante di {invitation.managingBodyName} e ti invita a
+          partecipare all&apos;incontro del Coordinamento dei Comuni siciliani aderenti al SAI.
         </p>
       )}
       <MeetingSummary meeting={meeting} />
@@ -91,11 +91,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           <h2 id="accetta" className="h3 mb-4">
             {declined ? "Hai cambiato idea? Puoi ancora partecipare" : "Conferma la partecipazione"}
           </h2>
-          {declined ? (
-            <p>
-              Finché le iscrizioni sono aperte puoi accettare l&apos;invito: chi ti ha invitato riceverà un&apos;email.
-            </p>
-          ) : null}
+          {declined ? <p>Finché le iscrizioni sono aperte puoi accettare l&apos;invito: chi ti ha invitato riceverà un&apos;email.</p> : null}
           <p>Abbiamo già compilato i dati che conosciamo: controllali e completa quelli mancanti.</p>
           <AcceptInvitationForm
             action={acceptInvitationAction.bind(null, token)}
@@ -111,7 +107,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
               privacyConsent: false,
               communicationsConsent: false,
             }}
-            municipalities={groupByProvince(await listMunicipalitiesForSelect())}
+            municipalities={groupByProvince(await listMunicipalitiesForSelect(db()))}
             privacyVersion={PRIVACY_NOTICE_VERSION}
           />
         </section>

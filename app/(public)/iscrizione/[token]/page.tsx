@@ -19,6 +19,7 @@ import {
 } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/queries";
 import { tokenSegment } from "@/lib/segments";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ type PageProps = { params: Promise<{ token: string }> };
 export default async function PersonalPage({ params }: PageProps) {
   const token = tokenSegment((await params).token);
   const now = new Date();
-  const found = await getRegistrationByToken(token, now);
+  const found = await getRegistrationByToken(db(), { token, now });
   if (!found) notFound();
   if (found.link === "expired") {
     return (
@@ -101,7 +102,7 @@ export default async function PersonalPage({ params }: PageProps) {
         {canNominate ? (
           <>
             <NominateForm action={nominateAction.bind(null, token)} />
-            <ManagingBodiesDatalist names={await listManagingBodyNames()} />
+            <ManagingBodiesDatalist names={await listManagingBodyNames(db())} />
           </>
         ) : null}
       </section>

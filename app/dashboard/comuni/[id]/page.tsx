@@ -17,10 +17,11 @@ import { setSaiFlagAction } from "@/lib/municipalities/dashboard/actions";
 import { getMunicipalityDetail } from "@/lib/municipalities/dashboard/queries";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 type PageProps = { params: Promise<{ id: string }> };
 
-const loadMunicipality = cache((id: string) => getMunicipalityDetail(id));
+const loadMunicipality = cache((id: string) => getMunicipalityDetail(db(), id));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   // Metadata renders beside the page, not after it: it needs its own guard.

@@ -24,13 +24,14 @@ import { registrationWindow } from "@/lib/meetings/registration-window";
 import { plural } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 type PageProps = {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ esito?: string | string[] }>;
 };
 
-const loadMeeting = cache((id: string) => getDashboardMeeting(id));
+const loadMeeting = cache((id: string) => getDashboardMeeting(db(), id));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   // Metadata renders beside the page, not after it: it needs its own guard.

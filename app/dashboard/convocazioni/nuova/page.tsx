@@ -6,13 +6,14 @@ import { createMeetingAction } from "@/lib/meetings/actions";
 import { emptyMeetingForm } from "@/lib/meetings/admin-schema";
 import { latestMeetingLetterhead } from "@/lib/meetings/queries";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Nuova convocazione" };
 
 /** A new convocation starts from the letterhead and signature of the latest one. */
 export default async function NewMeetingPage() {
   await guardPage("write");
-  const letterhead = await latestMeetingLetterhead();
+  const letterhead = await latestMeetingLetterhead(db());
   const initialValues = emptyMeetingForm(
     letterhead
       ? Object.fromEntries(Object.entries(letterhead).map(([field, value]) => [field, value ?? ""]))

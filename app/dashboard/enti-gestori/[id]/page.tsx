@@ -21,13 +21,14 @@ import { SAI_CATEGORY_LABELS } from "@/lib/sai-projects/labels";
 import { EMPTY_SAI_PROJECT } from "@/lib/sai-projects/schema";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 type PageProps = {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ esito?: string | string[] }>;
 };
 
-const loadBody = cache((id: string) => (managingBodyIdSchema.safeParse(id).success ? getManagingBody(id) : Promise.resolve(null)));
+const loadBody = cache((id: string) => (managingBodyIdSchema.safeParse(id).success ? getManagingBody(db(), id) : Promise.resolve(null)));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");
@@ -49,7 +50,7 @@ export default async function ManagingBodyPage({ params, searchParams }: PagePro
   const mayWrite = can(user.role, "write");
   const esito = (await searchParams).esito;
   const outcome = typeof esito === "string" ? OUTCOMES[esito] : undefined;
-  const [municipalities, candidates] = mayWrite ? await Promise.all([listMunicipalitiesForSelect(), listMergeCandidates(body.id)]) : [[], []];
+  const [municipalities, candidates] = mayWrite ? await Promise.all([listMunicipalitiesForSelect(db()), listMergeCandidates(db(), body.id)]) : [[], []];
   const groups = groupByProvince(municipalities);
 
   return (

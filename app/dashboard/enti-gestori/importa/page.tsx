@@ -12,6 +12,7 @@ import { importPath, isUploadErrorCode, uploadErrorMessage } from "@/lib/sai-pro
 import { listSaiImports } from "@/lib/sai-projects/import/queries";
 import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Importa i progetti SAI" };
 
@@ -29,7 +30,7 @@ function uploadError(params: SearchParams): string | undefined {
 export default async function ImportPage({ searchParams }: Props) {
   const user = await guardPage("read");
   const error = uploadError(await searchParams);
-  const imports = await listSaiImports();
+  const imports = await listSaiImports(db());
 
   return (
     <>

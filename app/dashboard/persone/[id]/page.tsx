@@ -19,10 +19,11 @@ import { erasePersonAction } from "@/lib/people/actions";
 import { getPersonRecords } from "@/lib/people/queries";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 type PageProps = { params: Promise<{ id: string }> };
 
-const loadRecords = cache((id: string) => getPersonRecords(id));
+const loadRecords = cache((id: string) => getPersonRecords(db(), { id }));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   // Metadata renders beside the page, not after it: it needs its own guard.

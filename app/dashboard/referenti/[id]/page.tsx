@@ -13,10 +13,11 @@ import { getReferent } from "@/lib/referents/queries";
 import { referentIdSchema } from "@/lib/referents/schema";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 type PageProps = { params: Promise<{ id: string }> };
 
-const loadReferent = cache((id: string) => (referentIdSchema.safeParse(id).success ? getReferent(id) : Promise.resolve(null)));
+const loadReferent = cache((id: string) => (referentIdSchema.safeParse(id).success ? getReferent(db(), id) : Promise.resolve(null)));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");

@@ -8,6 +8,7 @@ import { param } from "@/lib/platform/forms/search-params";
 import { listMunicipalitiesForSelect } from "@/lib/municipalities/queries";
 import { addReferentAction } from "@/lib/referents/actions";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Aggiungi un referente" };
 
@@ -15,7 +16,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function NewReferentPage({ searchParams }: Props) {
   await guardPage("write");
-  const municipalities = await listMunicipalitiesForSelect();
+  const municipalities = await listMunicipalitiesForSelect(db());
   // ?comune=<id> from a Comune's page preselects it; anything else is ignored.
   const wanted = param(await searchParams, "comune");
   const municipalityId = municipalities.some((municipality) => municipality.id === wanted) ? wanted : "";

@@ -8,6 +8,7 @@ import { readDeliveredEmail } from "@/lib/platform/email-transport/outbox-transp
 import { renderStoredEmail, type RenderedEmail } from "@/lib/email/render";
 import { plural } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ async function tryRender(template: string, data: unknown): Promise<RenderedEmail
 export default async function DevEmailPage({ params }: PageProps) {
   if (!devOutboxEnabled()) notFound();
   const id = uuidSegment((await params).id);
-  const message = await getEmailMessage(id);
+  const message = await getEmailMessage(db(), id);
   if (!message) notFound();
   // A sent message keeps no link in the database: the outbox's delivered copy has them.
   const delivered = await readDeliveredEmail(message.id);

@@ -4,12 +4,13 @@ import { getPublicMeeting } from "@/lib/meetings/queries";
 import { publicOrigin } from "@/lib/site";
 import { isMeetingSlug } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const meeting = isMeetingSlug(slug) ? await getPublicMeeting(slug) : null;
+  const meeting = isMeetingSlug(slug) ? await getPublicMeeting(db(), slug) : null;
   if (!meeting) {
     return new Response("Convocazione non trovata.", {
       status: 404,

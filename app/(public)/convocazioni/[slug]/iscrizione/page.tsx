@@ -20,12 +20,13 @@ import { seatsLeft } from "@/lib/registrations/queries";
 import { FULL_MESSAGE, seatsText, type SeatsLeft } from "@/lib/registrations/seats";
 import { slugSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 type PageProps = { params: Promise<{ slug: string }> };
 
-const loadMeeting = cache((slug: string) => getPublicMeeting(slug));
+const loadMeeting = cache((slug: string) => getPublicMeeting(db(), slug));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const slug = slugSegment((await params).slug);
@@ -80,15 +81,15 @@ export default async function RegistrationPage({ params }: PageProps) {
       <MeetingSummary meeting={meeting} />
       {window.state === "open" ? (
         <>
-          <SeatsNotice seats={await seatsLeft(meeting.slug)} />
+          <SeatsNotice seats={await seatsLeft(db(), meeting.slug)} />
           <RegistrationForm
             action={registerAction.bind(null, meeting.slug)}
-            municipalities={groupByProvince(await listMunicipalitiesForSelect())}
+            municipalities={groupByProvince(await listMunicipalitiesForSelect(db()))}
             privacyVersion={PRIVACY_NOTICE_VERSION}
-            knownBodies={await listSaiBodiesByMunicipality()}
+            knownBodies={await listSaiBodiesByMunicipality(db())}
             lookupReferent={lookupReferentAction}
           />
-          <ManagingBodiesDatalist names={await listManagingBodyNames()} />
+          <ManagingBodiesDatalist names={await listManagingBodyNames(db())} />
         </>
       ) : (
         <ClosedNotice window={window} />

@@ -7,6 +7,7 @@ import { declineInvitationAction } from "@/lib/invitations/actions";
 import { getInvitationByToken } from "@/lib/invitations/queries";
 import { tokenSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ type PageProps = { params: Promise<{ token: string }> };
 /** The step before declining: a page of its own, so the confirmation works without JavaScript. */
 export default async function DeclineInvitationPage({ params }: PageProps) {
   const token = tokenSegment((await params).token);
-  const view = await getInvitationByToken(token);
+  const view = await getInvitationByToken(db(), { token });
   if (!view) notFound();
   // Answered or expired: the invitation's page says how it stands.
   if (view.state !== "open") redirect(routes.invitation(token).page());

@@ -17,7 +17,7 @@ function get(token: string) {
 }
 
 async function registered() {
-  const result = await register(db, meeting.slug, registrationInput());
+  const result = await register(db, { slug: meeting.slug, ...registrationInput() });
   if (!result.ok) throw new Error(result.reason);
   return result.token;
 }
@@ -50,7 +50,7 @@ describe("GET /iscrizione/[token]/calendario.ics", () => {
   it("answers 404 to an unknown token and to a cancelled registration", async () => {
     expect((await get("x".repeat(43))).status).toBe(404);
     const token = await registered();
-    await cancelRegistration(db, token);
+    await cancelRegistration(db, { token });
     expect((await get(token)).status).toBe(404);
   });
 });

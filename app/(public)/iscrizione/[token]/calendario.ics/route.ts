@@ -7,6 +7,7 @@ import { getRegistrationByToken } from "@/lib/registrations/queries";
 import { publicOrigin } from "@/lib/site";
 import { isToken } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ function notFound() {
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const found = isToken(token) ? await getRegistrationByToken(token) : null;
+  const found = isToken(token) ? await getRegistrationByToken(db(), { token }) : null;
   if (!found || found.link !== "valid" || found.registration.status === "CANCELLED") return notFound();
   const { meeting } = found.registration;
   const origin = publicOrigin(request.nextUrl.origin);

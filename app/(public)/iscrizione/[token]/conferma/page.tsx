@@ -8,6 +8,7 @@ import { getRegistrationByToken, type PersonalRegistration } from "@/lib/registr
 import { waitlistPositionText } from "@/lib/registrations/seats";
 import { tokenSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -72,7 +73,7 @@ function Outcome({ registration, personalPath }: { registration: PersonalRegistr
 
 export default async function ConfirmationPage({ params }: PageProps) {
   const token = tokenSegment((await params).token);
-  const found = await getRegistrationByToken(token);
+  const found = await getRegistrationByToken(db(), { token });
   if (!found) notFound();
   if (found.link === "expired") {
     return (

@@ -46,7 +46,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   }
 
   try {
-    const result = await register(db(), slug, parsed.data);
+    const result = await register(db(), { slug, ...parsed.data });
     if (!result.ok) {
       const { status, message } = FAILURE_STATUS[result.reason];
       return fail(status, { error: result.reason, message });

@@ -21,6 +21,7 @@ import { loadCertificatesOverview } from "@/lib/certificates/queries";
 import { plural } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Attestati di partecipazione" };
 
@@ -29,7 +30,7 @@ type PageProps = { params: Promise<{ id: string }> };
 export default async function CertificatesPage({ params }: PageProps) {
   const user = await guardPage("read");
   const id = uuidSegment((await params).id);
-  const overview = await loadCertificatesOverview(id);
+  const overview = await loadCertificatesOverview(db(), id);
   if (!overview) notFound();
   const { meeting, rows, meetingHasMinutes, presentWithoutMinutes } = overview;
   const base = routes.dashboard.meeting(meeting.id).page();

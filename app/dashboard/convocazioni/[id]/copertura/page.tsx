@@ -17,6 +17,7 @@ import { registrationWindow } from "@/lib/meetings/registration-window";
 import { seatsLeft } from "@/lib/registrations/queries";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Copertura dei Comuni SAI" };
 
@@ -25,13 +26,13 @@ type PageProps = { params: Promise<{ id: string }> };
 export default async function CoveragePage({ params }: PageProps) {
   const user = await guardPage("read");
   const id = uuidSegment((await params).id);
-  const meeting = await getDashboardMeetingHeading(id);
+  const meeting = await getDashboardMeetingHeading(db(), id);
   if (!meeting) notFound();
   const now = new Date();
   const [coverage, progress, seats] = await Promise.all([
-    getMeetingCoverage(meeting.id),
-    getReminderProgress(meeting.id, now),
-    seatsLeft(meeting.slug),
+    getMeetingCoverage(db(), meeting.id),
+    getReminderProgress(db(), { meetingId: meeting.id, now }),
+    seatsLeft(db(), meeting.slug),
   ]);
   const path = routes.dashboard.meeting(meeting.id).coverage();
   const { totals } = coverage;

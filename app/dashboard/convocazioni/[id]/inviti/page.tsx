@@ -20,6 +20,7 @@ import { groupByProvince } from "@/components/registrations/municipality-groups"
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Inviti della convocazione" };
 
@@ -31,7 +32,7 @@ type PageProps = {
 export default async function MeetingInvitationsPage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
   const id = uuidSegment((await params).id);
-  const meeting = await getDashboardMeetingHeading(id);
+  const meeting = await getDashboardMeetingHeading(db(), id);
   if (!meeting) notFound();
   // The meeting comes from the path, not from the query string.
   const filters = { ...parseInvitationFilters(await searchParams), meeting: undefined };
@@ -39,10 +40,10 @@ export default async function MeetingInvitationsPage({ params, searchParams }: P
   const writer = can(user.role, "write");
   const open = registrationWindow(meeting, new Date()).state === "open";
   const [list, inviters, bodyNames, municipalities] = await Promise.all([
-    listInvitations({ ...filters, meeting: meeting.id }),
-    writer && open ? listInvitingRegistrations(meeting.id) : Promise.resolve([]),
-    writer && open ? listManagingBodyNames() : Promise.resolve([]),
-    writer && open ? listMunicipalitiesForSelect() : Promise.resolve([]),
+    listInvitations(db(), { ...filters, meeting: meeting.id }),
+    writer && open ? listInvitingRegistrations(db(), meeting.id) : Promise.resolve([]),
+    writer && open ? listManagingBodyNames(db()) : Promise.resolve([]),
+    writer && open ? listMunicipalitiesForSelect(db()) : Promise.resolve([]),
   ]);
   const commands = writer
     ? (row: InvitationRow) => (

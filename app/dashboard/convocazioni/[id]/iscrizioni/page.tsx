@@ -18,6 +18,7 @@ import { parseRegistrationListParams, registrationListQuery, type SearchParams }
 import { plural } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Iscrizioni" };
 
@@ -34,7 +35,7 @@ export default async function MeetingRegistrationsPage({ params, searchParams }:
   const user = await guardPage("read");
   const id = uuidSegment((await params).id);
   const listParams = parseRegistrationListParams(await searchParams);
-  const data = await loadRegistrationsDashboard(id, listParams);
+  const data = await loadRegistrationsDashboard(db(), { meetingId: id, ...listParams });
   if (!data) notFound();
   const { meeting, page, counts, perDay } = data;
   const canWrite = can(user.role, "write");

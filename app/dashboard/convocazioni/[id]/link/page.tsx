@@ -16,6 +16,7 @@ import { getJoinLinkOverview, getJoinLinkProgress, type PlannedSend } from "@/li
 import { describeOffset, describeSend, offsetsFormValues, UNAVAILABLE_MESSAGES } from "@/lib/join-link/schema";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Link di collegamento" };
 
@@ -31,10 +32,10 @@ const PLANNED_STATE: Record<PlannedSend["state"], string> = {
 export default async function JoinLinkPage({ params }: PageProps) {
   const user = await guardPage("read");
   const id = uuidSegment((await params).id);
-  const meeting = await getDashboardMeetingHeading(id);
+  const meeting = await getDashboardMeetingHeading(db(), id);
   if (!meeting) notFound();
   const now = new Date();
-  const [overview, progress] = await Promise.all([getJoinLinkOverview(meeting.id, now), getJoinLinkProgress(meeting.id)]);
+  const [overview, progress] = await Promise.all([getJoinLinkOverview(db(), { meetingId: meeting.id, now }), getJoinLinkProgress(db(), meeting.id)]);
   if (!overview) notFound();
   const path = routes.dashboard.meeting(meeting.id).joinLink();
   const writer = can(user.role, "write");

@@ -18,6 +18,7 @@ import { ruleState } from "@/lib/message-rules/timing";
 import { plural, pluralForm } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Promemoria e messaggi" };
 
@@ -37,9 +38,9 @@ export default async function MeetingMessagesPage({ params, searchParams }: Page
   const user = await guardPage("read");
   const id = uuidSegment((await params).id);
   const query = await searchParams;
-  const meeting = await getMessageRulesMeeting(id);
+  const meeting = await getMessageRulesMeeting(db(), id);
   if (!meeting) notFound();
-  const { rules, attendanceRecorded } = await getMeetingMessageRules(meeting.id);
+  const { rules, attendanceRecorded } = await getMeetingMessageRules(db(), meeting.id);
   const now = new Date();
   const canWrite = can(user.role, "write");
   const outcome = ruleOutcomeMessage(query.esito);

@@ -12,10 +12,11 @@ import { STATUS_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting } from "@/lib/meetings/queries";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 type PageProps = { params: Promise<{ id: string }> };
 
-const loadMeeting = cache((id: string) => getDashboardMeeting(id));
+const loadMeeting = cache((id: string) => getDashboardMeeting(db(), id));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   // Metadata renders beside the page, not after it: it needs its own guard.
@@ -31,7 +32,7 @@ export default async function EditMeetingPage({ params }: PageProps) {
   const meeting = await loadMeeting(id);
   if (!meeting) notFound();
   const summary = routes.dashboard.meeting(meeting.id).page();
-  const joinLinkRecipients = await updatedJoinLinkRecipients(meeting.id);
+  const joinLinkRecipients = await updatedJoinLinkRecipients(db(), { meetingId: meeting.id });
 
   if (meeting.status === "CANCELLED" || meeting.status === "ARCHIVED") {
     return (

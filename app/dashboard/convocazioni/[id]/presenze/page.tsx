@@ -18,6 +18,7 @@ import { param, type SearchParams } from "@/lib/platform/forms/search-params";
 import { plural } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Presenze" };
 
@@ -33,10 +34,10 @@ function uploadError(params: SearchParams): string | undefined {
 export default async function AttendancePage({ params, searchParams }: PageProps) {
   const user = await guardPage("read");
   const id = uuidSegment((await params).id);
-  const meeting = await getDashboardMeetingHeading(id);
+  const meeting = await getDashboardMeetingHeading(db(), id);
   if (!meeting) notFound();
   const query = await searchParams;
-  const [rows, imports] = await Promise.all([listMeetingAttendance(meeting.id), listAttendanceImports(meeting.id)]);
+  const [rows, imports] = await Promise.all([listMeetingAttendance(db(), meeting.id), listAttendanceImports(db(), meeting.id)]);
   const canWrite = can(user.role, "write");
   const applied = imports.find((entry) => entry.id === param(query, "applicata") && entry.summary);
   const present = rows.filter((row) => row.attendance?.status === "PRESENT").length;

@@ -16,13 +16,14 @@ import { getSaiImport, loadPlanContext } from "@/lib/sai-projects/import/queries
 import { saiImportIdSchema } from "@/lib/sai-projects/import/schema";
 import { displayRows } from "@/lib/sai-projects/import/summary";
 import { uuidSegment } from "@/lib/segments";
+import { db } from "@/lib/db";
 
 type PageProps = {
   params: Promise<{ id: string }>;
   searchParams: Promise<SearchParams>;
 };
 
-const loadImport = cache((id: string) => (saiImportIdSchema.safeParse(id).success ? getSaiImport(id) : Promise.resolve(null)));
+const loadImport = cache((id: string) => (saiImportIdSchema.safeParse(id).success ? getSaiImport(db(), id) : Promise.resolve(null)));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");
@@ -67,7 +68,7 @@ export default async function ImportPreviewPage({ params, searchParams }: PagePr
     );
   }
 
-  const plan = planImport(found.rows, await loadPlanContext());
+  const plan = planImport(found.rows, await loadPlanContext(db()));
   const changes = plan.totals.create + plan.totals.update + plan.totals.bodiesToCreate + plan.totals.municipalitiesToMark;
   return (
     <>

@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
     parse: ({ name, bytes }) => parseImportFile(name, bytes),
     refusedHref: uploadErrorHref,
     store: async ({ user, fileName, fileHash, parsed }) => {
-      const { id } = await createSaiImport(db(), user, { fileName, fileHash, rows: parsed.rows });
+      const { id } = await createSaiImport(db(), { actor: user, fileName, fileHash, rows: parsed.rows });
       return importPath(id);
     },
   });

@@ -13,7 +13,10 @@ process.env.DATABASE_URL = url;
 const { GET } = await import("./route");
 
 const meeting = await createMeeting(db);
-const registered = await register(db, meeting.slug, registrationInput({ firstName: "Maria", lastName: "Esportata", email: "maria.esportata@ente.example.it" }));
+const registered = await register(db, {
+  slug: meeting.slug,
+  ...registrationInput({ firstName: "Maria", lastName: "Esportata", email: "maria.esportata@ente.example.it" }),
+});
 const person = await db.person.findUniqueOrThrow({ where: { email: "maria.esportata@ente.example.it" } });
 const observer = await createUser(db, "OBSERVER");
 const coordinator = await createUser(db, "COORDINATOR");

@@ -15,11 +15,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const guard = await guardRoute("write");
   if (!guard.ok) return guard.response;
   const { id } = await params;
-  const records = isUuid(id) ? await getPersonRecords(id, db(), { withEmailData: true }) : null;
+  const records = isUuid(id) ? await getPersonRecords(db(), { id, withEmailData: true }) : null;
   if (!records) return Response.json({ ok: false, formError: "Persona non trovata." }, { status: 404 });
 
   // A HEAD (Next.js answers it with this handler) takes nothing away.
-  if (request.method !== "HEAD") await recordPersonExport(db(), { id: guard.user.id }, records.person.id, personExportCounts(records));
+  if (request.method !== "HEAD")
+    await recordPersonExport(db(), { actor: { id: guard.user.id }, personId: records.person.id, counts: personExportCounts(records) });
   const body = JSON.stringify(buildPersonExport(records), null, 2);
   return new Response(body, {
     headers: {

@@ -16,10 +16,11 @@ import { getSheetForReview, type SheetForReview } from "@/lib/referents/sheets/q
 import { sheetIdSchema } from "@/lib/referents/sheets/schema";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 type PageProps = { params: Promise<{ id: string }> };
 
-const loadSheet = cache((id: string) => (sheetIdSchema.safeParse(id).success ? getSheetForReview(id) : Promise.resolve(null)));
+const loadSheet = cache((id: string) => (sheetIdSchema.safeParse(id).success ? getSheetForReview(db(), id) : Promise.resolve(null)));
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await guardPage("read");

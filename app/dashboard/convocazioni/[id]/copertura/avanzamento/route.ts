@@ -13,6 +13,6 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   if (!guard.ok) return guard.response;
   const id = meetingIdSchema.safeParse((await params).id);
   if (!id.success) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
-  const progress = await getReminderProgress(id.data, new Date(), db());
+  const progress = await getReminderProgress(db(), { meetingId: id.data, now: new Date() });
   return Response.json(progress, { headers: { "cache-control": "no-store" } });
 }

@@ -14,8 +14,8 @@ process.env.DATABASE_URL = url;
 const { GET } = await import("./route");
 
 const meeting = await createMeeting(db, { capacity: 1 });
-await register(db, meeting.slug, registrationInput({ firstName: "Maria", lastName: "Rossi", email: "maria.rossi@ente.example.it" }));
-await register(db, meeting.slug, registrationInput({ firstName: "=Giuseppe", lastName: "Verdi", email: "g.verdi@ente.example.it" }));
+await register(db, { slug: meeting.slug, ...registrationInput({ firstName: "Maria", lastName: "Rossi", email: "maria.rossi@ente.example.it" }) });
+await register(db, { slug: meeting.slug, ...registrationInput({ firstName: "=Giuseppe", lastName: "Verdi", email: "g.verdi@ente.example.it" }) });
 const observer = await createUser(db, "OBSERVER");
 
 function get(query: string, id = meeting.id) {

@@ -11,6 +11,7 @@ import { registerOnBehalfAction } from "@/lib/registrations/dashboard/actions";
 import { loadRegistrationsMeeting } from "@/lib/registrations/dashboard/queries";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Iscrivi una persona" };
 
@@ -19,7 +20,7 @@ type PageProps = { params: Promise<{ id: string }> };
 export default async function RegisterOnBehalfPage({ params }: PageProps) {
   await guardPage("write");
   const id = uuidSegment((await params).id);
-  const meeting = await loadRegistrationsMeeting(id);
+  const meeting = await loadRegistrationsMeeting(db(), id);
   if (!meeting) notFound();
   // The service refuses these too; the page says so before anyone fills the form in.
   const closed =
@@ -28,7 +29,7 @@ export default async function RegisterOnBehalfPage({ params }: PageProps) {
       : meeting.endsAt <= new Date()
         ? "L'incontro si è già svolto: non si possono aggiungere iscrizioni."
         : null;
-  const municipalities = closed ? [] : groupByProvince(await listMunicipalitiesForSelect());
+  const municipalities = closed ? [] : groupByProvince(await listMunicipalitiesForSelect(db()));
   const listPath = routes.dashboard.meeting(meeting.id).registrations();
   return (
     <>

@@ -32,7 +32,7 @@ describe("GET /dashboard/convocazioni/[id]/link/avanzamento", () => {
   it("gives a reader the latest send's counts, never cached, never the link", async () => {
     session.user = observer;
     expect(await (await get(meeting.id)).json()).toEqual({ sendId: null, pending: 0, sent: 0, failed: 0, total: 0 });
-    const sent = await sendJoinLinkNow(db, coordinator, meeting.id);
+    const sent = await sendJoinLinkNow(db, { actor: coordinator, meetingId: meeting.id });
     const response = await get(meeting.id);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.text();

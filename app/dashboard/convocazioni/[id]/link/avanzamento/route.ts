@@ -14,6 +14,6 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   if (!guard.ok) return guard.response;
   const id = meetingIdSchema.safeParse((await params).id);
   if (!id.success) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
-  const progress = await getJoinLinkProgress(id.data, db());
+  const progress = await getJoinLinkProgress(db(), id.data);
   return Response.json(progress, { headers: { "cache-control": "no-store" } });
 }

@@ -15,6 +15,7 @@ import { ruleFormValues } from "@/lib/message-rules/schema";
 import { describeWhen } from "@/lib/message-rules/timing";
 import { plural } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Modifica un messaggio" };
 
@@ -25,9 +26,9 @@ export default async function EditMessageRulePage({ params }: PageProps) {
   const { id, ruleId } = await params;
   uuidSegment(id);
   uuidSegment(ruleId);
-  const meeting = await getMessageRulesMeeting(id);
+  const meeting = await getMessageRulesMeeting(db(), id);
   if (!meeting) notFound();
-  const rule = await getMessageRule(meeting.id, ruleId);
+  const rule = await getMessageRule(db(), { meetingId: meeting.id, ruleId });
   if (!rule) notFound();
   const back = rulesPath(meeting.id);
 

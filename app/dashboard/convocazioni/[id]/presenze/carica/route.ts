@@ -24,7 +24,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     },
     refusedHref: (refusal) => uploadErrorHref(id, refusal),
     store: async ({ user, fileName, fileHash, parsed }) => {
-      const created = await createAttendanceImport(db(), user, {
+      const created = await createAttendanceImport(db(), {
+        actor: user,
         meetingId: id,
         platform: parsed.platform,
         fileName: fileName || "report.csv",

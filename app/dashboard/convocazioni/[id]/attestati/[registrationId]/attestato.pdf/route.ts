@@ -15,10 +15,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!guard.ok) return guard.response;
   const { id, registrationId } = await params;
   if (!isUuid(id) || !isUuid(registrationId)) return Response.json({ ok: false, formError: "Attestato non trovato." }, { status: 404 });
-  const document = await getCertificateDocumentForRegistration(db(), id, registrationId);
+  const document = await getCertificateDocumentForRegistration(db(), { meetingId: id, registrationId });
   if (!document) return Response.json({ ok: false, formError: "Attestato non trovato." }, { status: 404 });
   const body = await buildCertificatePdf(document, { archiveCopy: true });
-  await recordCertificateCopy(db(), { id: guard.user.id }, { meetingId: id, registrationId, certificateId: document.certificateId });
+  await recordCertificateCopy(db(), { actor: { id: guard.user.id }, meetingId: id, registrationId, certificateId: document.certificateId });
   const name = `${document.lastName}-${document.firstName}`.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return new Response(body as BodyInit, {
     headers: {

@@ -17,12 +17,13 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { plural } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
+import { db } from "@/lib/db";
 
 type PageProps = { params: Promise<{ id: string; importId: string }> };
 
 const loadImport = cache((meetingId: string, importId: string) =>
   attendanceIdSchema.safeParse(meetingId).success && attendanceIdSchema.safeParse(importId).success
-    ? getAttendanceImport(meetingId, importId)
+    ? getAttendanceImport(db(), { meetingId, importId })
     : Promise.resolve(null),
 );
 
@@ -98,7 +99,7 @@ export default async function AttendanceImportPage({ params }: PageProps) {
     );
   }
 
-  const registrants = await loadPlanRegistrants(found.meetingId);
+  const registrants = await loadPlanRegistrants(db(), found.meetingId);
   const plan = planAttendance(found.participants, registrants, { choices: new Map(), markAbsent: false, overwriteManual: false });
   const preview = buildPreview(plan, registrants);
   const sections = {
