@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { nominateSchema, registrationSchema } from "../../registrations/schema";
-import { defineForm, emptyValues, fieldOrder, formOf, parseForm, readForm, restoreRowIndex, schemaKeys, withoutBlankRows, type FormValues } from "./form-data";
+import { defineForm, emptyValues, formOf, pageOrder, parseForm, readForm, restoreRowIndex, schemaKeys, withoutBlankRows, type FormValues } from "./form-data";
 
 const shape = defineForm({
   text: ["firstName", "email"],
@@ -129,8 +129,8 @@ describe("a form read from its schema", () => {
   });
 
   it("lists the paths in page order, each row's fields after the repeated field", () => {
-    expect(fieldOrder(form)).toEqual(["email", "people", "firstName", "privacyConsent", "role"]);
-    expect(fieldOrder(form, { people: 2 })).toEqual([
+    expect(pageOrder(form)).toEqual(["email", "people", "firstName", "privacyConsent", "role"]);
+    expect(pageOrder(form, { people: 2 })).toEqual([
       "email",
       "people",
       "people.0.name",

@@ -74,7 +74,7 @@ export function formOf<T extends ObjectSchema, const O extends FormOptions<T> = 
  * Paths in page order, for the error summary and the focus after a failed
  * submit: the form's names, each repeated field followed by its rows' fields.
  */
-export function fieldOrder(form: FormShape & { order: readonly string[] }, rowCounts: Readonly<Record<string, number>> = {}): string[] {
+export function pageOrder(form: FormShape & { order: readonly string[] }, rowCounts: Readonly<Record<string, number>> = {}): string[] {
   return form.order.flatMap((name) => {
     const columns = form.rows?.[name];
     if (!columns) return [name];
