@@ -13,10 +13,6 @@ export type SaiFlagInput = z.output<typeof saiFlagSchema>;
 export const saiFlagForm = formOf(saiFlagSchema);
 export type SaiFlagRaw = FormValues<typeof saiFlagForm>;
 
-/** The Comuni list's bulk form: the pressed button carries the value to set, the ticked rows come as repeated "ids". */
-export const bulkSaiFlagForm = formOf(saiFlagSchema);
-export type BulkSaiFlagRaw = FormValues<typeof bulkSaiFlagForm> & { ids: string[] };
-
 /** A page of the list holds at most this many; every Comune of Sicily fits. */
 export const MAX_BULK_MUNICIPALITIES = 400;
 
@@ -28,6 +24,9 @@ export const bulkSaiFlagSchema = saiFlagSchema.extend({
     .transform((ids) => [...new Set(ids)]),
 });
 export type BulkSaiFlagInput = z.output<typeof bulkSaiFlagSchema>;
+/** The Comuni list's bulk form: the pressed button carries the value to set, the ticked rows come as repeated "ids". */
+export const bulkSaiFlagForm = formOf(bulkSaiFlagSchema, { omit: ["ids"] });
+export type BulkSaiFlagRaw = FormValues<typeof bulkSaiFlagForm> & { ids: string[] };
 
 /** The bulk form's answer when nothing changed: shown as information, not as a success. */
 export const NO_SAI_CHANGE = "Nessuna modifica: i Comuni selezionati avevano già questo valore.";

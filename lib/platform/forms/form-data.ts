@@ -34,7 +34,7 @@ type FormOptions<T extends ObjectSchema> = {
   checkboxes?: readonly KeysOf<T>[];
   /** Each repeated field with the z.object of one row: its columns are that schema's keys. */
   rows?: Partial<Record<KeysOf<T>, ObjectSchema>>;
-  /** Fields the schema parses that the form does not send (the honeypot, read apart by honeypotFilled). */
+  /** Fields the schema parses that readForm does not read: the honeypot (honeypotFilled), repeated ids read apart. */
   omit?: readonly KeysOf<T>[];
 };
 
