@@ -66,7 +66,7 @@ export function formOf<T extends ObjectSchema, const O extends FormOptions<T> = 
       return row ? [[name, schemaKeys(row)]] : [];
     }),
   );
-  const text = order.filter((name) => !checkboxes.includes(name) && !(name in rows));
+  const text = order.filter((name) => !checkboxes.includes(name) && !Object.hasOwn(rows, name));
   return { text, checkboxes, rows, order } as unknown as FormOf<T, O>;
 }
 
@@ -76,7 +76,7 @@ export function formOf<T extends ObjectSchema, const O extends FormOptions<T> = 
  */
 export function pageOrder(form: FormShape & { order: readonly string[] }, rowCounts: Readonly<Record<string, number>> = {}): string[] {
   return form.order.flatMap((name) => {
-    const columns = form.rows?.[name];
+    const columns = form.rows && Object.hasOwn(form.rows, name) ? form.rows[name] : undefined;
     if (!columns) return [name];
     const count = rowCounts[name] ?? 0;
     return [name, ...Array.from({ length: count }, (_, index) => columns.map((column) => `${name}.${index}.${column}`)).flat()];
