@@ -5,15 +5,16 @@ import { SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { signInSchema, type SignInRaw } from "@/lib/auth/schema";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
+import { signInForm, signInSchema, type SignInRaw } from "@/lib/auth/schema";
 
 const FORM_ID = "accesso";
-const ORDER = ["email"];
+const ORDER = pageOrder(signInForm);
 const resolver = schemaResolver<SignInRaw>(signInSchema);
 const fieldOrder = () => ORDER;
 
 export function SignInForm({ action }: { action: FormAction<SignInRaw> }) {
-  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: { email: "" }, resolver, fieldOrder });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: emptyValues(signInForm), resolver, fieldOrder });
   const { kit, pending } = actionForm;
   return (
     <ActionForm form={actionForm} order={ORDER}>

@@ -6,10 +6,11 @@ import { SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { thresholdSchema, type ThresholdRaw } from "@/lib/certificates/schema";
+import { pageOrder } from "@/lib/platform/forms/form-data";
+import { thresholdForm, thresholdSchema, type ThresholdRaw } from "@/lib/certificates/schema";
 
 const FORM_ID = "soglia-attestati";
-const ORDER = ["certificateMinMinutes"];
+const ORDER = pageOrder(thresholdForm);
 const resolver = schemaResolver<ThresholdRaw>(thresholdSchema);
 const fieldOrder = () => ORDER;
 

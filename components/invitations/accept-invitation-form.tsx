@@ -8,13 +8,14 @@ import { ConsentFields } from "@/components/registrations/consent-fields";
 import { OrganisationFields, type MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import { PersonFields } from "@/components/registrations/person-fields";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { SINGLE_REGISTRATION_FIELD_ORDER, type AcceptInvitationRaw } from "@/lib/registrations/form-fields";
+import { pageOrder } from "@/lib/platform/forms/form-data";
+import { acceptInvitationForm, type AcceptInvitationRaw } from "@/lib/registrations/form-fields";
 import { registrationSchema } from "@/lib/registrations/schema";
 
 const FORM_ID = "accetta-invito";
-const ORDER = SINGLE_REGISTRATION_FIELD_ORDER;
+const ORDER = pageOrder(acceptInvitationForm);
 const resolver = schemaResolver<AcceptInvitationRaw>(registrationSchema);
-const fieldOrder = () => [...ORDER];
+const fieldOrder = () => ORDER;
 
 type AcceptInvitationFormProps = {
   action: FormAction<AcceptInvitationRaw>;

@@ -5,9 +5,10 @@ import { SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { managingBodySchema, type ManagingBodyRaw } from "@/lib/managing-bodies/schema";
+import { pageOrder } from "@/lib/platform/forms/form-data";
+import { managingBodyForm, managingBodySchema, type ManagingBodyRaw } from "@/lib/managing-bodies/schema";
 
-const ORDER = ["name", "taxCode", "email", "pec", "phone"];
+const ORDER = pageOrder(managingBodyForm);
 const resolver = schemaResolver<ManagingBodyRaw>(managingBodySchema);
 const fieldOrder = () => ORDER;
 

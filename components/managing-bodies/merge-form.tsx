@@ -5,10 +5,11 @@ import { CheckboxField, FieldError, RadioGroup, SubmitButton } from "@/component
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { mergeSchema, type MergeRaw } from "@/lib/managing-bodies/schema";
+import { pageOrder } from "@/lib/platform/forms/form-data";
+import { mergeForm, mergeSchema, type MergeRaw } from "@/lib/managing-bodies/schema";
 
 const FORM_ID = "unisci-ente";
-const ORDER = ["otherId", "direction", "confirm"];
+const ORDER = pageOrder(mergeForm);
 const resolver = schemaResolver<MergeRaw>(mergeSchema);
 const fieldOrder = () => ORDER;
 const INITIAL: MergeRaw = { otherId: "", direction: "INTO_THIS", confirm: false };

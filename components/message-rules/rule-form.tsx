@@ -9,18 +9,19 @@ import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { MarkdownText } from "@/components/ui/markdown";
 import type { FormAction } from "@/lib/platform/forms/action-state";
+import { pageOrder } from "@/lib/platform/forms/form-data";
 import { ANCHOR_LABELS, AUDIENCE_HINTS, AUDIENCE_LABELS, unitLabel } from "@/lib/message-rules/labels";
 import { fillPlaceholders, PLACEHOLDERS, type PlaceholderValues } from "@/lib/message-rules/placeholders";
 import {
   MESSAGE_ANCHORS,
   MESSAGE_AUDIENCES,
-  MESSAGE_RULE_ORDER,
+  messageRuleForm,
   messageRuleSchema,
   OFFSET_UNITS,
   type MessageRuleRaw,
 } from "@/lib/message-rules/schema";
 
-const ORDER = [...MESSAGE_RULE_ORDER];
+const ORDER = pageOrder(messageRuleForm);
 const resolver = schemaResolver<MessageRuleRaw>(messageRuleSchema);
 const ANCHOR_OPTIONS = MESSAGE_ANCHORS.map((value) => ({ value, label: ANCHOR_LABELS[value] }));
 const AUDIENCE_OPTIONS = MESSAGE_AUDIENCES.map((value) => ({ value, label: AUDIENCE_LABELS[value] }));

@@ -5,16 +5,17 @@ import { CheckboxField, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { erasePersonSchema, type ErasePersonRaw } from "@/lib/people/schema";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
+import { erasePersonForm, erasePersonSchema, type ErasePersonRaw } from "@/lib/people/schema";
 
 const FORM_ID = "cancella-dati";
-const ORDER = ["confirm"];
+const ORDER = pageOrder(erasePersonForm);
 const resolver = schemaResolver<ErasePersonRaw>(erasePersonSchema);
 const fieldOrder = () => ORDER;
 
 /** Erasing cannot be undone: what happens is said first, and a checkbox confirms it. */
 export function ErasePersonForm({ action }: { action: FormAction<ErasePersonRaw> }) {
-  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: { confirm: false }, resolver, fieldOrder });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: emptyValues(erasePersonForm), resolver, fieldOrder });
   const { kit, pending } = actionForm;
   return (
     <ActionForm form={actionForm} order={ORDER} headingLevel={3} showSuccess>

@@ -6,13 +6,14 @@ import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { ADD_REFERENT_ORDER, addReferentSchema, type AddReferentRaw } from "@/lib/referents/schema";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
+import { addReferentForm, addReferentSchema, type AddReferentRaw } from "@/lib/referents/schema";
 import { ROLE_OPTIONS } from "./role-options";
 
 const FORM_ID = "nuovo-referente";
-const ORDER = [...ADD_REFERENT_ORDER];
+const ORDER = pageOrder(addReferentForm);
 const resolver = schemaResolver<AddReferentRaw>(addReferentSchema);
-const INITIAL: AddReferentRaw = { municipalityId: "", firstName: "", lastName: "", email: "", phone: "", role: "", office: "" };
+const INITIAL: AddReferentRaw = emptyValues(addReferentForm);
 
 type Props = { action: FormAction<AddReferentRaw>; municipalities: readonly MunicipalityGroup[]; municipalityId?: string };
 

@@ -5,9 +5,11 @@ import { RadioGroup, SubmitButton, TextAreaField, TextField } from "@/components
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
 import {
+  revokeReferentForm,
   revokeReferentSchema,
-  UPDATE_REFERENT_ORDER,
+  updateReferentForm,
   updateReferentSchema,
   type RevokeReferentRaw,
   type UpdateReferentRaw,
@@ -15,7 +17,7 @@ import {
 import { ROLE_OPTIONS } from "./role-options";
 
 const EDIT_ID = "modifica-referente";
-const EDIT_ORDER = [...UPDATE_REFERENT_ORDER];
+const EDIT_ORDER = pageOrder(updateReferentForm);
 const editResolver = schemaResolver<UpdateReferentRaw>(updateReferentSchema);
 
 /** Names and phone (of the person), role and office (of the referent). */
@@ -41,7 +43,7 @@ export function EditReferentForm({ action, initial }: { action: FormAction<Updat
 }
 
 const REVOKE_ID = "revoca-referente";
-const REVOKE_ORDER = ["reason"];
+const REVOKE_ORDER = pageOrder(revokeReferentForm);
 const revokeResolver = schemaResolver<RevokeReferentRaw>(revokeReferentSchema);
 
 /** Revokes the referent; the reason is kept with the record and in the audit log. */
@@ -49,7 +51,7 @@ export function RevokeReferentForm({ action }: { action: FormAction<RevokeRefere
   const actionForm = useActionForm({
     formId: REVOKE_ID,
     action,
-    initialValues: { reason: "" },
+    initialValues: emptyValues(revokeReferentForm),
     resolver: revokeResolver,
     fieldOrder: () => REVOKE_ORDER,
   });

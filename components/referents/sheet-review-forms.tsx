@@ -7,7 +7,8 @@ import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionFeedback } from "@/components/logs/action-feedback";
 import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
-import type { ApproveSheetRaw, RejectSheetRaw } from "@/lib/referents/sheets/form-fields";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
+import { rejectSheetForm, type ApproveSheetRaw, type RejectSheetRaw } from "@/lib/referents/sheets/form-fields";
 import { rejectSheetSchema } from "@/lib/referents/sheets/schema";
 
 /** Approves the scheda; the answer is read out beside the button. */
@@ -24,7 +25,7 @@ export function ApproveSheetForm({ action, municipalityName }: { action: FormAct
 }
 
 const REJECT_ID = "respingi-scheda";
-const REJECT_ORDER = ["reason"];
+const REJECT_ORDER = pageOrder(rejectSheetForm);
 const rejectResolver = schemaResolver<RejectSheetRaw>(rejectSheetSchema);
 
 /** Rejects the scheda with a reason, which is emailed to the officer. */
@@ -32,7 +33,7 @@ export function RejectSheetForm({ action }: { action: FormAction<RejectSheetRaw>
   const actionForm = useActionForm({
     formId: REJECT_ID,
     action,
-    initialValues: { reason: "" },
+    initialValues: emptyValues(rejectSheetForm),
     resolver: rejectResolver,
     fieldOrder: () => REJECT_ORDER,
   });

@@ -5,11 +5,12 @@ import { CheckboxField, Honeypot, SubmitButton } from "@/components/forms/fields
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import type { CancelRegistrationRaw } from "@/lib/registrations/form-fields";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
+import { cancelRegistrationForm, type CancelRegistrationRaw } from "@/lib/registrations/form-fields";
 import { cancelRegistrationSchema } from "@/lib/registrations/schema";
 
 const FORM_ID = "annullamento";
-const ORDER = ["confirm"];
+const ORDER = pageOrder(cancelRegistrationForm);
 const resolver = schemaResolver<CancelRegistrationRaw>(cancelRegistrationSchema);
 const fieldOrder = () => ORDER;
 
@@ -21,7 +22,7 @@ type CancelRegistrationFormProps = {
 
 /** Cancelling asks for an explicit confirmation in the form itself, so it works without JavaScript. */
 export function CancelRegistrationForm({ action, confirmed }: CancelRegistrationFormProps) {
-  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: { confirm: false }, resolver, fieldOrder });
+  const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: emptyValues(cancelRegistrationForm), resolver, fieldOrder });
   const { kit, pending } = actionForm;
   return (
     <ActionForm form={actionForm} order={ORDER} headingLevel={3}>

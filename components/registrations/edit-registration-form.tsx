@@ -4,13 +4,14 @@ import { Honeypot, SubmitButton } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import type { UpdateRegistrationRaw } from "@/lib/registrations/form-fields";
+import { pageOrder } from "@/lib/platform/forms/form-data";
+import { updateRegistrationForm, type UpdateRegistrationRaw } from "@/lib/registrations/form-fields";
 import { updateRegistrationSchema } from "@/lib/registrations/schema";
 import { CommunicationsConsent } from "./consent-fields";
 import { PersonFields } from "./person-fields";
 
 const FORM_ID = "modifica";
-const ORDER = ["firstName", "lastName", "phone", "roleTitle", "communicationsConsent"];
+const ORDER = pageOrder(updateRegistrationForm);
 const resolver = schemaResolver<UpdateRegistrationRaw>(updateRegistrationSchema);
 const fieldOrder = () => ORDER;
 

@@ -5,10 +5,11 @@ import { RadioGroup, SelectField, SubmitButton, TextField } from "@/components/f
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
+import { pageOrder } from "@/lib/platform/forms/form-data";
 import { SAI_CATEGORIES, SAI_CATEGORY_DESCRIPTIONS } from "@/lib/sai-projects/labels";
-import { saiProjectSchema, type SaiProjectRaw } from "@/lib/sai-projects/schema";
+import { saiProjectForm, saiProjectSchema, type SaiProjectRaw } from "@/lib/sai-projects/schema";
 
-const ORDER = ["municipalityId", "category", "projectCode", "places"];
+const ORDER = pageOrder(saiProjectForm);
 const resolver = schemaResolver<SaiProjectRaw>(saiProjectSchema);
 const fieldOrder = () => ORDER;
 const CATEGORY_OPTIONS = SAI_CATEGORIES.map((category) => ({ value: category, label: SAI_CATEGORY_DESCRIPTIONS[category] }));

@@ -5,13 +5,14 @@ import { RadioGroup, SubmitButton, TextField } from "@/components/forms/fields";
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { inviteUserSchema, type InviteUserRaw } from "@/lib/users/schema";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
+import { inviteUserForm, inviteUserSchema, type InviteUserRaw } from "@/lib/users/schema";
 
 const FORM_ID = "invito-utente";
-const ORDER = ["email", "name", "role"];
+const ORDER = pageOrder(inviteUserForm);
 const resolver = schemaResolver<InviteUserRaw>(inviteUserSchema);
 const fieldOrder = () => ORDER;
-const INITIAL: InviteUserRaw = { email: "", name: "", role: "" };
+const INITIAL: InviteUserRaw = emptyValues(inviteUserForm);
 
 type Props = {
   action: FormAction<InviteUserRaw>;

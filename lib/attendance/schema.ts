@@ -1,27 +1,30 @@
 // The attendance pages' forms: a manual correction per row, and the
 // import's apply form (one select per ambiguous row and two options).
 import { z } from "zod";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { formOf, type FormValues } from "@/lib/platform/forms/form-data";
 
 export const attendanceIdSchema = z.uuid();
 
-export const correctionForm = defineForm({ text: ["status", "minutes"] });
-export type CorrectionRaw = FormValues<typeof correctionForm>;
-
 export const MAX_MINUTES = 24 * 60;
 
-export const correctionSchema = z
-  .object({
-    status: z.enum(["PRESENT", "ABSENT"], { error: "Scegli presente o assente." }),
-    minutes: z
-      .string()
-      .trim()
-      .refine((value) => value === "" || (/^\d{1,4}$/.test(value) && Number(value) <= MAX_MINUTES), {
-        error: `Scrivi i minuti come numero intero, da 0 a ${MAX_MINUTES}, o lascia vuoto.`,
-      })
-      .transform((value) => (value === "" ? null : Number(value))),
-  })
-  .transform((value) => ({ status: value.status, minutes: value.status === "ABSENT" ? null : value.minutes }));
+const correctionFields = z.object({
+  status: z.enum(["PRESENT", "ABSENT"], { error: "Scegli presente o assente." }),
+  minutes: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || (/^\d{1,4}$/.test(value) && Number(value) <= MAX_MINUTES), {
+      error: `Scrivi i minuti come numero intero, da 0 a ${MAX_MINUTES}, o lascia vuoto.`,
+    })
+    .transform((value) => (value === "" ? null : Number(value))),
+});
+
+export const correctionForm = formOf(correctionFields);
+export type CorrectionRaw = FormValues<typeof correctionForm>;
+
+export const correctionSchema = correctionFields.transform((value) => ({
+  status: value.status,
+  minutes: value.status === "ABSENT" ? null : value.minutes,
+}));
 
 /** The select of ambiguous row n is "scelta-n"; its value a registration id, or "" for none. */
 export const CHOICE_PREFIX = "scelta-";

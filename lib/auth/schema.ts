@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { emailField } from "@/lib/platform/forms/fields";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
-
-export const signInForm = defineForm({ text: ["email"] });
-export type SignInRaw = FormValues<typeof signInForm>;
+import { formOf, type FormValues } from "@/lib/platform/forms/form-data";
 
 export const signInSchema = z.object({ email: emailField });
+export const signInForm = formOf(signInSchema);
+export type SignInRaw = FormValues<typeof signInForm>;

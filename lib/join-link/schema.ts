@@ -83,7 +83,8 @@ export function joinLinkUnavailable(meeting: Sendable, now: Date): JoinLinkUnava
 }
 
 // The offsets form: one row per offset (amount + unit), a "remove" box per
-// row, and blank rows to add new ones. Works without JavaScript.
+// row, and blank rows to add new ones. Works without JavaScript. Its names
+// are listed here: "remove" is no key of the row schema, which parses kept rows only.
 export const offsetsForm = defineForm({ text: [], rows: { offsets: ["amount", "unit", "remove"] } });
 export type OffsetsRaw = FormValues<typeof offsetsForm>;
 

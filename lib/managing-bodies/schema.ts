@@ -2,7 +2,7 @@
 // and the server actions. Messages are Italian and shown as they are.
 import { z } from "zod";
 import { cleanString, emailField, phoneField, requiredText } from "@/lib/platform/forms/fields";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { emptyValues, formOf, type FormValues } from "@/lib/platform/forms/form-data";
 import { validateTaxCode } from "./tax-code";
 
 /** A body's id, as a bound argument or a form value: anything else is refused before the database. */
@@ -24,9 +24,6 @@ export const taxCodeField = cleanString()
     return z.NEVER;
   });
 
-export const managingBodyForm = defineForm({ text: ["name", "taxCode", "email", "pec", "phone"] });
-export type ManagingBodyRaw = FormValues<typeof managingBodyForm>;
-
 export const managingBodySchema = z.object({
   name: requiredText("Indica il nome dell'ente gestore", 200).refine((name) => name.length >= 2, "Indica il nome dell'ente gestore"),
   taxCode: taxCodeField,
@@ -35,17 +32,18 @@ export const managingBodySchema = z.object({
   phone: phoneField,
 });
 export type ManagingBodyInput = z.output<typeof managingBodySchema>;
+export const managingBodyForm = formOf(managingBodySchema);
+export type ManagingBodyRaw = FormValues<typeof managingBodyForm>;
 
-export const EMPTY_MANAGING_BODY: ManagingBodyRaw = { name: "", taxCode: "", email: "", pec: "", phone: "" };
-
-/** Merging: the other body, and which way. */
-export const mergeForm = defineForm({ text: ["otherId", "direction"], checkboxes: ["confirm"] });
-export type MergeRaw = FormValues<typeof mergeForm>;
+export const EMPTY_MANAGING_BODY: ManagingBodyRaw = emptyValues(managingBodyForm);
 
 export const MERGE_DIRECTIONS = ["INTO_THIS", "INTO_OTHER"] as const;
 
+/** Merging: the other body, and which way. */
 export const mergeSchema = z.object({
   otherId: z.uuid({ error: "Scegli l'ente gestore da unire" }),
   direction: z.enum(MERGE_DIRECTIONS, { error: "Scegli quale ente resta" }),
   confirm: z.literal(true, { error: "Conferma l'unione: non si può annullare" }),
 });
+export const mergeForm = formOf(mergeSchema, { checkboxes: ["confirm"] });
+export type MergeRaw = FormValues<typeof mergeForm>;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { MessageAnchor, MessageAudience } from "@/lib/generated/prisma/enums";
 import { cleanString, requiredMultiline, requiredText } from "@/lib/platform/forms/fields";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { defineForm, formOf, type FormValues } from "@/lib/platform/forms/form-data";
 
 export const MESSAGE_ANCHORS = ["BEFORE_START", "AFTER_END"] as const satisfies readonly MessageAnchor[];
 export const MESSAGE_AUDIENCES = ["CONFIRMED", "WAITLISTED", "PRESENT", "ABSENT"] as const satisfies readonly MessageAudience[];
@@ -23,12 +23,24 @@ export const ATTENDANCE_AUDIENCES: readonly MessageAudience[] = ["PRESENT", "ABS
 export const ruleIdSchema = z.uuid();
 export const meetingIdSchema = z.uuid();
 
-export const messageRuleForm = defineForm({
-  text: ["anchor", "offsetValue", "offsetUnit", "audience", "subject", "body"],
-  checkboxes: ["active"],
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  cleanString(message).refine((value): value is T[number] => (values as readonly string[]).includes(value), message);
+
+const messageRuleFields = z.object({
+  anchor: choice(MESSAGE_ANCHORS, "Scegli se il messaggio parte prima dell'inizio o dopo la fine"),
+  offsetValue: cleanString("Indica quanto prima o quanto dopo")
+    .trim()
+    .min(1, "Indica quanto prima o quanto dopo")
+    .regex(/^\d{1,5}$/, "Scrivi un numero intero, ad esempio 2"),
+  offsetUnit: choice(OFFSET_UNITS, "Scegli minuti, ore o giorni"),
+  audience: choice(MESSAGE_AUDIENCES, "Scegli a chi inviare il messaggio"),
+  subject: requiredText("Scrivi l'oggetto del messaggio", MAX_SUBJECT),
+  body: requiredMultiline("Scrivi il testo del messaggio", MAX_BODY),
+  active: z.boolean(),
 });
+
+export const messageRuleForm = formOf(messageRuleFields, { checkboxes: ["active"] });
 export type MessageRuleRaw = FormValues<typeof messageRuleForm>;
-export const MESSAGE_RULE_ORDER = ["anchor", "offsetValue", "offsetUnit", "audience", "subject", "body", "active"] as const;
 
 export const EMPTY_RULE: MessageRuleRaw = {
   anchor: "",
@@ -40,22 +52,7 @@ export const EMPTY_RULE: MessageRuleRaw = {
   active: true,
 };
 
-const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
-  cleanString(message).refine((value): value is T[number] => (values as readonly string[]).includes(value), message);
-
-export const messageRuleSchema = z
-  .object({
-    anchor: choice(MESSAGE_ANCHORS, "Scegli se il messaggio parte prima dell'inizio o dopo la fine"),
-    offsetValue: cleanString("Indica quanto prima o quanto dopo")
-      .trim()
-      .min(1, "Indica quanto prima o quanto dopo")
-      .regex(/^\d{1,5}$/, "Scrivi un numero intero, ad esempio 2"),
-    offsetUnit: choice(OFFSET_UNITS, "Scegli minuti, ore o giorni"),
-    audience: choice(MESSAGE_AUDIENCES, "Scegli a chi inviare il messaggio"),
-    subject: requiredText("Scrivi l'oggetto del messaggio", MAX_SUBJECT),
-    body: requiredMultiline("Scrivi il testo del messaggio", MAX_BODY),
-    active: z.boolean(),
-  })
+export const messageRuleSchema = messageRuleFields
   .superRefine((value, context) => {
     const minutes = Number(value.offsetValue) * (UNIT_MINUTES[value.offsetUnit as OffsetUnit] ?? 1);
     if (minutes > MAX_OFFSET_MINUTES) {
@@ -103,5 +100,6 @@ export function ruleFormValues(rule: { anchor: MessageAnchor; offsetMinutes: num
 /** The row buttons: nothing to type, the rule is bound; "active" says which way the switch goes. */
 export const ruleButtonForm = defineForm({ text: [] });
 export type RuleButtonRaw = FormValues<typeof ruleButtonForm>;
+// No schema: the pressed button's "true" or "false" is read by the action.
 export const ruleActiveForm = defineForm({ text: ["active"] });
 export type RuleActiveRaw = FormValues<typeof ruleActiveForm>;

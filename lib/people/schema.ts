@@ -1,7 +1,7 @@
 // The people pages' inputs: the search in the address, the erase form.
 import { z } from "zod";
 import { checkbox } from "@/lib/platform/forms/fields";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { formOf, type FormValues } from "@/lib/platform/forms/form-data";
 import { param, pageParam, type SearchParams } from "@/lib/platform/forms/search-params";
 
 export const personIdSchema = z.uuid();
@@ -14,10 +14,8 @@ export function parsePeopleFilters(params: SearchParams): { search?: string; pag
 }
 
 /** Erasing cannot be undone: the form asks for an explicit confirmation. */
-export const erasePersonForm = defineForm({ text: [], checkboxes: ["confirm"] });
-export type ErasePersonRaw = FormValues<typeof erasePersonForm>;
-
-
 export const erasePersonSchema = z.object({
   confirm: checkbox.refine((value) => value, "Spunta la casella per confermare la cancellazione dei dati"),
 });
+export const erasePersonForm = formOf(erasePersonSchema, { checkboxes: ["confirm"] });
+export type ErasePersonRaw = FormValues<typeof erasePersonForm>;

@@ -2,7 +2,7 @@
 // by the browser and the server actions.
 import { z } from "zod";
 import { cleanString, emailField, optionalText as sharedOptionalText, phoneField, requiredMultiline, requiredText } from "@/lib/platform/forms/fields";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { formOf, type FormValues } from "@/lib/platform/forms/form-data";
 import { referentRoleField } from "./sheets/schema";
 
 const required = requiredText;
@@ -10,10 +10,6 @@ const required = requiredText;
 const optionalText = (max: number) => sharedOptionalText(max).transform((value) => value || null);
 
 export const referentIdSchema = z.uuid();
-
-export const addReferentForm = defineForm({ text: ["municipalityId", "firstName", "lastName", "email", "phone", "role", "office"] });
-export type AddReferentRaw = FormValues<typeof addReferentForm>;
-export const ADD_REFERENT_ORDER = ["municipalityId", "firstName", "lastName", "email", "phone", "role", "office"] as const;
 
 export const addReferentSchema = z.object({
   municipalityId: cleanString("Seleziona il Comune").trim().min(1, "Seleziona il Comune").pipe(z.uuid("Seleziona il Comune dall'elenco")),
@@ -25,10 +21,8 @@ export const addReferentSchema = z.object({
   office: optionalText(200),
 });
 export type AddReferentInput = z.output<typeof addReferentSchema>;
-
-export const updateReferentForm = defineForm({ text: ["firstName", "lastName", "phone", "role", "office"] });
-export type UpdateReferentRaw = FormValues<typeof updateReferentForm>;
-export const UPDATE_REFERENT_ORDER = ["firstName", "lastName", "phone", "role", "office"] as const;
+export const addReferentForm = formOf(addReferentSchema);
+export type AddReferentRaw = FormValues<typeof addReferentForm>;
 
 export const updateReferentSchema = z.object({
   firstName: required("Inserisci il nome"),
@@ -38,10 +32,11 @@ export const updateReferentSchema = z.object({
   office: optionalText(200),
 });
 export type UpdateReferentInput = z.output<typeof updateReferentSchema>;
-
-export const revokeReferentForm = defineForm({ text: ["reason"] });
-export type RevokeReferentRaw = FormValues<typeof revokeReferentForm>;
+export const updateReferentForm = formOf(updateReferentSchema);
+export type UpdateReferentRaw = FormValues<typeof updateReferentForm>;
 
 export const revokeReferentSchema = z.object({
   reason: requiredMultiline("Indica il motivo della revoca", 500, { min: 5, tooShort: "Indica il motivo della revoca (almeno 5 caratteri)" }),
 });
+export const revokeReferentForm = formOf(revokeReferentSchema);
+export type RevokeReferentRaw = FormValues<typeof revokeReferentForm>;

@@ -1,38 +1,36 @@
 // The fields of the registration journey's forms, as the browser submits
 // them. The server actions read FormData with these shapes and the form
 // components start from their empty values, so names agree on both sides.
-import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/platform/forms/form-data";
+import { blankRow, defineForm, emptyValues, formOf, pageOrder, schemaKeys, type FormValues } from "@/lib/platform/forms/form-data";
+import { cancelRegistrationSchema, nominateSchema, nomineeSchema, registrationSchema, updateRegistrationSchema } from "./schema";
 
-export const NOMINEE_COLUMNS = ["firstName", "lastName", "email", "managingBodyName"] as const;
+export const NOMINEE_COLUMNS = schemaKeys(nomineeSchema);
 
 /** Rows a page offers when JavaScript cannot add more; blank rows are ignored. */
 export const STATIC_NOMINEE_ROWS = 3;
 
-export const registrationForm = defineForm({
-  text: ["firstName", "lastName", "email", "phone", "roleTitle", "organisationType", "municipalityId", "organisationName"],
-  checkboxes: ["privacyConsent", "communicationsConsent"],
-  rows: { nominees: NOMINEE_COLUMNS },
+export const CONSENT_CHECKBOXES = ["privacyConsent", "communicationsConsent"] as const;
+
+/** The honeypot is not one of the form's values: the actions check it apart (honeypotFilled). */
+export const registrationForm = formOf(registrationSchema, {
+  checkboxes: CONSENT_CHECKBOXES,
+  rows: { nominees: nomineeSchema },
+  omit: ["website"],
 });
 export type RegistrationFormRaw = FormValues<typeof registrationForm>;
 export type NomineeRaw = RegistrationFormRaw["nominees"][number];
 
 /** Accepting an invitation: the registration form without nominees; the email shown is the invitation's. */
-export const acceptInvitationForm = defineForm({
-  text: ["firstName", "lastName", "email", "phone", "roleTitle", "organisationType", "municipalityId", "organisationName"],
-  checkboxes: ["privacyConsent", "communicationsConsent"],
-});
+export const acceptInvitationForm = formOf(registrationSchema, { checkboxes: CONSENT_CHECKBOXES, omit: ["website", "nominees"] });
 export type AcceptInvitationRaw = FormValues<typeof acceptInvitationForm>;
 
-export const updateRegistrationForm = defineForm({
-  text: ["firstName", "lastName", "phone", "roleTitle"],
-  checkboxes: ["communicationsConsent"],
-});
+export const updateRegistrationForm = formOf(updateRegistrationSchema, { checkboxes: ["communicationsConsent"] });
 export type UpdateRegistrationRaw = FormValues<typeof updateRegistrationForm>;
 
-export const cancelRegistrationForm = defineForm({ text: [], checkboxes: ["confirm"] });
+export const cancelRegistrationForm = formOf(cancelRegistrationSchema, { checkboxes: ["confirm"] });
 export type CancelRegistrationRaw = FormValues<typeof cancelRegistrationForm>;
 
-export const nominateForm = defineForm({ text: [], rows: { nominees: NOMINEE_COLUMNS } });
+export const nominateForm = formOf(nominateSchema, { rows: { nominees: nomineeSchema } });
 export type NominateRaw = FormValues<typeof nominateForm>;
 
 export const declineInvitationForm = defineForm({ text: [] });
@@ -51,31 +49,13 @@ export function emptyRegistration(overrides: Partial<RegistrationFormRaw> = {}):
   return { ...emptyValues(registrationForm), nominees: padNominees([]), ...overrides };
 }
 
-const PERSON_AND_ORGANISATION_ORDER = [
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "roleTitle",
-  "organisationType",
-  "municipalityId",
-  "organisationName",
-] as const;
-const CONSENT_ORDER = ["privacyConsent", "communicationsConsent"] as const;
-
 /** Field order on the page: the error summary lists errors in it and focus goes to the first. */
 export function registrationFieldOrder(rowCount: number): string[] {
-  return [...PERSON_AND_ORGANISATION_ORDER, ...nomineeFieldOrder(rowCount), ...CONSENT_ORDER];
+  return pageOrder(registrationForm, { nominees: rowCount });
 }
 
-/** The same order for a registration without nominees: accepting an invitation, or registering someone on their behalf. */
-export const SINGLE_REGISTRATION_FIELD_ORDER = [...PERSON_AND_ORGANISATION_ORDER, ...CONSENT_ORDER] as const;
-
 export function nomineeFieldOrder(rowCount: number): string[] {
-  return [
-    "nominees",
-    ...Array.from({ length: rowCount }, (_, index) => NOMINEE_COLUMNS.map((column) => `nominees.${index}.${column}`)).flat(),
-  ];
+  return pageOrder(nominateForm, { nominees: rowCount });
 }
 
 /** "Rappresentante 2" for an error on the second row, so the summary says which row. */

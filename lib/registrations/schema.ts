@@ -29,6 +29,7 @@ function flagRepeatedNominees(nominees: { email: string }[], seen: Set<string>, 
 export const NOMINEES_ONLY_FOR_COMUNE =
   "Solo chi partecipa per conto di un Comune può invitare gli enti gestori: scegli «Comune» oppure svuota le righe dei rappresentanti.";
 
+/** The fields in page order (the form's error summary follows it). */
 export const registrationSchema = z
   .object({
     firstName: required("Inserisci il nome"),
@@ -48,11 +49,11 @@ export const registrationSchema = z
       .nullable()
       .optional()
       .transform((value) => value ?? null),
+    nominees: z.array(nomineeSchema).max(MAX_NOMINEES, `Puoi invitare al massimo ${MAX_NOMINEES} rappresentanti`).default([]),
     privacyConsent: checkbox.refine((value) => value, "Per iscriverti occorre prendere visione dell'informativa privacy"),
     communicationsConsent: checkbox,
     /** Honeypot: hidden from people, filled by bots. */
     website: cleanString().optional().default(""),
-    nominees: z.array(nomineeSchema).max(MAX_NOMINEES, `Puoi invitare al massimo ${MAX_NOMINEES} rappresentanti`).default([]),
   })
   .superRefine((value, ctx) => {
     if (value.organisationType === "COMUNE" && !value.municipalityId) {

@@ -2,7 +2,7 @@
 // project form's schema, shared by the browser and the server action.
 import { z } from "zod";
 import { cleanString, optionalText } from "@/lib/platform/forms/fields";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { defineForm, emptyValues, formOf, type FormValues } from "@/lib/platform/forms/form-data";
 import { SAI_CATEGORIES } from "./labels";
 
 
@@ -11,11 +11,6 @@ export const saiProjectIdSchema = z.uuid();
 
 export const MAX_PROJECT_CODE = 40;
 export const MAX_PLACES = 10_000;
-
-export const saiProjectForm = defineForm({ text: ["municipalityId", "category", "projectCode", "places"] });
-export type SaiProjectRaw = FormValues<typeof saiProjectForm>;
-
-export const EMPTY_SAI_PROJECT: SaiProjectRaw = { municipalityId: "", category: "", projectCode: "", places: "" };
 
 export const saiProjectSchema = z.object({
   municipalityId: z.uuid({ error: "Scegli il Comune" }),
@@ -29,6 +24,10 @@ export const saiProjectSchema = z.object({
     .refine((value) => value === null || value <= MAX_PLACES, `Al massimo ${MAX_PLACES} posti`),
 });
 export type SaiProjectInput = z.output<typeof saiProjectSchema>;
+export const saiProjectForm = formOf(saiProjectSchema);
+export type SaiProjectRaw = FormValues<typeof saiProjectForm>;
+
+export const EMPTY_SAI_PROJECT: SaiProjectRaw = emptyValues(saiProjectForm);
 
 export const removeSaiProjectForm = defineForm({ text: [] });
 export type RemoveSaiProjectRaw = FormValues<typeof removeSaiProjectForm>;

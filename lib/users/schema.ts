@@ -3,15 +3,12 @@
 import { z } from "zod";
 import { USER_ROLES } from "@/lib/auth/roles";
 import { emailField, optionalText } from "@/lib/platform/forms/fields";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { defineForm, formOf, type FormValues } from "@/lib/platform/forms/form-data";
 
 const roleField = z.enum(USER_ROLES, { error: "Scegli un profilo" });
 
 /** A user's id, as a bound argument of the row forms: anything else is refused before the database. */
 export const userIdSchema = z.uuid();
-
-export const inviteUserForm = defineForm({ text: ["email", "name", "role"] });
-export type InviteUserRaw = FormValues<typeof inviteUserForm>;
 
 export const inviteUserSchema = z.object({
   email: emailField,
@@ -19,11 +16,12 @@ export const inviteUserSchema = z.object({
   role: roleField,
 });
 export type InviteUserInput = z.output<typeof inviteUserSchema>;
-
-export const changeRoleForm = defineForm({ text: ["role"] });
-export type ChangeRoleRaw = FormValues<typeof changeRoleForm>;
+export const inviteUserForm = formOf(inviteUserSchema);
+export type InviteUserRaw = FormValues<typeof inviteUserForm>;
 
 export const changeRoleSchema = z.object({ role: roleField });
+export const changeRoleForm = formOf(changeRoleSchema);
+export type ChangeRoleRaw = FormValues<typeof changeRoleForm>;
 
 /** Deactivating and reactivating: a button, no fields. */
 export const userStateForm = defineForm({ text: [] });

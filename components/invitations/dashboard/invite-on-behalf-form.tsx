@@ -6,16 +6,11 @@ import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { emptyValues } from "@/lib/platform/forms/form-data";
-import {
-  INVITE_ON_BEHALF_ORDER,
-  inviteOnBehalfForm,
-  inviteOnBehalfSchema,
-  type InviteOnBehalfRaw,
-} from "@/lib/invitations/dashboard/schema";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
+import { inviteOnBehalfForm, inviteOnBehalfSchema, type InviteOnBehalfRaw } from "@/lib/invitations/dashboard/schema";
 
 const FORM_ID = "invito-per-conto";
-const ORDER = [...INVITE_ON_BEHALF_ORDER];
+const ORDER = pageOrder(inviteOnBehalfForm);
 const resolver = schemaResolver<InviteOnBehalfRaw>(inviteOnBehalfSchema);
 const fieldOrder = () => ORDER;
 

@@ -8,12 +8,14 @@ import { ConsentFields } from "@/components/registrations/consent-fields";
 import { OrganisationFields, type MunicipalityGroup } from "@/components/registrations/organisation-fields";
 import { PersonFields } from "@/components/registrations/person-fields";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { emptyOnBehalf, ON_BEHALF_FIELD_ORDER, type OnBehalfRaw } from "@/lib/registrations/dashboard/form-fields";
+import { pageOrder } from "@/lib/platform/forms/form-data";
+import { emptyOnBehalf, onBehalfForm, type OnBehalfRaw } from "@/lib/registrations/dashboard/form-fields";
 import { registrationSchema } from "@/lib/registrations/schema";
 
 const FORM_ID = "iscrizione-per-conto";
 const resolver = schemaResolver<OnBehalfRaw>(registrationSchema);
-const fieldOrder = () => [...ON_BEHALF_FIELD_ORDER];
+const ORDER = pageOrder(onBehalfForm);
+const fieldOrder = () => ORDER;
 
 type RegisterOnBehalfFormProps = {
   action: FormAction<OnBehalfRaw>;
@@ -31,7 +33,7 @@ export function RegisterOnBehalfForm({ action, municipalities, privacyVersion }:
   const { kit, form, pending, hydrated } = actionForm;
   const organisationType = useWatch({ control: form.control, name: "organisationType" }) ?? "";
   return (
-    <ActionForm form={actionForm} order={ON_BEHALF_FIELD_ORDER} showSuccess>
+    <ActionForm form={actionForm} order={ORDER} showSuccess>
       <p className="small">I campi contrassegnati con un asterisco (*) sono obbligatori.</p>
 
       <section className="mb-4" aria-labelledby={`${FORM_ID}-persona`}>

@@ -1,7 +1,7 @@
 // The invitations pages' filters (from the URL) and forms. Safe on the client.
 import { z } from "zod";
 import { cleanString } from "@/lib/platform/forms/fields";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { defineForm, formOf, type FormValues } from "@/lib/platform/forms/form-data";
 import { nomineeSchema } from "@/lib/registrations/schema";
 
 /**
@@ -73,14 +73,13 @@ const optionalUuid = (message: string) =>
     .transform((value) => value || null)
     .pipe(z.uuid({ error: message }).nullable());
 
-export const inviteOnBehalfSchema = nomineeSchema.extend({
+/** Who invites comes first on the page, then the nominee's fields. */
+export const inviteOnBehalfSchema = z.object({
   registrationId: optionalUuid("Scegli chi invita, tra gli iscritti all'incontro"),
   municipalityId: optionalUuid("Scegli il Comune dall'elenco"),
+  ...nomineeSchema.shape,
 });
 export type InviteOnBehalfInput = z.output<typeof inviteOnBehalfSchema>;
 
-export const inviteOnBehalfForm = defineForm({
-  text: ["registrationId", "municipalityId", "firstName", "lastName", "email", "managingBodyName"],
-});
+export const inviteOnBehalfForm = formOf(inviteOnBehalfSchema);
 export type InviteOnBehalfRaw = FormValues<typeof inviteOnBehalfForm>;
-export const INVITE_ON_BEHALF_ORDER = ["registrationId", "municipalityId", "firstName", "lastName", "email", "managingBodyName"] as const;

@@ -1,22 +1,17 @@
 // The SAI flag form: a button that says which value to set (not a toggle),
 // so a double submission cannot flip the flag back.
 import { z } from "zod";
-import { defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { formOf, type FormValues } from "@/lib/platform/forms/form-data";
 
 /** A municipality's id, as a bound argument of its forms: anything else is refused before the database. */
 export const municipalityIdSchema = z.uuid();
-
-export const saiFlagForm = defineForm({ text: ["saiMember"] });
-export type SaiFlagRaw = FormValues<typeof saiFlagForm>;
 
 export const saiFlagSchema = z.object({
   saiMember: z.enum(["true", "false"], { error: "Scegli se il Comune aderisce al SAI" }).transform((value) => value === "true"),
 });
 export type SaiFlagInput = z.output<typeof saiFlagSchema>;
-
-/** The Comuni list's bulk form: the pressed button carries the value to set, the ticked rows come as repeated "ids". */
-export const bulkSaiFlagForm = defineForm({ text: ["saiMember"] });
-export type BulkSaiFlagRaw = FormValues<typeof bulkSaiFlagForm> & { ids: string[] };
+export const saiFlagForm = formOf(saiFlagSchema);
+export type SaiFlagRaw = FormValues<typeof saiFlagForm>;
 
 /** A page of the list holds at most this many; every Comune of Sicily fits. */
 export const MAX_BULK_MUNICIPALITIES = 400;
@@ -29,6 +24,9 @@ export const bulkSaiFlagSchema = saiFlagSchema.extend({
     .transform((ids) => [...new Set(ids)]),
 });
 export type BulkSaiFlagInput = z.output<typeof bulkSaiFlagSchema>;
+/** The Comuni list's bulk form: the pressed button carries the value to set, the ticked rows come as repeated "ids". */
+export const bulkSaiFlagForm = formOf(bulkSaiFlagSchema, { omit: ["ids"] });
+export type BulkSaiFlagRaw = FormValues<typeof bulkSaiFlagForm> & { ids: string[] };
 
 /** The bulk form's answer when nothing changed: shown as information, not as a success. */
 export const NO_SAI_CHANGE = "Nessuna modifica: i Comuni selezionati avevano già questo valore.";

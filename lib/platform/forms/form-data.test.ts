@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { z } from "zod";
 import { nominateSchema, registrationSchema } from "../../registrations/schema";
-import { defineForm, parseForm, readForm, restoreRowIndex, withoutBlankRows } from "./form-data";
+import { defineForm, emptyValues, formOf, pageOrder, parseForm, readForm, restoreRowIndex, schemaKeys, withoutBlankRows, type FormValues } from "./form-data";
 
 const shape = defineForm({
   text: ["firstName", "email"],
@@ -90,5 +91,55 @@ describe("rows nobody filled in", () => {
       "nominees",
     );
     expect(parsed.ok && parsed.data.nominees).toEqual([]);
+  });
+});
+
+describe("a form read from its schema", () => {
+  const row = z.object({ name: z.string(), email: z.string() });
+  const schema = z
+    .object({
+      email: z.string(),
+      people: z.array(row),
+      firstName: z.string(),
+      privacyConsent: z.boolean(),
+      website: z.string().optional(),
+      role: z.string(),
+    })
+    .superRefine(() => {});
+  const form = formOf(schema, { checkboxes: ["privacyConsent"], rows: { people: row }, omit: ["website"] });
+
+  it("sends the keys that are neither checkboxes, rows nor omitted as text, in the schema's order", () => {
+    expect(schemaKeys(row)).toEqual(["name", "email"]);
+    expect(form).toEqual({
+      text: ["email", "firstName", "role"],
+      checkboxes: ["privacyConsent"],
+      rows: { people: ["name", "email"] },
+      order: ["email", "people", "firstName", "privacyConsent", "role"],
+    });
+    expect(emptyValues(form)).toEqual({ email: "", firstName: "", role: "", privacyConsent: false, people: [] });
+  });
+
+  it("types the values with the schema's names", () => {
+    type Values = FormValues<typeof form>;
+    expectTypeOf<keyof Values>().toEqualTypeOf<"email" | "firstName" | "role" | "privacyConsent" | "people">();
+    expectTypeOf<Values["role"]>().toEqualTypeOf<string>();
+    expectTypeOf<Values["privacyConsent"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<Values["people"]>().toEqualTypeOf<Array<{ name: string; email: string }>>();
+    expectTypeOf(formOf(row).text).toEqualTypeOf<readonly ("name" | "email")[]>();
+  });
+
+  it("lists the paths in page order, each row's fields after the repeated field", () => {
+    expect(pageOrder(form)).toEqual(["email", "people", "firstName", "privacyConsent", "role"]);
+    expect(pageOrder(form, { people: 2 })).toEqual([
+      "email",
+      "people",
+      "people.0.name",
+      "people.0.email",
+      "people.1.name",
+      "people.1.email",
+      "firstName",
+      "privacyConsent",
+      "role",
+    ]);
   });
 });

@@ -21,6 +21,68 @@ export function defineForm<const S extends FormShape>(shape: S): S {
   return shape;
 }
 
+/** A z.object, or what a refined one still is (zod 4's refine keeps the object); a transformed one gives its inner z.object. */
+type ObjectSchema = { shape: Readonly<Record<string, unknown>> };
+type KeysOf<T extends ObjectSchema> = keyof T["shape"] & string;
+
+/** A schema's field names in declaration order, which zod keeps: the order of the fields on the page. */
+export function schemaKeys<T extends ObjectSchema>(schema: T): readonly KeysOf<T>[] {
+  return Object.keys(schema.shape) as KeysOf<T>[];
+}
+
+type FormOptions<T extends ObjectSchema> = {
+  checkboxes?: readonly KeysOf<T>[];
+  /** Each repeated field with the z.object of one row: its columns are that schema's keys. */
+  rows?: Partial<Record<KeysOf<T>, ObjectSchema>>;
+  /** Fields the schema parses that readForm does not read: the honeypot (honeypotFilled), repeated ids read apart. */
+  omit?: readonly KeysOf<T>[];
+};
+
+type Option<O, K extends string, Default> = O extends { [P in K]: infer V } ? NonNullable<V> : Default;
+type RowsOption<T extends ObjectSchema, O extends FormOptions<T>> = Option<O, "rows", Record<never, ObjectSchema>>;
+type OwnNames<T extends ObjectSchema, O extends FormOptions<T>> = Exclude<KeysOf<T>, Option<O, "omit", readonly never[]>[number]>;
+
+export type FormOf<T extends ObjectSchema, O extends FormOptions<T>> = {
+  text: readonly Exclude<OwnNames<T, O>, Option<O, "checkboxes", readonly never[]>[number] | keyof RowsOption<T, O>>[];
+  checkboxes: Option<O, "checkboxes", readonly []>;
+  rows: { [K in keyof RowsOption<T, O>]: RowsOption<T, O>[K] extends ObjectSchema ? readonly KeysOf<RowsOption<T, O>[K]>[] : never };
+  /** Every name the form sends, in the schema's order. */
+  order: readonly OwnNames<T, O>[];
+};
+
+/**
+ * The form's names read from its schema, so they are written once: text
+ * fields are the keys that are neither checkboxes nor rows, in the
+ * schema's order, and FormValues of the result has the schema's names.
+ */
+export function formOf<T extends ObjectSchema, const O extends FormOptions<T> = Record<never, never>>(schema: T, options?: O): FormOf<T, O> {
+  const omitted = new Set<string>(options?.omit ?? []);
+  const checkboxes: readonly string[] = options?.checkboxes ?? [];
+  const rowSchemas: Record<string, ObjectSchema | undefined> = options?.rows ?? {};
+  const order = schemaKeys(schema).filter((name) => !omitted.has(name));
+  const rows = Object.fromEntries(
+    order.flatMap((name) => {
+      const row = rowSchemas[name];
+      return row ? [[name, schemaKeys(row)]] : [];
+    }),
+  );
+  const text = order.filter((name) => !checkboxes.includes(name) && !Object.hasOwn(rows, name));
+  return { text, checkboxes, rows, order } as unknown as FormOf<T, O>;
+}
+
+/**
+ * Paths in page order, for the error summary and the focus after a failed
+ * submit: the form's names, each repeated field followed by its rows' fields.
+ */
+export function pageOrder(form: FormShape & { order: readonly string[] }, rowCounts: Readonly<Record<string, number>> = {}): string[] {
+  return form.order.flatMap((name) => {
+    const columns = form.rows && Object.hasOwn(form.rows, name) ? form.rows[name] : undefined;
+    if (!columns) return [name];
+    const count = rowCounts[name] ?? 0;
+    return [name, ...Array.from({ length: count }, (_, index) => columns.map((column) => `${name}.${index}.${column}`)).flat()];
+  });
+}
+
 /** A row nobody filled in: ignored, so a form can offer more rows than people need. */
 export function isBlankRow(row: Record<string, unknown>): boolean {
   return Object.values(row).every((value) => typeof value !== "string" || value.trim() === "");

@@ -1,19 +1,17 @@
 // The scheda's fields as the browser submits them: the action reads FormData
 // with these shapes and the form starts from their empty values.
-import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/platform/forms/form-data";
-import { MAX_REFERENTS } from "./schema";
+import { blankRow, defineForm, emptyValues, formOf, pageOrder, type FormValues } from "@/lib/platform/forms/form-data";
+import { MAX_REFERENTS, referentSheetSchema, rejectSheetSchema, sheetReferentSchema } from "./schema";
 
-export const REFERENT_COLUMNS = ["firstName", "lastName", "role", "office", "email", "phone"] as const;
-
-export const referentSheetForm = defineForm({
-  text: ["municipalityId", "pec", "officerFirstName", "officerLastName", "officerRoleTitle", "officerEmail", "officerPhone"],
+export const referentSheetForm = formOf(referentSheetSchema, {
   checkboxes: ["privacyConsent", "communicationsConsent"],
-  rows: { referents: REFERENT_COLUMNS },
+  rows: { referents: sheetReferentSchema },
+  omit: ["website"],
 });
 export type ReferentSheetRaw = FormValues<typeof referentSheetForm>;
 export type SheetReferentRaw = ReferentSheetRaw["referents"][number];
 
-export const rejectSheetForm = defineForm({ text: ["reason"] });
+export const rejectSheetForm = formOf(rejectSheetSchema);
 export type RejectSheetRaw = FormValues<typeof rejectSheetForm>;
 
 export const approveSheetForm = defineForm({ text: [] });
@@ -32,19 +30,9 @@ export function emptyReferentSheet(rows = MAX_REFERENTS): ReferentSheetRaw {
   return { ...emptyValues(referentSheetForm), referents: padReferents([], rows) };
 }
 
-const HEAD_ORDER = ["municipalityId", "pec"] as const;
-const OFFICER_ORDER = ["officerFirstName", "officerLastName", "officerRoleTitle", "officerEmail", "officerPhone"] as const;
-const CONSENT_ORDER = ["privacyConsent", "communicationsConsent"] as const;
-
 /** Field order on the page: the error summary lists errors in it and focus goes to the first. */
 export function referentSheetFieldOrder(rowCount: number): string[] {
-  return [
-    ...HEAD_ORDER,
-    "referents",
-    ...Array.from({ length: rowCount }, (_, index) => REFERENT_COLUMNS.map((column) => `referents.${index}.${column}`)).flat(),
-    ...OFFICER_ORDER,
-    ...CONSENT_ORDER,
-  ];
+  return pageOrder(referentSheetForm, { referents: rowCount });
 }
 
 /** "Referente 2" for an error on the second row, so the summary says which row. */

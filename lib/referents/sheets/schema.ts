@@ -26,6 +26,7 @@ export const sheetReferentSchema = z.object({
   phone: phoneField,
 });
 
+/** The fields in page order (the form's error summary follows it). */
 export const referentSheetSchema = z
   .object({
     municipalityId: cleanString("Seleziona il Comune").trim().min(1, "Seleziona il Comune").pipe(z.uuid("Seleziona il Comune dall'elenco")),

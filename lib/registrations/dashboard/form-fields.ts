@@ -1,10 +1,12 @@
 // The dashboard's registration forms as the browser submits them. Pure: the
 // server actions read FormData with these before anything else.
-import { defineForm, emptyValues, readForm, type FormValues } from "@/lib/platform/forms/form-data";
-import { SINGLE_REGISTRATION_FIELD_ORDER } from "@/lib/registrations/form-fields";
+import { emptyValues, formOf, readForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { CONSENT_CHECKBOXES } from "@/lib/registrations/form-fields";
+import { registrationSchema } from "@/lib/registrations/schema";
+import { bulkActionFields } from "./schema";
 
 /** The bulk form's single fields; the ticked rows come as repeated "ids", the page's rows as "pageIds". */
-export const bulkForm = defineForm({ text: ["intent"], checkboxes: ["selectAll", "overCapacity"] });
+export const bulkForm = formOf(bulkActionFields, { checkboxes: ["selectAll", "overCapacity"], omit: ["ids", "pageIds"] });
 
 export type BulkRaw = FormValues<typeof bulkForm> & { ids: string[]; pageIds: string[] };
 
@@ -26,13 +28,8 @@ export function emptyBulk(): BulkRaw {
 }
 
 /** Registering someone on their behalf: the registration form without nominees or honeypot. */
-export const onBehalfForm = defineForm({
-  text: ["firstName", "lastName", "email", "phone", "roleTitle", "organisationType", "municipalityId", "organisationName"],
-  checkboxes: ["privacyConsent", "communicationsConsent"],
-});
+export const onBehalfForm = formOf(registrationSchema, { checkboxes: CONSENT_CHECKBOXES, omit: ["website", "nominees"] });
 export type OnBehalfRaw = FormValues<typeof onBehalfForm>;
-
-export const ON_BEHALF_FIELD_ORDER = SINGLE_REGISTRATION_FIELD_ORDER;
 
 export function emptyOnBehalf(): OnBehalfRaw {
   return emptyValues(onBehalfForm);

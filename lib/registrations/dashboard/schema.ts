@@ -172,32 +172,32 @@ export type BulkIntent = (typeof BULK_INTENTS)[number];
  * ("cancel:<uuid>"); ticked rows come as repeated "ids", and "select all"
  * stands for every row of the page ("pageIds").
  */
-export const bulkActionSchema = z
-  .object({
-    intent: z.string(),
-    ids: z.array(z.string()),
-    pageIds: z.array(z.string()),
-    selectAll: z.boolean(),
-    overCapacity: z.boolean(),
-  })
-  .transform((value, ctx) => {
-    const [intent, rowId] = value.intent.split(":", 2);
-    if (!(BULK_INTENTS as readonly string[]).includes(intent)) {
-      ctx.addIssue({ code: "custom", message: "Scegli un'operazione." });
-      return z.NEVER;
-    }
-    const chosen = rowId !== undefined ? [rowId] : value.selectAll ? [...value.pageIds, ...value.ids] : value.ids;
-    const ids = [...new Set(chosen.filter((id) => z.uuid().safeParse(id).success))];
-    if (ids.length === 0) {
-      ctx.addIssue({ code: "custom", message: "Seleziona almeno un'iscrizione." });
-      return z.NEVER;
-    }
-    if (ids.length > MAX_BULK) {
-      ctx.addIssue({ code: "custom", message: `Puoi selezionare al massimo ${MAX_BULK} iscrizioni alla volta.` });
-      return z.NEVER;
-    }
-    return { intent: intent as BulkIntent, ids, overCapacity: value.overCapacity, single: rowId !== undefined };
-  });
+export const bulkActionFields = z.object({
+  intent: z.string(),
+  ids: z.array(z.string()),
+  pageIds: z.array(z.string()),
+  selectAll: z.boolean(),
+  overCapacity: z.boolean(),
+});
+
+export const bulkActionSchema = bulkActionFields.transform((value, ctx) => {
+  const [intent, rowId] = value.intent.split(":", 2);
+  if (!(BULK_INTENTS as readonly string[]).includes(intent)) {
+    ctx.addIssue({ code: "custom", message: "Scegli un'operazione." });
+    return z.NEVER;
+  }
+  const chosen = rowId !== undefined ? [rowId] : value.selectAll ? [...value.pageIds, ...value.ids] : value.ids;
+  const ids = [...new Set(chosen.filter((id) => z.uuid().safeParse(id).success))];
+  if (ids.length === 0) {
+    ctx.addIssue({ code: "custom", message: "Seleziona almeno un'iscrizione." });
+    return z.NEVER;
+  }
+  if (ids.length > MAX_BULK) {
+    ctx.addIssue({ code: "custom", message: `Puoi selezionare al massimo ${MAX_BULK} iscrizioni alla volta.` });
+    return z.NEVER;
+  }
+  return { intent: intent as BulkIntent, ids, overCapacity: value.overCapacity, single: rowId !== undefined };
+});
 export type BulkActionInput = z.output<typeof bulkActionSchema>;
 
 export const meetingIdSchema = z.uuid();
