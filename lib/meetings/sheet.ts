@@ -3,7 +3,8 @@
 // dashboard's live preview): one shape, rendered by one component.
 import { romeLocalToUtc } from "@/lib/platform/format/rome-local";
 import type { MeetingKind, MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
-import { MEETING_KINDS, MEETING_MODES, type MeetingFormRaw } from "./admin-schema";
+import type { MeetingFormRaw } from "./form";
+import { MEETING_KINDS, MEETING_MODES } from "./schema";
 
 export type MeetingSheetData = {
   slug: string;

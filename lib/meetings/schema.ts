@@ -1,7 +1,7 @@
-// The dashboard's convocation form: its fields as the browser submits them,
-// the one zod schema the editor (react-hook-form) and the server action both
-// parse with, and the conversions between a stored meeting and the form.
-// Dates are typed as Rome's wall-clock time and leave as UTC instants.
+// The convocation form's one zod schema, which the editor (react-hook-form)
+// and the server action both parse with, and its limits. Dates are typed as
+// Rome's wall-clock time and leave as UTC instants. The form's field names and
+// the conversions from a stored meeting are in ./form.ts.
 import { z } from "zod";
 import {
   checkbox,
@@ -11,9 +11,9 @@ import {
   requiredMultiline,
   requiredText as sharedRequiredText,
 } from "@/lib/platform/forms/fields";
-import { blankRow, defineForm, type FormValues } from "@/lib/platform/forms/form-data";
-import { romeLocalToUtc, utcToRomeLocal } from "@/lib/platform/format/rome-local";
+import { romeLocalToUtc } from "@/lib/platform/format/rome-local";
 import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
 
 export const MEETING_KINDS = ["TAVOLO_TECNICO", "WEBINAR", "FORMAZIONE"] as const satisfies readonly MeetingKind[];
 export const MEETING_MODES = ["ONLINE", "IN_PERSON", "HYBRID"] as const satisfies readonly MeetingMode[];
@@ -22,49 +22,7 @@ export const SPEAKER_COLUMNS = ["honorific", "name", "role", "affiliation", "tal
 export const AGENDA_COLUMNS = ["title", "description"] as const;
 export const MAX_SPEAKERS = 20;
 export const MAX_AGENDA_ITEMS = 30;
-/** Blank rows a page offers when JavaScript cannot add more; blank rows are ignored. */
-export const STATIC_SPEAKER_ROWS = 2;
-export const STATIC_AGENDA_ROWS = 3;
 export const MAX_CAPACITY = 100_000;
-export const MAX_SLUG_LENGTH = 80;
-
-export const meetingForm = defineForm({
-  text: [
-    "title",
-    "slug",
-    "kind",
-    "placeAndDate",
-    "protocolNumber",
-    "subject",
-    "startsAt",
-    "endsAt",
-    "mode",
-    "platform",
-    "venueName",
-    "venueAddress",
-    "joinUrl",
-    "capacity",
-    "registrationOpensAt",
-    "registrationClosesAt",
-    "salutation",
-    "body",
-    "closing",
-    "signatoryName",
-    "signatoryTitle",
-    "fundingFund",
-    "fundingLine",
-    "projectCode",
-    "projectName",
-    "projectWebsite",
-    // The editor's fingerprint of the meeting as it was loaded (lib/meetings/form-version.ts); empty for a new one.
-    "version",
-  ],
-  checkboxes: ["invitesManagingBodies"],
-  rows: { speakers: SPEAKER_COLUMNS, agendaItems: AGENDA_COLUMNS },
-});
-export type MeetingFormRaw = FormValues<typeof meetingForm>;
-export type SpeakerRaw = MeetingFormRaw["speakers"][number];
-export type AgendaItemRaw = MeetingFormRaw["agendaItems"][number];
 
 const tooLong = (max: number) => `Massimo ${max} caratteri`;
 
@@ -91,22 +49,6 @@ const optionalUrl = (protocol: RegExp, message: string) =>
     .optional()
     .transform((value) => value || null)
     .pipe(z.url({ protocol, error: message }).nullable());
-
-/** "Tavolo tecnico - 24 marzo" → "tavolo-tecnico-24-marzo": lower case, no accents, words joined by dashes. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/, "");
-  return slug || "convocazione";
-}
-
-/** A meeting's slug: what slugify() and freeSlug() make, and what the form accepts. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const slugField = cleanString()
   .trim()
@@ -262,185 +204,7 @@ export type AgendaItemInput = { title: string; description: string | null };
 export type MeetingInput = z.output<typeof meetingSchema>;
 
 /** Cancelling says why (shown on the public page and in the email) and asks for an explicit confirmation. */
-export const cancelMeetingForm = defineForm({ text: ["reason"], checkboxes: ["confirm"] });
-export type CancelMeetingRaw = FormValues<typeof cancelMeetingForm>;
 export const cancelMeetingSchema = z.object({
   reason: requiredText("Indica il motivo dell'annullamento: lo leggeranno gli iscritti", 1000),
   confirm: checkbox.refine((value) => value, "Spunta la casella per confermare l'annullamento"),
 });
-
-/** Publish, unpublish, duplicate, archive: a button, no fields. */
-export const meetingStatusForm = defineForm({ text: [] });
-export type MeetingStatusRaw = FormValues<typeof meetingStatusForm>;
-
-export function blankSpeaker(): SpeakerRaw {
-  return blankRow(meetingForm, "speakers");
-}
-
-export function blankAgendaItem(): AgendaItemRaw {
-  return blankRow(meetingForm, "agendaItems");
-}
-
-/**
- * The typed rows as they were, then blank ones: at least the few a page
- * without JavaScript offers, and always one more, so a row can be added
- * without JavaScript too (blank rows are ignored).
- */
-export function padMeetingRows(values: MeetingFormRaw): MeetingFormRaw {
-  const pad = <T>(list: readonly T[], count: number, blank: () => T) => [
-    ...list,
-    ...Array.from({ length: Math.max(1, count - list.length) }, blank),
-  ];
-  return {
-    ...values,
-    speakers: pad(values.speakers, STATIC_SPEAKER_ROWS, blankSpeaker),
-    agendaItems: pad(values.agendaItems, STATIC_AGENDA_ROWS, blankAgendaItem),
-  };
-}
-
-/** What a new convocation starts from: the letterhead and signature of the latest one, when there is one. */
-export type MeetingFormDefaults = Partial<
-  Pick<
-    MeetingFormRaw,
-    "salutation" | "closing" | "signatoryName" | "signatoryTitle" | "fundingFund" | "fundingLine" | "projectCode" | "projectName" | "projectWebsite"
-  >
->;
-
-export function emptyMeetingForm(defaults: MeetingFormDefaults = {}): MeetingFormRaw {
-  return padMeetingRows({
-    title: "",
-    slug: "",
-    kind: "TAVOLO_TECNICO",
-    placeAndDate: "",
-    protocolNumber: "",
-    subject: "",
-    startsAt: "",
-    endsAt: "",
-    mode: "ONLINE",
-    platform: "",
-    venueName: "",
-    venueAddress: "",
-    joinUrl: "",
-    capacity: "",
-    registrationOpensAt: "",
-    registrationClosesAt: "",
-    salutation: "",
-    body: "",
-    closing: "",
-    signatoryName: "",
-    signatoryTitle: "",
-    fundingFund: "",
-    fundingLine: "",
-    projectCode: "",
-    projectName: "",
-    projectWebsite: "",
-    version: "",
-    invitesManagingBodies: true,
-    speakers: [],
-    agendaItems: [],
-    ...defaults,
-  });
-}
-
-/** A stored meeting, as the edit form needs it. */
-export type MeetingFormSource = {
-  title: string;
-  slug: string;
-  kind: MeetingKind;
-  placeAndDate: string | null;
-  protocolNumber: string | null;
-  subject: string;
-  startsAt: Date;
-  endsAt: Date;
-  mode: MeetingMode;
-  platform: string | null;
-  venueName: string | null;
-  venueAddress: string | null;
-  joinUrl: string | null;
-  capacity: number | null;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  invitesManagingBodies: boolean;
-  salutation: string | null;
-  body: string;
-  closing: string | null;
-  signatoryName: string;
-  signatoryTitle: string;
-  fundingFund: string;
-  fundingLine: string;
-  projectCode: string;
-  projectName: string;
-  projectWebsite: string | null;
-  /** A duplicate whose dates are still the source's: the form shows them empty. */
-  datesPending?: boolean;
-  speakers: readonly { honorific: string | null; name: string; role: string | null; affiliation: string | null; talkTitle: string | null }[];
-  agendaItems: readonly { title: string; description: string | null }[];
-};
-
-export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
-  const text = (value: string | null) => value ?? "";
-  const local = (value: Date | null) => (value ? utcToRomeLocal(value) : "");
-  return padMeetingRows({
-    title: meeting.title,
-    slug: meeting.slug,
-    kind: meeting.kind,
-    placeAndDate: text(meeting.placeAndDate),
-    protocolNumber: text(meeting.protocolNumber),
-    subject: meeting.subject,
-    startsAt: meeting.datesPending ? "" : local(meeting.startsAt),
-    endsAt: meeting.datesPending ? "" : local(meeting.endsAt),
-    mode: meeting.mode,
-    platform: text(meeting.platform),
-    venueName: text(meeting.venueName),
-    venueAddress: text(meeting.venueAddress),
-    joinUrl: text(meeting.joinUrl),
-    capacity: meeting.capacity === null ? "" : String(meeting.capacity),
-    registrationOpensAt: local(meeting.registrationOpensAt),
-    registrationClosesAt: local(meeting.registrationClosesAt),
-    invitesManagingBodies: meeting.invitesManagingBodies,
-    salutation: text(meeting.salutation),
-    body: meeting.body,
-    closing: text(meeting.closing),
-    signatoryName: meeting.signatoryName,
-    signatoryTitle: meeting.signatoryTitle,
-    fundingFund: meeting.fundingFund,
-    fundingLine: meeting.fundingLine,
-    projectCode: meeting.projectCode,
-    projectName: meeting.projectName,
-    projectWebsite: text(meeting.projectWebsite),
-    version: "",
-    speakers: meeting.speakers.map((speaker) => ({
-      honorific: text(speaker.honorific),
-      name: speaker.name,
-      role: text(speaker.role),
-      affiliation: text(speaker.affiliation),
-      talkTitle: text(speaker.talkTitle),
-    })),
-    agendaItems: meeting.agendaItems.map((item) => ({ title: item.title, description: text(item.description) })),
-  });
-}
-
-const SCALAR_ORDER = meetingForm.text.slice(0, meetingForm.text.indexOf("registrationClosesAt") + 1);
-const LETTER_ORDER = meetingForm.text.slice(meetingForm.text.indexOf("salutation"), meetingForm.text.indexOf("projectWebsite") + 1);
-
-/** Field order on the page: the error summary lists errors in it and focus goes to the first. */
-export function meetingFieldOrder(speakerRows: number, agendaRows: number): string[] {
-  const rowPaths = (name: string, columns: readonly string[], count: number) => [
-    name,
-    ...Array.from({ length: count }, (_, index) => columns.map((column) => `${name}.${index}.${column}`)).flat(),
-  ];
-  return [
-    ...SCALAR_ORDER,
-    "invitesManagingBodies",
-    ...rowPaths("speakers", SPEAKER_COLUMNS, speakerRows),
-    ...rowPaths("agendaItems", AGENDA_COLUMNS, agendaRows),
-    ...LETTER_ORDER,
-  ];
-}
-
-/** "Relatore 2", "Tema 3": which row an error in the summary is about. */
-export function meetingRowLabel(path: string): string | undefined {
-  const match = /^(speakers|agendaItems)\.(\d+)\./.exec(path);
-  if (!match) return undefined;
-  return `${match[1] === "speakers" ? "Relatore" : "Tema"} ${Number(match[2]) + 1}`;
-}
