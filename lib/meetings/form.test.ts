@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyMeetingForm, meetingToForm, padMeetingRows } from "./form";
+import { emptyMeetingForm, meetingFieldOrder, meetingForm, meetingToForm, padMeetingRows } from "./form";
 import { meetingSchema } from "./schema";
 import { validMeetingForm } from "@/lib/test/meeting-form";
 
@@ -22,5 +22,15 @@ describe("the convocation form", () => {
   it("always offers one blank row more than those typed", () => {
     const padded = padMeetingRows({ ...emptyMeetingForm(), speakers: [], agendaItems: [] });
     expect([padded.speakers.length, padded.agendaItems.length]).toEqual([2, 3]);
+  });
+
+  it("lists every field the page shows once, in the error summary's order, the version aside", () => {
+    const order = meetingFieldOrder(1, 1);
+    expect(new Set(order).size).toBe(order.length);
+    expect(order.filter((path) => !path.includes(".")).sort()).toEqual(
+      [...meetingForm.text.filter((name) => name !== "version"), "invitesManagingBodies", "speakers", "agendaItems"].sort(),
+    );
+    expect(order.slice(0, 2)).toEqual(["title", "slug"]);
+    expect(order.at(-1)).toBe("projectWebsite");
   });
 });

@@ -2,48 +2,31 @@
 // a new meeting's blank form, a stored meeting as the edit form shows it, the
 // order errors are listed in and the rows' labels. The schema that parses it is
 // ./schema.ts.
-import { blankRow, defineForm, type FormValues } from "@/lib/platform/forms/form-data";
+import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/platform/forms/form-data";
 import { utcToRomeLocal } from "@/lib/platform/format/rome-local";
 import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
-import { AGENDA_COLUMNS, SPEAKER_COLUMNS } from "./schema";
+import { AGENDA_COLUMNS, MEETING_FIELDS, SPEAKER_COLUMNS } from "./schema";
 
 /** Blank rows a page offers when JavaScript cannot add more; blank rows are ignored. */
 export const STATIC_SPEAKER_ROWS = 2;
 export const STATIC_AGENDA_ROWS = 3;
 
+// The form's names come from the schema, so a field is written once: its text
+// fields are those that are neither the checkbox nor a list of rows.
+const CHECKBOXES = ["invitesManagingBodies"] as const;
+const ROWS = { speakers: SPEAKER_COLUMNS, agendaItems: AGENDA_COLUMNS };
+type TextField = Exclude<(typeof MEETING_FIELDS)[number], (typeof CHECKBOXES)[number] | keyof typeof ROWS>;
+const isTextField = (name: string): name is TextField => !(CHECKBOXES as readonly string[]).includes(name) && !(name in ROWS);
+const TEXT_FIELDS = MEETING_FIELDS.filter(isTextField);
+
 export const meetingForm = defineForm({
   text: [
-    "title",
-    "slug",
-    "kind",
-    "placeAndDate",
-    "protocolNumber",
-    "subject",
-    "startsAt",
-    "endsAt",
-    "mode",
-    "platform",
-    "venueName",
-    "venueAddress",
-    "joinUrl",
-    "capacity",
-    "registrationOpensAt",
-    "registrationClosesAt",
-    "salutation",
-    "body",
-    "closing",
-    "signatoryName",
-    "signatoryTitle",
-    "fundingFund",
-    "fundingLine",
-    "projectCode",
-    "projectName",
-    "projectWebsite",
+    ...TEXT_FIELDS,
     // The editor's fingerprint of the meeting as it was loaded (lib/meetings/form-version.ts); empty for a new one.
     "version",
   ],
-  checkboxes: ["invitesManagingBodies"],
-  rows: { speakers: SPEAKER_COLUMNS, agendaItems: AGENDA_COLUMNS },
+  checkboxes: CHECKBOXES,
+  rows: ROWS,
 });
 export type MeetingFormRaw = FormValues<typeof meetingForm>;
 export type SpeakerRaw = MeetingFormRaw["speakers"][number];
@@ -91,39 +74,7 @@ export type MeetingFormDefaults = Partial<
 >;
 
 export function emptyMeetingForm(defaults: MeetingFormDefaults = {}): MeetingFormRaw {
-  return padMeetingRows({
-    title: "",
-    slug: "",
-    kind: "TAVOLO_TECNICO",
-    placeAndDate: "",
-    protocolNumber: "",
-    subject: "",
-    startsAt: "",
-    endsAt: "",
-    mode: "ONLINE",
-    platform: "",
-    venueName: "",
-    venueAddress: "",
-    joinUrl: "",
-    capacity: "",
-    registrationOpensAt: "",
-    registrationClosesAt: "",
-    salutation: "",
-    body: "",
-    closing: "",
-    signatoryName: "",
-    signatoryTitle: "",
-    fundingFund: "",
-    fundingLine: "",
-    projectCode: "",
-    projectName: "",
-    projectWebsite: "",
-    version: "",
-    invitesManagingBodies: true,
-    speakers: [],
-    agendaItems: [],
-    ...defaults,
-  });
+  return padMeetingRows({ ...emptyValues(meetingForm), kind: "TAVOLO_TECNICO", mode: "ONLINE", invitesManagingBodies: true, ...defaults });
 }
 
 /** A stored meeting, as the edit form needs it. */
@@ -204,17 +155,21 @@ export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
   });
 }
 
-const SCALAR_ORDER = meetingForm.text.slice(0, meetingForm.text.indexOf("registrationClosesAt") + 1);
-const LETTER_ORDER = meetingForm.text.slice(meetingForm.text.indexOf("salutation"), meetingForm.text.indexOf("projectWebsite") + 1);
+// The page shows the schema's fields in its order, but the programme's rows
+// right after the checkbox, before the letter.
+const CHECKBOX_AT = MEETING_FIELDS.indexOf("invitesManagingBodies");
+const FACTS_ORDER = MEETING_FIELDS.slice(0, CHECKBOX_AT).filter(isTextField);
+const LETTER_ORDER = MEETING_FIELDS.slice(CHECKBOX_AT + 1).filter(isTextField);
+
+const rowPaths = (name: string, columns: readonly string[], count: number) => [
+  name,
+  ...Array.from({ length: count }, (_, index) => columns.map((column) => `${name}.${index}.${column}`)).flat(),
+];
 
 /** Field order on the page: the error summary lists errors in it and focus goes to the first. */
 export function meetingFieldOrder(speakerRows: number, agendaRows: number): string[] {
-  const rowPaths = (name: string, columns: readonly string[], count: number) => [
-    name,
-    ...Array.from({ length: count }, (_, index) => columns.map((column) => `${name}.${index}.${column}`)).flat(),
-  ];
   return [
-    ...SCALAR_ORDER,
+    ...FACTS_ORDER,
     "invitesManagingBodies",
     ...rowPaths("speakers", SPEAKER_COLUMNS, speakerRows),
     ...rowPaths("agendaItems", AGENDA_COLUMNS, agendaRows),

@@ -18,8 +18,6 @@ import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
 export const MEETING_KINDS = ["TAVOLO_TECNICO", "WEBINAR", "FORMAZIONE"] as const satisfies readonly MeetingKind[];
 export const MEETING_MODES = ["ONLINE", "IN_PERSON", "HYBRID"] as const satisfies readonly MeetingMode[];
 
-export const SPEAKER_COLUMNS = ["honorific", "name", "role", "affiliation", "talkTitle"] as const;
-export const AGENDA_COLUMNS = ["title", "description"] as const;
 export const MAX_SPEAKERS = 20;
 export const MAX_AGENDA_ITEMS = 30;
 export const MAX_CAPACITY = 100_000;
@@ -87,6 +85,9 @@ const capacityField = cleanString()
   });
 
 
+/** A z.object's field names, in the order it declares them. */
+const fieldNames = <Shape extends z.ZodRawShape>(schema: { shape: Shape }) => Object.keys(schema.shape) as (keyof Shape & string)[];
+
 const isBlank = (row: Record<string, string>) => Object.values(row).every((value) => value === "");
 
 const speakerRow = z
@@ -109,6 +110,10 @@ const agendaRow = z
   .superRefine((row, ctx) => {
     if (!isBlank(row) && !row.title) ctx.addIssue({ code: "custom", path: ["title"], message: "Indica il tema" });
   });
+
+/** The columns of a speaker's and an agenda item's row, as the form names them. */
+export const SPEAKER_COLUMNS = fieldNames(speakerRow);
+export const AGENDA_COLUMNS = fieldNames(agendaRow);
 
 // Rows nobody filled in are dropped after validation, so errors keep the row the user sees.
 const speakersField = z
@@ -192,6 +197,9 @@ export const meetingSchema = z
     // An input that is not even an object has nothing to compare.
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );
+
+/** The convocation form's fields in the order the schema declares them: the meeting, the checkbox, the letter, the rows. */
+export const MEETING_FIELDS = fieldNames(meetingSchema);
 
 export type SpeakerInput = {
   honorific: string | null;
