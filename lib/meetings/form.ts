@@ -4,8 +4,7 @@
 // ./schema.ts.
 import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/platform/forms/form-data";
 import { utcToRomeLocal } from "@/lib/platform/format/rome-local";
-import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
-import { AGENDA_COLUMNS, MEETING_FIELDS, SPEAKER_COLUMNS } from "./schema";
+import { AGENDA_COLUMNS, MEETING_FIELDS, SPEAKER_COLUMNS, type AgendaItemInput, type MeetingInput, type SpeakerInput } from "./schema";
 
 /** Blank rows a page offers when JavaScript cannot add more; blank rows are ignored. */
 export const STATIC_SPEAKER_ROWS = 2;
@@ -77,81 +76,65 @@ export function emptyMeetingForm(defaults: MeetingFormDefaults = {}): MeetingFor
   return padMeetingRows({ ...emptyValues(meetingForm), kind: "TAVOLO_TECNICO", mode: "ONLINE", invitesManagingBodies: true, ...defaults });
 }
 
-/** A stored meeting, as the edit form needs it. */
-export type MeetingFormSource = {
-  title: string;
+/** A stored meeting, as the edit form needs it: what the schema parsed, with the slug it was given. */
+export type MeetingFormSource = Omit<MeetingInput, "slug" | "speakers" | "agendaItems"> & {
   slug: string;
-  kind: MeetingKind;
-  placeAndDate: string | null;
-  protocolNumber: string | null;
-  subject: string;
-  startsAt: Date;
-  endsAt: Date;
-  mode: MeetingMode;
-  platform: string | null;
-  venueName: string | null;
-  venueAddress: string | null;
-  joinUrl: string | null;
-  capacity: number | null;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  invitesManagingBodies: boolean;
-  salutation: string | null;
-  body: string;
-  closing: string | null;
-  signatoryName: string;
-  signatoryTitle: string;
-  fundingFund: string;
-  fundingLine: string;
-  projectCode: string;
-  projectName: string;
-  projectWebsite: string | null;
   /** A duplicate whose dates are still the source's: the form shows them empty. */
   datesPending?: boolean;
-  speakers: readonly { honorific: string | null; name: string; role: string | null; affiliation: string | null; talkTitle: string | null }[];
-  agendaItems: readonly { title: string; description: string | null }[];
+  speakers: readonly SpeakerInput[];
+  agendaItems: readonly AgendaItemInput[];
 };
 
+const orEmpty = (value: string | null) => value ?? "";
+const romeLocalOrEmpty = (value: Date | null) => (value ? utcToRomeLocal(value) : "");
+
+/** A stored speaker as the form's row: what speakerFromRow() (./schema.ts) reads back. */
+function speakerToRow(speaker: SpeakerInput): SpeakerRaw {
+  return {
+    honorific: orEmpty(speaker.honorific),
+    name: speaker.name,
+    role: orEmpty(speaker.role),
+    affiliation: orEmpty(speaker.affiliation),
+    talkTitle: orEmpty(speaker.talkTitle),
+  };
+}
+
+function agendaItemToRow(item: AgendaItemInput): AgendaItemRaw {
+  return { title: item.title, description: orEmpty(item.description) };
+}
+
 export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
-  const text = (value: string | null) => value ?? "";
-  const local = (value: Date | null) => (value ? utcToRomeLocal(value) : "");
   return padMeetingRows({
     title: meeting.title,
     slug: meeting.slug,
     kind: meeting.kind,
-    placeAndDate: text(meeting.placeAndDate),
-    protocolNumber: text(meeting.protocolNumber),
+    placeAndDate: orEmpty(meeting.placeAndDate),
+    protocolNumber: orEmpty(meeting.protocolNumber),
     subject: meeting.subject,
-    startsAt: meeting.datesPending ? "" : local(meeting.startsAt),
-    endsAt: meeting.datesPending ? "" : local(meeting.endsAt),
+    startsAt: meeting.datesPending ? "" : romeLocalOrEmpty(meeting.startsAt),
+    endsAt: meeting.datesPending ? "" : romeLocalOrEmpty(meeting.endsAt),
     mode: meeting.mode,
-    platform: text(meeting.platform),
-    venueName: text(meeting.venueName),
-    venueAddress: text(meeting.venueAddress),
-    joinUrl: text(meeting.joinUrl),
+    platform: orEmpty(meeting.platform),
+    venueName: orEmpty(meeting.venueName),
+    venueAddress: orEmpty(meeting.venueAddress),
+    joinUrl: orEmpty(meeting.joinUrl),
     capacity: meeting.capacity === null ? "" : String(meeting.capacity),
-    registrationOpensAt: local(meeting.registrationOpensAt),
-    registrationClosesAt: local(meeting.registrationClosesAt),
+    registrationOpensAt: romeLocalOrEmpty(meeting.registrationOpensAt),
+    registrationClosesAt: romeLocalOrEmpty(meeting.registrationClosesAt),
     invitesManagingBodies: meeting.invitesManagingBodies,
-    salutation: text(meeting.salutation),
+    salutation: orEmpty(meeting.salutation),
     body: meeting.body,
-    closing: text(meeting.closing),
+    closing: orEmpty(meeting.closing),
     signatoryName: meeting.signatoryName,
     signatoryTitle: meeting.signatoryTitle,
     fundingFund: meeting.fundingFund,
     fundingLine: meeting.fundingLine,
     projectCode: meeting.projectCode,
     projectName: meeting.projectName,
-    projectWebsite: text(meeting.projectWebsite),
+    projectWebsite: orEmpty(meeting.projectWebsite),
     version: "",
-    speakers: meeting.speakers.map((speaker) => ({
-      honorific: text(speaker.honorific),
-      name: speaker.name,
-      role: text(speaker.role),
-      affiliation: text(speaker.affiliation),
-      talkTitle: text(speaker.talkTitle),
-    })),
-    agendaItems: meeting.agendaItems.map((item) => ({ title: item.title, description: text(item.description) })),
+    speakers: meeting.speakers.map(speakerToRow),
+    agendaItems: meeting.agendaItems.map(agendaItemToRow),
   });
 }
 
