@@ -85,7 +85,6 @@ const capacityField = cleanString()
     return number;
   });
 
-
 /** A z.object's field names, in the order it declares them. */
 const fieldNames = <Shape extends z.ZodRawShape>(schema: { shape: Shape }) => Object.keys(schema.shape) as (keyof Shape & string)[];
 
