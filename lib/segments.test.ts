@@ -11,7 +11,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
 import { generateCertificateCode } from "@/lib/certificates/code";
-import { slugify } from "@/lib/meetings/admin-schema";
+import { slugify } from "@/lib/meetings/slug";
 import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMeeting, createUser } from "@/lib/test/factories";
 import { isCertificateCode, isMeetingSlug, isToken, isUuid } from "./segments";

@@ -9,7 +9,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { canonicalCertificateCode } from "@/lib/certificates/code";
-import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "@/lib/meetings/admin-schema";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "@/lib/meetings/slug";
 import { isWellFormedToken } from "@/lib/platform/security/tokens";
 
 const uuid = z.uuid();

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { runDueWork } from "@/lib/scheduling/due-work";
 import { emailTemplateSchemas } from "@/lib/email/schema";
-import { meetingSchema, meetingToForm } from "@/lib/meetings/admin-schema";
+import { meetingToForm } from "@/lib/meetings/form";
+import { meetingSchema } from "@/lib/meetings/schema";
 import { updateMeeting } from "@/lib/meetings/mutations";
 import { register } from "@/lib/registrations/mutations";
 import { createTestDatabase } from "@/lib/test/database";

@@ -8,16 +8,8 @@ import { db } from "@/lib/db";
 import { plural } from "@/lib/platform/format/plural";
 import { errorState, type FormState } from "@/lib/platform/forms/action-state";
 import { parseForm, readForm } from "@/lib/platform/forms/form-data";
-import {
-  cancelMeetingForm,
-  cancelMeetingSchema,
-  meetingForm,
-  meetingSchema,
-  meetingStatusForm,
-  type CancelMeetingRaw,
-  type MeetingFormRaw,
-  type MeetingStatusRaw,
-} from "./admin-schema";
+import { cancelMeetingForm, meetingForm, meetingStatusForm, type CancelMeetingRaw, type MeetingFormRaw, type MeetingStatusRaw } from "./form";
+import { cancelMeetingSchema, meetingSchema } from "./schema";
 import { meetingFailureErrors, type MeetingOperation, type MeetingOutcome } from "./admin-messages";
 import { archiveMeeting, cancelMeeting, createMeeting, duplicateMeeting, publishMeeting, unpublishMeeting, updateMeeting } from "./mutations";
 import { routes } from "@/lib/routes";

@@ -5,7 +5,7 @@ import "server-only";
 // the editor shows counts: a change to the attestati threshold or the join
 // link's timing, made elsewhere, does not get in the way.
 import { createHash } from "node:crypto";
-import { meetingToForm, type MeetingFormSource } from "./admin-schema";
+import { meetingToForm, type MeetingFormSource } from "./form";
 
 export function meetingFormVersion(meeting: MeetingFormSource): string {
   return createHash("sha256").update(JSON.stringify(meetingToForm(meeting))).digest("base64url").slice(0, 22);

@@ -1,8 +1,9 @@
 // iCalendar (RFC 5545) for one meeting. Pure: the route handler supplies the
 // clock and the page URL, so tests need neither a server nor a database.
-import type { MeetingMode, MeetingStatus } from "@/lib/generated/prisma/enums";
+import type { MeetingStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTimeRange } from "@/lib/platform/format/dates";
 import { stripInlineMarkdown } from "@/lib/platform/format/text";
+import type { MeetingInput } from "./schema";
 
 export type IcsEvent = {
   uid: string;
@@ -18,17 +19,9 @@ export type IcsEvent = {
 };
 
 /** The fields a calendar entry may show: deliberately no join link. */
-export type IcsMeeting = {
+export type IcsMeeting = Pick<MeetingInput, "title" | "subject" | "startsAt" | "endsAt" | "mode" | "platform" | "venueName" | "venueAddress"> & {
   id: string;
   status: MeetingStatus;
-  title: string;
-  subject: string;
-  startsAt: Date;
-  endsAt: Date;
-  mode: MeetingMode;
-  platform: string | null;
-  venueName: string | null;
-  venueAddress: string | null;
   updatedAt: Date;
 };
 

@@ -3,7 +3,8 @@ import { cancelRegistration, register } from "../registrations/mutations";
 import { createTestDatabase } from "../test/database";
 import { createMeeting as createMeetingRow, registrationInput } from "../test/factories";
 import { utcToRomeLocal } from "../platform/format/rome-local";
-import { emptyMeetingForm, meetingSchema, meetingToForm, type MeetingFormRaw } from "./admin-schema";
+import { emptyMeetingForm, meetingToForm, type MeetingFormRaw } from "./form";
+import { meetingSchema } from "./schema";
 import {
   archiveMeeting,
   CANCELLED_MEETING,

@@ -2,6 +2,19 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/** The letterhead and signature of a convocation, which a new one usually repeats. */
+const letterheadSelect = {
+  salutation: true,
+  closing: true,
+  signatoryName: true,
+  signatoryTitle: true,
+  fundingFund: true,
+  fundingLine: true,
+  projectCode: true,
+  projectName: true,
+  projectWebsite: true,
+} as const satisfies Prisma.MeetingSelect;
+
 /** What the public may see of a meeting: everything but the join link. */
 export const publicMeetingSelect = {
   id: true,
@@ -22,16 +35,8 @@ export const publicMeetingSelect = {
   registrationOpensAt: true,
   registrationClosesAt: true,
   invitesManagingBodies: true,
-  salutation: true,
   body: true,
-  closing: true,
-  signatoryName: true,
-  signatoryTitle: true,
-  fundingFund: true,
-  fundingLine: true,
-  projectCode: true,
-  projectName: true,
-  projectWebsite: true,
+  ...letterheadSelect,
   publishedAt: true,
   cancelledAt: true,
   cancellationReason: true,
@@ -207,16 +212,6 @@ export async function getDashboardMeeting(db: Db, id: string): Promise<Dashboard
 export async function latestMeetingLetterhead(db: Db) {
   return db.meeting.findFirst({
     orderBy: { createdAt: "desc" },
-    select: {
-      salutation: true,
-      closing: true,
-      signatoryName: true,
-      signatoryTitle: true,
-      fundingFund: true,
-      fundingLine: true,
-      projectCode: true,
-      projectName: true,
-      projectWebsite: true,
-    },
+    select: letterheadSelect,
   });
 }

@@ -1,6 +1,6 @@
 // A convocation form with every required field filled, as a coordinator types
 // it: the base the form's tests vary one field of.
-import { emptyMeetingForm } from "@/lib/meetings/admin-schema";
+import { emptyMeetingForm } from "@/lib/meetings/form";
 
 export function validMeetingForm() {
   return {

@@ -5,7 +5,8 @@ import { CheckboxField, SubmitButton, TextAreaField } from "@/components/forms/f
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import { cancelMeetingSchema, type CancelMeetingRaw } from "@/lib/meetings/admin-schema";
+import type { CancelMeetingRaw } from "@/lib/meetings/form";
+import { cancelMeetingSchema } from "@/lib/meetings/schema";
 
 const FORM_ID = "annulla-convocazione";
 const ORDER = ["reason", "confirm"];

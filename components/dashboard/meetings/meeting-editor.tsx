@@ -9,18 +9,9 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { plural } from "@/lib/platform/format/plural";
 import type { FormAction } from "@/lib/platform/forms/action-state";
 import type { MeetingStatus } from "@/lib/generated/prisma/enums";
-import {
-  blankAgendaItem,
-  blankSpeaker,
-  MEETING_KINDS,
-  MEETING_MODES,
-  meetingFieldOrder,
-  meetingRowLabel,
-  meetingSchema,
-  padMeetingRows,
-  slugify,
-  type MeetingFormRaw,
-} from "@/lib/meetings/admin-schema";
+import { blankAgendaItem, blankSpeaker, meetingFieldOrder, meetingRowLabel, padMeetingRows, type MeetingFormRaw } from "@/lib/meetings/form";
+import { MEETING_KINDS, MEETING_MODES, meetingSchema } from "@/lib/meetings/schema";
+import { slugify } from "@/lib/meetings/slug";
 import { KIND_LABELS, MODE_LABELS } from "@/lib/meetings/labels";
 import { previewMeeting } from "@/lib/meetings/sheet";
 import { InputField } from "./editor-fields";

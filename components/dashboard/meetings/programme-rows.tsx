@@ -1,6 +1,7 @@
 import { bindField, type FieldKit } from "@/components/forms/field-kit";
 import { RemoveRowButton, RepeatedRows } from "@/components/forms/repeated-rows";
-import { MAX_AGENDA_ITEMS, MAX_SPEAKERS, type AgendaItemRaw, type SpeakerRaw } from "@/lib/meetings/admin-schema";
+import type { AgendaItemRaw, SpeakerRaw } from "@/lib/meetings/form";
+import { MAX_AGENDA_ITEMS, MAX_SPEAKERS } from "@/lib/meetings/schema";
 import { TextAreaField } from "@/components/forms/fields";
 import { InputField } from "./editor-fields";
 

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/fields";
 import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
-import type { MeetingStatusRaw } from "@/lib/meetings/admin-schema";
+import type { MeetingStatusRaw } from "@/lib/meetings/form";
 
 type StatusActionFormProps = {
   action: FormAction<MeetingStatusRaw>;

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { z } from "zod";
 import { signInSchema } from "@/lib/auth/schema";
 import { managingBodySchema } from "@/lib/managing-bodies/schema";
-import { meetingSchema } from "@/lib/meetings/admin-schema";
+import { meetingSchema } from "@/lib/meetings/schema";
 import { validMeetingForm } from "@/lib/test/meeting-form";
 import { messageRuleSchema } from "@/lib/message-rules/schema";
 import { addReferentSchema, revokeReferentSchema, updateReferentSchema } from "@/lib/referents/schema";

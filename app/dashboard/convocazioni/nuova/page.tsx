@@ -3,7 +3,7 @@ import Link from "next/link";
 import { MeetingEditor } from "@/components/dashboard/meetings/meeting-editor";
 import { guardPage } from "@/lib/auth/guard";
 import { createMeetingAction } from "@/lib/meetings/actions";
-import { emptyMeetingForm } from "@/lib/meetings/admin-schema";
+import { emptyMeetingForm } from "@/lib/meetings/form";
 import { latestMeetingLetterhead } from "@/lib/meetings/queries";
 import { routes } from "@/lib/routes";
 import { db } from "@/lib/db";

@@ -6,7 +6,7 @@ import { MeetingEditor } from "@/components/dashboard/meetings/meeting-editor";
 import { guardPage } from "@/lib/auth/guard";
 import { updatedJoinLinkRecipients } from "@/lib/join-link/queries";
 import { updateMeetingAction } from "@/lib/meetings/actions";
-import { meetingToForm } from "@/lib/meetings/admin-schema";
+import { meetingToForm } from "@/lib/meetings/form";
 import { meetingFormVersion } from "@/lib/meetings/form-version";
 import { STATUS_LABELS } from "@/lib/meetings/labels";
 import { getDashboardMeeting } from "@/lib/meetings/queries";
