@@ -2,37 +2,31 @@
 // a new meeting's blank form, a stored meeting as the edit form shows it, the
 // order errors are listed in and the rows' labels. The schema that parses it is
 // ./schema.ts.
-import { blankRow, defineForm, emptyValues, type FormValues } from "@/lib/platform/forms/form-data";
+import { blankRow, defineForm, emptyValues, formOf, pageOrder, type FormValues } from "@/lib/platform/forms/form-data";
 import { utcToRomeLocal } from "@/lib/platform/format/rome-local";
-import { AGENDA_COLUMNS, MEETING_FIELDS, SPEAKER_COLUMNS, type AgendaItemInput, type MeetingInput, type SpeakerInput } from "./schema";
+import { agendaRow, cancelMeetingSchema, meetingFields, speakerRow, type AgendaItemInput, type MeetingInput, type SpeakerInput } from "./schema";
 
 /** Blank rows a page offers when JavaScript cannot add more; blank rows are ignored. */
 export const STATIC_SPEAKER_ROWS = 2;
 export const STATIC_AGENDA_ROWS = 3;
 
-// The form's names come from the schema, so a field is written once: its text
-// fields are those that are neither the checkbox nor a list of rows.
-const CHECKBOXES = ["invitesManagingBodies"] as const;
-const ROWS = { speakers: SPEAKER_COLUMNS, agendaItems: AGENDA_COLUMNS };
-type TextField = Exclude<(typeof MEETING_FIELDS)[number], (typeof CHECKBOXES)[number] | keyof typeof ROWS>;
-const isTextField = (name: string): name is TextField => !(CHECKBOXES as readonly string[]).includes(name) && !(name in ROWS);
-const TEXT_FIELDS = MEETING_FIELDS.filter(isTextField);
+// The form's names come from the schema, so a field is written once.
+const fields = formOf(meetingFields, { checkboxes: ["invitesManagingBodies"], rows: { speakers: speakerRow, agendaItems: agendaRow } });
 
 export const meetingForm = defineForm({
+  ...fields,
   text: [
-    ...TEXT_FIELDS,
+    ...fields.text,
     // The editor's fingerprint of the meeting as it was loaded (lib/meetings/form-version.ts); empty for a new one.
     "version",
   ],
-  checkboxes: CHECKBOXES,
-  rows: ROWS,
 });
 export type MeetingFormRaw = FormValues<typeof meetingForm>;
 export type SpeakerRaw = MeetingFormRaw["speakers"][number];
 export type AgendaItemRaw = MeetingFormRaw["agendaItems"][number];
 
 /** Cancelling says why (shown on the public page and in the email) and asks for an explicit confirmation. */
-export const cancelMeetingForm = defineForm({ text: ["reason"], checkboxes: ["confirm"] });
+export const cancelMeetingForm = formOf(cancelMeetingSchema, { checkboxes: ["confirm"] });
 export type CancelMeetingRaw = FormValues<typeof cancelMeetingForm>;
 
 /** Publish, unpublish, duplicate, archive: a button, no fields. */
@@ -138,26 +132,9 @@ export function meetingToForm(meeting: MeetingFormSource): MeetingFormRaw {
   });
 }
 
-// The page shows the schema's fields in its order, but the programme's rows
-// right after the checkbox, before the letter.
-const CHECKBOX_AT = MEETING_FIELDS.indexOf("invitesManagingBodies");
-const FACTS_ORDER = MEETING_FIELDS.slice(0, CHECKBOX_AT).filter(isTextField);
-const LETTER_ORDER = MEETING_FIELDS.slice(CHECKBOX_AT + 1).filter(isTextField);
-
-const rowPaths = (name: string, columns: readonly string[], count: number) => [
-  name,
-  ...Array.from({ length: count }, (_, index) => columns.map((column) => `${name}.${index}.${column}`)).flat(),
-];
-
-/** Field order on the page: the error summary lists errors in it and focus goes to the first. */
+/** Field order on the page (the schema's): the error summary lists errors in it and focus goes to the first. */
 export function meetingFieldOrder(speakerRows: number, agendaRows: number): string[] {
-  return [
-    ...FACTS_ORDER,
-    "invitesManagingBodies",
-    ...rowPaths("speakers", SPEAKER_COLUMNS, speakerRows),
-    ...rowPaths("agendaItems", AGENDA_COLUMNS, agendaRows),
-    ...LETTER_ORDER,
-  ];
+  return pageOrder(fields, { speakers: speakerRows, agendaItems: agendaRows });
 }
 
 /** "Relatore 2", "Tema 3": which row an error in the summary is about. */

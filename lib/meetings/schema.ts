@@ -11,7 +11,7 @@ import {
   requiredMultiline,
   requiredText as sharedRequiredText,
 } from "@/lib/platform/forms/fields";
-import { isBlankRow } from "@/lib/platform/forms/form-data";
+import { isBlankRow, schemaKeys } from "@/lib/platform/forms/form-data";
 import { romeLocalToUtc } from "@/lib/platform/format/rome-local";
 import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
@@ -85,10 +85,7 @@ const capacityField = cleanString()
     return number;
   });
 
-/** A z.object's field names, in the order it declares them. */
-const fieldNames = <Shape extends z.ZodRawShape>(schema: { shape: Shape }) => Object.keys(schema.shape) as (keyof Shape & string)[];
-
-const speakerRow = z
+export const speakerRow = z
   .object({
     honorific: sharedOptionalText(40).default(""),
     name: sharedOptionalText(150).default(""),
@@ -100,7 +97,7 @@ const speakerRow = z
     if (!isBlankRow(row) && !row.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Indica il nome del relatore" });
   });
 
-const agendaRow = z
+export const agendaRow = z
   .object({
     title: sharedOptionalText(300).default(""),
     description: optionalMultiline(1000).default(""),
@@ -110,8 +107,8 @@ const agendaRow = z
   });
 
 /** The columns of a speaker's and an agenda item's row, as the form names them. */
-export const SPEAKER_COLUMNS = fieldNames(speakerRow);
-export const AGENDA_COLUMNS = fieldNames(agendaRow);
+const SPEAKER_COLUMNS = schemaKeys(speakerRow);
+const AGENDA_COLUMNS = schemaKeys(agendaRow);
 
 /** Typed text as stored: trimmed, and null when nothing is left. */
 export const textOrNull = (value: string | undefined) => value?.trim() || null;
@@ -155,7 +152,8 @@ const agendaField = z
     return kept.map(agendaItemFromRow);
   });
 
-const meetingFields = z.object({
+/** The convocation's fields before the checks across them, in the editor's order (./form.ts reads the form's names from it). */
+export const meetingFields = z.object({
   title: requiredLine("Indica il titolo", 200),
   slug: slugField,
   kind: z.enum(MEETING_KINDS, { error: "Indica il tipo di incontro" }),
@@ -173,6 +171,9 @@ const meetingFields = z.object({
   registrationOpensAt: optionalDateTime,
   registrationClosesAt: optionalDateTime,
   invitesManagingBodies: checkbox,
+  // The programme, then the letter: the order of the editor's fields.
+  speakers: speakersField,
+  agendaItems: agendaField,
   salutation: optionalLine(300),
   body: requiredText("Scrivi il testo della convocazione", 20_000),
   closing: optionalText(1000),
@@ -183,8 +184,6 @@ const meetingFields = z.object({
   projectCode: requiredLine("Indica il codice del progetto", 50),
   projectName: requiredLine("Indica il nome del progetto", 300),
   projectWebsite: optionalUrl(/^https?$/, "Inserisci l'indirizzo completo, che inizi con https://"),
-  speakers: speakersField,
-  agendaItems: agendaField,
 });
 
 const isDate = (date: Date | null | undefined): date is Date => date instanceof Date && !Number.isNaN(date.getTime());
@@ -214,8 +213,6 @@ export const meetingSchema = meetingFields.superRefine(
   { when: (payload) => typeof payload.value === "object" && payload.value !== null },
 );
 
-/** The convocation form's fields in the order the schema declares them: the meeting, the checkbox, the letter, the rows. */
-export const MEETING_FIELDS = fieldNames(meetingFields);
 
 export type SpeakerInput = {
   honorific: string | null;

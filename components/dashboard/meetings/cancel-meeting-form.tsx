@@ -5,11 +5,12 @@ import { CheckboxField, SubmitButton, TextAreaField } from "@/components/forms/f
 import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/platform/forms/action-state";
-import type { CancelMeetingRaw } from "@/lib/meetings/form";
+import { cancelMeetingForm, type CancelMeetingRaw } from "@/lib/meetings/form";
+import { emptyValues, pageOrder } from "@/lib/platform/forms/form-data";
 import { cancelMeetingSchema } from "@/lib/meetings/schema";
 
 const FORM_ID = "annulla-convocazione";
-const ORDER = ["reason", "confirm"];
+const ORDER = pageOrder(cancelMeetingForm);
 const resolver = schemaResolver<CancelMeetingRaw>(cancelMeetingSchema);
 const fieldOrder = () => ORDER;
 
@@ -24,7 +25,7 @@ export function CancelMeetingForm({ action, registrants }: CancelMeetingFormProp
   const actionForm = useActionForm({
     formId: FORM_ID,
     action,
-    initialValues: { reason: "", confirm: false },
+    initialValues: emptyValues(cancelMeetingForm),
     resolver,
     fieldOrder,
   });
