@@ -11,7 +11,7 @@ import {
   requiredMultiline,
   requiredText as sharedRequiredText,
 } from "@/lib/platform/forms/fields";
-import { isBlankRow, schemaKeys } from "@/lib/platform/forms/form-data";
+import { isBlankRow } from "@/lib/platform/forms/form-data";
 import { romeLocalToUtc } from "@/lib/platform/format/rome-local";
 import type { MeetingKind, MeetingMode } from "@/lib/generated/prisma/enums";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
@@ -106,9 +106,9 @@ export const agendaRow = z
     if (!isBlankRow(row) && !row.title) ctx.addIssue({ code: "custom", path: ["title"], message: "Indica il tema" });
   });
 
-/** The columns of a speaker's and an agenda item's row, as the form names them. */
-const SPEAKER_COLUMNS = schemaKeys(speakerRow);
-const AGENDA_COLUMNS = schemaKeys(agendaRow);
+/** A speaker's and an agenda item's row as the form names its columns. */
+type SpeakerRow = Partial<Record<keyof typeof speakerRow.shape, string>>;
+type AgendaRow = Partial<Record<keyof typeof agendaRow.shape, string>>;
 
 /** Typed text as stored: trimmed, and null when nothing is left. */
 export const textOrNull = (value: string | undefined) => value?.trim() || null;
@@ -118,7 +118,7 @@ export const textOrNull = (value: string | undefined) => value?.trim() || null;
  * null. The schema maps its parsed rows with it, the live preview the rows as
  * they are being typed (a column may be missing there).
  */
-export function speakerFromRow(row: Partial<Record<(typeof SPEAKER_COLUMNS)[number], string>>): SpeakerInput {
+export function speakerFromRow(row: SpeakerRow): SpeakerInput {
   return {
     honorific: textOrNull(row.honorific),
     name: row.name?.trim() ?? "",
@@ -129,7 +129,7 @@ export function speakerFromRow(row: Partial<Record<(typeof SPEAKER_COLUMNS)[numb
 }
 
 /** An agenda item's row as stored, as speakerFromRow() does for a speaker's. */
-export function agendaItemFromRow(row: Partial<Record<(typeof AGENDA_COLUMNS)[number], string>>): AgendaItemInput {
+export function agendaItemFromRow(row: AgendaRow): AgendaItemInput {
   return { title: row.title?.trim() ?? "", description: textOrNull(row.description) };
 }
 
