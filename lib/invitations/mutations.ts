@@ -55,7 +55,7 @@ export async function nominate(
     select: { id: true, email: true },
   });
   for (const invitation of created) {
-    await enqueueEmail(tx, await invitationEmail(tx, invitation.id, tokens.get(invitation.email)!));
+    await enqueueEmail(tx, await invitationEmail(tx, { invitationId: invitation.id, token: tokens.get(invitation.email)! }));
   }
   return created.length;
 }
@@ -108,6 +108,6 @@ export async function declineInvitation(
  * transaction of the answer. A coordinator's direct invitation has no one to tell.
  */
 export async function notifyInviter(tx: Tx, { invitationId, answer }: { invitationId: string; answer: "ACCEPTED" | "DECLINED" }): Promise<void> {
-  const email = await invitationAnsweredEmail(tx, invitationId, answer);
+  const email = await invitationAnsweredEmail(tx, { invitationId, answer });
   if (email) await enqueueEmail(tx, email);
 }

@@ -99,7 +99,7 @@ describe("runDueJoinLinkSends", () => {
     const start = new Date(Date.UTC(2031, 3, 10, 14, 0));
     const { meeting } = await meetingWith(start, 25);
     const now = new Date(start.getTime() - 23 * HOUR);
-    await Promise.all([runDueWork(db, now), runDueWork(db, now), runDueJoinLinkSends(db, now)]);
+    await Promise.all([runDueWork(db, { now }), runDueWork(db, { now }), runDueJoinLinkSends(db, now)]);
     const sends = await sendsOf(meeting.id);
     expect(sends).toHaveLength(1);
     expect(sends[0].emails).toHaveLength(25);

@@ -40,7 +40,10 @@ export type RegistrationTemplate =
   | "registration-promoted"
   | "registration-cancelled";
 
-export async function registrationEmail(tx: Tx, registrationId: string, token: string | null, template: RegistrationTemplate) {
+export async function registrationEmail(
+  tx: Tx,
+  { registrationId, token, template }: { registrationId: string; token: string | null; template: RegistrationTemplate },
+) {
   const registration = await registrationForEmail(tx, registrationId);
   const { person, meeting } = registration;
   // A confirmation after the link went out carries it (lib/join-link); before, the link's own send will.
@@ -61,8 +64,8 @@ export async function registrationEmail(tx: Tx, registrationId: string, token: s
   } as const;
 }
 
-export async function personalLinkEmail(tx: Tx, registrationId: string, token: string) {
-  const email = await registrationEmail(tx, registrationId, token, "registration-confirmed");
+export async function personalLinkEmail(tx: Tx, { registrationId, token }: { registrationId: string; token: string }) {
+  const email = await registrationEmail(tx, { registrationId, token, template: "registration-confirmed" });
   const status = await registrationStatus(tx, registrationId);
   return {
     ...email,
@@ -71,7 +74,7 @@ export async function personalLinkEmail(tx: Tx, registrationId: string, token: s
   } as const;
 }
 
-export async function invitationEmail(tx: Tx, invitationId: string, token: string) {
+export async function invitationEmail(tx: Tx, { invitationId, token }: { invitationId: string; token: string }) {
   const invitation = await invitationForEmail(tx, invitationId);
   const inviter = describeInviter(invitation);
   return {
@@ -95,7 +98,7 @@ export async function invitationEmail(tx: Tx, invitationId: string, token: strin
  * To the registrant who nominated a gestore: the nominee accepted or declined.
  * Null for a coordinator's direct invitation, which has no registrant to tell.
  */
-export async function invitationAnsweredEmail(tx: Tx, invitationId: string, answer: "ACCEPTED" | "DECLINED") {
+export async function invitationAnsweredEmail(tx: Tx, { invitationId, answer }: { invitationId: string; answer: "ACCEPTED" | "DECLINED" }) {
   const invitation = await answeredInvitationForEmail(tx, invitationId);
   const { invitedBy } = invitation;
   if (!invitedBy) return null;

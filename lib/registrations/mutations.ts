@@ -168,7 +168,7 @@ async function registerLocked(
   }
 
   const template = status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted";
-  await enqueueEmail(tx, await registrationEmail(tx, registration.id, token, template));
+  await enqueueEmail(tx, await registrationEmail(tx, { registrationId: registration.id, token, template }));
   await nominate(tx, { sender: registration.id, meeting, nominees: input.nominees, now });
   return { ok: true, registrationId: registration.id, status, token };
 }
@@ -207,7 +207,7 @@ export async function renewPersonalLink(
     where: { id: registrationId },
     data: { tokenHash: hashToken(token), tokenRevokedAt: null, ...data },
   });
-  await enqueueEmail(tx, await personalLinkEmail(tx, registrationId, token));
+  await enqueueEmail(tx, await personalLinkEmail(tx, { registrationId, token }));
 }
 
 export type AcceptResult =
@@ -279,7 +279,7 @@ export const CANCELLED_REGISTRATION = "Annullato: iscrizione annullata";
 export async function markCancelled(tx: Tx, { registrationId, now }: { registrationId: string; now: Date }) {
   await tx.registration.update({ where: { id: registrationId }, data: { status: "CANCELLED", cancelledAt: now } });
   await cancelQueuedEmails(tx, { where: { registrationId, template: { in: ["join-link", "meeting-message"] } }, reason: CANCELLED_REGISTRATION });
-  await enqueueEmail(tx, await registrationEmail(tx, registrationId, null, "registration-cancelled"));
+  await enqueueEmail(tx, await registrationEmail(tx, { registrationId, token: null, template: "registration-cancelled" }));
 }
 
 /** Fills free seats from the waiting list in arrival order; the meeting row must be locked. */
@@ -295,7 +295,7 @@ export async function promoteFromWaitingList(tx: Tx, { meeting, now }: { meeting
   await tx.registration.update({ where: { id: next.id }, data: { status: "CONFIRMED", confirmedAt: now } });
   // The promoted person's link is not stored: the email points to the meeting
   // page and the personal link they already received stays valid.
-  await enqueueEmail(tx, await registrationEmail(tx, next.id, null, "registration-promoted"));
+  await enqueueEmail(tx, await registrationEmail(tx, { registrationId: next.id, token: null, template: "registration-promoted" }));
   return next.id;
 }
 

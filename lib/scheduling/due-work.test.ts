@@ -22,8 +22,8 @@ test("a due follow-up to those present is sent by the tick, once", async () => {
     data: { meetingId: meeting.id, anchor: "AFTER_END", offsetMinutes: 60, audience: "PRESENT", subject: "Grazie", body: "Grazie {nome}." },
   });
 
-  await runDueWork(db);
-  await runDueWork(db);
+  await runDueWork(db, {});
+  await runDueWork(db, {});
 
   const emails = await db.emailMessage.findMany({ where: { meetingId: meeting.id, template: "meeting-message" } });
   expect(emails.map((email) => email.toEmail)).toEqual([present.person.email]);

@@ -17,7 +17,10 @@ export const DUE_WORK: DueWork[] = [
  * the failures are thrown together at the end, so pg-boss records the tick
  * as failed and the next tick tries again.
  */
-export async function runDueWork(db: PrismaClient, now = new Date(), work: readonly DueWork[] = DUE_WORK): Promise<Record<string, unknown>> {
+export async function runDueWork(
+  db: PrismaClient,
+  { now = new Date(), work = DUE_WORK }: { now?: Date; work?: readonly DueWork[] } = {},
+): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
   const failures: string[] = [];
   for (const item of work) {

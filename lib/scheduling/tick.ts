@@ -54,7 +54,7 @@ export async function startTickWorker(options: TickWorkerOptions): Promise<TickW
     // One run at a time in this process; across processes the work itself is idempotent.
     running = running.catch(() => {}).then(async () => {
       try {
-        const results = await runDueWork(db, now());
+        const results = await runDueWork(db, { now: now() });
         log(`[tick] ${reason}: ${JSON.stringify(results)}`);
       } catch (error) {
         log(`[tick] ${reason} failed: ${describe(error)}`);

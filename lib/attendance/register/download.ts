@@ -9,10 +9,7 @@ import { getRegisterSource } from "./queries";
 
 export async function registerDownload(
   db: PrismaClient,
-  user: { id: string },
-  meetingId: string,
-  format: RegisterFormat,
-  method = "GET",
+  { user, meetingId, format, method = "GET" }: { user: { id: string }; meetingId: string; format: RegisterFormat; method?: string },
 ): Promise<Response> {
   const source = await getRegisterSource(db, meetingId);
   if (!source) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });

@@ -56,7 +56,7 @@ export async function resendInvitation(
     if (!count) return { ok: false, reason: "ALREADY_ANSWERED" };
     // The earlier email's link stopped working with the new token: if it has not left, it never will.
     await cancelQueuedEmails(tx, { where: invitationEmails(invitation.id), reason: CANCELLED_RESENT });
-    await enqueueEmail(tx, await invitationEmail(tx, invitation.id, token));
+    await enqueueEmail(tx, await invitationEmail(tx, { invitationId: invitation.id, token }));
     await recordAudit(tx, {
       actor,
       action: "invitation.resend",

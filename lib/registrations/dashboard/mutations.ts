@@ -88,7 +88,7 @@ export async function confirmFromWaitingList(
     }
     for (const row of waiting) {
       await tx.registration.update({ where: { id: row.id }, data: { status: "CONFIRMED", confirmedAt: now } });
-      await enqueueEmail(tx, await registrationEmail(tx, row.id, null, "registration-promoted"));
+      await enqueueEmail(tx, await registrationEmail(tx, { registrationId: row.id, token: null, template: "registration-promoted" }));
       await recordAudit(tx, {
         actor,
         action: "registration.confirm",

@@ -10,5 +10,5 @@ import type { KnownReferent } from "./known";
 import { lookupKnownReferent } from "./lookup";
 
 export async function lookupReferentAction(input: unknown): Promise<KnownReferent | null> {
-  return lookupKnownReferent(db(), input, clientIp(await headers()));
+  return lookupKnownReferent(db(), { input, ip: clientIp(await headers()) });
 }

@@ -59,7 +59,7 @@ describe("lookupKnownReferent", () => {
     await referentOf(comune.id, { email, firstName: "Rosa", lastName: "Lo Bue" });
     await db.person.update({ where: { email }, data: { phone: "091 123 4567", roleTitle: "Assistente sociale" } });
 
-    const found = await lookupKnownReferent(db, { email: `  ${email.toUpperCase()} ` }, freshIp());
+    const found = await lookupKnownReferent(db, { input: { email: `  ${email.toUpperCase()} ` }, ip: freshIp() });
     expect(found).toEqual({
       firstName: "Rosa",
       lastName: "Lo Bue",
@@ -74,7 +74,7 @@ describe("lookupKnownReferent", () => {
     const email = uniqueEmail("sindaco");
     const referent = await referentOf(comune.id, { email }, null);
     await db.referent.update({ where: { id: referent.id }, data: { role: "POLITICAL" } });
-    expect((await lookupKnownReferent(db, { email }, freshIp()))?.roleTitle).toBe("Referente politico");
+    expect((await lookupKnownReferent(db, { input: { email }, ip: freshIp() }))?.roleTitle).toBe("Referente politico");
   });
 
   it("answers null for a revoked referent, an erased person and an unknown address", async () => {
@@ -89,14 +89,14 @@ describe("lookupKnownReferent", () => {
     await db.person.create({ data: { email: registrant, firstName: "Ugo", lastName: "Iscritto" } });
 
     for (const email of [revoked, erased, registrant, uniqueEmail("sconosciuto")]) {
-      expect(await lookupKnownReferent(db, { email }, freshIp())).toBeNull();
+      expect(await lookupKnownReferent(db, { input: { email }, ip: freshIp() })).toBeNull();
     }
   });
 
   it("answers null, without throwing, to bad input", async () => {
     const ip = freshIp();
     for (const input of [undefined, null, "rosa@comune.it", {}, { email: "" }, { email: "non-un-indirizzo" }, { email: 42 }, { email: "a".repeat(300) + "@x.it" }]) {
-      await expect(lookupKnownReferent(db, input, ip)).resolves.toBeNull();
+      await expect(lookupKnownReferent(db, { input, ip })).resolves.toBeNull();
     }
   });
 
@@ -105,16 +105,16 @@ describe("lookupKnownReferent", () => {
     const email = uniqueEmail("limite");
     await referentOf(comune.id, { email });
     for (let i = 0; i < LOOKUP_LIMITS.perEmail.points; i++) {
-      expect(await lookupKnownReferent(db, { email }, freshIp())).not.toBeNull();
+      expect(await lookupKnownReferent(db, { input: { email }, ip: freshIp() })).not.toBeNull();
     }
-    expect(await lookupKnownReferent(db, { email }, freshIp())).toBeNull();
+    expect(await lookupKnownReferent(db, { input: { email }, ip: freshIp() })).toBeNull();
 
     const ip = freshIp();
-    for (let i = 0; i < LOOKUP_LIMITS.perIp.points; i++) await lookupKnownReferent(db, { email: uniqueEmail("giro") }, ip);
+    for (let i = 0; i < LOOKUP_LIMITS.perIp.points; i++) await lookupKnownReferent(db, { input: { email: uniqueEmail("giro") }, ip });
     const other = uniqueEmail("altro.referente");
     await referentOf(comune.id, { email: other });
-    expect(await lookupKnownReferent(db, { email: other }, ip)).toBeNull();
-    expect(await lookupKnownReferent(db, { email: other }, freshIp())).not.toBeNull();
+    expect(await lookupKnownReferent(db, { input: { email: other }, ip })).toBeNull();
+    expect(await lookupKnownReferent(db, { input: { email: other }, ip: freshIp() })).not.toBeNull();
   });
 
   it("is what the public action answers, keyed by the caller's address", async () => {

@@ -15,7 +15,7 @@ const lookupInput = z.object({ email: emailField });
  * unknown, revoked or erased person, a caller over the limit, a failure. The
  * email is never logged.
  */
-export async function lookupKnownReferent(db: Db, input: unknown, ip: string): Promise<KnownReferent | null> {
+export async function lookupKnownReferent(db: Db, { input, ip }: { input: unknown; ip: string }): Promise<KnownReferent | null> {
   const parsed = lookupInput.safeParse(input);
   if (!parsed.success) return null;
   const { email } = parsed.data;

@@ -12,5 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!guard.ok) return guard.response;
   const { id } = await params;
   if (!isUuid(id)) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
-  return registerDownload(db(), guard.user, id, "pdf", request.method);
+  return registerDownload(db(), { user: guard.user, meetingId: id, format: "pdf", method: request.method });
 }
