@@ -11,7 +11,7 @@ const CLEAN: Record<string, string> = {
   "lib/db.ts": 'export const db = () => ({});\n',
   "lib/routes.ts": "export const routes = {};\n",
   "lib/platform/format/text.ts": "export const trim = (s: string) => s.trim();\n",
-  "lib/meetings/queries.ts": 'import { db } from "@/lib/db";\nexport const meetings = (client = db()) => client.meeting.findMany();\n',
+  "lib/meetings/queries.ts": 'import type { Db } from "@/lib/db";\nexport const meetings = (client: Db) => client.meeting.findMany();\n',
   "lib/meetings/mutations.ts": 'import type { Tx } from "@/lib/db";\nexport const rename = (tx: Tx) => tx.meeting.update({ where: {}, data: {} });\n',
   "lib/meetings/actions.ts": 'import { rename } from "./mutations";\nexport const act = rename;\n',
   "lib/meetings/ics.ts": 'import { trim } from "@/lib/platform/format/text";\nimport type { Tx } from "@/lib/db";\nexport const ics = (t: Tx | null) => trim(String(t));\nexport const drop = (state: { items: Map<string, number> }) => state.items.delete("x");\n',
@@ -72,6 +72,21 @@ describe("the structure check", () => {
     expect(
       tree({ "lib/meetings/emails.ts": 'import type { Tx } from "@/lib/db";\nexport const read = (tx: Tx) => tx.meeting.findMany({});\n' }),
     ).toEqual(["lib/meetings/emails.ts database-call"]);
+  });
+
+  it("finds a query that defaults its client or takes it last, and a mutation with positional arguments after it", () => {
+    expect(
+      tree({
+        "lib/meetings/queries.ts":
+          'import { db as defaultDb, type Db } from "@/lib/db";\n' +
+          "export async function one(id: string, db: Db = defaultDb()) {\n  return db.meeting.findUnique({ where: { id } });\n}\n" +
+          "export async function two(db: Db = defaultDb()) {\n  return db.meeting.findMany({});\n}\n" +
+          "export const fine = (db: Db, { id, now }: { id: string; now: Date }) => db.meeting.findMany({ where: { id, startsAt: { gt: now } } });\n",
+        "lib/meetings/mutations.ts":
+          'import type { Tx } from "@/lib/db";\n' +
+          "export async function publish(tx: Tx, actor: { id: string }, id: string) {\n  return tx.meeting.update({ where: { id }, data: { updatedById: actor.id } });\n}\n",
+      }),
+    ).toEqual(["lib/meetings/mutations.ts signature", "lib/meetings/queries.ts signature", "lib/meetings/queries.ts signature"]);
   });
 
   it("finds a page that queries with the client it may only hand on", () => {

@@ -3,7 +3,18 @@
 // re-exports); type-only imports carry no client and count only for direction.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { COMPOSERS, DATA_LAYER_FILES, DATA_LAYER_PREFIXES, DOMAIN_AREAS, FILE_KINDS, LIB_TSX_PREFIXES, OTHER_FOLDERS, ROOT_FILES } from "./rules";
+import ts from "typescript";
+import {
+  COMPOSERS,
+  DATA_LAYER_FILES,
+  DATA_LAYER_PREFIXES,
+  DOMAIN_AREAS,
+  FILE_KINDS,
+  LIB_TSX_PREFIXES,
+  OTHER_FOLDERS,
+  ROOT_FILES,
+  SIGNATURE_EXCEPTIONS,
+} from "./rules";
 
 export type Violation = { file: string; line: number; rule: string; message: string };
 
@@ -60,6 +71,38 @@ function isDataLayer(file: string): boolean {
   return kind === "queries" || kind === "mutations" || file in DATA_LAYER_FILES || DATA_LAYER_PREFIXES.some((p) => file.startsWith(p));
 }
 
+// A parameter that holds the client or a transaction, by the names and types this code gives them.
+const DB_PARAM_NAME = /^(db|tx|client)$/;
+const DB_PARAM_TYPE = /^(Db|Tx|DbOrTx|PrismaClient|Prisma\.TransactionClient)$/;
+
+/**
+ * Exported functions of lib/ that take the database: the client first, with
+ * no default, and one argument after it (a value or one params object).
+ */
+function signatureViolations(file: string, text: string): { line: number; message: string }[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: { line: number; message: string }[] = [];
+  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const check = (name: string, params: ts.NodeArray<ts.ParameterDeclaration>, at: ts.Node) => {
+    const index = params.findIndex((p) => DB_PARAM_NAME.test(p.name.getText(source)) || DB_PARAM_TYPE.test(p.type?.getText(source) ?? ""));
+    if (index < 0 || `${file} ${name}` in SIGNATURE_EXCEPTIONS) return;
+    const line = source.getLineAndCharacterOfPosition(at.getStart(source)).line + 1;
+    if (index > 0) found.push({ line, message: `${name} takes the database as argument ${index + 1}: make it the first, (db, params)` });
+    else if (params[0].initializer) found.push({ line, message: `${name} defaults its client: let the caller pass db() or its transaction` });
+    else if (params.length > 2) found.push({ line, message: `${name} takes ${params.length - 1} arguments after the client: pass one params object, (db, { … })` });
+  };
+  for (const statement of source.statements) {
+    if (!exported(statement)) continue;
+    if (ts.isFunctionDeclaration(statement) && statement.name) check(statement.name.text, statement.parameters, statement);
+    if (ts.isVariableStatement(statement))
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) check(declaration.name.getText(source), init.parameters, declaration);
+      }
+  }
+  return found;
+}
+
 /** Every violation in the tree at root (a checkout, or a test's fixture). */
 export function checkTree(root: string): Violation[] {
   const violations: Violation[] = [];
@@ -103,6 +146,8 @@ export function checkTree(root: string): Violation[] {
           add(file, line, "pure-module", `${path.posix.basename(file)} is no queries/mutations file and may not reach the database (${target}): move the code, or name the file by what it does`);
       }
     }
+    if (!test && file.startsWith("lib/"))
+      for (const { line, message } of signatureViolations(file, text)) add(file, line, "signature", message);
     if (!test && !isDataLayer(file)) {
       text.split("\n").forEach((content, index) => {
         if (DB_CALL.test(content.replace(/\/\/.*$/, "")))

@@ -74,3 +74,12 @@ export const DATA_LAYER_PREFIXES = ["lib/platform/database/", "lib/test/"];
 
 /** Where .tsx files may sit inside lib/: email templates render React to HTML. */
 export const LIB_TSX_PREFIXES = ["lib/email/templates/"];
+
+/**
+ * Exported functions that take the client or a transaction with more than one
+ * argument after it, and why. Everywhere else it is (db, value) or
+ * (db, { … }): the client first, never a default.
+ */
+export const SIGNATURE_EXCEPTIONS: Record<string, string> = {
+  "lib/meetings/lock.ts withLockedMeeting": "(db, where, work): the work runs inside the lock, a callback reads best last",
+};
