@@ -10,6 +10,7 @@ import { registrationWindow } from "@/lib/meetings/registration-window";
 import { appOrigin } from "@/lib/site";
 import { COVERAGE_REMINDER_TEMPLATE, REMINDER_WINDOW_MS } from "./constants";
 import { routes } from "@/lib/routes";
+import { whenAndWhereSelect } from "@/lib/meetings/when-and-where";
 
 export type SendCoverageRemindersResult =
   | { ok: true; sent: number; skipped: number }
@@ -67,12 +68,7 @@ export async function sendCoverageReminders(
       select: {
         slug: true,
         title: true,
-        startsAt: true,
-        endsAt: true,
-        mode: true,
-        platform: true,
-        venueName: true,
-        venueAddress: true,
+        ...whenAndWhereSelect,
         registrationClosesAt: true,
         invitesManagingBodies: true,
       },

@@ -17,6 +17,7 @@ import { withLockedMeeting, type LockedMeeting } from "@/lib/meetings/lock";
 import { appOrigin } from "@/lib/site";
 import { joinLinkUnavailable, scheduledSlot, UPDATED_SLOT, type JoinLinkUnavailable } from "./schema";
 import { routes } from "@/lib/routes";
+import { whenAndWhereSelect } from "@/lib/meetings/when-and-where";
 
 /** The actor of sends nobody clicked: the minute scheduler. */
 export const SCHEDULER_ACTOR = { label: "invio programmato" } as const;
@@ -52,12 +53,7 @@ async function sendLocked(tx: Tx, locked: LockedMeeting | null, request: SendReq
       slug: true,
       title: true,
       status: true,
-      mode: true,
-      platform: true,
-      venueName: true,
-      venueAddress: true,
-      startsAt: true,
-      endsAt: true,
+      ...whenAndWhereSelect,
       joinUrl: true,
       joinUrlVersion: true,
     },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { whenAndWhereSelect } from "./when-and-where";
 
 /** The letterhead and signature of a convocation, which a new one usually repeats. */
 const letterheadSelect = {
@@ -25,12 +26,7 @@ export const publicMeetingSelect = {
   subject: true,
   placeAndDate: true,
   protocolNumber: true,
-  startsAt: true,
-  endsAt: true,
-  mode: true,
-  platform: true,
-  venueName: true,
-  venueAddress: true,
+  ...whenAndWhereSelect,
   capacity: true,
   registrationOpensAt: true,
   registrationClosesAt: true,

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken, isWellFormedToken } from "@/lib/platform/security/tokens";
 import { inviterSelect } from "@/lib/invitations/inviter";
 import { seatsLeftOf, type SeatsLeft } from "./seats";
+import { whenAndWhereSelect } from "@/lib/meetings/when-and-where";
 
 /** The meeting as a registration email describes it. */
 export const emailMeetingSelect = {
@@ -12,12 +13,7 @@ export const emailMeetingSelect = {
   status: true,
   title: true,
   subject: true,
-  startsAt: true,
-  endsAt: true,
-  mode: true,
-  platform: true,
-  venueName: true,
-  venueAddress: true,
+  ...whenAndWhereSelect,
   updatedAt: true,
 } satisfies Prisma.MeetingSelect;
 

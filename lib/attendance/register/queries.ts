@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import type { RegisterMeeting } from "./meeting";
 import type { RegisterRegistration } from "./rows";
+import { whenAndWhereSelect } from "@/lib/meetings/when-and-where";
 
 const meetingSelect = {
   id: true,
@@ -13,12 +14,7 @@ const meetingSelect = {
   title: true,
   subject: true,
   protocolNumber: true,
-  startsAt: true,
-  endsAt: true,
-  mode: true,
-  platform: true,
-  venueName: true,
-  venueAddress: true,
+  ...whenAndWhereSelect,
   fundingFund: true,
   fundingLine: true,
   projectCode: true,

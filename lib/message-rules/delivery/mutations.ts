@@ -15,6 +15,7 @@ import { AUDIENCE_LABELS } from "../labels";
 import { fillPlaceholders, type PlaceholderValues } from "../placeholders";
 import { describeWhen, ruleState, type RuleState } from "../timing";
 import { routes } from "@/lib/routes";
+import { whenAndWhereSelect } from "@/lib/meetings/when-and-where";
 
 export const MESSAGE_TEMPLATE = "meeting-message" as const;
 
@@ -29,12 +30,7 @@ const meetingSelect = {
   slug: true,
   status: true,
   title: true,
-  startsAt: true,
-  endsAt: true,
-  mode: true,
-  platform: true,
-  venueName: true,
-  venueAddress: true,
+  ...whenAndWhereSelect,
   joinUrl: true,
 } satisfies Prisma.MeetingSelect;
 
