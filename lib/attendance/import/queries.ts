@@ -42,21 +42,22 @@ export type AttendanceImportDetail = {
 };
 
 /** One import of this meeting; null for another meeting's, an unknown id, or rows that are not what we stored. */
+/** What the history and the import's own page both show of an import. */
+const importSelect = {
+  id: true,
+  platform: true,
+  fileName: true,
+  createdAt: true,
+  appliedAt: true,
+  rows: true,
+  summary: true,
+  createdBy: { select: { name: true, email: true } },
+} satisfies Prisma.AttendanceImportSelect;
+
 export async function getAttendanceImport(db: Db, { meetingId, importId }: { meetingId: string; importId: string }): Promise<AttendanceImportDetail | null> {
   const found = await db.attendanceImport.findFirst({
     where: { id: importId, meetingId },
-    select: {
-      id: true,
-      meetingId: true,
-      platform: true,
-      fileName: true,
-      createdAt: true,
-      appliedAt: true,
-      rows: true,
-      summary: true,
-      createdBy: { select: { name: true, email: true } },
-      appliedBy: { select: { name: true, email: true } },
-    },
+    select: { ...importSelect, meetingId: true, appliedBy: { select: { name: true, email: true } } },
   });
   if (!found) return null;
   const participants = participantsSchema.safeParse(found.rows);
@@ -93,16 +94,7 @@ export async function listAttendanceImports(db: Db, meetingId: string): Promise<
     where: { meetingId },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: {
-      id: true,
-      platform: true,
-      fileName: true,
-      createdAt: true,
-      appliedAt: true,
-      rows: true,
-      summary: true,
-      createdBy: { select: { name: true, email: true } },
-    },
+    select: importSelect,
   });
   return rows.map((row) => {
     const summary = importSummarySchema.safeParse(row.summary);

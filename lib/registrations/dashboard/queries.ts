@@ -196,6 +196,12 @@ async function arrivalPositions(db: Db, meetingId: string, ids: string[] | null)
  * One page of a meeting's registrations, searched, filtered and sorted on
  * the server. A page past the end shows the last one.
  */
+/** Who registered, as the list and the export both show them. */
+function registrant(row: { person: { firstName: string; lastName: string; email: string; phone: string | null }; roleTitle: string | null; organisationType: OrganisationType }) {
+  const { firstName, lastName, email, phone } = row.person;
+  return { firstName, lastName, email, phone, roleTitle: row.roleTitle, organisationType: row.organisationType };
+}
+
 export async function listMeetingRegistrations(
   db: Db,
   { meetingId, ...params }: { meetingId: string } & Partial<RegistrationListParams>,
@@ -222,12 +228,7 @@ export async function listMeetingRegistrations(
     arrival: positions.get(row.id) ?? Number(row.arrival),
     status: row.status,
     source: row.source,
-    firstName: row.person.firstName,
-    lastName: row.person.lastName,
-    email: row.person.email,
-    phone: row.person.phone,
-    roleTitle: row.roleTitle,
-    organisationType: row.organisationType,
+    ...registrant(row),
     organisation: organisationLabel(row),
     registeredAt: row.createdAt,
     confirmedAt: row.confirmedAt,
@@ -339,12 +340,7 @@ export async function listRegistrationsForExport(
   const positions = await arrivalPositions(db, meetingId, null);
   return found.map((row): ExportRow => ({
     arrival: positions.get(row.id) ?? Number(row.arrival),
-    firstName: row.person.firstName,
-    lastName: row.person.lastName,
-    email: row.person.email,
-    phone: row.person.phone,
-    roleTitle: row.roleTitle,
-    organisationType: row.organisationType,
+    ...registrant(row),
     municipality: row.municipality?.name ?? null,
     province: row.municipality?.province ?? null,
     organisationName: row.organisationName,
