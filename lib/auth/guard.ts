@@ -11,6 +11,8 @@ import { SIGN_IN_PATH } from "./paths";
 import { can, type DashboardUser, type Permission } from "./roles";
 import { currentUser } from "./session";
 import { routes } from "@/lib/routes";
+import { isUuid } from "@/lib/segments";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 export const SIGNED_OUT_MESSAGE = "La sessione è scaduta o non hai effettuato l'accesso: accedi di nuovo. I dati inseriti non sono stati salvati.";
 export const FORBIDDEN_MESSAGE = "Il tuo profilo non consente questa operazione.";
@@ -50,6 +52,21 @@ export async function guardRoute(
   const status = verdict.reason === "SIGNED_OUT" ? 401 : 403;
   const message = verdict.reason === "SIGNED_OUT" ? SIGNED_OUT_MESSAGE : FORBIDDEN_MESSAGE;
   return { ok: false, response: Response.json({ ok: false, formError: message }, { status }) };
+}
+
+/**
+ * For a route handler under a dashboard meeting (/dashboard/convocazioni/[id]/…):
+ * the session and role first, then the id's shape (a malformed one is 404).
+ */
+export async function guardMeetingRoute(
+  permission: Permission,
+  params: Promise<{ id: string }>,
+): Promise<{ ok: true; user: DashboardUser; meetingId: string } | { ok: false; response: Response }> {
+  const guard = await guardRoute(permission);
+  if (!guard.ok) return guard;
+  const { id } = await params;
+  if (!isUuid(id)) return { ok: false, response: Response.json({ ok: false, formError: MEETING_NOT_FOUND }, { status: 404 }) };
+  return { ok: true, user: guard.user, meetingId: id };
 }
 
 /**

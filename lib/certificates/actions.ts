@@ -19,9 +19,10 @@ import {
 } from "./schema";
 import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 const REFUSALS = {
-  MEETING_NOT_FOUND: "Convocazione non trovata.",
+  MEETING_NOT_FOUND,
   MEETING_CANCELLED: "La convocazione è annullata: non si rilasciano attestati.",
   MEETING_NOT_OVER: "L'incontro non è ancora terminato: gli attestati si rilasciano dopo la fine.",
   NOT_ISSUED: "Questa persona non ha un attestato.",

@@ -10,9 +10,10 @@ import { sendCoverageReminders } from "./mutations";
 import { meetingIdSchema, sendRemindersForm, type SendRemindersRaw } from "./schema";
 import { plural, pluralForm } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 const REFUSALS = {
-  MEETING_NOT_FOUND: "Convocazione non trovata.",
+  MEETING_NOT_FOUND,
   REGISTRATION_NOT_OPEN: "Le iscrizioni a questa convocazione non sono aperte: i promemoria non sono stati inviati.",
   MEETING_FULL: FULL_MEETING_NOTICE,
 } as const;

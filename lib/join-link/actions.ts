@@ -19,8 +19,9 @@ import {
 } from "./schema";
 import { plural } from "@/lib/platform/format/plural";
 import { routes } from "@/lib/routes";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
-const NOT_FOUND = "Convocazione non trovata.";
+const NOT_FOUND = MEETING_NOT_FOUND;
 
 const SEND_REFUSALS: Record<JoinLinkSendFailure, string> = {
   ...UNAVAILABLE_MESSAGES,

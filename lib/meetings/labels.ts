@@ -40,3 +40,6 @@ export const STATUS_BADGES: Record<MeetingStatus, string> = {
   CANCELLED: "bg-danger",
   ARCHIVED: "bg-dark",
 };
+
+/** What a dashboard action, route or API answers about a meeting id that names none. */
+export const MEETING_NOT_FOUND = "Convocazione non trovata.";

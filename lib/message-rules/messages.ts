@@ -1,9 +1,10 @@
 // What the page says after each write (by the ?esito= code the actions
 // redirect with) and why a write was refused.
 import { routes } from "@/lib/routes";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 export const RULE_REFUSALS = {
-  MEETING_NOT_FOUND: "Convocazione non trovata.",
+  MEETING_NOT_FOUND,
   MEETING_CANCELLED: "La convocazione è annullata: i suoi messaggi non vengono inviati.",
   MEETING_DRAFT: "La convocazione è ancora in bozza: pubblicala prima di inviare messaggi.",
   RULE_NOT_FOUND: "Messaggio non trovato: forse è stato eliminato.",

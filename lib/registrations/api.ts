@@ -1,6 +1,7 @@
 // The JSON face of registration: same schema, same service as the form.
 import type { z } from "zod";
 import type { RegisterFailure } from "./mutations";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 export type ApiError = {
   ok: false;
@@ -10,7 +11,7 @@ export type ApiError = {
 };
 
 export const FAILURE_STATUS: Record<RegisterFailure, { status: number; message: string }> = {
-  MEETING_NOT_FOUND: { status: 404, message: "Convocazione non trovata." },
+  MEETING_NOT_FOUND: { status: 404, message: MEETING_NOT_FOUND },
   REGISTRATION_NOT_OPEN: { status: 409, message: "Le iscrizioni non sono ancora aperte." },
   REGISTRATION_CLOSED: { status: 409, message: "Le iscrizioni sono chiuse." },
   MEETING_CANCELLED: { status: 409, message: "La convocazione è stata annullata." },

@@ -6,13 +6,14 @@ import { buildRegisterFile } from "./file";
 import type { RegisterFormat } from "./meeting";
 import { recordRegisterExport } from "./mutations";
 import { getRegisterSource } from "./queries";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 export async function registerDownload(
   db: PrismaClient,
   { user, meetingId, format, method = "GET" }: { user: { id: string }; meetingId: string; format: RegisterFormat; method?: string },
 ): Promise<Response> {
   const source = await getRegisterSource(db, meetingId);
-  if (!source) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
+  if (!source) return Response.json({ ok: false, formError: MEETING_NOT_FOUND }, { status: 404 });
   const file = await buildRegisterFile(format, source);
   // A HEAD (Next.js answers it with the GET handler) takes nothing away.
   if (method !== "HEAD")

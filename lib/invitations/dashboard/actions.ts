@@ -15,6 +15,7 @@ import {
   type InviteOnBehalfRaw,
 } from "./schema";
 import { routes } from "@/lib/routes";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 const NOT_FOUND = "Invito non trovato: forse è stato eliminato. Ricarica la pagina.";
 const ALREADY_ANSWERED = "L'invitato ha già risposto a questo invito: non può essere modificato.";
@@ -24,7 +25,7 @@ const REFUSALS = {
   ALREADY_ANSWERED,
   ALREADY_REVOKED: "L'invito era già stato revocato.",
   REGISTRATION_CLOSED: "Le iscrizioni all'incontro non sono aperte: l'invito non può essere accettato e non è stato inviato.",
-  MEETING_NOT_FOUND: "Convocazione non trovata.",
+  MEETING_NOT_FOUND,
 } as const;
 
 /** The pages showing invitations: the overall list and the meeting's. */

@@ -5,6 +5,7 @@ import { publicOrigin } from "@/lib/site";
 import { isMeetingSlug } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 import { db } from "@/lib/db";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { slug } = await params;
   const meeting = isMeetingSlug(slug) ? await getPublicMeeting(db(), slug) : null;
   if (!meeting) {
-    return new Response("Convocazione non trovata.", {
+    return new Response(MEETING_NOT_FOUND, {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });

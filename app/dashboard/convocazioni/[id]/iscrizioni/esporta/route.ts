@@ -2,7 +2,7 @@
 // and sort. Observers may export (reading is their role); each export is on
 // the audit log, since personal data leaves the portal.
 import type { NextRequest } from "next/server";
-import { guardRoute } from "@/lib/auth/guard";
+import { guardMeetingRoute } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import {
   buildRegistrationsCsv,
@@ -14,7 +14,7 @@ import {
 import { recordRegistrationsExport } from "@/lib/registrations/dashboard/mutations";
 import { getRegistrationsMeeting, listRegistrationsForExport } from "@/lib/registrations/dashboard/queries";
 import { parseRegistrationListParams, registrationListQuery } from "@/lib/registrations/dashboard/schema";
-import { isUuid } from "@/lib/segments";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 export const dynamic = "force-dynamic";
 
@@ -24,15 +24,13 @@ function formatOf(value: string | null): ExportFormat | null {
 }
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const guard = await guardRoute("read");
+  const guard = await guardMeetingRoute("read", params);
   if (!guard.ok) return guard.response;
-  const { id } = await params;
-  if (!isUuid(id)) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
   const search = request.nextUrl.searchParams;
   const format = formatOf(search.get("formato"));
   if (!format) return Response.json({ ok: false, formError: "Formato non disponibile: scegli csv o xlsx." }, { status: 400 });
-  const meeting = await getRegistrationsMeeting(db(), id);
-  if (!meeting) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
+  const meeting = await getRegistrationsMeeting(db(), guard.meetingId);
+  if (!meeting) return Response.json({ ok: false, formError: MEETING_NOT_FOUND }, { status: 404 });
 
   const listParams = parseRegistrationListParams(search);
   const rows = await listRegistrationsForExport(db(), { meetingId: meeting.id, ...listParams });

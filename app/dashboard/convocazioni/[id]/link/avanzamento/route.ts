@@ -1,19 +1,14 @@
 // How the latest join-link send's delivery is going, polled by the Link page.
 // Counts only: never an address, never the link.
-import { guardRoute } from "@/lib/auth/guard";
+import { guardMeetingRoute } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { getJoinLinkProgress } from "@/lib/join-link/queries";
-import { meetingIdSchema } from "@/lib/join-link/schema";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ id: string }> };
-
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  const guard = await guardRoute("read");
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const guard = await guardMeetingRoute("read", params);
   if (!guard.ok) return guard.response;
-  const id = meetingIdSchema.safeParse((await params).id);
-  if (!id.success) return Response.json({ ok: false, formError: "Convocazione non trovata." }, { status: 404 });
-  const progress = await getJoinLinkProgress(db(), id.data);
+  const progress = await getJoinLinkProgress(db(), guard.meetingId);
   return Response.json(progress, { headers: { "cache-control": "no-store" } });
 }

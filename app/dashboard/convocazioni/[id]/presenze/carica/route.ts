@@ -9,6 +9,7 @@ import { createAttendanceImport } from "@/lib/attendance/import/mutations";
 import { parseAttendanceReport } from "@/lib/attendance/import/parse";
 import { attendanceImportPath, isPlatform, uploadErrorHref } from "@/lib/attendance/messages";
 import { attendanceIdSchema } from "@/lib/attendance/schema";
+import { MEETING_NOT_FOUND } from "@/lib/meetings/labels";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   return handleUpload(request, {
     authorize: () => guardRoute("write"),
     addressValid: attendanceIdSchema.safeParse(id).success,
-    notFoundMessage: "Convocazione non trovata.",
+    notFoundMessage: MEETING_NOT_FOUND,
     parse: ({ bytes, form }) => {
       const chosen = form.get("piattaforma");
       return parseAttendanceReport(bytes, typeof chosen === "string" && isPlatform(chosen) ? chosen : null);
