@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedMeeting, testDb } from "./support/database";
 import { signInAs } from "./support/dashboard";
+import { pdfPagesText } from "../lib/platform/pdf/testing";
 
 const REFERENCE = "/convocazioni/tavolo-tecnico-2022-03-24";
 
@@ -56,4 +57,29 @@ test("a coordinator writes the place-and-date line in the editor, sees it in the
 
   await page.goto(`/convocazioni/${meeting.slug}`);
   expect((await letterLines(page)).slice(0, 2)).toEqual(["Catania, 2 dicembre 2026", "Prot. n. 0300/02/12/26"]);
+});
+
+test("the convocation page links the letter and the blank scheda as PDFs; a draft's letter is previewed only in the dashboard", async ({ page, request }) => {
+  await page.goto(REFERENCE);
+  const pdfText = async (name: string) => {
+    const href = await page.getByRole("link", { name }).getAttribute("href");
+    const response = await request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    return (await pdfPagesText(await response.body())).join("\n");
+  };
+  const letter = await pdfText("Scarica la lettera di convocazione (PDF)");
+  expect(letter).toContain("Prot. n. 0227/15/03/22");
+  expect(letter).toContain("Mario Emanuele Alvano");
+  expect(letter).toMatch(/Pagina 1 di \d/);
+  expect(await pdfText("Scarica la scheda referenti da compilare (PDF)")).toContain("PEC del Comune");
+
+  const draft = await seedMeeting({ status: "DRAFT", title: `Bozza con lettera ${Date.now()}` });
+  expect((await request.get(`/convocazioni/${draft.slug}/lettera.pdf`)).status()).toBe(404);
+  await signInAs(page, "OBSERVER");
+  await page.goto(`/dashboard/convocazioni/${draft.id}`);
+  const href = await page.getByRole("link", { name: "Anteprima della lettera (PDF)" }).getAttribute("href");
+  const preview = await page.request.get(href!);
+  expect(preview.status()).toBe(200);
+  expect((await pdfPagesText(await preview.body())).join("\n")).toContain("ANTEPRIMA, non ancora pubblicata");
 });

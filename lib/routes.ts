@@ -23,6 +23,7 @@ const dashboardMeeting = (id: string) => {
     attendance: () => `${base}/presenze`,
     attendanceUpload: () => `${base}/presenze/carica`,
     attendanceImport: (importId: string) => `${base}/presenze/importa/${importId}`,
+    letterPreview: () => `${base}/lettera.pdf`,
     attendanceRegisterPdf: () => `${base}/presenze/registro.pdf`,
     attendanceRegisterXlsx: () => `${base}/presenze/registro.xlsx`,
     certificates: () => `${base}/attestati`,
@@ -39,10 +40,13 @@ export const routes = {
   accessibility: () => "/accessibilita",
   referentSheet: () => "/scheda-referenti",
   referentSheetSent: () => "/scheda-referenti/inviata",
+  /** The blank scheda referenti the letter says is attached, as PDF. */
+  referentSheetPdf: () => "/scheda-referenti/scheda.pdf",
   public: {
     meeting: (slug: string) => ({
       page: () => `/convocazioni/${slug}`,
       calendar: () => `/convocazioni/${slug}/calendario.ics`,
+      letter: () => `/convocazioni/${slug}/lettera.pdf`,
       registration: () => `/convocazioni/${slug}/iscrizione`,
     }),
   },

@@ -1,4 +1,5 @@
 import { InlineMarkdown, MarkdownText } from "@/components/ui/markdown";
+import { LETTER_FOOTER, protocolLabel, websiteLabel } from "@/lib/meetings/letter";
 import type { PublicMeeting } from "@/lib/meetings/queries";
 
 type MeetingLetterProps = {
@@ -15,21 +16,6 @@ type MeetingLetterProps = {
     | "projectWebsite"
   >;
 };
-
-/** "0227/15/03/22" → "Prot. n. 0227/15/03/22"; a number already prefixed is kept as written. */
-export function protocolLabel(protocolNumber: string): string {
-  const value = protocolNumber.trim();
-  return /^prot/i.test(value) ? value : `Prot. n. ${value}`;
-}
-
-/** "https://www.progettocoopera.it/" → "progettocoopera.it", as the letter's footer writes it. */
-export function websiteLabel(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return url;
-  }
-}
 
 /** The convocation letter, word for word: place and date, protocol, subject, body, closing, signature, footer. */
 export function MeetingLetter({ meeting }: MeetingLetterProps) {
@@ -53,8 +39,8 @@ export function MeetingLetter({ meeting }: MeetingLetterProps) {
       </p>
       {/* The letterhead's foot, as on the paper letter. */}
       <div className="letter-footer border-top mt-5 pt-3 text-center" aria-label="Piè di pagina della lettera" role="group">
-        <p className="fw-bold mb-0">ANCI SICILIA</p>
-        <p className="mb-0">Associazione dei comuni siciliani</p>
+        <p className="fw-bold mb-0">{LETTER_FOOTER.name}</p>
+        <p className="mb-0">{LETTER_FOOTER.description}</p>
         {meeting.projectWebsite ? (
           <p className="mb-0">
             <a href={meeting.projectWebsite}>{websiteLabel(meeting.projectWebsite)}</a>

@@ -17,6 +17,8 @@ type MeetingSheetProps = {
   titleLevel?: 1 | 2;
   /** Seats left (public page only; the editor's preview has no registrations to count). */
   seats?: SeatsLeft;
+  /** Links to the letter's PDF (public page only: a draft's letter is previewed from the dashboard). */
+  letterPdf?: string;
 };
 
 /**
@@ -24,7 +26,7 @@ type MeetingSheetProps = {
  * letter, speakers, agenda. The public page and the dashboard's live preview
  * both render this, so the preview is the page.
  */
-export function MeetingSheet({ meeting, now, titleLevel = 1, seats }: MeetingSheetProps) {
+export function MeetingSheet({ meeting, now, titleLevel = 1, seats, letterPdf }: MeetingSheetProps) {
   const cancelled = meeting.status === "CANCELLED";
   const ended = meeting.endsAt !== null && now >= meeting.endsAt;
   const Title = titleLevel === 1 ? "h1" : "h2";
@@ -68,6 +70,13 @@ export function MeetingSheet({ meeting, now, titleLevel = 1, seats }: MeetingShe
       ) : null}
 
       <MeetingLetter meeting={meeting} />
+      {letterPdf ? (
+        <p>
+          <a href={letterPdf} type="application/pdf">
+            Scarica la lettera di convocazione (PDF)
+          </a>
+        </p>
+      ) : null}
       <SpeakersList speakers={meeting.speakers} />
       <AgendaList items={meeting.agendaItems} />
 
@@ -77,9 +86,16 @@ export function MeetingSheet({ meeting, now, titleLevel = 1, seats }: MeetingShe
           ricorda agli Enti che non l&apos;avessero ancora fatto di compilare la scheda referenti, indicando uno o più
           referenti dell&apos;Ente.
         </p>
-        <p className="mb-0">
-          <Link href={routes.referentSheet()}>Compila la scheda referenti</Link>
-        </p>
+        <ul className="mb-0">
+          <li>
+            <Link href={routes.referentSheet()}>Compila la scheda referenti online</Link>
+          </li>
+          <li>
+            <a href={routes.referentSheetPdf()} type="application/pdf">
+              Scarica la scheda referenti da compilare (PDF)
+            </a>
+          </li>
+        </ul>
       </Callout>
     </>
   );

@@ -33,6 +33,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "health check for the load balancer",
   "app/api/convocazioni/[slug]/iscrizioni/route.ts": "public registration API (rate-limited)",
   "app/(public)/convocazioni/[slug]/calendario.ics/route.ts": "public calendar file of a published meeting",
+  "app/(public)/convocazioni/[slug]/lettera.pdf/route.ts": "the convocation letter of a published meeting, as on its public page; reads only",
+  "app/(public)/scheda-referenti/scheda.pdf/route.ts": "the blank scheda referenti the letter attaches; no data but the latest letterhead",
   "app/(public)/iscrizione/[token]/calendario.ics/route.ts": "a registration's calendar file: the personal link's token is the credential; reads only",
   "app/(public)/attestati/[code]/attestato.pdf/route.ts": "an attestato's PDF: its 100-bit code (hash stored) is the credential; reads only, rate-limited per IP",
 };

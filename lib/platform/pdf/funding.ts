@@ -64,13 +64,15 @@ export function drawFundingBlock(writer: PdfWriter, funding: Funding, options: {
   writer.page.drawText(drawableText(regular, "dall'Unione Europea"), { x: captionX, y: top - 24, size: 9, font: regular, color: INK });
 
   const right = writer.left + writer.contentWidth;
-  const marks = ["Città di Palermo", "MINISTERO DELL'INTERNO"];
-  let markRight = right;
-  for (const mark of [...marks].reverse()) {
+  // Right-aligned as a row, drawn left to right: text is read in the order it is drawn.
+  const marks = ["Città di Palermo", "MINISTERO DELL'INTERNO"].map((mark) => {
     const text = drawableText(bold, mark);
-    const width = bold.widthOfTextAtSize(text, 9);
-    writer.page.drawText(text, { x: markRight - width, y: top - emblemHeight / 2 - 3, size: 9, font: bold, color: BLUE });
-    markRight -= width + 24;
+    return { text, width: bold.widthOfTextAtSize(text, 9) };
+  });
+  let markX = right - marks.reduce((sum, mark) => sum + mark.width, 0) - 24 * (marks.length - 1);
+  for (const mark of marks) {
+    writer.page.drawText(mark.text, { x: markX, y: top - emblemHeight / 2 - 3, size: 9, font: bold, color: BLUE });
+    markX += mark.width + 24;
   }
 
   writer.y = top - emblemHeight - 8;

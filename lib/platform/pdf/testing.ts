@@ -14,3 +14,16 @@ export async function pdfPagesText(bytes: Uint8Array | ArrayBuffer): Promise<str
   await pdf.destroy();
   return pages;
 }
+
+/** For tests only: the addresses of every page's link annotations, page by page. */
+export async function pdfLinks(bytes: Uint8Array): Promise<string[][]> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: string[][] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const annotations: { subtype?: string; url?: string }[] = await (await pdf.getPage(number)).getAnnotations();
+    pages.push(annotations.filter((a) => a.subtype === "Link" && a.url).map((a) => a.url!));
+  }
+  await pdf.destroy();
+  return pages;
+}

@@ -1,7 +1,7 @@
 // A small flowing layout over pdf-lib: paragraphs that wrap and break onto
 // new pages, tables whose header repeats on each page, and a footer written
 // on every page once the page count is known ("Pagina N di M").
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
+import { PDFDocument, PDFString, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import { drawableText, embedFonts, type Fonts } from "./fonts";
 
 export const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
@@ -28,6 +28,11 @@ export type TextStyle = {
 };
 
 export type Column = { header: string; width: number; align?: "left" | "right" };
+
+/** A stretch of a paragraph in one font; a link's text is also clickable. */
+export type Run = { text: string; font?: FontName; link?: string };
+
+type Piece = { text: string; font: PDFFont; link?: string; width: number };
 
 export type DocumentInfo = { title: string; subject?: string; author?: string; keywords?: string[]; createdAt?: Date };
 
@@ -137,6 +142,80 @@ export class PdfWriter {
       this.y -= lineHeight;
     }
     this.y -= style.after ?? 0;
+  }
+
+  /**
+   * A paragraph of runs in different fonts (a letter's bold words), wrapped
+   * at spaces: text glued across runs ("**24 marzo**,") stays on one line.
+   */
+  richParagraph(runs: readonly Run[], style: TextStyle = {}): void {
+    const size = style.size ?? 10;
+    const lineHeight = size * LINE_HEIGHT;
+    const width = style.width ?? this.contentWidth - (style.indent ?? 0);
+    const space = this.fonts.regular.widthOfTextAtSize(" ", size);
+    const words: Piece[][] = [];
+    let glued = false;
+    for (const run of runs) {
+      const font = this.fonts[run.font ?? style.font ?? "regular"];
+      for (const token of drawableText(font, run.text).split(/( +)/)) {
+        if (token === "") continue;
+        if (token.trim() === "") {
+          glued = false;
+          continue;
+        }
+        const piece = { text: token, font, link: run.link, width: font.widthOfTextAtSize(token, size) };
+        if (glued && words.length > 0) words[words.length - 1].push(piece);
+        else words.push([piece]);
+        glued = true;
+      }
+    }
+    const wordWidth = (word: Piece[]) => word.reduce((sum, piece) => sum + piece.width, 0);
+    const lines: Piece[][][] = [];
+    let lineWidth = 0;
+    for (const word of words) {
+      const current = lines[lines.length - 1];
+      if (current && lineWidth + space + wordWidth(word) <= width) {
+        current.push(word);
+        lineWidth += space + wordWidth(word);
+      } else {
+        lines.push([word]);
+        lineWidth = wordWidth(word);
+      }
+    }
+    for (const line of lines) {
+      this.ensure(lineHeight);
+      const total = line.reduce((sum, word) => sum + wordWidth(word), 0) + space * (line.length - 1);
+      let x =
+        style.align === "center"
+          ? this.left + (this.contentWidth - total) / 2
+          : style.align === "right"
+            ? this.left + this.contentWidth - total
+            : this.left + (style.indent ?? 0);
+      line.forEach((word, index) => {
+        if (index > 0) x += space;
+        for (const piece of word) {
+          this.line(piece.text, x, size, piece.font, piece.link ? BLUE : (style.color ?? INK));
+          if (piece.link) this.linkArea(piece.link, x, this.y - size * 1.1, piece.width, size * 1.2);
+          x += piece.width;
+        }
+      });
+      this.y -= lineHeight;
+    }
+    this.y -= style.after ?? 0;
+  }
+
+  /** A clickable area on the page that opens `url`. */
+  linkArea(url: string, x: number, y: number, width: number, height: number): void {
+    const annotation = this.doc.context.register(
+      this.doc.context.obj({
+        Type: "Annot",
+        Subtype: "Link",
+        Rect: [x, y, x + width, y + height],
+        Border: [0, 0, 0],
+        A: { Type: "Action", S: "URI", URI: PDFString.of(url) },
+      }),
+    );
+    this.page.node.addAnnot(annotation);
   }
 
   /** "Label: value" lines, the label in bold, values wrapping under themselves. */

@@ -8,6 +8,7 @@ import { getPublicMeeting } from "@/lib/meetings/queries";
 import { seatsLeft } from "@/lib/registrations/queries";
 import { slugSegment } from "@/lib/segments";
 import { db } from "@/lib/db";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function MeetingPage({ params }: PageProps) {
   const now = new Date();
   return (
     <PublicPage lastUpdated={meeting.updatedAt}>
-      <MeetingSheet meeting={meeting} now={now} seats={await seatsLeft(db(), meeting.slug)} />
+      <MeetingSheet meeting={meeting} now={now} seats={await seatsLeft(db(), meeting.slug)} letterPdf={routes.public.meeting(meeting.slug).letter()} />
     </PublicPage>
   );
 }

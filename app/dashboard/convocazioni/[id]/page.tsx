@@ -124,6 +124,12 @@ function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
           <Link href={routes.public.meeting(meeting.slug).page()}>/convocazioni/{meeting.slug}</Link>
         )}
       </dd>
+      <dt>Lettera di convocazione</dt>
+      <dd>
+        <a href={routes.dashboard.meeting(meeting.id).letterPreview()} type="application/pdf">
+          {meeting.status === "DRAFT" ? "Anteprima della lettera (PDF)" : "Lettera (PDF)"}
+        </a>
+      </dd>
       {meeting.protocolNumber ? (
         <>
           <dt>Protocollo</dt>
