@@ -64,6 +64,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "invitation.resend": "Invito inviato di nuovo",
   "invitation.revoke": "Invito revocato",
   "municipality.sai-flag": "Adesione al SAI di un Comune cambiata",
+  "municipality.pec": "PEC di un Comune cambiata",
   "person.export": "Dati di una persona esportati",
   "person.erase": "Dati di una persona cancellati",
   "referent-sheet.submit": "Scheda referenti inviata",

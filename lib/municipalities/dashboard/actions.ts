@@ -6,12 +6,15 @@ import { db } from "@/lib/db";
 import { errorState, type FormState } from "@/lib/platform/forms/action-state";
 import { parseForm, readForm } from "@/lib/platform/forms/form-data";
 import { plural } from "@/lib/platform/format/plural";
-import { setMunicipalitiesSaiFlag, setMunicipalitySaiFlag, type SetSaiFlagsResult } from "./mutations";
+import { setMunicipalitiesSaiFlag, setMunicipalityPec, setMunicipalitySaiFlag, type SetSaiFlagsResult } from "./mutations";
 import {
   bulkSaiFlagForm,
   bulkSaiFlagSchema,
   MAX_BULK_MUNICIPALITIES,
   municipalityIdSchema,
+  municipalityPecForm,
+  municipalityPecSchema,
+  type MunicipalityPecRaw,
   NO_SAI_CHANGE,
   saiFlagForm,
   saiFlagSchema,
@@ -92,6 +95,30 @@ export async function setSaiFlagBulkAction(_state: FormState<BulkSaiFlagRaw>, fo
       message: bulkMessage(result, parsed.data.saiMember),
       values: { ...values, ids: [] },
       revalidate: [routes.dashboard.municipalities(), ...result.changed.length > 0 ? [routes.dashboard.home()] : []],
+    };
+  });
+}
+
+export async function setMunicipalityPecAction(
+  municipalityId: string,
+  _state: FormState<MunicipalityPecRaw>,
+  formData: FormData,
+): Promise<FormState<MunicipalityPecRaw>> {
+  const values = readForm(formData, municipalityPecForm);
+  return runDashboardAction("set-municipality-pec", "write", values, async (user) => {
+    const id = municipalityIdSchema.safeParse(municipalityId);
+    if (!id.success) return errorState(values, {}, NOT_FOUND);
+    const parsed = parseForm(municipalityPecSchema, values);
+    if (!parsed.ok) return errorState(values, parsed.fieldErrors, parsed.formError);
+    const result = await setMunicipalityPec(db(), { actor: user, municipalityId: id.data, pec: parsed.data.pec });
+    if (!result.ok) return errorState(values, {}, NOT_FOUND);
+    const { name, pec } = result.municipality;
+    const message = !result.changed ? "Nessuna modifica: la PEC era già questa." : pec ? `PEC di ${name} salvata: ${pec}.` : `PEC di ${name} tolta: ora non è nota.`;
+    return {
+      status: "success",
+      message,
+      values: { pec: pec ?? "" },
+      revalidate: [routes.dashboard.municipality(id.data), routes.dashboard.municipalities()],
     };
   });
 }

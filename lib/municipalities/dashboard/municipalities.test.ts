@@ -1,10 +1,11 @@
+import fc from "fast-check";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
 import { IDLE } from "@/lib/platform/forms/action-state";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createMunicipalityIn, createReferent, createUser } from "@/lib/test/factories";
 import { parseMunicipalityFilters } from "./filters";
-import { setMunicipalitiesSaiFlag, setMunicipalitySaiFlag } from "./mutations";
+import { setMunicipalitiesSaiFlag, setMunicipalityPec, setMunicipalitySaiFlag } from "./mutations";
 import { getMunicipalityDetail, listDashboardMunicipalities } from "./queries";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
@@ -13,7 +14,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { url, db } = await createTestDatabase();
 process.env.DATABASE_URL = url;
-const { setSaiFlagAction, setSaiFlagBulkAction } = await import("./actions");
+const { setMunicipalityPecAction, setSaiFlagAction, setSaiFlagBulkAction } = await import("./actions");
 
 const coordinator = await createUser(db, "COORDINATOR");
 const observer = await createUser(db, "OBSERVER");
@@ -226,5 +227,47 @@ describe("the SAI flag for a selection", () => {
       status: "success",
       message: "1 Comune segnato come aderente al SAI: Ragusa. 1 Comune aveva già questo valore.",
     });
+  });
+});
+
+describe("the Comune's PEC", () => {
+  test("is corrected with its before and after on the audit log, the same value again records nothing, empty makes it unknown", async () => {
+    const enna = await createMunicipalityIn(db, { name: "Enna", province: "EN" });
+    expect(await setMunicipalityPec(db, { actor: coordinator, municipalityId: enna.id, pec: "protocollo@pec.comune.enna.it" })).toMatchObject({ ok: true, changed: true });
+    expect(await setMunicipalityPec(db, { actor: coordinator, municipalityId: enna.id, pec: "protocollo@pec.comune.enna.it" })).toMatchObject({ ok: true, changed: false });
+    const entries = await db.auditEntry.findMany({ where: { action: "municipality.pec", entityId: enna.id } });
+    expect(entries.map((entry) => entry.data)).toEqual([{ before: { pec: null }, after: { pec: "protocollo@pec.comune.enna.it" } }]);
+
+    session.user = observer;
+    expect(await setMunicipalityPecAction(enna.id, IDLE, form({ pec: "altra@pec.it" }))).toMatchObject({ status: "error", formError: "Il tuo profilo non consente questa operazione." });
+    session.user = coordinator;
+    expect(await setMunicipalityPecAction(enna.id, IDLE, form({ pec: " Protocollo@PEC.Enna.it " }))).toMatchObject({
+      status: "success",
+      message: "PEC di Enna salvata: protocollo@pec.enna.it.",
+    });
+    expect(await setMunicipalityPecAction(enna.id, IDLE, form({ pec: "" }))).toMatchObject({ status: "success", message: "PEC di Enna tolta: ora non è nota." });
+    expect((await db.municipality.findUniqueOrThrow({ where: { id: enna.id } })).pec).toBeNull();
+    expect(await setMunicipalityPecAction("non-un-id", IDLE, form({ pec: "a@pec.it" }))).toMatchObject({ status: "error", formError: "Comune non trovato: ricarica la pagina." });
+  });
+
+  test("refuses anything that is not an address with an Italian message, and writes nothing", async () => {
+    const noto = await db.municipality.update({
+      where: { id: (await createMunicipalityIn(db, { name: "Noto", province: "SR" })).id },
+      data: { pec: "protocollo@pec.noto.it" },
+    });
+    session.user = coordinator;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 300 }).filter((text) => text.trim() !== "" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())),
+        async (pec) => {
+          const state = await setMunicipalityPecAction(noto.id, IDLE, form({ pec }));
+          expect(state).toMatchObject({ status: "error" });
+          expect(Object.values(state.status === "error" ? state.fieldErrors ?? {} : {}).flat().join(" ")).toMatch(/PEC|caratteri/);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect((await db.municipality.findUniqueOrThrow({ where: { id: noto.id } })).pec).toBe("protocollo@pec.noto.it");
+    expect(await db.auditEntry.count({ where: { action: "municipality.pec", entityId: noto.id } })).toBe(0);
   });
 });

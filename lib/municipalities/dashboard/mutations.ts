@@ -65,3 +65,21 @@ export async function setMunicipalitiesSaiFlag(
     return { ok: true, changed: names, unchanged: rows.length - changing.length, missing: input.municipalityIds.length - rows.length };
   });
 }
+
+export type SetPecResult = { ok: true; changed: boolean; municipality: { id: string; name: string; pec: string | null } } | { ok: false; reason: "NOT_FOUND" };
+
+/** The Comune's PEC, as a coordinator corrects it; the same value again changes and records nothing. */
+export async function setMunicipalityPec(
+  db: PrismaClient,
+  { actor, municipalityId, pec }: { actor: { id: string }; municipalityId: string; pec: string | null },
+): Promise<SetPecResult> {
+  return db.$transaction(async (tx: Prisma.TransactionClient): Promise<SetPecResult> => {
+    const [row] = await tx.$queryRaw<{ id: string; name: string; pec: string | null }[]>`
+      SELECT id, name, pec FROM "Municipality" WHERE id = ${municipalityId}::uuid FOR UPDATE`;
+    if (!row) return { ok: false, reason: "NOT_FOUND" };
+    if (row.pec === pec) return { ok: true, changed: false, municipality: row };
+    await tx.municipality.update({ where: { id: row.id }, data: { pec } });
+    await recordAudit(tx, { actor, action: "municipality.pec", entityType: "Municipality", entityId: row.id, before: { pec: row.pec }, after: { pec } });
+    return { ok: true, changed: true, municipality: { ...row, pec } };
+  });
+}

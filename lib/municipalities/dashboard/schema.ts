@@ -2,6 +2,7 @@
 // so a double submission cannot flip the flag back.
 import { z } from "zod";
 import { formOf, type FormValues } from "@/lib/platform/forms/form-data";
+import { pecField } from "@/lib/referents/sheets/schema";
 
 /** A municipality's id, as a bound argument of its forms: anything else is refused before the database. */
 export const municipalityIdSchema = z.uuid();
@@ -30,3 +31,11 @@ export type BulkSaiFlagRaw = FormValues<typeof bulkSaiFlagForm> & { ids: string[
 
 /** The bulk form's answer when nothing changed: shown as information, not as a success. */
 export const NO_SAI_CHANGE = "Nessuna modifica: i Comuni selezionati avevano già questo valore.";
+
+/** The Comune's institutional PEC, where a convocation goes by PEC; left empty, it is not known. */
+export const municipalityPecSchema = z.object({
+  pec: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), pecField.nullable()),
+});
+export type MunicipalityPecInput = z.output<typeof municipalityPecSchema>;
+export const municipalityPecForm = formOf(municipalityPecSchema);
+export type MunicipalityPecRaw = FormValues<typeof municipalityPecForm>;

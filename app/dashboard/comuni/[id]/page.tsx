@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SaiBadge } from "@/components/municipalities/sai-badge";
+import { MunicipalityPecForm } from "@/components/municipalities/municipality-pec-form";
 import { SaiFlagForm } from "@/components/municipalities/sai-flag-form";
 import {
   MunicipalityManagingBodies,
@@ -13,7 +14,7 @@ import {
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
-import { setSaiFlagAction } from "@/lib/municipalities/dashboard/actions";
+import { setMunicipalityPecAction, setSaiFlagAction } from "@/lib/municipalities/dashboard/actions";
 import { getMunicipalityDetail } from "@/lib/municipalities/dashboard/queries";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
@@ -55,7 +56,15 @@ export default async function MunicipalityPage({ params }: PageProps) {
           {municipality.provinceName} ({municipality.province})
         </dd>
         <dt>PEC</dt>
-        <dd>{municipality.pec ?? "Non nota"}</dd>
+        <dd>
+          {municipality.pec ?? "Non nota"}
+          {canWrite ? (
+            <details className="mt-2">
+              <summary>Modifica la PEC</summary>
+              <MunicipalityPecForm action={setMunicipalityPecAction.bind(null, municipality.id)} pec={municipality.pec} />
+            </details>
+          ) : null}
+        </dd>
         <dt>Adesione al SAI</dt>
         <dd>
           <SaiBadge member={municipality.saiMember} />
