@@ -40,6 +40,17 @@ type Margins = { top: number; right: number; bottom: number; left: number };
 
 const LINE_HEIGHT = 1.25;
 
+/**
+ * How wide the text is as drawText draws it: glyph by glyph. pdf-lib's
+ * widthOfTextAtSize subtracts kerning ("AV", "VO") that drawText does not
+ * apply, so a word placed after "TAVOLO" by that width would touch it.
+ */
+export function drawnWidth(font: PDFFont, text: string, size: number): number {
+  let width = 0;
+  for (const char of text) width += font.widthOfTextAtSize(char, size);
+  return width;
+}
+
 /** Lines of at most `width` points; a word longer than a line is cut. */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const safe = drawableText(font, text).trim();
@@ -163,7 +174,7 @@ export class PdfWriter {
           glued = false;
           continue;
         }
-        const piece = { text: token, font, link: run.link, width: font.widthOfTextAtSize(token, size) };
+        const piece = { text: token, font, link: run.link, width: drawnWidth(font, token, size) };
         if (glued && words.length > 0) words[words.length - 1].push(piece);
         else words.push([piece]);
         glued = true;

@@ -39,8 +39,9 @@ function drawCheck(writer: PdfWriter, label: string): void {
   writer.paragraph(label, { size: 9.5, indent: 16, after: 8 });
 }
 
-function section(writer: PdfWriter, heading: string): void {
-  writer.ensure(60);
+/** A heading kept on one page with the `rows` fields under it. */
+function section(writer: PdfWriter, heading: string, rows: number): void {
+  writer.ensure(30 + rows * 24);
   writer.space(6);
   writer.paragraph(heading, { size: 11.5, font: "bold", after: 2 });
 }
@@ -67,20 +68,22 @@ export async function buildBlankSheetPdf({ formUrl, privacyUrl, letterhead }: { 
     { size: 9.5, after: 6 },
   );
 
-  section(writer, "Il Comune");
+  section(writer, "Il Comune", 2);
   drawField(writer, "Comune");
   drawField(writer, "PEC del Comune");
 
   const roles = Object.values(REFERENT_ROLE_LABELS);
   for (let index = 1; index <= PAPER_REFERENTS; index += 1) {
-    section(writer, `Referente ${index}${index > 1 ? " (facoltativo)" : ""}`);
-    for (const field of ["Nome", "Cognome", { label: "Ruolo", choices: roles }, "Ufficio o incarico", "Email", "Telefono (facoltativo)"] as const) drawField(writer, field);
+    const fields = ["Nome", "Cognome", { label: "Ruolo", choices: roles }, "Ufficio o incarico", "Email", "Telefono (facoltativo)"] as const;
+    section(writer, `Referente ${index}${index > 1 ? " (facoltativo)" : ""}`, fields.length);
+    for (const field of fields) drawField(writer, field);
   }
 
-  section(writer, "Chi compila la scheda");
-  for (const field of ["Nome", "Cognome", "Ruolo o qualifica", "Email", "Telefono (facoltativo)"]) drawField(writer, field);
+  const officer = ["Nome", "Cognome", "Ruolo o qualifica", "Email", "Telefono (facoltativo)"];
+  section(writer, "Chi compila la scheda", officer.length);
+  for (const field of officer) drawField(writer, field);
 
-  section(writer, "Privacy");
+  section(writer, "Privacy", 3);
   drawCheck(writer, `Ho preso visione dell'informativa privacy (${privacyUrl}) e l'ho portata a conoscenza dei referenti indicati`);
   drawCheck(writer, "Il Comune desidera ricevere le comunicazioni del Coordinamento sulle prossime iniziative (facoltativo)");
   writer.space(10);
