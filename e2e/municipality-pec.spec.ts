@@ -29,6 +29,7 @@ test("a coordinator sets a Comune's PEC, is told in Italian when it is no addres
   await page.reload();
   await expect(page.locator("dd", { hasText: pec }).first()).toBeVisible();
 
+  await page.context().clearCookies();
   await signInAs(page, "OBSERVER");
   await page.goto(`/dashboard/comuni/${municipality.id}`);
   await expect(page.getByText(pec)).toBeVisible();
