@@ -9,8 +9,8 @@
 //   datastore dump of resource d09adf99-dc10-4349-8c53-27b1e5aa97b6,
 //   https://indicepa.gov.it/ipa-dati/datastore/dump/d09adf99-dc10-4349-8c53-27b1e5aa97b6?bom=True
 //   (URL and resource id as used by github.com/ondata/openrndt
-//   scripts/build_ipa_registry.py, github.com/mxmap-it/mxmap.it
-//   scripts/fetch_indicepa.py, github.com/MonitoraPA/monitorapa).
+//   scripts/build_ipa_registry.py and github.com/mxmap-it/mxmap.it
+//   scripts/fetch_indicepa.py; MonitoraPA downloads the same dump with &format=tsv).
 // - Confirmed on a stored copy of that dump (github.com/mfortini/carbonEnti,
 //   enti.csv, rows updated up to June 2024): comma-separated, UTF-8, fields
 //   quoted with "" for a quote only when needed, one header line:
@@ -26,14 +26,16 @@
 //   Amministrazioni", Codice_Categoria "L6", Codice_comune_ISTAT six digits
 //   with their leading zero ("084033"), Tipo_MailN "Pec" or "Altro", accents
 //   often written as apostrophes ("Ricco' del Golfo di Spezia").
-// - "Codice_ISTAT" is another column (the entity's number in ISTAT's list of
-//   public bodies, not the Comune's code): it is never read as one.
-// - Category L6 is "Comuni e loro Consorzi e Associazioni": consortia and
+// - "Codice_ISTAT" is another column (numbers like 11141533, seemingly the
+//   entity's own ISTAT number, not the Comune's code): it is never read as one.
+// - Category L6 holds Comuni and their consortia and associations: consortia and
 //   other bodies sit in it beside the Comuni (ATS Madonie, code "atsms", has
-//   082036: mxmap-it/mxmap.it scripts/fetch_indicepa.py), so a row is a Comune
-//   by its name or its IPA code as well (./parse.ts).
-// - For provinces after 089 (Sardinia) IndicePA's Codice_comune_ISTAT differs
-//   from ISTAT's (Cagliari 118006 for 092006); Sicily's 081–089 are ISTAT's.
+//   082036: the mxmap.it fork fpietrosanti/mxmap.it, scripts/fetch_indicepa.py;
+//   "Consorzio Progetto Solidarieta'" is L6 in the carbonEnti copy), so a row
+//   is a Comune by its name or its IPA code as well (./parse.ts).
+// - Sicily's codes are ISTAT's (Ribera 084033, Riesi 085015 in the copy above);
+//   a public IPA↔ISTAT mapping note says they differ for Sardinia (Cagliari
+//   118006 for 092006), which does not concern us.
 // Assumed, not seen: that the ?bom=True download starts with a UTF-8 BOM (the
 // readers above strip one), and that someone may save the file from a
 // spreadsheet with ";" or tabs, or in Windows-1252: all of these are read.
