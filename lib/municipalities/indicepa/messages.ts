@@ -1,0 +1,22 @@
+// What the IndicePA import says of a file refused as a whole.
+import { REQUIRED_COLUMN_LABELS, type RequiredColumnGroup } from "./columns";
+import { MAX_INDICEPA_BYTES, MAX_INDICEPA_RECORDS } from "./limits";
+
+export type IndicePaRefusalCode = "EMPTY" | "FILE_TYPE" | "TOO_LARGE" | "TOO_MANY_ROWS" | "UNCLOSED_QUOTE" | "MISSING_COLUMNS" | "NO_SICILIAN_COMUNI";
+
+const MESSAGES: Record<Exclude<IndicePaRefusalCode, "MISSING_COLUMNS">, string> = {
+  EMPTY: "Il file è vuoto: servono la riga di intestazione dell'elenco «Enti» di IndicePA e almeno una riga di dati.",
+  FILE_TYPE: "Tipo di file non accettato: carica l'elenco «Enti» di IndicePA in formato CSV (enti.csv), non Excel o PDF.",
+  TOO_LARGE: `Il file è troppo grande: al massimo ${MAX_INDICEPA_BYTES / (1024 * 1024)} MB.`,
+  TOO_MANY_ROWS: `Il file ha troppe righe: al massimo ${MAX_INDICEPA_RECORDS.toLocaleString("it-IT")}.`,
+  UNCLOSED_QUOTE: "Nel file CSV delle virgolette si aprono e non si chiudono più: scarica di nuovo l'elenco da IndicePA.",
+  NO_SICILIAN_COMUNI: "Il file non contiene nessun Comune siciliano: controlla di aver scaricato l'elenco «Enti» di IndicePA (non quello delle unità organizzative o delle AOO).",
+};
+
+export function refusalMessage(code: IndicePaRefusalCode, missing: readonly RequiredColumnGroup[] = []): string {
+  if (code !== "MISSING_COLUMNS") return MESSAGES[code];
+  const names = missing.map((group) => REQUIRED_COLUMN_LABELS[group]);
+  return names.length > 0
+    ? `Mancano colonne necessarie: ${names.join(", ")}. Il file deve essere l'elenco «Enti» di IndicePA, con la sua riga di intestazione.`
+    : "Mancano colonne necessarie: il file deve essere l'elenco «Enti» di IndicePA, con la sua riga di intestazione.";
+}
