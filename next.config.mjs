@@ -8,7 +8,11 @@ const nextConfig = {
   // sri: Next's script files carry an integrity hash (works with Turbopack
   // since 16.2); the security headers themselves are set by proxy.ts
   // (lib/platform/security/headers.ts), since HSTS reads APP_URL at run time.
-  experimental: { authInterrupts: true, sri: { algorithm: "sha256" } },
+  // proxyClientMaxBodySize: with a proxy, Next buffers a request's body up to
+  // this size and passes on only that much (10 MB unless set). IndicePA's whole
+  // list of entities may be up to 24 MB (lib/municipalities/indicepa/limits.ts),
+  // and its upload handler refuses a larger declared length before reading it.
+  experimental: { authInterrupts: true, sri: { algorithm: "sha256" }, proxyClientMaxBodySize: "25mb" },
   reactStrictMode: true,
   // Every page's <title> goes in the <head> of its HTML, for every browser, not
   // streamed after the content: a screen reader announces the page by its

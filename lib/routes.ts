@@ -78,6 +78,9 @@ export const routes = {
     managingBodies: () => "/dashboard/enti-gestori",
     managingBody: (id: string) => `/dashboard/enti-gestori/${id}`,
     newManagingBody: () => "/dashboard/enti-gestori/nuovo",
+    pecImports: () => "/dashboard/comuni/pec",
+    pecImport: (id: string) => `/dashboard/comuni/pec/${id}`,
+    pecImportUpload: () => "/dashboard/comuni/pec/carica",
     saiImports: () => "/dashboard/enti-gestori/importa",
     saiImport: (id: string) => `/dashboard/enti-gestori/importa/${id}`,
     saiImportUpload: () => "/dashboard/enti-gestori/importa/carica",
@@ -109,6 +112,7 @@ export const routePatterns = {
   dashboardMeetingRegistrations: "/dashboard/convocazioni/[id]/iscrizioni",
   attendanceUpload: "/dashboard/convocazioni/[id]/presenze/carica",
   saiImportUpload: "/dashboard/enti-gestori/importa/carica",
+  pecImportUpload: "/dashboard/comuni/pec/carica",
 } as const;
 
 export type RoutePattern = (typeof routePatterns)[keyof typeof routePatterns];

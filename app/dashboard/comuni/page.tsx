@@ -43,6 +43,9 @@ export default async function MunicipalitiesPage({ searchParams }: Props) {
         I 391 Comuni siciliani: chi aderisce al SAI, chi ha referenti attivi, i progetti e gli enti gestori. La copertura degli
         incontri e i promemoria contano solo i Comuni aderenti al SAI.
       </p>
+      <p>
+        <Link href={routes.dashboard.pecImports()}>Importa le PEC dei Comuni da IndicePA</Link>
+      </p>
       <MunicipalityFilterForm path={PATH} filters={filters} />
       {total > 0 ? (
         <p>

@@ -1,4 +1,6 @@
 // What the IndicePA import says of a file refused as a whole.
+import { uploadErrorQuery } from "@/lib/platform/files/limits";
+import { routes } from "@/lib/routes";
 import { REQUIRED_COLUMN_LABELS, type RequiredColumnGroup } from "./columns";
 import { MAX_INDICEPA_BYTES, MAX_INDICEPA_RECORDS } from "./limits";
 
@@ -20,3 +22,29 @@ export function refusalMessage(code: IndicePaRefusalCode, missing: readonly Requ
     ? `Mancano colonne necessarie: ${names.join(", ")}. Il file deve essere l'elenco «Enti» di IndicePA, con la sua riga di intestazione.`
     : "Mancano colonne necessarie: il file deve essere l'elenco «Enti» di IndicePA, con la sua riga di intestazione.";
 }
+
+/** A refusal as it travels in the upload page's address (?errore=…&mancano=…); anything else is ignored. */
+export const UPLOAD_ERROR_CODES = ["NO_FILE", "EMPTY", "FILE_TYPE", "TOO_LARGE", "TOO_MANY_ROWS", "UNCLOSED_QUOTE", "MISSING_COLUMNS", "NO_SICILIAN_COMUNI"] as const;
+export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
+
+export function isUploadErrorCode(value: string): value is UploadErrorCode {
+  return (UPLOAD_ERROR_CODES as readonly string[]).includes(value);
+}
+
+export function uploadErrorMessage(code: UploadErrorCode, missing: readonly RequiredColumnGroup[] = []): string {
+  return code === "NO_FILE" ? "Scegli il file da caricare: l'elenco «Enti» di IndicePA (enti.csv)." : refusalMessage(code, missing);
+}
+
+/** The upload page's address with the reason a file was refused. */
+export function uploadErrorHref(refusal: { code: UploadErrorCode; missing?: readonly RequiredColumnGroup[] }): string {
+  const query = uploadErrorQuery(refusal.code, { mancano: refusal.code === "MISSING_COLUMNS" ? refusal.missing?.join(",") : undefined });
+  return `${routes.dashboard.pecImports()}?${query}`;
+}
+
+export const APPLY_MESSAGES = {
+  NOT_FOUND: "Importazione non trovata: ricarica la pagina.",
+  ALREADY_APPLIED: "Questa importazione è già stata applicata.",
+} as const;
+
+/** The dataset's page in IndicePA's open data, where the list is downloaded. */
+export const INDICEPA_DATASET_URL = "https://www.indicepa.gov.it/ipa-dati/dataset/enti";

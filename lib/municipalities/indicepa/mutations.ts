@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { recordAudit, recordAudits } from "@/lib/audit/mutations";
 import type { IndicePaRow, SkippedRows } from "./parse";
-import { planPecImport } from "./plan";
+import { planPecImport, writesOf, type PecWrite } from "./plan";
 import { loadStoredMunicipalities } from "./queries";
 import { storedRowsSchema } from "./schema";
 
@@ -28,7 +28,7 @@ export type PecImportSummary = {
   withoutPec: number;
   invalid: number;
   unmatched: number;
-  writes: { name: string; from: string | null; to: string }[];
+  writes: PecWrite[];
 };
 
 export type ApplyPecImportResult = { ok: true; summary: PecImportSummary } | { ok: false; reason: "NOT_FOUND" | "ALREADY_APPLIED" };
@@ -74,9 +74,7 @@ export async function applyPecImport(db: PrismaClient, { actor, importId }: { ac
 }
 
 function summarise(plan: ReturnType<typeof planPecImport>): PecImportSummary {
-  const writes = plan.municipalities.flatMap(({ municipality, change }) =>
-    change.kind === "new" ? [{ name: municipality.name, from: null, to: change.pec }] : change.kind === "changed" ? [{ name: municipality.name, from: change.from, to: change.to }] : [],
-  );
+  const writes = writesOf(plan);
   return {
     set: plan.totals.new,
     changed: plan.totals.changed,

@@ -117,3 +117,14 @@ export function planPecImport(rows: readonly IndicePaRow[], municipalities: read
     totals: totalsOf(plans, unmatched.length, duplicates.length),
   };
 }
+
+/** Each PEC applying writes, by Comune: the old one (null when none) and the new one. */
+export type PecWrite = { name: string; from: string | null; to: string };
+
+export function writesOf(plan: PecPlan): PecWrite[] {
+  return plan.municipalities.flatMap(({ municipality, change }): PecWrite[] => {
+    if (change.kind === "new") return [{ name: municipality.name, from: null, to: change.pec }];
+    if (change.kind === "changed") return [{ name: municipality.name, from: change.from, to: change.to }];
+    return [];
+  });
+}

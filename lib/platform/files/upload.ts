@@ -17,6 +17,8 @@ type Accepted<Result> = Extract<Result, { ok: true }>;
 export type UploadSteps<Result extends { ok: boolean }, User> = {
   /** The caller's session and role, checked before anything is read: the user, or the response that refuses them. */
   authorize: () => Promise<{ ok: true; user: User } | { ok: false; response: Response }>;
+  /** The largest file this import reads; MAX_UPLOAD_BYTES unless said. */
+  maxBytes?: number;
   /** False when the address cannot name what the file is for (a malformed id): 404, checked after the session, before the body is read. */
   addressValid?: boolean;
   /** What the 404 says when the address names nothing, or what it named is gone by the time the file is stored. */
@@ -43,12 +45,13 @@ export async function handleUpload<Result extends { ok: boolean }, User>(request
   // A browser's form post always states its length; without one the body could be anything, of any size.
   const length = request.headers.get("content-length");
   if (length === null) return new Response("Length Required", { status: 411 });
-  if (Number(length) > MAX_UPLOAD_BYTES + UPLOAD_FRAMING_BYTES) return seeOther(steps.refusedHref({ code: "TOO_LARGE" }));
+  const maxBytes = steps.maxBytes ?? MAX_UPLOAD_BYTES;
+  if (Number(length) > maxBytes + UPLOAD_FRAMING_BYTES) return seeOther(steps.refusedHref({ code: "TOO_LARGE" }));
 
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   if (!form || !(file instanceof File) || (file.size === 0 && !file.name)) return seeOther(steps.refusedHref({ code: "NO_FILE" }));
-  if (file.size > MAX_UPLOAD_BYTES) return seeOther(steps.refusedHref({ code: "TOO_LARGE" }));
+  if (file.size > maxBytes) return seeOther(steps.refusedHref({ code: "TOO_LARGE" }));
 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const parsed = await steps.parse({ name: file.name, bytes, form });

@@ -17,7 +17,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  * length themselves and send the browser back with the reason.
  */
 export const UPLOAD_BODY_LIMIT_BYTES = MAX_UPLOAD_BYTES + UPLOAD_FRAMING_BYTES;
-const UPLOAD_PATHS = [routePatterns.attendanceUpload, routePatterns.saiImportUpload].map(patternRegExp);
+const UPLOAD_PATHS = [routePatterns.attendanceUpload, routePatterns.saiImportUpload, routePatterns.pecImportUpload].map(patternRegExp);
 
 export const TOO_LARGE_MESSAGE = "I dati inviati superano il limite consentito (1 MB). Riduci il testo o il file e riprova.";
 export const BAD_REQUEST_MESSAGE = "Il modulo inviato non è leggibile. Torna alla pagina, ricaricala e riprova.";
