@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FileUploadForm } from "@/components/forms/file-upload-form";
-import { RomeTime } from "@/components/ui/rome-time";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { ImportHistoryTable } from "@/components/imports/import-history-table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
@@ -58,44 +57,10 @@ export default async function PecImportsPage({ searchParams }: { searchParams: P
       )}
 
       <h2 className="h4 mt-5">Ultime importazioni</h2>
-      {imports.length === 0 ? (
-        <p>Nessuna importazione.</p>
-      ) : (
-        <TableScroll label="Tabella delle ultime importazioni delle PEC">
-          <table className="table align-top">
-            <caption>Ultime importazioni delle PEC, dalla più recente</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Caricato</th>
-                <th scope="col">Stato</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row" className="fw-normal">
-                    <Link href={routes.dashboard.pecImport(entry.id)}>{entry.fileName}</Link>
-                  </th>
-                  <td>
-                    <RomeTime date={entry.createdAt} />
-                    {entry.createdBy ? ` da ${entry.createdBy}` : ""}
-                  </td>
-                  <td>
-                    {entry.appliedAt ? (
-                      <>
-                        Applicata il <RomeTime date={entry.appliedAt} />
-                      </>
-                    ) : (
-                      "Anteprima, non applicata"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ImportHistoryTable
+        caption="Ultime importazioni delle PEC, dalla più recente"
+        entries={imports.map((entry) => ({ ...entry, href: routes.dashboard.pecImport(entry.id) }))}
+      />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportUploadForm } from "@/components/sai-projects/import-upload-form";
-import { RomeTime } from "@/components/ui/rome-time";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { ImportHistoryTable } from "@/components/imports/import-history-table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { param, type SearchParams } from "@/lib/platform/forms/search-params";
@@ -69,46 +68,17 @@ export default async function ImportPage({ searchParams }: Props) {
       )}
 
       <h2 className="h4 mt-5">Ultime importazioni</h2>
-      {imports.length === 0 ? (
-        <p>Nessuna importazione.</p>
-      ) : (
-        <TableScroll label="Tabella delle ultime importazioni">
-          <table className="table align-top">
-            <caption>Ultime importazioni, dalla più recente</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Caricato</th>
-                <th scope="col">Stato</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row" className="fw-normal">
-                    <Link href={importPath(entry.id)}>{entry.fileName}</Link>
-                  </th>
-                  <td>
-                    <RomeTime date={entry.createdAt} />
-                  </td>
-                  <td>
-                    {entry.appliedAt ? (
-                      <>
-                        Applicata il <RomeTime date={entry.appliedAt} />
-                        {entry.summary
-                          ? ` (${plural(entry.summary.created, "creato", "creati")}, ${plural(entry.summary.updated, "aggiornato", "aggiornati")}, ${plural(entry.summary.rejected, "riga scartata", "righe scartate")})`
-                          : null}
-                      </>
-                    ) : (
-                      "Anteprima, non applicata"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ImportHistoryTable
+        caption="Ultime importazioni, dalla più recente"
+        entries={imports.map((entry) => ({
+          ...entry,
+          href: importPath(entry.id),
+          createdBy: null,
+          outcome: entry.summary
+            ? `(${plural(entry.summary.created, "creato", "creati")}, ${plural(entry.summary.updated, "aggiornato", "aggiornati")}, ${plural(entry.summary.rejected, "riga scartata", "righe scartate")})`
+            : null,
+        }))}
+      />
     </>
   );
 }
