@@ -61,7 +61,10 @@ export default async function MunicipalityPage({ params }: PageProps) {
           {canWrite ? (
             <details className="mt-2">
               <summary>Modifica la PEC</summary>
-              <MunicipalityPecForm action={setMunicipalityPecAction.bind(null, municipality.id)} pec={municipality.pec} />
+              {/* The field's label floats above it: room for it under the summary. */}
+              <div className="pt-4">
+                <MunicipalityPecForm action={setMunicipalityPecAction.bind(null, municipality.id)} pec={municipality.pec} />
+              </div>
             </details>
           ) : null}
         </dd>
