@@ -4,6 +4,7 @@
 // store something (or the refusals below prove nothing), then from another
 // site, an opaque origin and a cross-site request without Origin, each of
 // which must answer 403 with nothing stored.
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -67,6 +68,11 @@ const WRITES: Record<string, (context: Context) => Promise<Built>> = {
     const form = new FormData();
     form.set("file", new File([`Comune;Ente gestore;Categoria\nCorleone;Cooperativa ${Math.random()};Ordinari\n`], "progetti.csv", { type: "text/csv" }));
     return { path: "/dashboard/enti-gestori/importa/carica", params: {}, init: { body: form, headers: { "content-length": "400" } } };
+  },
+  "app/dashboard/comuni/pec/carica/route.ts": async () => {
+    const form = new FormData();
+    form.set("file", new File([readFileSync(path.join(ROOT, "lib/test/fixtures/indicepa/enti-sicilia.csv"))], "enti.csv", { type: "text/csv" }));
+    return { path: "/dashboard/comuni/pec/carica", params: {}, init: { body: form, headers: { "content-length": "9000" } } };
   },
   "app/api/auth/[...nextauth]/route.ts": async ({ email }) => ({
     path: "/api/auth/signin/email",
