@@ -12,3 +12,18 @@ describe("the width of drawn text", () => {
     expect(bold.widthOfTextAtSize("TAVOLO", 10)).toBeLessThan(glyphs);
   });
 });
+
+describe("a paragraph of runs", () => {
+  it("cuts a word wider than the line where the line ends, so no text runs past the margin", async () => {
+    const { PdfWriter, A4_PORTRAIT } = await import("./writer");
+    const { pdfPagesText } = await import("./testing");
+    const writer = await PdfWriter.create(A4_PORTRAIT, { title: "prova" });
+    const address = `https://convoca.example.it/${"percorso-molto-lungo-".repeat(12)}fine`;
+    writer.richParagraph([{ text: "Vai a " }, { text: address, link: address }], { size: 10 });
+    const lines = (await pdfPagesText(await writer.save()))[0].split("\n").filter((line) => line.trim());
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join("").replace(/\s+/g, "")).toContain(address);
+    const { regular } = writer.fonts;
+    for (const line of lines) expect(drawnWidth(regular, line.trim(), 10)).toBeLessThanOrEqual(writer.contentWidth + 1);
+  });
+});

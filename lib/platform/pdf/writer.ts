@@ -181,9 +181,26 @@ export class PdfWriter {
       }
     }
     const wordWidth = (word: Piece[]) => word.reduce((sum, piece) => sum + piece.width, 0);
+    // A word wider than the line (a long address) is cut where the line ends, as wrapText cuts one.
+    const cut = (word: Piece[]): Piece[][] => {
+      if (wordWidth(word) <= width) return [word];
+      return word.flatMap((piece) => {
+        const parts: Piece[][] = [];
+        let text = "";
+        for (const char of piece.text) {
+          if (text && drawnWidth(piece.font, text + char, size) > width) {
+            parts.push([{ ...piece, text, width: drawnWidth(piece.font, text, size) }]);
+            text = "";
+          }
+          text += char;
+        }
+        if (text) parts.push([{ ...piece, text, width: drawnWidth(piece.font, text, size) }]);
+        return parts;
+      });
+    };
     const lines: Piece[][][] = [];
     let lineWidth = 0;
-    for (const word of words) {
+    for (const word of words.flatMap(cut)) {
       const current = lines[lines.length - 1];
       if (current && lineWidth + space + wordWidth(word) <= width) {
         current.push(word);
