@@ -17,7 +17,7 @@ export function MunicipalityPecForm({ action, pec }: { action: FormAction<Munici
   const actionForm = useActionForm({ formId: FORM_ID, action, initialValues: { pec: pec ?? "" }, resolver, fieldOrder: () => ORDER });
   const { kit, pending } = actionForm;
   return (
-    <ActionForm form={actionForm} order={ORDER} headingLevel={3} showSuccess>
+    <ActionForm form={actionForm} order={ORDER} showSuccess>
       <TextField
         field={bindField(kit, "pec")}
         label="PEC del Comune"

@@ -44,6 +44,7 @@ export function uploadErrorHref(refusal: { code: UploadErrorCode; missing?: read
 export const APPLY_MESSAGES = {
   NOT_FOUND: "Importazione non trovata: ricarica la pagina.",
   ALREADY_APPLIED: "Questa importazione è già stata applicata.",
+  STALE: "Dopo questo caricamento è stato applicato un elenco più recente: carica di nuovo l'elenco aggiornato da IndicePA.",
 } as const;
 
 /** The dataset's page in IndicePA's open data, where the list is downloaded. */

@@ -60,4 +60,12 @@ describe("importing the Comuni's PEC from IndicePA", () => {
     expect(await applyPecImport(db, { actor: coordinator, importId: id })).toEqual({ ok: false, reason: "ALREADY_APPLIED" });
     expect(await applyPecImport(db, { actor: coordinator, importId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, reason: "NOT_FOUND" });
   });
+
+  it("refuses a list uploaded before another one was applied: it would put back older PECs", async () => {
+    const older = await uploaded();
+    const newer = await uploaded();
+    expect(await applyPecImport(db, { actor: coordinator, importId: newer.id })).toMatchObject({ ok: true });
+    expect(await applyPecImport(db, { actor: coordinator, importId: older.id })).toEqual({ ok: false, reason: "STALE" });
+    expect((await getPecImport(db, older.id))?.appliedAt).toBeNull();
+  });
 });

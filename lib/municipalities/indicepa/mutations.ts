@@ -31,15 +31,17 @@ export type PecImportSummary = {
   writes: PecWrite[];
 };
 
-export type ApplyPecImportResult = { ok: true; summary: PecImportSummary } | { ok: false; reason: "NOT_FOUND" | "ALREADY_APPLIED" };
+export type ApplyPecImportResult = { ok: true; summary: PecImportSummary } | { ok: false; reason: "NOT_FOUND" | "ALREADY_APPLIED" | "STALE" };
 
 export async function applyPecImport(db: PrismaClient, { actor, importId }: { actor: { id: string }; importId: string }): Promise<ApplyPecImportResult> {
   return db.$transaction(
     async (tx: Tx): Promise<ApplyPecImportResult> => {
-      const [locked] = await tx.$queryRaw<{ appliedAt: Date | null; rows: unknown }[]>`
-        SELECT "appliedAt", rows FROM "PecImport" WHERE id = ${importId}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<{ appliedAt: Date | null; rows: unknown; createdAt: Date }[]>`
+        SELECT "appliedAt", rows, "createdAt" FROM "PecImport" WHERE id = ${importId}::uuid FOR UPDATE`;
       if (!locked) return { ok: false, reason: "NOT_FOUND" };
       if (locked.appliedAt) return { ok: false, reason: "ALREADY_APPLIED" };
+      // A list uploaded before another was applied would undo that one's PECs with older ones.
+      if (await tx.pecImport.count({ where: { id: { not: importId }, appliedAt: { gt: locked.createdAt } } })) return { ok: false, reason: "STALE" };
       const rows = storedRowsSchema.safeParse(locked.rows);
       if (!rows.success) return { ok: false, reason: "NOT_FOUND" };
       // A coordinator's correction on a Comune's page waits for this, and this for it.

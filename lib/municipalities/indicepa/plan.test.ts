@@ -98,6 +98,16 @@ describe("a Comune listed twice", () => {
     expect(plan.municipalities[0].change).toMatchObject({ kind: "new", pec: "uno@pec.it" });
     expect(plan.duplicates.map((entry) => entry.line)).toEqual([5]);
   });
+
+  test("a row with a PEC wins over one without: the Comune's own entry first, else any other", () => {
+    const own = [
+      row({ line: 2, istatCode: "082053", ipaCode: "c_g273", pec: null }),
+      row({ line: 3, istatCode: "082053", ipaCode: "c_g273", pec: "protocollo@cert.comune.palermo.it" }),
+    ];
+    expect(planPecImport(own, [{ id: "pa", istatCode: "082053", name: "Palermo", pec: null }]).municipalities[0].change).toMatchObject({ kind: "new", line: 3 });
+    const other = [row({ line: 2, istatCode: "087015", ipaCode: "X1", pec: "non-un-indirizzo" }), row({ line: 4, istatCode: "087015", ipaCode: "X2", pec: "due@pec.it" })];
+    expect(planPecImport(other, [{ id: "ct", istatCode: "087015", name: "Catania", pec: null }]).municipalities[0].change).toMatchObject({ kind: "new", pec: "due@pec.it" });
+  });
 });
 
 describe("the PEC check", () => {

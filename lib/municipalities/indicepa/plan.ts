@@ -63,7 +63,11 @@ export function chooseRows(rows: readonly IndicePaRow[]): { chosen: Map<string, 
   const chosen = new Map<string, IndicePaRow>();
   const duplicates: PecPlan["duplicates"] = [];
   for (const [istatCode, group] of byCode) {
-    const used = group.find((row) => isComuneIpaCode(row.ipaCode)) ?? group[0];
+    // The Comune's own entry with a PEC, else its own entry, else any row with a PEC, else the first.
+    const own = (row: IndicePaRow) => isComuneIpaCode(row.ipaCode);
+    const withPec = (row: IndicePaRow) => row.pec !== null && isPecAddress(row.pec);
+    const used =
+      group.find((row) => own(row) && withPec(row)) ?? group.find(own) ?? group.find(withPec) ?? group[0];
     chosen.set(istatCode, used);
     duplicates.push(...group.filter((row) => row !== used).map((row) => ({ ...listed(row), usedLine: used.line })));
   }

@@ -36,3 +36,16 @@ describe("Markdown for the PDF writer", () => {
     ]);
   });
 });
+
+describe("reference links and images", () => {
+  it("keeps a reference link's words and its address, and an image's alternative text", () => {
+    const [block] = markdownBlocks("Vedi [il bando][1] e ![logo del progetto](logo.png).\n\n[1]: https://www.example.it/bando");
+    expect(block.runs.map((run) => [run.text, run.link])).toEqual([
+      ["Vedi ", undefined],
+      ["il bando", "https://www.example.it/bando"],
+      [" e ", undefined],
+      ["logo del progetto", undefined],
+      [".", undefined],
+    ]);
+  });
+});

@@ -182,21 +182,30 @@ export class PdfWriter {
     }
     const wordWidth = (word: Piece[]) => word.reduce((sum, piece) => sum + piece.width, 0);
     // A word wider than the line (a long address) is cut where the line ends, as wrapText cuts one.
+    // Its runs stay glued: "(" and a long link are cut into line-wide chunks, not spaced apart.
     const cut = (word: Piece[]): Piece[][] => {
       if (wordWidth(word) <= width) return [word];
-      return word.flatMap((piece) => {
-        const parts: Piece[][] = [];
+      const chunks: Piece[][] = [[]];
+      let used = 0;
+      for (const piece of word) {
         let text = "";
+        const flush = () => {
+          if (text) chunks[chunks.length - 1].push({ ...piece, text, width: drawnWidth(piece.font, text, size) });
+          text = "";
+        };
         for (const char of piece.text) {
-          if (text && drawnWidth(piece.font, text + char, size) > width) {
-            parts.push([{ ...piece, text, width: drawnWidth(piece.font, text, size) }]);
-            text = "";
+          const advance = drawnWidth(piece.font, char, size);
+          if (used > 0 && used + advance > width) {
+            flush();
+            chunks.push([]);
+            used = 0;
           }
           text += char;
+          used += advance;
         }
-        if (text) parts.push([{ ...piece, text, width: drawnWidth(piece.font, text, size) }]);
-        return parts;
-      });
+        flush();
+      }
+      return chunks.filter((chunk) => chunk.length > 0);
     };
     const lines: Piece[][][] = [];
     let lineWidth = 0;
@@ -240,7 +249,8 @@ export class PdfWriter {
         Subtype: "Link",
         Rect: [x, y, x + width, y + height],
         Border: [0, 0, 0],
-        A: { Type: "Action", S: "URI", URI: PDFString.of(url) },
+        // A literal string: its backslashes and brackets escaped, or a ")" in the address would end it.
+        A: { Type: "Action", S: "URI", URI: PDFString.of(url.replace(/[\\()]/g, "\\$&")) },
       }),
     );
     this.page.node.addAnnot(annotation);
@@ -322,8 +332,14 @@ export class PdfWriter {
     pages.forEach((page, index) => {
       const { left, right } = text(index + 1, pages.length);
       const y = this.margins.bottom / 2;
-      const safeLeft = drawableText(font, left);
       const safeRight = drawableText(font, right);
+      // The left text gives way to the right one ("Pagina N di M"): cut, with an ellipsis.
+      const room = this.contentWidth - font.widthOfTextAtSize(safeRight, size) - 12;
+      let safeLeft = drawableText(font, left);
+      if (drawnWidth(font, safeLeft, size) > room) {
+        while (safeLeft && drawnWidth(font, `${safeLeft}…`, size) > room) safeLeft = safeLeft.slice(0, -1);
+        safeLeft = `${safeLeft.trimEnd()}…`;
+      }
       page.drawText(safeLeft, { x: this.left, y, size, font, color: MUTED });
       page.drawText(safeRight, { x: this.size[0] - this.margins.right - font.widthOfTextAtSize(safeRight, size), y, size, font, color: MUTED });
     });

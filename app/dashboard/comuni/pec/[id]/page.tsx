@@ -105,6 +105,9 @@ export default async function PecImportPage({ params, searchParams }: PageProps)
         <li>
           Lette dal file e ignorate: {plural(found.skipped.notComuni, "ente che non è un Comune", "enti che non sono Comuni")},{" "}
           {plural(found.skipped.outsideSicily, "Comune fuori Sicilia", "Comuni fuori Sicilia")}
+          {found.skipped.withoutIstatCode > 0
+            ? `, ${plural(found.skipped.withoutIstatCode, "Comune senza un codice ISTAT valido", "Comuni senza un codice ISTAT valido")}`
+            : ""}
           {plan.totals.unmatched > 0 ? `, ${plural(plan.totals.unmatched, "riga senza un Comune corrispondente", "righe senza un Comune corrispondente")}` : ""}
         </li>
       </ul>
@@ -129,6 +132,31 @@ export default async function PecImportPage({ params, searchParams }: PageProps)
               <li key={municipality.id}>
                 {municipality.name}: {change.kind === "invalid-pec" ? `«${change.found}» non è un indirizzo valido` : "nessun indirizzo di tipo «Pec»"}
                 {municipality.pec ? ` (resta ${municipality.pec})` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {plan.duplicates.length > 0 ? (
+        <>
+          <h2 className="h4 mt-4">Comuni elencati più volte</h2>
+          <ul>
+            {plan.duplicates.map((row) => (
+              <li key={row.line}>
+                {row.name} (codice ISTAT {row.istatCode}): riga {row.line} ignorata, usata la riga {row.usedLine}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {plan.unmatched.length > 0 ? (
+        <>
+          <h2 className="h4 mt-4">Righe senza un Comune corrispondente</h2>
+          <p>Il loro codice ISTAT non è di nessun Comune registrato nel portale.</p>
+          <ul>
+            {plan.unmatched.map((row) => (
+              <li key={row.line}>
+                Riga {row.line}: {row.name} (codice ISTAT {row.istatCode})
               </li>
             ))}
           </ul>

@@ -13,6 +13,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const guard = await guardMeetingRoute("read", params);
   if (!guard.ok) return guard.response;
   const meeting = await getDashboardMeeting(db(), guard.meetingId);
-  if (!meeting) return Response.json({ ok: false, formError: MEETING_NOT_FOUND }, { status: 404 });
+  if (!meeting) return new Response(MEETING_NOT_FOUND, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return pdfResponse(await buildLetterPdf(meeting, { preview: meeting.status === "DRAFT" }), letterFileName(meeting.slug));
 }
