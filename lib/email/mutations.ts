@@ -4,6 +4,8 @@ import { isClient, type DbOrTx } from "@/lib/platform/database/prisma";
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { emailTemplateSchemas, type EmailTemplateData, type EmailTemplateName } from "./schema";
 import { EMAIL_SECRET_MARKER, emailSecretKeysJson } from "./secrets";
+import type { DeliveryState } from "@/lib/generated/prisma/enums";
+import { replaceableBy } from "./delivery-state";
 
 export type EnqueueEmailInput<Name extends EmailTemplateName = EmailTemplateName> = {
   template: Name;
@@ -17,6 +19,8 @@ export type EnqueueEmailInput<Name extends EmailTemplateName = EmailTemplateName
   joinLinkSendId?: string;
   /** Not before this moment (reminders); now when absent. */
   sendAfter?: Date;
+  /** PEC goes through the certified-mail transport; EMAIL when absent. */
+  channel?: "EMAIL" | "PEC";
 };
 
 export type EnqueuedEmail = { id: string; jobId: string };
@@ -94,6 +98,7 @@ export function messageRow<Name extends EmailTemplateName>(message: EnqueueEmail
     registrationId: message.registrationId,
     invitationId: message.invitationId,
     joinLinkSendId: message.joinLinkSendId,
+    ...(message.channel ? { channel: message.channel } : {}),
     ...(message.sendAfter ? { sendAfter: message.sendAfter } : {}),
   };
 }
@@ -127,6 +132,7 @@ export const deliverySelect = {
   toName: true,
   data: true,
   attempts: true,
+  channel: true,
 } satisfies Prisma.EmailMessageSelect;
 
 export type EmailForDelivery = Prisma.EmailMessageGetPayload<{ select: typeof deliverySelect }>;
@@ -220,4 +226,21 @@ export async function cancelQueuedEmails(
       WHERE id = ANY(${cancelled.map((row) => row.id)}::uuid[]) AND status = 'CANCELLED'`;
   }
   return cancelled.length;
+}
+
+/**
+ * Records what the recipient's side reported (a Resend webhook, a PEC
+ * receipt) on the message, by the rule of ./delivery-state: one statement,
+ * so two reports racing each other end in the stronger one. Gives whether
+ * the message's state changed.
+ */
+export async function recordDeliveryState(
+  db: DbOrTx,
+  { messageId, state, at }: { messageId: string; state: DeliveryState; at: Date },
+): Promise<boolean> {
+  const { count } = await db.emailMessage.updateMany({
+    where: { id: messageId, OR: [{ deliveryState: null }, { deliveryState: { in: replaceableBy(state) } }] },
+    data: { deliveryState: state, deliveryStateAt: at, ...(state === "DELIVERED" ? { deliveredAt: at } : {}) },
+  });
+  return count > 0;
 }

@@ -34,6 +34,8 @@ export type RenderedEmail = {
   html: string;
   text: string;
   attachments?: EmailAttachment[];
+  /** Extra header lines the template asks for (List-Unsubscribe). */
+  headers?: Record<string, string>;
   /** Addresses in the body that must never reach a log or the console (the join link). */
   privateUrls: string[];
 };

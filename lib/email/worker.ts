@@ -15,6 +15,7 @@ import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { EmailTemplateError, renderStoredEmail } from "./render";
 import { createEmailTransport, type EmailTransport } from "../platform/email-transport/transport";
 import { describeError, logError, safeLine } from "@/lib/platform/logging/log";
+import { createPecTransport } from "@/lib/platform/pec-transport/transport";
 
 export type EmailWorkerOptions = {
   url: string;
@@ -26,6 +27,8 @@ export type EmailWorkerOptions = {
   maintenanceIntervalSeconds?: number;
   /** Defaults to Resend or the outbox, by RESEND_API_KEY. */
   transport?: EmailTransport;
+  /** For messages on the PEC channel; defaults to the PEC server or the outbox, by PEC_SMTP_URL. */
+  pecTransport?: EmailTransport;
   log?: (line: string) => void;
   /**
    * Fault injection for tests: runs after the provider accepted a message and
@@ -40,7 +43,7 @@ export type EmailWorker = {
   stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 };
 
-type DeliveryContext = Required<Pick<EmailWorkerOptions, "transport" | "log">> &
+type DeliveryContext = Required<Pick<EmailWorkerOptions, "transport" | "pecTransport" | "log">> &
   Pick<EmailWorkerOptions, "afterProviderAccepted"> & { db: DbOrTx };
 
 type Outcome = "sent" | "skipped" | "failed";
@@ -51,7 +54,7 @@ function describe(error: unknown): string {
 }
 
 async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<EmailJob>): Promise<Outcome> {
-  const { db, transport, log } = context;
+  const { db, log } = context;
   const id = job.data.messageId;
   const message = await claimEmailForDelivery(db, id);
   if (!message) {
@@ -69,9 +72,10 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
     return "failed";
   }
 
+  const transport = message.channel === "PEC" ? context.pecTransport : context.transport;
   let providerId: string;
   try {
-    ({ providerId } = await transport.send({ id, to: message.toEmail, toName: message.toName, ...rendered }));
+    ({ providerId } = await transport.send({ id, to: message.toEmail, toName: message.toName, channel: message.channel, ...rendered }));
   } catch (error) {
     // Errors we do not recognise (a bug, a dropped socket) get the benefit of the doubt.
     const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
@@ -103,6 +107,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   const print = options.log ?? console.log;
   const log = (line: string) => print(safeLine(line));
   const transport = options.transport ?? createEmailTransport();
+  const pecTransport = options.pecTransport ?? createPecTransport();
   const db = createPrismaClient(options.url, concurrency + 1);
 
   const boss = new PgBoss({
@@ -118,7 +123,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   boss.on("error", (error) => logError`[email] pg-boss: ${describeError(error)}`);
   await boss.start();
 
-  const context: DeliveryContext = { db, transport, log, afterProviderAccepted: options.afterProviderAccepted };
+  const context: DeliveryContext = { db, transport, pecTransport, log, afterProviderAccepted: options.afterProviderAccepted };
   const workOptions = {
     includeMetadata: true as const,
     batchSize: 1,
@@ -134,7 +139,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     await db.$disconnect();
     throw error;
   }
-  log(`[email] worker started: ${concurrency} at a time, transport ${transport.name}`);
+  log(`[email] worker started: ${concurrency} at a time, transport ${transport.name}, PEC ${pecTransport.name}`);
 
   let stopped: Promise<void> | null = null;
   return {

@@ -38,7 +38,7 @@ export function redactPrivateUrls(text: string, privateUrls: readonly string[]):
 export function outboxSummary(email: OutgoingEmail, showLinks = process.env.NODE_ENV !== "production"): string {
   const links = showLinks ? [...new Set(email.text.match(URL_PATTERN) ?? [])] : [];
   const lines = [
-    `[email] outbox ${email.id} → ${formatAddress(email.to, email.toName)}`,
+    `[email] outbox${email.channel === "PEC" ? " (PEC)" : ""} ${email.id} → ${formatAddress(email.to, email.toName)}`,
     `  oggetto: ${email.subject}`,
     ...links.map((link) => `  link: ${link}`),
     ...(email.attachments ?? []).map((attachment) => `  allegato: ${attachment.filename}`),
@@ -59,7 +59,10 @@ export function outboxDir(env: Record<string, string | undefined> = process.env)
 }
 
 /** An email as the outbox delivered it. */
-export type DeliveredEmail = Pick<OutgoingEmail, "id" | "to" | "toName" | "subject" | "html" | "text" | "attachments">;
+export type DeliveredEmail = Pick<OutgoingEmail, "id" | "to" | "toName" | "subject" | "html" | "text" | "attachments" | "headers"> & {
+  /** PEC when the outbox stands in for the certified-mail server. */
+  channel: "EMAIL" | "PEC";
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,6 +76,8 @@ async function writeDelivered(dir: string, email: OutgoingEmail): Promise<void> 
     html: email.html,
     text: email.text,
     attachments: email.attachments ?? [],
+    headers: email.headers ?? {},
+    channel: email.channel ?? "EMAIL",
   };
   await mkdir(dir, { recursive: true });
   // Written aside, then renamed: a reader polling for the file (the e2e

@@ -1,6 +1,7 @@
 import { Resend, type ErrorResponse } from "resend";
 import { formatAddress } from "./address";
 import { EmailDeliveryError } from "./delivery-error";
+import { attachmentBytes } from "./attachment";
 import type { EmailTransport, OutgoingEmail } from "./transport";
 
 type ResendTransportOptions = {
@@ -59,6 +60,7 @@ export function createResendTransport({ apiKey, from, timeoutMs = 30_000 }: Rese
           subject: email.subject,
           html: email.html,
           text: email.text,
+          ...(email.headers ? { headers: email.headers } : {}),
           tags: messageTag(email),
         })),
         // The EmailBatch id: a batch sent again after a crash is answered, not delivered again.
@@ -79,9 +81,11 @@ export function createResendTransport({ apiKey, from, timeoutMs = 30_000 }: Rese
           subject: email.subject,
           html: email.html,
           text: email.text,
+          ...(email.headers ? { headers: email.headers } : {}),
+          tags: messageTag(email),
           attachments: email.attachments?.map((attachment) => ({
             filename: attachment.filename,
-            content: Buffer.from(attachment.content, "utf8"),
+            content: attachmentBytes(attachment),
             contentType: attachment.contentType,
           })),
         },

@@ -7,8 +7,9 @@ import { createResendTransport } from "./resend-transport";
 export { EmailDeliveryError } from "./delivery-error";
 export { formatAddress } from "./address";
 
-/** A file sent with an email: its name, base64 content and media type. */
-export type EmailAttachment = { filename: string; content: string; contentType: string };
+import type { EmailAttachment } from "./attachment";
+
+export { attachmentBytes, type EmailAttachment } from "./attachment";
 
 export type OutgoingEmail = {
   /** The EmailMessage id: also the provider's idempotency key. */
@@ -19,13 +20,17 @@ export type OutgoingEmail = {
   html: string;
   text: string;
   attachments?: EmailAttachment[];
+  /** Extra header lines (List-Unsubscribe); names as RFC 5322 spells them. */
+  headers?: Record<string, string>;
+  /** Which way it travels: the worker hands a PEC message to the PEC transport. */
+  channel?: "EMAIL" | "PEC";
   /** Addresses in the body that no log line may show (the join link). */
   privateUrls?: string[];
 };
 
 export type EmailTransport = {
   /** Stored on the EmailMessage as `transport`. */
-  name: "resend" | "outbox";
+  name: "resend" | "outbox" | "pec" | "pec-outbox";
   send(email: OutgoingEmail): Promise<{ providerId: string }>;
   /**
    * Up to 100 emails (no attachments) in one provider call, under one
