@@ -31,6 +31,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js: how a session starts",
   "app/api/health/route.ts": "health check for the load balancer",
+  "app/api/webhooks/resend/route.ts": "Resend's delivery reports: the Svix signature on the raw body is the credential",
   "app/api/convocazioni/[slug]/iscrizioni/route.ts": "public registration API (rate-limited)",
   "app/(public)/convocazioni/[slug]/calendario.ics/route.ts": "public calendar file of a published meeting",
   "app/(public)/convocazioni/[slug]/lettera.pdf/route.ts": "the convocation letter of a published meeting, as on its public page; reads only",

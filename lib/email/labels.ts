@@ -1,4 +1,4 @@
-import type { EmailStatus } from "@/lib/generated/prisma/enums";
+import type { DeliveryState, EmailStatus, EmailSuppressionReason } from "@/lib/generated/prisma/enums";
 import type { EmailTemplateName } from "./schema";
 
 export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
@@ -16,6 +16,34 @@ export const EMAIL_STATUS_BADGES: Record<EmailStatus, string> = {
   SENT: "bg-success",
   FAILED: "bg-danger",
   CANCELLED: "bg-dark",
+};
+
+/** What the recipient's side reported (a Resend webhook, a PEC receipt). */
+export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
+  ACCEPTED: "accettata",
+  DELAYED: "consegna ritardata",
+  DELIVERED: "consegnata",
+  BOUNCED: "rimbalzata",
+  COMPLAINED: "segnalata come spam",
+  FAILED: "non consegnata",
+};
+
+export const DELIVERY_STATE_BADGES: Record<DeliveryState, string> = {
+  ACCEPTED: "bg-secondary",
+  DELAYED: "bg-warning text-dark",
+  DELIVERED: "bg-success",
+  BOUNCED: "bg-danger",
+  COMPLAINED: "bg-danger",
+  FAILED: "bg-danger",
+};
+
+/** An address on the suppression list (lib/email/suppression). */
+export const UNDELIVERABLE_LABEL = "email non recapitabile";
+
+/** Why an address is on the suppression list: also the lastError of a message it stopped. */
+export const SUPPRESSION_REASON_LABELS: Record<EmailSuppressionReason, string> = {
+  BOUNCED: "indirizzo non raggiungibile",
+  COMPLAINED: "segnalato come spam",
 };
 
 export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {

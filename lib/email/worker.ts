@@ -12,6 +12,7 @@ import {
   recordEmailRetry,
 } from "./mutations";
 import { EMAIL_QUEUE, type EmailJob } from "./queue";
+import { cancelIfSuppressed } from "./suppression/mutations";
 import { EmailTemplateError, renderStoredEmail } from "./render";
 import { createEmailTransport, type EmailTransport } from "../platform/email-transport/transport";
 import { describeError, logError, safeLine } from "@/lib/platform/logging/log";
@@ -59,6 +60,12 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
   const message = await claimEmailForDelivery(db, id);
   if (!message) {
     log(`[email] ${id}: already sent, failed, withdrawn or deleted; not sending`);
+    return "skipped";
+  }
+  // Checked now, not at enqueue: a bounce or complaint since then counts too.
+  const suppressed = await cancelIfSuppressed(db, message);
+  if (suppressed) {
+    log(`[email] ${id}: address on the suppression list (${suppressed}), marked CANCELLED`);
     return "skipped";
   }
 

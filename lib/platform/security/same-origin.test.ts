@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { DashboardUser } from "@/lib/auth/roles";
 import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMeeting, createUser } from "@/lib/test/factories";
+import { newWebhookSecret, resendEvent, signedHeaders } from "@/lib/test/svix";
 import { CROSS_SITE_MESSAGE, isCrossSite } from "./same-origin";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
@@ -36,6 +37,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 const SITE = "http://localhost:3000";
+const WEBHOOK_SECRET = newWebhookSecret();
 
 type Context = { meetingId: string; slug: string; email: string };
 type Built = { path: string; init: { body: BodyInit; headers?: Record<string, string> }; params: Record<string, string> };
@@ -74,6 +76,11 @@ const WRITES: Record<string, (context: Context) => Promise<Built>> = {
     form.set("file", new File([readFileSync(path.join(ROOT, "lib/test/fixtures/indicepa/enti-sicilia.csv"))], "enti.csv", { type: "text/csv" }));
     return { path: "/dashboard/comuni/pec/carica", params: {}, init: { body: form, headers: { "content-length": "9000" } } };
   },
+  "app/api/webhooks/resend/route.ts": async () => {
+    // An event for no message of ours: stored, so the control writes.
+    const body = resendEvent({ type: "email.delivered", emailId: `email-${Math.random()}` });
+    return { path: "/api/webhooks/resend", params: {}, init: { body, headers: signedHeaders({ secret: WEBHOOK_SECRET, body }) } };
+  },
   "app/api/auth/[...nextauth]/route.ts": async ({ email }) => ({
     path: "/api/auth/signin/email",
     params: { nextauth: "signin,email" },
@@ -99,6 +106,7 @@ beforeAll(async () => {
   process.env.RATE_LIMIT_PER_IP = "100000";
   process.env.RATE_LIMIT_PER_EMAIL = "100000";
   process.env.APP_URL = SITE;
+  process.env.RESEND_WEBHOOK_SECRET = WEBHOOK_SECRET;
   const meeting = await createMeeting(db, { capacity: 100 });
   const admin = await createUser(db, "ADMIN");
   session.user = { ...admin };
