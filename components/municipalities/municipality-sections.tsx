@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UndeliverableBadge } from "@/components/email/undeliverable-badge";
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { REFERENT_ROLE_LABELS, REFERENT_STATUS_LABELS } from "@/lib/referents/labels";
@@ -7,6 +8,8 @@ import type { MunicipalityDetail } from "@/lib/municipalities/dashboard/queries"
 import { ATTENDANCE_LABELS } from "@/lib/registrations/dashboard/labels";
 import { INVITATION_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/registrations/labels";
 import { routes } from "@/lib/routes";
+import type { EmailSuppressionReason } from "@/lib/generated/prisma/enums";
+import { normalizeAddress } from "@/lib/email/suppression/policy";
 
 type Person = { id: string; firstName: string; lastName: string; erasedAt: Date | null };
 
@@ -18,7 +21,14 @@ export function PersonLink({ person }: { person: Person }) {
   );
 }
 
-export function MunicipalityReferents({ referents }: { referents: MunicipalityDetail["referents"] }) {
+export function MunicipalityReferents({
+  referents,
+  undeliverable,
+}: {
+  referents: MunicipalityDetail["referents"];
+  /** The addresses on the suppression list (undeliverableAddresses), with the reason. */
+  undeliverable: ReadonlyMap<string, EmailSuppressionReason>;
+}) {
   if (referents.length === 0) return <p>Nessun referente designato.</p>;
   return (
     <TableScroll label="Tabella dei referenti del Comune">
@@ -38,6 +48,7 @@ export function MunicipalityReferents({ referents }: { referents: MunicipalityDe
             <tr key={referent.id}>
               <th scope="row" className="fw-normal">
                 <PersonLink person={referent.person} />
+                {referent.person.erasedAt ? null : <UndeliverableBadge reason={undeliverable.get(normalizeAddress(referent.person.email))} />}
               </th>
               <td>{REFERENT_ROLE_LABELS[referent.role]}</td>
               <td>{referent.office ?? "—"}</td>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DeliveryStateBadge } from "@/components/email/undeliverable-badge";
 import { AuditChanges } from "@/components/audit/audit-changes";
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -190,6 +191,7 @@ export function PersonEmails({ emails }: { emails: PersonRecords["emails"] }) {
               <td>
                 {EMAIL_STATUS_LABELS[email.status]}
                 {email.lastError ? <div className="small">{email.lastError}</div> : null}
+                <DeliveryStateBadge state={email.deliveryState} at={email.deliveryStateAt} />
               </td>
               <td>
                 <RomeTime date={email.createdAt} />

@@ -1,14 +1,22 @@
 import Link from "next/link";
+import { UndeliverableBadge } from "@/components/email/undeliverable-badge";
 import { RomeTime } from "@/components/ui/rome-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { REFERENT_ROLE_LABELS, REFERENT_SOURCE_LABELS } from "@/lib/referents/labels";
 import type { ReferentRow } from "@/lib/referents/queries";
+import type { EmailSuppressionReason } from "@/lib/generated/prisma/enums";
+import { normalizeAddress } from "@/lib/email/suppression/policy";
 import { ReferentStatusBadge } from "./referent-status-badge";
 import { routes } from "@/lib/routes";
 
-type Props = { referents: readonly ReferentRow[]; caption: string };
+type Props = {
+  referents: readonly ReferentRow[];
+  caption: string;
+  /** The addresses on the suppression list (undeliverableAddresses), with the reason. */
+  undeliverable: ReadonlyMap<string, EmailSuppressionReason>;
+};
 
-export function ReferentsTable({ referents, caption }: Props) {
+export function ReferentsTable({ referents, caption, undeliverable }: Props) {
   return (
     <TableScroll label="Tabella dei referenti">
       <table className="table align-top">
@@ -33,6 +41,7 @@ export function ReferentsTable({ referents, caption }: Props) {
                     {name}
                   </Link>
                   <div className="small text-break">{referent.person.email}</div>
+                  <UndeliverableBadge reason={undeliverable.get(normalizeAddress(referent.person.email))} />
                 </th>
                 <td>
                   <Link href={routes.dashboard.municipality(referent.municipality.id)}>{referent.municipality.name}</Link>

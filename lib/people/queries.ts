@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EmailSuppressionReason } from "@/lib/generated/prisma/enums";
+import { suppressionOf } from "@/lib/email/suppression/queries";
 
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -171,6 +173,8 @@ const emailSelect = {
   meetingId: true,
   registrationId: true,
   invitationId: true,
+  deliveryState: true,
+  deliveryStateAt: true,
 } satisfies Prisma.EmailMessageSelect;
 
 const auditSelect = {
@@ -205,6 +209,8 @@ export type PersonRecords = {
   sheetsAsOfficer: Prisma.ReferentSheetGetPayload<{ select: typeof sheetSelect }>[];
   sheetEntries: Prisma.ReferentSheetEntryGetPayload<{ select: typeof sheetEntrySelect }>[];
   emails: (Prisma.EmailMessageGetPayload<{ select: typeof emailSelect }> & { data?: Prisma.JsonValue })[];
+  /** Why the person's address is on the suppression list (lib/email/suppression), or null. */
+  undeliverable: EmailSuppressionReason | null;
   audit: Prisma.AuditEntryGetPayload<{ select: typeof auditSelect }>[];
 };
 
@@ -260,7 +266,7 @@ export async function getPersonRecords(db: Db, { id, ...options }: { id: string;
 
   const registrationIds = registrations.map((r) => r.id);
   const ids = auditedIds({ person, registrations, referents, invitations });
-  const [emails, audit] = await Promise.all([
+  const [emails, audit, undeliverable] = await Promise.all([
     db.emailMessage.findMany({
       where: { OR: [{ toEmail: email }, { registrationId: { in: registrationIds } }] },
       select: options.withEmailData ? { ...emailSelect, data: true } : emailSelect,
@@ -271,7 +277,8 @@ export async function getPersonRecords(db: Db, { id, ...options }: { id: string;
       select: auditSelect,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     }),
+    suppressionOf(db, person.email),
   ]);
 
-  return { person, registrations, invitations, referents, sheetsAsOfficer, sheetEntries, emails, audit };
+  return { person, registrations, invitations, referents, sheetsAsOfficer, sheetEntries, emails, audit, undeliverable };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmailLogFilterForm } from "@/components/email-log/email-log-filter-form";
 import { RetryEmailButton } from "@/components/email-log/retry-email-button";
 import { LogResults } from "@/components/logs/log-results";
+import { DeliveryStateBadge, UndeliverableBadge } from "@/components/email/undeliverable-badge";
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
@@ -41,7 +42,10 @@ export default async function EmailLogPage({ searchParams }: Props) {
       <p className="lead">
         Ogni messaggio che il portale ha preparato, dal più recente, con il suo stato. Un messaggio non inviato dopo
         tutti i tentativi automatici si può inviare di nuovo; uno annullato prima di partire (un attestato o un invito
-        revocato, un codice sostituito, un&apos;iscrizione o un incontro annullati, dati cancellati) no. Il contenuto non è mostrato perché contiene link personali.
+        revocato, un codice sostituito, un&apos;iscrizione o un incontro annullati, dati cancellati) no. Sotto lo stato,
+        l&apos;esito riferito dal server del destinatario (consegnata, rimbalzata, segnalata come spam…). Un indirizzo
+        che ha rifiutato un messaggio in modo definitivo o lo ha segnalato come spam è «email non recapitabile»: i
+        promemoria non gli vengono più inviati, i link che la persona richiede sì. Il contenuto non è mostrato perché contiene link personali.
       </p>
       <EmailLogFilterForm path={PATH} filters={filters} />
 
@@ -79,6 +83,7 @@ export default async function EmailLogPage({ searchParams }: Props) {
                   <th scope="row" className="fw-normal">
                     {message.toEmail}
                     {message.toName ? <div className="small">{message.toName}</div> : null}
+                    <UndeliverableBadge reason={message.undeliverable} />
                   </th>
                   <td>{emailTemplateLabel(message.template)}</td>
                   <td>{message.meeting ? message.meeting.title : "—"}</td>
@@ -89,6 +94,7 @@ export default async function EmailLogPage({ searchParams }: Props) {
                         <span className="fw-semibold">{message.status === "CANCELLED" ? "Motivo" : "Ultimo errore"}:</span> {message.lastError}
                       </div>
                     ) : null}
+                    <DeliveryStateBadge state={message.deliveryState} at={message.deliveryStateAt} />
                   </td>
                   <td>{message.attempts}</td>
                   <td>

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/roles";
 import type { SearchParams } from "@/lib/platform/forms/search-params";
 import { parseReferentFilters, referentFilterQuery } from "@/lib/referents/filters";
 import { listReferents } from "@/lib/referents/queries";
+import { undeliverableAddresses } from "@/lib/email/suppression/queries";
 import { listPendingSheets, listReviewedSheets } from "@/lib/referents/sheets/queries";
 import { routes } from "@/lib/routes";
 import { db } from "@/lib/db";
@@ -35,6 +36,7 @@ export default async function ReferentsPage({ searchParams }: Props) {
     listReviewedSheets(db()),
     listReferents(db(), filters),
   ]);
+  const undeliverable = await undeliverableAddresses(db(), referents.map((referent) => referent.person.email));
   const query = referentFilterQuery(filters);
   const filtered = Object.values(query).some(Boolean);
 
@@ -76,7 +78,7 @@ export default async function ReferentsPage({ searchParams }: Props) {
           counts={REFERENT_COUNTS}
           paginationLabel="Pagine dei referenti"
         >
-          <ReferentsTable referents={referents} caption={`Referenti${filtered ? " (filtrati)" : ""}, pagina ${page} di ${pageCount}`} />
+          <ReferentsTable referents={referents} undeliverable={undeliverable} caption={`Referenti${filtered ? " (filtrati)" : ""}, pagina ${page} di ${pageCount}`} />
         </LogResults>
       </section>
 

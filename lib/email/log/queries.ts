@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EmailSuppressionReason } from "@/lib/generated/prisma/enums";
+import { normalizeAddress } from "../suppression/policy";
+import { undeliverableAddresses } from "../suppression/queries";
 import type { EmailLogFilters } from "./filters";
 
 export const EMAIL_LOG_PAGE_SIZE = 50;
@@ -17,10 +20,15 @@ const emailLogSelect = {
   transport: true,
   createdAt: true,
   sentAt: true,
+  deliveryState: true,
+  deliveryStateAt: true,
   meeting: { select: { id: true, title: true, slug: true } },
 } satisfies Prisma.EmailMessageSelect;
 
-export type EmailLogEntry = Prisma.EmailMessageGetPayload<{ select: typeof emailLogSelect }>;
+export type EmailLogEntry = Prisma.EmailMessageGetPayload<{ select: typeof emailLogSelect }> & {
+  /** Why the address is on the suppression list, or null. */
+  undeliverable: EmailSuppressionReason | null;
+};
 
 export type EmailLogPage = { messages: EmailLogEntry[]; total: number; page: number; pageCount: number };
 
@@ -40,7 +48,7 @@ function emailLogWhere(filters: Omit<EmailLogFilters, "page">): Prisma.EmailMess
 /** One page of the email log, newest first. */
 export async function listEmailLog(db: Db, { pageSize = EMAIL_LOG_PAGE_SIZE, ...filters }: { pageSize?: number } & EmailLogFilters): Promise<EmailLogPage> {
   const where = emailLogWhere(filters);
-  const [total, messages] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.emailMessage.count({ where }),
     db.emailMessage.findMany({
       where,
@@ -50,5 +58,7 @@ export async function listEmailLog(db: Db, { pageSize = EMAIL_LOG_PAGE_SIZE, ...
       take: pageSize,
     }),
   ]);
+  const undeliverable = await undeliverableAddresses(db, rows.map((row) => row.toEmail));
+  const messages = rows.map((row) => ({ ...row, undeliverable: undeliverable.get(normalizeAddress(row.toEmail)) ?? null }));
   return { messages, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }

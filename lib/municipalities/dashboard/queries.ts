@@ -115,7 +115,7 @@ const detailSelect = {
       activatedAt: true,
       revokedAt: true,
       revokedReason: true,
-      person: personName,
+      person: { select: { ...personName.select, email: true } },
     },
     orderBy: [{ status: "asc" }, { activatedAt: "desc" }],
   },

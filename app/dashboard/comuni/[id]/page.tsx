@@ -16,6 +16,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { setMunicipalityPecAction, setSaiFlagAction } from "@/lib/municipalities/dashboard/actions";
 import { getMunicipalityDetail } from "@/lib/municipalities/dashboard/queries";
+import { undeliverableAddresses } from "@/lib/email/suppression/queries";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 import { db } from "@/lib/db";
@@ -39,6 +40,7 @@ export default async function MunicipalityPage({ params }: PageProps) {
   if (!municipality) notFound();
   const canWrite = can(user.role, "write");
   const active = municipality.referents.filter((referent) => referent.status === "ACTIVE").length;
+  const undeliverable = await undeliverableAddresses(db(), municipality.referents.map((referent) => referent.person.email));
 
   return (
     <>
@@ -92,7 +94,7 @@ export default async function MunicipalityPage({ params }: PageProps) {
         ) : (
           <p>Nessuna scheda referenti da verificare.</p>
         )}
-        <MunicipalityReferents referents={municipality.referents} />
+        <MunicipalityReferents referents={municipality.referents} undeliverable={undeliverable} />
       </section>
 
       <section className="mb-5" aria-labelledby="progetti-titolo">

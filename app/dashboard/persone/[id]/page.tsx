@@ -11,6 +11,7 @@ import {
   PersonSheets,
 } from "@/components/people/person-sections";
 import { PersonRegistrations } from "@/components/people/person-registrations";
+import { UndeliverableBadge } from "@/components/email/undeliverable-badge";
 import { Callout } from "@/components/ui/callout";
 import { RomeTime } from "@/components/ui/rome-time";
 import { guardPage } from "@/lib/auth/guard";
@@ -59,7 +60,10 @@ export default async function PersonPage({ params }: PageProps) {
 
       <dl className="meeting-facts mb-5">
         <dt>Email</dt>
-        <dd>{person.email}</dd>
+        <dd>
+          {person.email}
+          <UndeliverableBadge reason={records.undeliverable} />
+        </dd>
         <dt>Telefono</dt>
         <dd>{person.phone ?? "—"}</dd>
         <dt>Ruolo</dt>
