@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { recordAudit, recordExport } from "@/lib/audit/mutations";
 import { cancelQueuedEmails } from "@/lib/email/mutations";
+import { forgetSuppressedAddress } from "@/lib/email/suppression/mutations";
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, erasedEmail, mentions, scrubJson, traceNeedles, type PersonTraces } from "./scrub";
 
 export const ERASED_REFERENT_REASON = "Dati cancellati";
@@ -154,6 +155,8 @@ export async function erasePerson(
         data: { lastError: "Dati cancellati" },
       });
       await tx.emailMessage.updateMany({ where: { id: { in: emailIds } }, data: { toEmail: anonymous, toName: null, data: {} } });
+      // The suppression list keeps the address itself: it goes (nothing is sent to an erased person anyway).
+      await forgetSuppressedAddress(tx, person.email);
 
       // Emails to others that name them (an invitation says who nominated the gestore).
       const emailsMentioning = await scrubMentions(await rowsMentioning(tx, "EmailMessage", person, personId, emailIds), person, personId, (id, data) =>

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
 import { claimEmailForDelivery } from "@/lib/email/mutations";
+import { suppressAddress } from "@/lib/email/suppression/mutations";
 import { register } from "@/lib/registrations/mutations";
 import { createTestDatabase } from "@/lib/test/database";
 import { createMeeting, createMunicipalityIn, createUser, registrationInput } from "@/lib/test/factories";
@@ -173,6 +174,8 @@ async function countsPerMeeting() {
 
 describe("erasing a person", () => {
   test("leaves no trace of her address, names or phone anywhere, keeps every count, sends nothing more, and is audited", async () => {
+    // Her address bounced once: it is on the suppression list.
+    await suppressAddress(db, { address: EMAIL, reason: "BOUNCED", at: new Date(), emailMessageId: null });
     const before = await dumpDatabase();
     for (const trace of [EMAIL, FIRST, LAST, PHONE]) expect(before).toContain(trace.toLowerCase());
     const countsBefore = await countsPerMeeting();

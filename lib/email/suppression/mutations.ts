@@ -21,6 +21,11 @@ export async function suppressAddress(
   return count > 0;
 }
 
+/** Takes the address off the suppression list: its person's data is erased (lib/people). */
+export async function forgetSuppressedAddress(db: DbOrTx, address: string): Promise<void> {
+  await db.emailSuppression.deleteMany({ where: { address: normalizeAddress(address) } });
+}
+
 /**
  * At delivery time, right after the worker claimed the message: a
  * non-essential email (lib/email/suppression/policy.ts) to an address on the
