@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "EmailMessage_providerId_idx" ON "EmailMessage"("providerId");
