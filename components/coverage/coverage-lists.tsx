@@ -1,5 +1,9 @@
 import type { CoverageState, MeetingCoverage, ProvinceCoverage } from "@/lib/coverage/queries";
+import { Fragment } from "react";
+import { UndeliverableBadge } from "@/components/email/undeliverable-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { normalizeAddress } from "@/lib/email/suppression/policy";
+import type { EmailSuppressionReason } from "@/lib/generated/prisma/enums";
 import { plural, pluralForm } from "@/lib/platform/format/plural";
 
 /** Registered / referent only / missing, province by province, with totals. */
@@ -60,10 +64,12 @@ type ListProps = {
   /** Shown when no municipality is in this state. */
   empty: string;
   headingLevel?: 3 | 4;
+  /** The referents' addresses on the suppression list (undeliverableAddresses): a reminder does not reach them. */
+  undeliverable?: ReadonlyMap<string, EmailSuppressionReason>;
 };
 
 /** One state's municipalities, under a heading per province. */
-export function CoverageList({ provinces, state, empty, headingLevel = 3 }: ListProps) {
+export function CoverageList({ provinces, state, empty, headingLevel = 3, undeliverable }: ListProps) {
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const groups = provinces
     .map((province) => ({ province, municipalities: province.municipalities.filter((m) => m.state === state) }))
@@ -90,7 +96,13 @@ export function CoverageList({ provinces, state, empty, headingLevel = 3 }: List
                   <span className="small">
                     {" "}
                     — {pluralForm(municipality.referents.length, { one: "referente", other: "referenti" })}:{" "}
-                    {municipality.referents.map((referent) => `${referent.name} (${referent.email})`).join("; ")}
+                    {municipality.referents.map((referent, index) => (
+                      <Fragment key={referent.email}>
+                        {index > 0 ? "; " : null}
+                        {referent.name} ({referent.email})
+                        <UndeliverableBadge reason={undeliverable?.get(normalizeAddress(referent.email))} inline />
+                      </Fragment>
+                    ))}
                   </span>
                 ) : null}
               </li>

@@ -4,6 +4,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { CoverageList } from "@/components/coverage/coverage-lists";
 import { DeliveryStateBadge, UndeliverableBadge } from "@/components/email/undeliverable-badge";
 import { getPersonRecords } from "@/lib/people/queries";
 import { createTestDatabase } from "@/lib/test/database";
@@ -68,6 +69,46 @@ describe("email non recapitabile", () => {
     const markup = renderToStaticMarkup(createElement(DeliveryStateBadge, { state: "DELIVERED", at }));
     expect(markup).toContain(">consegnata</span>");
     expect(markup).toContain('dateTime="2026-12-02T09:30:00.000Z"');
+    expect(renderToStaticMarkup(createElement(UndeliverableBadge, { reason: "BOUNCED", inline: true }))).toBe(
+      ' <span class="badge bg-danger">email non recapitabile</span> (indirizzo non raggiungibile)',
+    );
     expect(Object.values(DELIVERY_STATE_LABELS)).toEqual(["accettata", "consegna ritardata", "consegnata", "rimbalzata", "segnalata come spam", "non consegnata"]);
+  });
+
+  it("the coverage page's list of referents to remind marks the one a reminder will not reach", async () => {
+    const undeliverable = await undeliverableAddresses(db, ["Torna.Indietro@Corleone.example.it", "arriva@corleone.example.it"]);
+    const markup = renderToStaticMarkup(
+      createElement(CoverageList, {
+        state: "REFERENT_ONLY",
+        empty: "Nessuno",
+        undeliverable,
+        provinces: [
+          {
+            province: "PA",
+            provinceName: "Palermo",
+            total: 1,
+            registered: 0,
+            referentOnly: 1,
+            missing: 0,
+            percent: 0,
+            municipalities: [
+              {
+                id: municipality.id,
+                name: "Corleone",
+                province: "PA",
+                provinceName: "Palermo",
+                state: "REFERENT_ONLY",
+                registrations: 0,
+                referents: [
+                  { id: "1", name: "Tina Referente", email: "Torna.Indietro@Corleone.example.it" },
+                  { id: "2", name: "Aldo Referente", email: "arriva@corleone.example.it" },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(markup).toContain("Tina Referente (Torna.Indietro@Corleone.example.it) <span class=\"badge bg-danger\">email non recapitabile</span> (indirizzo non raggiungibile); Aldo Referente (arriva@corleone.example.it)</span>");
   });
 });

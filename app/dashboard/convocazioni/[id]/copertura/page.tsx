@@ -12,6 +12,7 @@ import { sendCoverageRemindersAction } from "@/lib/coverage/actions";
 import { FULL_MEETING_NOTICE } from "@/lib/coverage/constants";
 import { coverageSentence } from "@/lib/coverage/figures";
 import { getMeetingCoverage, getReminderProgress } from "@/lib/coverage/queries";
+import { undeliverableAddresses } from "@/lib/email/suppression/queries";
 import { getDashboardMeetingHeading } from "@/lib/dashboard/queries";
 import { registrationWindow } from "@/lib/meetings/registration-window";
 import { seatsLeft } from "@/lib/registrations/queries";
@@ -38,6 +39,7 @@ export default async function CoveragePage({ params }: PageProps) {
   const { totals } = coverage;
   const toRemind = coverage.provinces.flatMap((province) => province.municipalities.filter((m) => m.state === "REFERENT_ONLY"));
   const referentEmails = new Set(toRemind.flatMap((municipality) => municipality.referents.map((referent) => referent.email)));
+  const undeliverable = await undeliverableAddresses(db(), [...referentEmails]);
   const open = registrationWindow(meeting, now).state === "open";
 
   return (
@@ -87,7 +89,7 @@ export default async function CoveragePage({ params }: PageProps) {
             initial={progress}
           />
         ) : null}
-        <CoverageList provinces={coverage.provinces} state="REFERENT_ONLY" empty="Nessun Comune in questa situazione." />
+        <CoverageList provinces={coverage.provinces} state="REFERENT_ONLY" empty="Nessun Comune in questa situazione." undeliverable={undeliverable} />
       </section>
 
       <section aria-labelledby="iscritti" className="mt-5">
