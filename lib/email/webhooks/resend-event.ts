@@ -24,11 +24,16 @@ export type RecordedEventType = keyof typeof RECORDED_EVENTS;
 
 export type SvixHeaders = { id: string; timestamp: string; signature: string };
 
-/** The three headers Svix signs with, or null when one is missing, empty or absurdly long. */
+/**
+ * The three headers Svix signs with (svix-id, svix-timestamp, svix-signature;
+ * the Standard Webhooks names webhook-… are the same scheme), or null when
+ * one is missing, empty or absurdly long.
+ */
 export function svixHeaders(headers: Headers): SvixHeaders | null {
-  const id = headers.get("svix-id")?.trim();
-  const timestamp = headers.get("svix-timestamp")?.trim();
-  const signature = headers.get("svix-signature")?.trim();
+  const read = (name: string) => (headers.get(`svix-${name}`) ?? headers.get(`webhook-${name}`))?.trim();
+  const id = read("id");
+  const timestamp = read("timestamp");
+  const signature = read("signature");
   if (!id || !timestamp || !signature || id.length > 200 || timestamp.length > 20 || signature.length > 2000) return null;
   return { id, timestamp, signature };
 }

@@ -61,6 +61,14 @@ describe("POST /api/webhooks/resend", () => {
     expect(await response.text()).toBe("Evento registrato.");
     expect(await stateOf(byTag.id)).toEqual({ deliveryState: "DELIVERED", deliveryStateAt: new Date(at), deliveredAt: new Date(at) });
 
+    // The Standard Webhooks names of the same headers.
+    const standard = await sentMessage();
+    const standardBody = resendEvent({ type: "email.delivered", emailId: standard.providerId, messageId: standard.id });
+    const svix = signedHeaders({ secret: SECRET, body: standardBody });
+    const renamed = Object.fromEntries(Object.entries(svix).map(([name, value]) => [name.replace(/^svix-/, "webhook-"), value]));
+    expect((await post(standardBody, renamed)).status).toBe(200);
+    expect((await stateOf(standard.id)).deliveryState).toBe("DELIVERED");
+
     const byId = await sentMessage();
     expect((await signedPost(resendEvent({ type: "email.delivery_delayed", emailId: byId.providerId, createdAt: at }))).status).toBe(200);
     expect((await stateOf(byId.id)).deliveryState).toBe("DELAYED");
