@@ -28,6 +28,8 @@ const dashboardMeeting = (id: string) => {
     attendanceRegisterXlsx: () => `${base}/presenze/registro.xlsx`,
     certificates: () => `${base}/attestati`,
     certificateCopy: (registrationId: string) => `${base}/attestati/${registrationId}/attestato.pdf`,
+    /** One PEC receipt of the meeting's dispatch, as .eml. */
+    dispatchReceipt: (receiptId: string) => `${base}/invio/ricevute/${receiptId}`,
   };
 };
 

@@ -13,6 +13,8 @@ const listSelect = {
   lastError: true,
   createdAt: true,
   sentAt: true,
+  /** PEC messages are marked as such in the development outbox. */
+  channel: true,
 } satisfies Prisma.EmailMessageSelect;
 
 export type EmailMessageSummary = Prisma.EmailMessageGetPayload<{ select: typeof listSelect }>;

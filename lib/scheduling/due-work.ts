@@ -4,12 +4,15 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runDueJoinLinkSends } from "@/lib/join-link/mutations";
 import { runDueMessageRules } from "@/lib/message-rules/mutations";
+import { readPecReceipts } from "@/lib/email/pec/mutations";
 
 export type DueWork = { name: string; run: (db: PrismaClient, now: Date) => Promise<unknown> };
 
 export const DUE_WORK: DueWork[] = [
   { name: "join-link", run: runDueJoinLinkSends },
   { name: "message-rules", run: runDueMessageRules },
+  // Never throws: a PEC mailbox that cannot be reached is logged and read next minute.
+  { name: "pec-receipts", run: (db, now) => readPecReceipts(db, { now }) },
 ];
 
 /**

@@ -20,7 +20,7 @@ export default async function DevOutboxPage() {
       <h1>Posta in uscita</h1>
       <p className="lead">
         I messaggi che il portale ha preparato, dal più recente. Pagina disponibile solo fuori dalla produzione: senza{" "}
-        <code>RESEND_API_KEY</code> i messaggi non partono e si leggono qui.
+        <code>RESEND_API_KEY</code> i messaggi non partono e si leggono qui; senza <code>PEC_SMTP_URL</code> anche le PEC, segnate «PEC».
       </p>
       {messages.length === 0 ? (
         <p>Nessun messaggio.</p>
@@ -42,6 +42,11 @@ export default async function DevOutboxPage() {
                 <tr key={message.id}>
                   <td>
                     <Link href={`/dev/email/${message.id}`}>{message.toEmail}</Link>
+                    {message.channel === "PEC" ? (
+                      <span className="badge bg-primary ms-2" title="Posta elettronica certificata">
+                        PEC
+                      </span>
+                    ) : null}
                     {message.toName ? <div className="small text-secondary">{message.toName}</div> : null}
                   </td>
                   <td>{emailTemplateLabel(message.template)}</td>

@@ -46,7 +46,14 @@ export default async function DevEmailPage({ params }: PageProps) {
       <h1 className="h2">{typeof rendered === "string" ? emailTemplateLabel(message.template) : rendered.subject}</h1>
       <dl className="row">
         <dt className="col-sm-3">Destinatario</dt>
-        <dd className="col-sm-9">{message.toName ? `${message.toName} <${message.toEmail}>` : message.toEmail}</dd>
+        <dd className="col-sm-9">
+          {message.toName ? `${message.toName} <${message.toEmail}>` : message.toEmail}
+          {message.channel === "PEC" ? (
+            <span className="badge bg-primary ms-2" title="Posta elettronica certificata">
+              PEC
+            </span>
+          ) : null}
+        </dd>
         <dt className="col-sm-3">Modello</dt>
         <dd className="col-sm-9">{emailTemplateLabel(message.template)}</dd>
         <dt className="col-sm-3">Stato</dt>
