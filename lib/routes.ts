@@ -62,6 +62,14 @@ export const routes = {
     page: () => `/invito/${token}`,
     decline: () => `/invito/${token}/rifiuta`,
   }),
+  /** An email's unsubscribe link: the token is the credential; oneClick is where List-Unsubscribe points (RFC 8058). */
+  unsubscribe: (token: string) => ({
+    page: () => `/comunicazioni/disiscrizione/${token}`,
+    /** Where the page's button posts (a plain form, no JavaScript needed). */
+    confirm: () => `/comunicazioni/disiscrizione/${token}/conferma`,
+    done: () => `/comunicazioni/disiscrizione/${token}/fatto`,
+    oneClick: () => `/api/comunicazioni/disiscrizione/${token}`,
+  }),
   certificate: (code: string) => ({
     page: () => `/attestati/${code}`,
     pdf: () => `/attestati/${code}/attestato.pdf`,
@@ -110,6 +118,7 @@ export const routePatterns = {
   publicMeetingRegistration: "/convocazioni/[slug]/iscrizione",
   personal: "/iscrizione/[token]",
   invitation: "/invito/[token]",
+  unsubscribe: "/comunicazioni/disiscrizione/[token]",
   dashboardMeeting: "/dashboard/convocazioni/[id]",
   dashboardMeetingRegistrations: "/dashboard/convocazioni/[id]/iscrizioni",
   attendanceUpload: "/dashboard/convocazioni/[id]/presenze/carica",

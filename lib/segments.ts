@@ -3,7 +3,7 @@
 // malformed value (a NUL, a control character, the wrong shape) is "not
 // found", never a database error. One check per shape:
 //   slug  /convocazioni/[slug], its .ics, /api/convocazioni/[slug]/iscrizioni
-//   token /iscrizione/[token], /invito/[token] (43 base64url characters)
+//   token /iscrizione/[token], /invito/[token], /comunicazioni/disiscrizione/[token] (43 base64url characters)
 //   code  /attestati/[code] (an attestato's code, as typed or printed)
 //   uuid  the dashboard's [id] segments
 import { notFound } from "next/navigation";

@@ -69,6 +69,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "pec-import.apply": "PEC dei Comuni importate da IndicePA",
   "person.export": "Dati di una persona esportati",
   "person.erase": "Dati di una persona cancellati",
+  "person.communications-withdraw": "Consenso alle comunicazioni ritirato dal link dell'email",
   "referent-sheet.submit": "Scheda referenti inviata",
   "referent-sheet.resubmit": "Scheda referenti inviata di nuovo",
   "referent-sheet.approve": "Scheda referenti approvata",
@@ -196,6 +197,8 @@ const FIELD_LABELS: Record<string, string> = {
   sourceSlug: "Indirizzo della convocazione di origine",
   notified: "Iscritti avvisati",
   emailsWithdrawn: "Email ritirate",
+  communicationsConsent: "Consenso alle comunicazioni",
+  oneClick: "Dal pulsante del programma di posta (un clic)",
   // Registrations, invitations, attendance
   meetingId: "Convocazione",
   organisationType: "Tipo di ente",

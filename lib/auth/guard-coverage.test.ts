@@ -37,6 +37,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/(public)/convocazioni/[slug]/lettera.pdf/route.ts": "the convocation letter of a published meeting, as on its public page; reads only",
   "app/(public)/scheda-referenti/scheda.pdf/route.ts": "the blank scheda referenti the letter attaches; no data but the latest letterhead",
   "app/(public)/iscrizione/[token]/calendario.ics/route.ts": "a registration's calendar file: the personal link's token is the credential; reads only",
+  "app/api/comunicazioni/disiscrizione/[token]/route.ts": "one-click unsubscribe (RFC 8058): the link's token (hash stored) is the credential; rate-limited",
+  "app/(public)/comunicazioni/disiscrizione/[token]/conferma/route.ts": "the unsubscribe page's button: the link's token (hash stored) is the credential; rate-limited",
   "app/(public)/attestati/[code]/attestato.pdf/route.ts": "an attestato's PDF: its 100-bit code (hash stored) is the credential; reads only, rate-limited per IP",
 };
 /** Modules whose actions need "admin": a coordinator is refused too. */

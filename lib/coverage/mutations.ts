@@ -11,26 +11,30 @@ import { appOrigin } from "@/lib/site";
 import { COVERAGE_REMINDER_TEMPLATE, REMINDER_WINDOW_MS } from "./constants";
 import { routes } from "@/lib/routes";
 import { whenAndWhereSelect } from "@/lib/meetings/when-and-where";
+import { createUnsubscribeUrl } from "@/lib/communications/mutations";
 
 export type SendCoverageRemindersResult =
   | { ok: true; sent: number; skipped: number }
   | { ok: false; reason: "MEETING_NOT_FOUND" | "REGISTRATION_NOT_OPEN" | "MEETING_FULL" };
 
-type Recipient = { email: string; firstName: string; lastName: string; municipalityNames: string[] };
+type Recipient = { id: string; email: string; firstName: string; lastName: string; municipalityNames: string[] };
 
 /**
  * The active referents of the SAI municipalities with no live registration
  * for the meeting, one entry per person (a referent of two such
- * municipalities gets one email naming both).
+ * municipalities gets one email naming both). Whoever used the unsubscribe
+ * link of an earlier reminder (their consent withdrawn, and not given again
+ * since) is not reminded.
  */
 async function referentsToRemind(tx: Tx, meetingId: string): Promise<Recipient[]> {
   const referents = await tx.referent.findMany({
     where: {
       status: "ACTIVE",
+      person: { NOT: { communicationsConsent: false, communicationsConsentWithdrawnAt: { not: null } } },
       municipality: { saiMember: true, registrations: { none: { meetingId, status: { not: "CANCELLED" }, organisationType: "COMUNE" } } },
     },
     select: {
-      person: { select: { email: true, firstName: true, lastName: true } },
+      person: { select: { id: true, email: true, firstName: true, lastName: true } },
       municipality: { select: { name: true } },
     },
     orderBy: [{ municipality: { name: "asc" } }],
@@ -102,6 +106,8 @@ export async function sendCoverageReminders(
         ...common,
         recipientName: recipient.firstName,
         municipalityNames: recipient.municipalityNames,
+        // A reminder is a communication they may stop: the link withdraws their consent.
+        unsubscribeUrl: await createUnsubscribeUrl(tx, { personId: recipient.id, email: recipient.email }),
       };
       await enqueueEmail(tx, {
         template: COVERAGE_REMINDER_TEMPLATE,

@@ -27,6 +27,8 @@ import { ReferentDesignatedEmail, referentDesignatedSubject } from "./templates/
 import { MeetingMessageEmail, meetingMessageSubject } from "./templates/meeting-message";
 import { CertificateEmail, certificateSubject } from "./templates/certificate";
 import { JoinLinkEmail, joinLinkSubject } from "./templates/join-link";
+import { patternRegExp, routePatterns, routes } from "@/lib/routes";
+import { isWellFormedToken } from "@/lib/platform/security/tokens";
 
 
 export type RenderedEmail = {
@@ -72,6 +74,24 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "join-link": { subject: joinLinkSubject, component: JoinLinkEmail },
 };
 
+/**
+ * The header lines of an email that carries an unsubscribe link (RFC 2369,
+ * RFC 8058): the mail client's own "unsubscribe" posts
+ * List-Unsubscribe=One-Click to the link's one-click twin, without cookies
+ * and without opening a page. The link must be one of ours.
+ */
+export function listUnsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
+  const url = new URL(unsubscribeUrl);
+  const token = url.pathname.split("/").filter(Boolean).at(-1) ?? "";
+  if (!patternRegExp(routePatterns.unsubscribe).test(url.pathname) || !isWellFormedToken(token)) {
+    throw new EmailTemplateError("The unsubscribe link is not an unsubscribe page of the portal");
+  }
+  return {
+    "List-Unsubscribe": `<${url.origin}${routes.unsubscribe(token).oneClick()}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
+
 const ICS_ATTACHMENT = { filename: "convocazione.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" };
 
 export async function renderEmail<Name extends EmailTemplateName>(
@@ -105,11 +125,13 @@ export async function renderStoredEmail(template: string, data: unknown): Promis
   const element = createElement(definition.component, props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   const ics = "ics" in props ? props.ics : null;
+  const unsubscribeUrl = "unsubscribeUrl" in props ? props.unsubscribeUrl : null;
   return {
     subject,
     html,
     text,
     ...(ics ? { attachments: [{ ...ICS_ATTACHMENT, content: ics }] } : {}),
+    ...(unsubscribeUrl ? { headers: listUnsubscribeHeaders(unsubscribeUrl) } : {}),
     privateUrls,
   };
 }

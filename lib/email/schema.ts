@@ -36,6 +36,15 @@ function requirePersonalUrl(data: { personalUrl?: string | null }, context: z.co
  */
 const ics = z.string().startsWith("BEGIN:VCALENDAR");
 
+/**
+ * A communication the person may stop (a coverage reminder, a convocation to
+ * those who consented): its link (lib/communications createUnsubscribeUrl),
+ * a secret of the template. With it the email carries List-Unsubscribe and
+ * List-Unsubscribe-Post (RFC 8058, made in ./render) and the layout a visible
+ * "Non ricevere più queste comunicazioni". Transactional emails have none.
+ */
+export const unsubscribeFields = { unsubscribeUrl: link.nullish() };
+
 /** Private: only for confirmed registrants, never in a subject or a log line. */
 const joinUrl = link.nullish();
 
@@ -114,6 +123,7 @@ export const coverageReminderSchema = z.object({
   closesAt: text.nullish(),
   /** The letter asks municipalities to bring the representatives of their enti gestori. */
   invitesManagingBodies: z.boolean(),
+  ...unsubscribeFields,
 });
 
 /** A coordinator cancelled the meeting: to every confirmed or waitlisted registrant. */

@@ -22,7 +22,15 @@ await ensureEmailQueue(url);
 const TEMPLATES = Object.keys(emailTemplateSchemas) as EmailTemplateName[];
 
 // What the fixtures' links and codes are made of: none may survive in a final message.
-const FIXTURE_SECRETS = ["Tok3nPersonaleDiProva", "Tok3nInvitoDiProva", "Tok3nAccessoDiProva", "K7QF-2M9X-4HNC-8RTA-ZP3W"];
+const FIXTURE_SECRETS = ["Tok3nPersonaleDiProva", "Tok3nInvitoDiProva", "Tok3nAccessoDiProva", "K7QF-2M9X-4HNC-8RTA-ZP3W", "Tok3nDisiscrizioneDiProva"];
+
+/** Secrets of fields added after the migration ran: no row it found can hold them (coverage reminders had no unsubscribe link). */
+const LATER_FIELDS: Partial<Record<EmailTemplateName, string[]>> = { "coverage-reminder": ["unsubscribeUrl"] };
+
+function asOlderRelease(template: EmailTemplateName): Record<string, unknown> {
+  const later = LATER_FIELDS[template] ?? [];
+  return Object.fromEntries(Object.entries(SAMPLE_DATA[template] as Record<string, unknown>).filter(([key]) => !later.includes(key)));
+}
 
 async function queued(template: EmailTemplateName, toName = "prova") {
   const { id } = await enqueueEmail(db, { template, toEmail: `${template}@comune.example.it`, toName, data: SAMPLE_DATA[template] });
@@ -31,8 +39,7 @@ async function queued(template: EmailTemplateName, toName = "prova") {
 
 const dataOf = async (id: string) => (await db.emailMessage.findUniqueOrThrow({ where: { id }, select: { data: true } })).data;
 
-function expectRedacted(template: EmailTemplateName, data: unknown) {
-  const original = SAMPLE_DATA[template] as Record<string, unknown>;
+function expectRedacted(template: EmailTemplateName, data: unknown, original = SAMPLE_DATA[template] as Record<string, unknown>) {
   const stored = data as Record<string, unknown>;
   for (const key of Object.keys(original)) {
     const secret = (EMAIL_SECRET_KEYS[template] as readonly string[]).includes(key) && original[key] != null;
@@ -125,7 +132,7 @@ describe("the migration that scrubs the messages already final", () => {
       for (const status of ["SENT", "CANCELLED", "PENDING", "SENDING", "FAILED"] as const) {
         // Written as an older release left them: final, with every link in the data.
         const row = await db.emailMessage.create({
-          data: { template, toEmail: `${status.toLowerCase()}@comune.example.it`, data: SAMPLE_DATA[template], status },
+          data: { template, toEmail: `${status.toLowerCase()}@comune.example.it`, data: asOlderRelease(template) as object, status },
           select: { id: true },
         });
         rows.push({ id: row.id, template, status });
@@ -138,8 +145,8 @@ describe("the migration that scrubs the messages already final", () => {
 
     for (const row of rows) {
       const data = await dataOf(row.id);
-      if (row.status === "SENT" || row.status === "CANCELLED") expectRedacted(row.template, data);
-      else expect(data, `${row.template} ${row.status}`).toEqual(SAMPLE_DATA[row.template]);
+      if (row.status === "SENT" || row.status === "CANCELLED") expectRedacted(row.template, data, asOlderRelease(row.template));
+      else expect(data, `${row.template} ${row.status}`).toEqual(asOlderRelease(row.template));
     }
     expect(await db.session.count()).toBe(0);
   });

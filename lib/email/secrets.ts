@@ -1,5 +1,6 @@
 // The one list of what in an email's data is a secret: a personal link, an
-// invitation link, a sign-in link, an attestato's code and its addresses, and
+// invitation link, a sign-in link, an attestato's code and its addresses, an
+// unsubscribe link, and
 // anything that carries one (the calendar file quotes the personal link).
 // Their tokens are stored elsewhere only as hashes, so once a message is final
 // (SENT or CANCELLED) these values are replaced by a marker, in the statement
@@ -27,7 +28,7 @@ export const EMAIL_SECRET_KEYS: SecretKeys = {
   "invitation-answered": [],
   "sign-in-link": ["signInUrl"],
   "user-invitation": [],
-  "coverage-reminder": [],
+  "coverage-reminder": ["unsubscribeUrl"],
   "meeting-cancelled": [],
   "referent-sheet-received": [],
   "referent-sheet-replaced": [],

@@ -189,9 +189,14 @@ export async function erasePerson(
           phone: null,
           roleTitle: null,
           organisation: null,
+          communicationsConsent: false,
+          communicationsConsentAt: null,
+          communicationsConsentWithdrawnAt: null,
           erasedAt: now,
         },
       });
+      // Their unsubscribe links name their address: gone with it.
+      await tx.unsubscribeToken.deleteMany({ where: { personId } });
 
       // Reasons coordinators typed (a scheda rejected, a referent revoked) may name them.
       const typedNeedles = traceNeedles(person, personId).map(([needle]) => ({ contains: needle, mode: "insensitive" as const }));

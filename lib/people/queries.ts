@@ -198,6 +198,9 @@ export type PersonRecords = {
       phone: true;
       roleTitle: true;
       organisation: true;
+      communicationsConsent: true;
+      communicationsConsentAt: true;
+      communicationsConsentWithdrawnAt: true;
       erasedAt: true;
       createdAt: true;
       updatedAt: true;
@@ -244,6 +247,9 @@ export async function getPersonRecords(db: Db, { id, ...options }: { id: string;
       phone: true,
       roleTitle: true,
       organisation: true,
+      communicationsConsent: true,
+      communicationsConsentAt: true,
+      communicationsConsentWithdrawnAt: true,
       erasedAt: true,
       createdAt: true,
       updatedAt: true,

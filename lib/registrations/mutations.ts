@@ -8,6 +8,7 @@ import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { nominate, notifyInviter, openInvitation } from "@/lib/invitations/mutations";
 import { personalLinkEmail, registrationEmail } from "./emails";
 import type { NomineeInput, RegistrationInput } from "./schema";
+import { giveCommunicationsConsent, withdrawCommunicationsConsent } from "@/lib/communications/mutations";
 
 const DAY = 24 * 3600_000;
 /** Personal links outlive the meeting by 30 days (attendance, certificates). */
@@ -126,6 +127,9 @@ async function registerLocked(
     // A known person keeps their record; a new registration brings their latest details.
     update: { firstName: input.firstName, lastName: input.lastName, phone: input.phone, roleTitle: input.roleTitle },
   });
+  // Consent given here holds for the person from now on. A registration without it
+  // leaves an earlier consent as it is: not ticking the box is not withdrawing.
+  if (input.communicationsConsent) await giveCommunicationsConsent(tx, { personId: person.id, now });
 
   const full = meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity;
   const status = full ? "WAITLISTED" : "CONFIRMED";
@@ -332,6 +336,13 @@ export async function updateRegistration(
         ...(input.communicationsConsent !== current.communicationsConsent ? { communicationsConsentAt: input.communicationsConsent ? now : null } : {}),
       },
     });
+    // Ticking the box here gives the consent; unticking what was ticked withdraws it
+    // (an explicit no, unlike a new registration that leaves the box empty).
+    if (input.communicationsConsent && !current.communicationsConsent) {
+      await giveCommunicationsConsent(tx, { personId: registration.personId, now });
+    } else if (!input.communicationsConsent && current.communicationsConsent) {
+      await withdrawCommunicationsConsent(tx, { personId: registration.personId, now });
+    }
     return { ok: true };
   });
 }

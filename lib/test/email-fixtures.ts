@@ -52,6 +52,7 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     registrationUrl: "http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24/iscrizione",
     closesAt: "mercoledì 23 marzo 2022, ore 12:00",
     invitesManagingBodies: true,
+    unsubscribeUrl: "http://localhost:3000/comunicazioni/disiscrizione/Tok3nDisiscrizioneDiProva_0123456789abcdefg",
   },
   "meeting-cancelled": { ...meeting, reason: "Il relatore non potrà essere presente." },
   "referent-sheet-received": {

@@ -21,6 +21,8 @@ export type StubDelivery = {
   html: string;
   text: string;
   attachments: { filename: string; content: string; content_type?: string }[];
+  /** Extra header lines, as sent (List-Unsubscribe). */
+  headers: Record<string, string>;
 };
 
 /** An HTTP status to answer with, or "drop" to close the socket without an answer. */
@@ -178,6 +180,7 @@ export async function startResendStub(options: ResendStubOptions = {}): Promise<
       html: email.html ?? "",
       text: email.text ?? "",
       attachments: email.attachments ?? [],
+      headers: email.headers ?? {},
     });
     return id;
   }

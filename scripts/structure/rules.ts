@@ -7,6 +7,7 @@ export const DOMAIN_AREAS = [
   "audit",
   "auth",
   "certificates",
+  "communications",
   "coverage",
   "dashboard",
   "email",

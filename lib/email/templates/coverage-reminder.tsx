@@ -18,7 +18,7 @@ function ofMunicipalities(names: string[]): string {
 export function CoverageReminderEmail(data: Props) {
   const of = ofMunicipalities(data.municipalityNames);
   return (
-    <EmailLayout preview={`Non risultano ancora iscrizioni ${of} a ${data.meetingTitle}.`}>
+    <EmailLayout preview={`Non risultano ancora iscrizioni ${of} a ${data.meetingTitle}.`} unsubscribeUrl={data.unsubscribeUrl}>
       <Heading as="h1" style={headingStyle}>Promemoria: iscrizione all&apos;incontro</Heading>
       <Greeting name={data.recipientName} />
       <Text>

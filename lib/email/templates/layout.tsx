@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { SITE } from "@/lib/site";
 
@@ -18,9 +18,11 @@ type EmailLayoutProps = {
   /** The line mail clients show next to the subject. */
   preview: string;
   children: ReactNode;
+  /** A communication the person may stop: the link at the foot (its List-Unsubscribe header is made by ../render). */
+  unsubscribeUrl?: string | null;
 };
 
-export function EmailLayout({ preview, children }: EmailLayoutProps) {
+export function EmailLayout({ preview, children, unsubscribeUrl }: EmailLayoutProps) {
   return (
     <Html lang="it">
       <Head />
@@ -44,6 +46,14 @@ export function EmailLayout({ preview, children }: EmailLayoutProps) {
               Messaggio inviato automaticamente dal portale {SITE.name}: per informazioni scrivere a{" "}
               {SITE.contactEmail}.
             </Text>
+            {unsubscribeUrl ? (
+              <Text style={footer}>
+                <Link href={unsubscribeUrl} style={{ color: "#0066cc", textDecoration: "underline" }}>
+                  Non ricevere più queste comunicazioni
+                </Link>{" "}
+                ({unsubscribeUrl})
+              </Text>
+            ) : null}
           </Section>
         </Container>
       </Body>

@@ -13,6 +13,7 @@ import { createTestDatabase, databaseDigest } from "@/lib/test/database";
 import { createMeeting, createUser } from "@/lib/test/factories";
 import { newWebhookSecret, resendEvent, signedHeaders } from "@/lib/test/svix";
 import { CROSS_SITE_MESSAGE, isCrossSite } from "./same-origin";
+import { generateToken, hashToken } from "./tokens";
 
 const session = vi.hoisted(() => ({ user: null as DashboardUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
@@ -39,7 +40,8 @@ const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 const SITE = "http://localhost:3000";
 const WEBHOOK_SECRET = newWebhookSecret();
 
-type Context = { meetingId: string; slug: string; email: string };
+/** unsubscribeTokens: links of people who consent, one taken by each request (a used one would write nothing). */
+type Context = { meetingId: string; slug: string; email: string; unsubscribeTokens: string[] };
 type Built = { path: string; init: { body: BodyInit; headers?: Record<string, string> }; params: Record<string, string> };
 
 /** For each writing route handler, a request that writes when it comes from our own site. */
@@ -81,6 +83,18 @@ const WRITES: Record<string, (context: Context) => Promise<Built>> = {
     const body = resendEvent({ type: "email.delivered", emailId: `email-${Math.random()}` });
     return { path: "/api/webhooks/resend", params: {}, init: { body, headers: signedHeaders({ secret: WEBHOOK_SECRET, body }) } };
   },
+  "app/api/comunicazioni/disiscrizione/[token]/route.ts": async ({ unsubscribeTokens }) => {
+    const token = unsubscribeTokens.shift()!;
+    return {
+      path: `/api/comunicazioni/disiscrizione/${token}`,
+      params: { token },
+      init: { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" },
+    };
+  },
+  "app/(public)/comunicazioni/disiscrizione/[token]/conferma/route.ts": async ({ unsubscribeTokens }) => {
+    const token = unsubscribeTokens.shift()!;
+    return { path: `/comunicazioni/disiscrizione/${token}/conferma`, params: { token }, init: { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" } };
+  },
   "app/api/auth/[...nextauth]/route.ts": async ({ email }) => ({
     path: "/api/auth/signin/email",
     params: { nextauth: "signin,email" },
@@ -110,7 +124,16 @@ beforeAll(async () => {
   const meeting = await createMeeting(db, { capacity: 100 });
   const admin = await createUser(db, "ADMIN");
   session.user = { ...admin };
-  context = { meetingId: meeting.id, slug: meeting.slug, email: admin.email };
+  const unsubscribeTokens: string[] = [];
+  for (let i = 0; i < 2 * (1 + VARIANTS.length); i++) {
+    const token = generateToken();
+    const person = await db.person.create({
+      data: { email: `consenso.${i}@example.it`, firstName: "Carla", lastName: "Consenso", communicationsConsent: true, communicationsConsentAt: new Date() },
+    });
+    await db.unsubscribeToken.create({ data: { tokenHash: hashToken(token), personId: person.id, email: person.email } });
+    unsubscribeTokens.push(token);
+  }
+  context = { meetingId: meeting.id, slug: meeting.slug, email: admin.email, unsubscribeTokens };
 
   snapshot = () => databaseDigest(db);
 

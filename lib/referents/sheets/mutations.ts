@@ -12,6 +12,7 @@ import { designationEmail, sheetUrl } from "../emails";
 import { REFERENT_ROLE_PHRASES } from "../labels";
 import { auditReferent, designateReferent, lockMunicipality, revokeInTransaction } from "../mutations";
 import type { ReferentSheetInput } from "./schema";
+import { giveCommunicationsConsent } from "@/lib/communications/mutations";
 
 const PUBLIC_ACTOR = { label: "pubblico" };
 const SUBMIT_ATTEMPTS = 3;
@@ -41,6 +42,9 @@ async function submitInTransaction(tx: Tx, input: ReferentSheetInput, now: Date)
   if (!municipality) return { ok: false, reason: "UNKNOWN_MUNICIPALITY" };
 
   const officer = await upsertOfficer(tx, input, municipality.name);
+  // The officer's consent given on the scheda holds for them from now on; a scheda
+  // without it leaves an earlier consent as it is (an empty box is no withdrawal).
+  if (input.communicationsConsent) await giveCommunicationsConsent(tx, { personId: officer.id, now });
   const entries = sheetEntries(input);
   const { sheet, previous, resubmitted } = await storePendingSheet(tx, municipality.id, sheetFields(input, officer.id, now), entries, now);
   const emailId = await acknowledgeSheet(tx, input, municipality.name, resubmitted);

@@ -70,6 +70,24 @@ export default async function PersonPage({ params }: PageProps) {
         <dd>{person.roleTitle ?? "—"}</dd>
         <dt>Organizzazione</dt>
         <dd>{person.organisation ?? "—"}</dd>
+        <dt>Consenso alle comunicazioni</dt>
+        <dd>
+          {person.communicationsConsent ? (
+            person.communicationsConsentAt ? (
+              <>
+                sì, dal <RomeTime date={person.communicationsConsentAt} format="date" />
+              </>
+            ) : (
+              "sì"
+            )
+          ) : person.communicationsConsentWithdrawnAt ? (
+            <>
+              ritirato il <RomeTime date={person.communicationsConsentWithdrawnAt} format="date" />
+            </>
+          ) : (
+            "no"
+          )}
+        </dd>
         <dt>Nel portale dal</dt>
         <dd>
           <RomeTime date={person.createdAt} />
