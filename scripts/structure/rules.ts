@@ -10,6 +10,7 @@ export const DOMAIN_AREAS = [
   "communications",
   "coverage",
   "dashboard",
+  "dispatch",
   "email",
   "invitations",
   "join-link",

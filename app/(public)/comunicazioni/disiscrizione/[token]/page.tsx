@@ -51,7 +51,7 @@ export default async function UnsubscribePage({ params }: PageProps) {
           </p>
           <p>
             Continuerai a ricevere solo le email che riguardano ciò che chiedi tu: la conferma di un&apos;iscrizione, il link
-            personale, il link di collegamento a un incontro a cui sei iscritto, gli attestati.
+            personale, il link di collegamento a un incontro per cui risulta la tua iscrizione, gli attestati.
           </p>
           <form method="post" action={routes.unsubscribe(token).confirm()} className="mb-4">
             <button type="submit" className="btn btn-primary">
