@@ -20,6 +20,8 @@ function knownBodiesRegion(page: Page, comuneName: string) {
 }
 
 test("for a Comune the form offers its SAI managing bodies; one click starts a representative's row, and the invitation is linked to the body", async ({ page }) => {
+  // Two axe runs and a whole registration: under CI's load this passed 30 s once.
+  test.setTimeout(60_000);
   const { comune, alba, zefiro } = await seedComuneWithBodies();
   const meeting = await seedMeeting();
   const referent = person("link.comune");
