@@ -1,6 +1,7 @@
 // How the audit log names actions, records and fields in Italian. An action
 // or field nobody has labelled yet is shown by its code, never hidden.
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { AUDIENCE_LABELS } from "@/lib/dispatch/labels";
 import { EMAIL_STATUS_LABELS } from "@/lib/email/labels";
 import { formatDateTime } from "@/lib/platform/format/dates";
 import { JOIN_LINK_KIND_LABELS } from "@/lib/join-link/schema";
@@ -52,6 +53,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "meeting.archive": "Convocazione archiviata",
   "meeting.unpublish": "Convocazione riportata in bozza",
   "meeting.coverage-reminders": "Promemoria inviati ai Comuni SAI che non hanno risposto",
+  "meeting.convocation-dispatch": "Convocazione inviata (PEC ai Comuni, email ai referenti)",
   "registration.check-in": "Presenza registrata all'ingresso",
   "registration.confirm": "Iscrizioni confermate dal coordinamento",
   "registration.cancel": "Iscrizioni annullate dal coordinamento",
@@ -248,6 +250,12 @@ const FIELD_LABELS: Record<string, string> = {
   designationEmailId: "Email di designazione",
   rejectionEmailId: "Email di rifiuto",
   approvalEmailId: "Email di approvazione",
+  // The convocation's dispatch
+  dispatchId: "Invio della convocazione",
+  audiences: "Gruppi di destinatari",
+  byPec: "Inviate via PEC",
+  byEmail: "Inviate via email",
+  alreadyReached: "Già raggiunti da un invio precedente",
   // Municipalities, schede, managing bodies, SAI projects
   saiMember: "Aderente al SAI",
   municipality: "Comune",
@@ -309,6 +317,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   source: { ...SOURCE_LABELS, ...REFERENT_SOURCE_LABELS },
   platform: { ZOOM: "Zoom", TEAMS: "Microsoft Teams", MEET: "Google Meet" },
   format: { csv: "CSV", xlsx: "Excel (XLSX)", pdf: "PDF" },
+  audiences: AUDIENCE_LABELS,
   cause: { cancellation: "Un posto liberato da un annullamento", "capacity-increase": "Posti aumentati" },
 };
 

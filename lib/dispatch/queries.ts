@@ -1,9 +1,14 @@
 import "server-only";
 // What a convocation's dispatch would reach, read before anything is sent.
-import type { DbOrTx } from "@/lib/db";
-import type { DispatchAudience } from "@/lib/generated/prisma/enums";
+import type { Db, DbOrTx } from "@/lib/db";
+import type { DeliveryState, DispatchAudience, EmailChannel, EmailStatus } from "@/lib/generated/prisma/enums";
 import { hasCommunicationsConsent } from "@/lib/communications/queries";
-import { mergeAudiences, type AudienceCounts, type Candidate } from "./audiences";
+import { countDelivery, emptyDeliveryCounts, type DeliveryCounts } from "@/lib/email/delivery-counts";
+import { isUndeliverable } from "@/lib/email/delivery-state";
+import { pecReceiptsOf, type PecReceiptSummary } from "@/lib/email/pec/queries";
+import { CONVOCATION_TEMPLATE } from "./constants";
+import type { RecipientOutcome } from "./labels";
+import { mergeAudiences, type AudienceCounts, type Candidate, type Recipient } from "./audiences";
 
 /** Every address each of the chosen audiences reaches now (not yet deduplicated). */
 async function audienceCandidates(db: DbOrTx, chosen: readonly DispatchAudience[]): Promise<Candidate[]> {
@@ -70,6 +75,8 @@ async function audienceCandidates(db: DbOrTx, chosen: readonly DispatchAudience[
 export type AudienceSummary = AudienceCounts & {
   /** Of the deduplicated recipients, those this meeting's convocation already reached. */
   alreadyReached: number;
+  /** The others: whom sending now would reach. */
+  toSend: Recipient[];
   /** SAI Comuni with no PEC on file, which the PEC audiences cannot reach. */
   saiWithoutPec: number;
 };
@@ -90,9 +97,153 @@ export async function getAudienceSummary(
   ]);
   const counts = mergeAudiences(candidates, audiences);
   const reachedAddresses = new Set(reached.map((row) => row.address));
+  const toSend = counts.recipients.filter((recipient) => !reachedAddresses.has(recipient.address));
+  return { ...counts, alreadyReached: counts.recipients.length - toSend.length, toSend, saiWithoutPec };
+}
+
+/** Where the convocation's emails and PEC messages stand, for the progress bar. */
+export async function getDispatchProgress(db: DbOrTx, meetingId: string): Promise<DeliveryCounts> {
+  const rows = await db.emailMessage.groupBy({
+    by: ["status"],
+    where: { meetingId, template: CONVOCATION_TEMPLATE, dispatchRecipient: { isNot: null } },
+    _count: { _all: true },
+  });
+  const progress = emptyDeliveryCounts();
+  for (const row of rows) countDelivery(progress, row.status, row._count._all);
+  return progress;
+}
+
+export type DispatchSummary = {
+  firstSentAt: Date;
+  lastSentAt: Date;
+  /** Comuni written to by PEC. */
+  municipalitiesByPec: number;
+  /** Email recipients who are an active referent of a Comune. */
+  referents: number;
+  /** Other email recipients (those who consented). */
+  others: number;
+};
+
+/** "Convocazione inviata il … a N Comuni (PEC) e M referenti"; null before the first dispatch. */
+export async function getDispatchSummary(db: DbOrTx, meetingId: string): Promise<DispatchSummary | null> {
+  const [dispatches, pecMunicipalities, emails, referents] = await Promise.all([
+    db.dispatch.aggregate({ where: { meetingId }, _min: { createdAt: true }, _max: { createdAt: true } }),
+    db.dispatchRecipient.findMany({ where: { meetingId, channel: "PEC", municipalityId: { not: null } }, distinct: ["municipalityId"], select: { municipalityId: true } }),
+    db.dispatchRecipient.count({ where: { meetingId, channel: "EMAIL" } }),
+    db.dispatchRecipient.count({ where: { meetingId, channel: "EMAIL", person: { referents: { some: { status: "ACTIVE" } } } } }),
+  ]);
+  if (!dispatches._min.createdAt || !dispatches._max.createdAt) return null;
   return {
-    ...counts,
-    alreadyReached: counts.recipients.filter((recipient) => reachedAddresses.has(recipient.address)).length,
-    saiWithoutPec,
+    firstSentAt: dispatches._min.createdAt,
+    lastSentAt: dispatches._max.createdAt,
+    municipalitiesByPec: pecMunicipalities.length,
+    referents,
+    others: emails - referents,
   };
+}
+
+/** One address of the report, with what became of its message. */
+export type ReportRecipient = {
+  id: string;
+  channel: EmailChannel;
+  address: string;
+  name: string | null;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  status: EmailStatus;
+  deliveryState: DeliveryState | null;
+  lastError: string | null;
+  outcome: RecipientOutcome;
+  receipts: PecReceiptSummary[];
+};
+
+export type ReportMunicipality = {
+  /** Null for recipients tied to no Comune (a person who consented). */
+  id: string | null;
+  name: string | null;
+  pec: string | null;
+  outcome: RecipientOutcome;
+  recipients: ReportRecipient[];
+  /** Every email to this Comune's referents bounced, and its PEC has not been written to. */
+  offerPec: boolean;
+};
+
+/**
+ * Reached means a PEC "avvenuta consegna" or an email the provider reported
+ * delivered; not reached is a mancata consegna, a bounce, a complaint, a
+ * failure, or a message withdrawn (an address on the suppression list).
+ */
+export function recipientOutcome(message: { status: EmailStatus; deliveryState: DeliveryState | null }): RecipientOutcome {
+  if (message.deliveryState === "DELIVERED") return "REACHED";
+  if (isUndeliverable(message.deliveryState) || message.status === "FAILED" || message.status === "CANCELLED") return "NOT_REACHED";
+  if (message.status === "SENT") return "SENT";
+  return "WAITING";
+}
+
+/** A Comune is reached when one of its addresses is; not reached when none can be any more. */
+function municipalityOutcome(recipients: readonly ReportRecipient[]): RecipientOutcome {
+  if (recipients.some((recipient) => recipient.outcome === "REACHED")) return "REACHED";
+  if (recipients.every((recipient) => recipient.outcome === "NOT_REACHED")) return "NOT_REACHED";
+  if (recipients.some((recipient) => recipient.outcome === "SENT")) return "SENT";
+  return "WAITING";
+}
+
+/** The dispatch page's report: by Comune (A to Z, then those of no Comune), who was reached and who was not. */
+export async function getDispatchReport(db: Db, meetingId: string): Promise<ReportMunicipality[]> {
+  const rows = await db.dispatchRecipient.findMany({
+    where: { meetingId },
+    select: {
+      id: true,
+      channel: true,
+      address: true,
+      municipality: { select: { id: true, name: true, pec: true } },
+      emailMessage: { select: { id: true, toName: true, status: true, deliveryState: true, sentAt: true, deliveredAt: true, lastError: true } },
+    },
+    orderBy: [{ municipality: { name: "asc" } }, { channel: "desc" }, { address: "asc" }],
+  });
+  const receipts = await pecReceiptsOf(
+    db,
+    rows.filter((row) => row.channel === "PEC").map((row) => row.emailMessage.id),
+  );
+  const receiptsOf = new Map<string, PecReceiptSummary[]>();
+  for (const receipt of receipts) receiptsOf.set(receipt.emailMessageId, [...(receiptsOf.get(receipt.emailMessageId) ?? []), receipt]);
+  const byMunicipality = new Map<string | null, ReportMunicipality>();
+  for (const row of rows) {
+    const key = row.municipality?.id ?? null;
+    const group = byMunicipality.get(key) ?? {
+      id: key,
+      name: row.municipality?.name ?? null,
+      pec: row.municipality?.pec ?? null,
+      outcome: "WAITING" as RecipientOutcome,
+      recipients: [],
+      offerPec: false,
+    };
+    const message = row.emailMessage;
+    group.recipients.push({
+      id: row.id,
+      channel: row.channel,
+      address: row.address,
+      name: message.toName,
+      sentAt: message.sentAt,
+      deliveredAt: message.deliveredAt,
+      status: message.status,
+      deliveryState: message.deliveryState,
+      lastError: message.lastError,
+      outcome: recipientOutcome(message),
+      receipts: receiptsOf.get(message.id) ?? [],
+    });
+    byMunicipality.set(key, group);
+  }
+  const report = [...byMunicipality.values()];
+  for (const group of report) {
+    group.outcome = municipalityOutcome(group.recipients);
+    const emails = group.recipients.filter((recipient) => recipient.channel === "EMAIL");
+    group.offerPec =
+      group.id !== null &&
+      emails.length > 0 &&
+      emails.every((recipient) => recipient.outcome === "NOT_REACHED") &&
+      !group.recipients.some((recipient) => recipient.channel === "PEC");
+  }
+  // A Map keeps insertion order (the query's, by Comune); the Comune-less group goes last.
+  return [...report.filter((group) => group.id !== null), ...report.filter((group) => group.id === null)];
 }

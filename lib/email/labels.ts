@@ -57,6 +57,7 @@ export const EMAIL_TEMPLATE_LABELS: Record<EmailTemplateName, string> = {
   "sign-in-link": "Link di accesso all'area riservata",
   "user-invitation": "Invito all'area riservata",
   "coverage-reminder": "Promemoria ai referenti dei Comuni non iscritti",
+  convocation: "Convocazione (lettera e scheda referenti in allegato)",
   "meeting-cancelled": "Incontro annullato",
   "referent-sheet-received": "Scheda referenti ricevuta",
   "referent-sheet-approved": "Scheda referenti approvata",

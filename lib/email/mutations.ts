@@ -113,6 +113,22 @@ export async function sendEmailJob(tx: Prisma.TransactionClient, { messageId, st
   return sendJobThrough(tx, { queue: EMAIL_QUEUE, data: job, ...(startAfter ? { startAfter } : {}) });
 }
 
+/**
+ * sendEmailJob for many messages in one statement (a convocation to a
+ * thousand addresses), through the caller's transaction. The queue's own
+ * retry and expiry policy applies, as for one job.
+ */
+export async function sendEmailJobs(tx: Prisma.TransactionClient, messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  // pg-boss's bulk insert joins the queue and says nothing when it is missing.
+  const [queue] = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM pgboss.queue WHERE name = ${EMAIL_QUEUE}`;
+  if (!queue) throw new Error(`The "${EMAIL_QUEUE}" queue does not exist: run ensureEmailQueue() at start-up.`);
+  for (let start = 0; start < messageIds.length; start += 1000) {
+    const jobs = messageIds.slice(start, start + 1000).map((messageId) => ({ name: EMAIL_QUEUE, data: { messageId } satisfies EmailJob }));
+    await sender.insert(jobs, { db: throughTransaction(tx) });
+  }
+}
+
 /** A pg-boss job of any email queue, sent through the caller's transaction (see sendEmailJob). */
 export async function sendJobThrough(
   tx: Prisma.TransactionClient,

@@ -18,6 +18,7 @@ import { RegistrationWaitlistedEmail, registrationWaitlistedSubject } from "./te
 import { SignInLinkEmail, signInLinkSubject } from "./templates/sign-in-link";
 import { UserInvitationEmail, userInvitationSubject } from "./templates/user-invitation";
 import { CoverageReminderEmail, coverageReminderSubject } from "./templates/coverage-reminder";
+import { ConvocationEmail, convocationSubject } from "./templates/convocation";
 import { MeetingCancelledEmail, meetingCancelledSubject } from "./templates/meeting-cancelled";
 import { ReferentSheetReceivedEmail, referentSheetReceivedSubject } from "./templates/referent-sheet-received";
 import { ReferentSheetApprovedEmail, referentSheetApprovedSubject } from "./templates/referent-sheet-approved";
@@ -63,6 +64,7 @@ const TEMPLATES: { [Name in EmailTemplateName]: Template<Name> } = {
   "sign-in-link": { subject: signInLinkSubject, component: SignInLinkEmail },
   "user-invitation": { subject: userInvitationSubject, component: UserInvitationEmail },
   "coverage-reminder": { subject: coverageReminderSubject, component: CoverageReminderEmail },
+  convocation: { subject: convocationSubject, component: ConvocationEmail },
   "meeting-cancelled": { subject: meetingCancelledSubject, component: MeetingCancelledEmail },
   "referent-sheet-received": { subject: referentSheetReceivedSubject, component: ReferentSheetReceivedEmail },
   "referent-sheet-approved": { subject: referentSheetApprovedSubject, component: ReferentSheetApprovedEmail },

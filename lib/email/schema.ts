@@ -126,6 +126,31 @@ export const coverageReminderSchema = z.object({
   ...unsubscribeFields,
 });
 
+/**
+ * The convocation (lib/dispatch): to a Comune by PEC, to a referent or to
+ * someone who consented by email. The letter and the blank scheda go as
+ * attachments, read by the worker from the dispatch, not from this data.
+ * Only those reached because they consented get an unsubscribe link.
+ */
+export const convocationSchema = z.object({
+  ...meetingFields,
+  meetingUrl: link,
+  /** The letter's Oggetto, without its bold marks: the email's subject. */
+  subject: text,
+  /** "Al Comune di Monreale" for a PEC, "Gentile Maria" for a person. */
+  addressee: text.nullish(),
+  /** "Prot. n. 0227/15/03/22" */
+  protocol: text.nullish(),
+  registrationUrl: link,
+  /** "mercoledì 23 marzo 2022, ore 12:00"; registrations close then. */
+  closesAt: text.nullish(),
+  /** The online scheda referenti. */
+  referentSheetUrl: link,
+  /** The attached files' names, as the email lists them. */
+  attachmentNames: z.array(text).min(1),
+  ...unsubscribeFields,
+});
+
 /** A coordinator cancelled the meeting: to every confirmed or waitlisted registrant. */
 export const meetingCancelledSchema = z.object({
   ...meetingFields,
@@ -245,6 +270,7 @@ export const emailTemplateSchemas = {
   "sign-in-link": signInLinkSchema,
   "user-invitation": userInvitationSchema,
   "coverage-reminder": coverageReminderSchema,
+  convocation: convocationSchema,
   "meeting-cancelled": meetingCancelledSchema,
   "referent-sheet-received": referentSheetReceivedSchema,
   "referent-sheet-replaced": referentSheetReplacedSchema,
@@ -274,6 +300,7 @@ export type PersonalLinkData = EmailTemplateData["personal-link"];
 export type RegistrationCancelledData = EmailTemplateData["registration-cancelled"];
 export type InvitationData = EmailTemplateData["invitation"];
 export type CoverageReminderData = EmailTemplateData["coverage-reminder"];
+export type ConvocationData = EmailTemplateData["convocation"];
 export type JoinLinkData = EmailTemplateData["join-link"];
 
 export function isEmailTemplateName(value: string): value is EmailTemplateName {

@@ -29,6 +29,7 @@ export const EMAIL_SECRET_KEYS: SecretKeys = {
   "sign-in-link": ["signInUrl"],
   "user-invitation": [],
   "coverage-reminder": ["unsubscribeUrl"],
+  convocation: ["unsubscribeUrl"],
   "meeting-cancelled": [],
   "referent-sheet-received": [],
   "referent-sheet-replaced": [],

@@ -17,6 +17,8 @@ import { EmailTemplateError, renderStoredEmail } from "./render";
 import { createEmailTransport, type EmailTransport } from "../platform/email-transport/transport";
 import { describeError, logError, safeLine } from "@/lib/platform/logging/log";
 import { createPecTransport } from "@/lib/platform/pec-transport/transport";
+import { dispatchAttachmentsOf } from "@/lib/dispatch/attachments";
+import { CONVOCATION_TEMPLATE } from "@/lib/dispatch/constants";
 
 export type EmailWorkerOptions = {
   url: string;
@@ -77,6 +79,17 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
     await markEmailFailed(db, { id, error: describe(error) });
     log(`[email] ${id}: cannot be rendered, marked FAILED (${describeError(error)})`);
     return "failed";
+  }
+
+  // A convocation carries the letter and the blank scheda frozen on its dispatch.
+  if (message.template === CONVOCATION_TEMPLATE) {
+    const attachments = await dispatchAttachmentsOf(db, id);
+    if (!attachments) {
+      await markEmailFailed(db, { id, error: "EmailTemplateError: a convocation with no dispatch has no letter to attach" });
+      log(`[email] ${id}: a convocation with no dispatch, marked FAILED`);
+      return "failed";
+    }
+    rendered = { ...rendered, attachments: [...(rendered.attachments ?? []), ...attachments] };
   }
 
   const transport = message.channel === "PEC" ? context.pecTransport : context.transport;

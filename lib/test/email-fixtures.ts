@@ -54,6 +54,18 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
     invitesManagingBodies: true,
     unsubscribeUrl: "http://localhost:3000/comunicazioni/disiscrizione/Tok3nDisiscrizioneDiProva_0123456789abcdefg",
   },
+  convocation: {
+    ...meeting,
+    meetingUrl: "http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24",
+    subject: "Convocazione Tavolo tecnico del Coordinamento dei Comuni siciliani aderenti al SAI",
+    addressee: "Al Comune di Monreale",
+    protocol: "Prot. n. 0227/15/03/22",
+    registrationUrl: "http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24/iscrizione",
+    closesAt: "mercoledì 23 marzo 2022, ore 12:00",
+    referentSheetUrl: "http://localhost:3000/scheda-referenti",
+    attachmentNames: ["convocazione-tavolo-tecnico-2022-03-24.pdf", "scheda-referenti.pdf"],
+    unsubscribeUrl: null,
+  },
   "meeting-cancelled": { ...meeting, reason: "Il relatore non potrà essere presente." },
   "referent-sheet-received": {
     recipientName: "Maria Rossi",
