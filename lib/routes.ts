@@ -28,6 +28,9 @@ const dashboardMeeting = (id: string) => {
     attendanceRegisterXlsx: () => `${base}/presenze/registro.xlsx`,
     certificates: () => `${base}/attestati`,
     certificateCopy: (registrationId: string) => `${base}/attestati/${registrationId}/attestato.pdf`,
+    /** "Invia convocazione": audiences, preview, confirmation, progress and the report by Comune. */
+    dispatch: () => `${base}/invio`,
+    dispatchProgress: () => `${base}/invio/avanzamento`,
     /** One PEC receipt of the meeting's dispatch, as .eml. */
     dispatchReceipt: (receiptId: string) => `${base}/invio/ricevute/${receiptId}`,
   };

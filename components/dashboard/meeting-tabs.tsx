@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { routes } from "@/lib/routes";
 
-export type MeetingTab = "riepilogo" | "iscrizioni" | "inviti" | "copertura" | "link" | "messaggi" | "presenze" | "attestati";
+export type MeetingTab = "riepilogo" | "invio" | "iscrizioni" | "inviti" | "copertura" | "link" | "messaggi" | "presenze" | "attestati";
 
 type MeetingPaths = ReturnType<typeof routes.dashboard.meeting>;
 
 const TABS: { tab: MeetingTab; label: string; path: (meeting: MeetingPaths) => string }[] = [
   { tab: "riepilogo", label: "Riepilogo", path: (meeting) => meeting.page() },
+  { tab: "invio", label: "Invio", path: (meeting) => meeting.dispatch() },
   { tab: "iscrizioni", label: "Iscrizioni", path: (meeting) => meeting.registrations() },
   { tab: "inviti", label: "Inviti", path: (meeting) => meeting.invitations() },
   { tab: "copertura", label: "Copertura dei Comuni", path: (meeting) => meeting.coverage() },

@@ -7,7 +7,7 @@ import { pdfPagesText } from "../platform/pdf/testing";
 import { createTestDatabase } from "../test/database";
 import { createMeeting, createMunicipalityIn, createReferent, createUser } from "../test/factories";
 import { dispatchAttachmentsOf } from "./attachments";
-import { sendConvocation } from "./mutations";
+import { sendConvocation, sendConvocationToMunicipalityPec } from "./mutations";
 import { getAudienceSummary, getDispatchProgress, getDispatchReport, getDispatchSummary } from "./queries";
 
 const { db } = await createTestDatabase();
@@ -161,4 +161,15 @@ test("a Comune whose referents' emails all bounced, and whose PEC was not writte
   await db.emailMessage.updateMany({ where: { meetingId: meeting.id, toEmail: rosa.email }, data: { status: "SENT", deliveryState: "BOUNCED" } });
   const [group] = await getDispatchReport(db, meeting.id);
   expect(group).toMatchObject({ name: "Monreale", outcome: "NOT_REACHED", offerPec: true, pec: monreale.pec });
+
+  const viaPec = await sendConvocationToMunicipalityPec(db, { actor, meetingId: meeting.id, municipalityId: monreale.id });
+  expect(viaPec).toEqual({ ok: true, address: monreale.pec });
+  expect(await sendConvocationToMunicipalityPec(db, { actor, meetingId: meeting.id, municipalityId: monreale.id })).toEqual({ ok: false, reason: "ALREADY_REACHED" });
+  const noPec = await comune("Ustica", null);
+  expect(await sendConvocationToMunicipalityPec(db, { actor, meetingId: meeting.id, municipalityId: noPec.id })).toEqual({ ok: false, reason: "NO_PEC" });
+  const [after] = await getDispatchReport(db, meeting.id);
+  expect(after.recipients.map((recipient) => recipient.channel)).toEqual(["PEC", "EMAIL"]);
+  expect(after.offerPec).toBe(false);
+  const message = await db.emailMessage.findFirstOrThrow({ where: { meetingId: meeting.id, toEmail: monreale.pec!, template: "convocation" } });
+  expect(message).toMatchObject({ channel: "PEC", dedupeKey: `dispatch:${meeting.id}:${monreale.pec}` });
 });

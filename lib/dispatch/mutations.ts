@@ -10,16 +10,14 @@ import type { Db, Tx } from "@/lib/db";
 import { messageRow, sendEmailJobs } from "@/lib/email/mutations";
 import type { ConvocationData } from "@/lib/email/schema";
 import type { DispatchAudience } from "@/lib/generated/prisma/enums";
-import { protocolLabel } from "@/lib/meetings/letter";
-import { buildLetterPdf, letterFileName } from "@/lib/meetings/letter-pdf";
-import { describeMode } from "@/lib/meetings/labels";
-import { withLockedMeeting } from "@/lib/meetings/lock";
-import { formatDateTime, formatDateTimeRange } from "@/lib/platform/format/dates";
-import { BLANK_SHEET_FILENAME, buildBlankSheetPdf } from "@/lib/referents/sheets/blank-pdf";
+import { buildLetterPdf } from "@/lib/meetings/letter-pdf";
+import { withLockedMeeting, type LockedMeeting } from "@/lib/meetings/lock";
+import { buildBlankSheetPdf } from "@/lib/referents/sheets/blank-pdf";
 import { routes } from "@/lib/routes";
 import { appOrigin } from "@/lib/site";
-import { AUDIENCES, type Recipient } from "./audiences";
+import { AUDIENCES, normaliseAddress, type Recipient } from "./audiences";
 import { CONVOCATION_TEMPLATE, dispatchDedupeKey } from "./constants";
+import { addresseeOf, convocationCommonData, wantsUnsubscribeLink } from "./email";
 import type { DispatchRefusal } from "./labels";
 import { getAudienceSummary } from "./queries";
 
@@ -28,41 +26,87 @@ export type SendConvocationResult =
   | { ok: false; reason: Exclude<DispatchRefusal, "COUNT_CHANGED"> }
   | { ok: false; reason: "COUNT_CHANGED"; recipients: number };
 
-type Meeting = Awaited<ReturnType<typeof loadMeeting>>;
-
-function loadMeeting(tx: Tx, id: string) {
-  return tx.meeting.findUniqueOrThrow({ where: { id } });
-}
-
-/** What every recipient's email says of the meeting, formatted once. */
-function commonData(meeting: Meeting): Omit<ConvocationData, "addressee" | "unsubscribeUrl"> {
-  const origin = appOrigin();
-  const page = routes.public.meeting(meeting.slug);
-  return {
-    meetingTitle: meeting.title,
-    when: formatDateTimeRange(meeting.startsAt, meeting.endsAt),
-    where: [describeMode(meeting), meeting.venueAddress].filter(Boolean).join(", "),
-    meetingUrl: `${origin}${page.page()}`,
-    subject: meeting.subject.replace(/\*\*/g, "").replace(/\s+/g, " ").trim(),
-    protocol: meeting.protocolNumber ? protocolLabel(meeting.protocolNumber) : null,
-    registrationUrl: `${origin}${page.registration()}`,
-    closesAt: formatDateTime(meeting.registrationClosesAt ?? meeting.startsAt),
-    referentSheetUrl: `${origin}${routes.referentSheet()}`,
-    attachmentNames: [letterFileName(meeting.slug), BLANK_SHEET_FILENAME],
-  };
-}
-
-/** A Comune is addressed as the letter addresses it; a person by name. */
-function addresseeOf(recipient: Recipient): string {
-  return recipient.channel === "PEC" ? `Al ${recipient.name}` : `Gentile ${recipient.name}`;
+/** A convocation goes out for a published meeting that has not ended. */
+function refusalOf(locked: LockedMeeting | null, now: Date): "MEETING_NOT_FOUND" | "NOT_PUBLISHED" | "MEETING_OVER" | null {
+  if (!locked) return "MEETING_NOT_FOUND";
+  if (locked.status !== "PUBLISHED") return "NOT_PUBLISHED";
+  if (locked.endsAt <= now) return "MEETING_OVER";
+  return null;
 }
 
 /**
- * Only who is reached because they consented (and for no other reason) may
- * stop it: a referent or a Comune is convened whatever their consent says.
+ * The dispatch itself, inside the locked transaction: the PDFs frozen on a
+ * Dispatch, then per recipient its EmailMessage (with the unique dedupe key),
+ * its DispatchRecipient and its delivery job, and one audit entry.
  */
-function wantsUnsubscribeLink(recipient: Recipient): boolean {
-  return recipient.personId !== null && recipient.audiences.every((audience) => audience === "CONSENTED");
+async function dispatchTo(
+  tx: Tx,
+  {
+    actor,
+    meetingId,
+    audiences,
+    recipients,
+    details,
+  }: { actor: { id: string }; meetingId: string; audiences: DispatchAudience[]; recipients: readonly Recipient[]; details: Record<string, unknown> },
+): Promise<{ dispatchId: string; sent: { pec: number; email: number } }> {
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+  const origin = appOrigin();
+  // Frozen now: what went out stays what the dispatch page offers, whatever the letter becomes.
+  const [letterPdf, sheetPdf] = await Promise.all([
+    buildLetterPdf(meeting),
+    buildBlankSheetPdf({ formUrl: `${origin}${routes.referentSheet()}`, privacyUrl: `${origin}${routes.privacy()}`, letterhead: meeting }),
+  ]);
+  const dispatch = await tx.dispatch.create({
+    data: { meetingId, audiences, recipients: recipients.length, letterPdf: new Uint8Array(letterPdf), sheetPdf: new Uint8Array(sheetPdf), createdById: actor.id },
+    select: { id: true },
+  });
+
+  const common = convocationCommonData(meeting);
+  const rows = [];
+  for (const recipient of recipients) {
+    const data: ConvocationData = {
+      ...common,
+      addressee: addresseeOf(recipient),
+      unsubscribeUrl: wantsUnsubscribeLink(recipient)
+        ? await createUnsubscribeUrl(tx, { personId: recipient.personId!, email: recipient.address })
+        : null,
+    };
+    rows.push({
+      ...messageRow({ template: CONVOCATION_TEMPLATE, toEmail: recipient.address, toName: recipient.name, meetingId, channel: recipient.channel, data }),
+      dedupeKey: dispatchDedupeKey(meetingId, recipient.address),
+    });
+  }
+  // The meeting's lock and the caller's check make every key new; the unique key is the last word.
+  const messages = [];
+  for (let start = 0; start < rows.length; start += 500) {
+    messages.push(...(await tx.emailMessage.createManyAndReturn({ data: rows.slice(start, start + 500), select: { id: true, toEmail: true } })));
+  }
+  const messageOf = new Map(messages.map((message) => [message.toEmail, message.id]));
+  await tx.dispatchRecipient.createMany({
+    data: recipients.map((recipient) => ({
+      dispatchId: dispatch.id,
+      meetingId,
+      channel: recipient.channel,
+      address: recipient.address,
+      municipalityId: recipient.municipalityId,
+      personId: recipient.personId,
+      emailMessageId: messageOf.get(recipient.address)!,
+    })),
+  });
+  await sendEmailJobs(tx, messages.map((message) => message.id));
+
+  const sent = {
+    pec: recipients.filter((recipient) => recipient.channel === "PEC").length,
+    email: recipients.filter((recipient) => recipient.channel === "EMAIL").length,
+  };
+  await recordAudit(tx, {
+    actor,
+    action: "meeting.convocation-dispatch",
+    entityType: "Meeting",
+    entityId: meetingId,
+    details: { dispatchId: dispatch.id, audiences, byPec: sent.pec, byEmail: sent.email, ...details },
+  });
+  return { dispatchId: dispatch.id, sent };
 }
 
 /**
@@ -85,74 +129,48 @@ export async function sendConvocation(
   const chosen = AUDIENCES.filter((audience) => audiences.includes(audience));
   if (chosen.length === 0) return { ok: false, reason: "NO_AUDIENCE" };
   return withLockedMeeting(db, { id: meetingId }, async (tx, locked): Promise<SendConvocationResult> => {
-    if (!locked) return { ok: false, reason: "MEETING_NOT_FOUND" };
-    if (locked.status !== "PUBLISHED") return { ok: false, reason: "NOT_PUBLISHED" };
-    if (locked.endsAt <= now) return { ok: false, reason: "MEETING_OVER" };
-
-    const summary = await getAudienceSummary(tx, { meetingId, audiences: chosen });
-    const { toSend } = summary;
+    const refusal = refusalOf(locked, now);
+    if (refusal) return { ok: false, reason: refusal };
+    const { toSend, alreadyReached } = await getAudienceSummary(tx, { meetingId, audiences: chosen });
     if (toSend.length !== expected) return { ok: false, reason: "COUNT_CHANGED", recipients: toSend.length };
-    if (toSend.length === 0) return { ok: true, dispatchId: null, sent: { pec: 0, email: 0 }, alreadyReached: summary.alreadyReached };
+    if (toSend.length === 0) return { ok: true, dispatchId: null, sent: { pec: 0, email: 0 }, alreadyReached };
+    const { dispatchId, sent } = await dispatchTo(tx, { actor, meetingId, audiences: chosen, recipients: toSend, details: { alreadyReached } });
+    return { ok: true, dispatchId, sent, alreadyReached };
+  });
+}
 
-    const meeting = await loadMeeting(tx, meetingId);
-    const origin = appOrigin();
-    // Frozen now: what went out stays what the dispatch page offers, whatever the letter becomes.
-    const [letterPdf, sheetPdf] = await Promise.all([
-      buildLetterPdf(meeting),
-      buildBlankSheetPdf({ formUrl: `${origin}${routes.referentSheet()}`, privacyUrl: `${origin}${routes.privacy()}`, letterhead: meeting }),
-    ]);
-    const dispatch = await tx.dispatch.create({
-      data: { meetingId, audiences: chosen, recipients: toSend.length, letterPdf: new Uint8Array(letterPdf), sheetPdf: new Uint8Array(sheetPdf), createdById: actor.id },
-      select: { id: true },
-    });
+export type SendToPecResult =
+  | { ok: true; address: string }
+  | { ok: false; reason: "MEETING_NOT_FOUND" | "NOT_PUBLISHED" | "MEETING_OVER" | "MUNICIPALITY_NOT_FOUND" | "NO_PEC" | "ALREADY_REACHED" };
 
-    const common = commonData(meeting);
-    const rows = [];
-    for (const recipient of toSend) {
-      const data: ConvocationData = {
-        ...common,
-        addressee: addresseeOf(recipient),
-        unsubscribeUrl: wantsUnsubscribeLink(recipient)
-          ? await createUnsubscribeUrl(tx, { personId: recipient.personId!, email: recipient.address })
-          : null,
-      };
-      rows.push({
-        ...messageRow({ template: CONVOCATION_TEMPLATE, toEmail: recipient.address, toName: recipient.name, meetingId, channel: recipient.channel, data }),
-        dedupeKey: dispatchDedupeKey(meetingId, recipient.address),
-      });
+/**
+ * The dispatch page's offer for a Comune whose referents' emails bounced:
+ * the convocation to the Comune's PEC, once, like any other recipient.
+ */
+export async function sendConvocationToMunicipalityPec(
+  db: Db,
+  { actor, meetingId, municipalityId, now = new Date() }: { actor: { id: string }; meetingId: string; municipalityId: string; now?: Date },
+): Promise<SendToPecResult> {
+  return withLockedMeeting(db, { id: meetingId }, async (tx, locked): Promise<SendToPecResult> => {
+    const refusal = refusalOf(locked, now);
+    if (refusal) return { ok: false, reason: refusal };
+    const municipality = await tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true, name: true, pec: true } });
+    if (!municipality) return { ok: false, reason: "MUNICIPALITY_NOT_FOUND" };
+    if (!municipality.pec) return { ok: false, reason: "NO_PEC" };
+    const address = normaliseAddress(municipality.pec);
+    if (await tx.dispatchRecipient.findUnique({ where: { meetingId_address: { meetingId, address } }, select: { id: true } })) {
+      return { ok: false, reason: "ALREADY_REACHED" };
     }
-    // The meeting's lock and the check above make every key new; the unique key is the last word.
-    const messages = [];
-    for (let start = 0; start < rows.length; start += 500) {
-      messages.push(
-        ...(await tx.emailMessage.createManyAndReturn({ data: rows.slice(start, start + 500), select: { id: true, toEmail: true } })),
-      );
-    }
-    const messageOf = new Map(messages.map((message) => [message.toEmail, message.id]));
-    await tx.dispatchRecipient.createMany({
-      data: toSend.map((recipient) => ({
-        dispatchId: dispatch.id,
-        meetingId,
-        channel: recipient.channel,
-        address: recipient.address,
-        municipalityId: recipient.municipalityId,
-        personId: recipient.personId,
-        emailMessageId: messageOf.get(recipient.address)!,
-      })),
-    });
-    await sendEmailJobs(tx, messages.map((message) => message.id));
-
-    const sent = {
-      pec: toSend.filter((recipient) => recipient.channel === "PEC").length,
-      email: toSend.filter((recipient) => recipient.channel === "EMAIL").length,
+    const recipient: Recipient = {
+      address,
+      name: `Comune di ${municipality.name}`,
+      municipalityId: municipality.id,
+      municipalityName: municipality.name,
+      personId: null,
+      channel: "PEC",
+      audiences: [],
     };
-    await recordAudit(tx, {
-      actor,
-      action: "meeting.convocation-dispatch",
-      entityType: "Meeting",
-      entityId: meetingId,
-      details: { dispatchId: dispatch.id, audiences: chosen, byPec: sent.pec, byEmail: sent.email, alreadyReached: summary.alreadyReached },
-    });
-    return { ok: true, dispatchId: dispatch.id, sent, alreadyReached: summary.alreadyReached };
+    await dispatchTo(tx, { actor, meetingId, audiences: [], recipients: [recipient], details: { municipality: municipality.name, pec: address } });
+    return { ok: true, address };
   });
 }

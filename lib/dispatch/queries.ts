@@ -6,7 +6,9 @@ import { hasCommunicationsConsent } from "@/lib/communications/queries";
 import { countDelivery, emptyDeliveryCounts, type DeliveryCounts } from "@/lib/email/delivery-counts";
 import { isUndeliverable } from "@/lib/email/delivery-state";
 import { pecReceiptsOf, type PecReceiptSummary } from "@/lib/email/pec/queries";
+import { renderEmail, type RenderedEmail } from "@/lib/email/render";
 import { CONVOCATION_TEMPLATE } from "./constants";
+import { addresseeOf, convocationCommonData, convocationMeetingSelect } from "./email";
 import type { RecipientOutcome } from "./labels";
 import { mergeAudiences, type AudienceCounts, type Candidate, type Recipient } from "./audiences";
 
@@ -150,6 +152,7 @@ export type ReportRecipient = {
   name: string | null;
   sentAt: Date | null;
   deliveredAt: Date | null;
+  deliveryStateAt: Date | null;
   status: EmailStatus;
   deliveryState: DeliveryState | null;
   lastError: string | null;
@@ -197,7 +200,7 @@ export async function getDispatchReport(db: Db, meetingId: string): Promise<Repo
       channel: true,
       address: true,
       municipality: { select: { id: true, name: true, pec: true } },
-      emailMessage: { select: { id: true, toName: true, status: true, deliveryState: true, sentAt: true, deliveredAt: true, lastError: true } },
+      emailMessage: { select: { id: true, toName: true, status: true, deliveryState: true, deliveryStateAt: true, sentAt: true, deliveredAt: true, lastError: true } },
     },
     orderBy: [{ municipality: { name: "asc" } }, { channel: "desc" }, { address: "asc" }],
   });
@@ -226,6 +229,7 @@ export async function getDispatchReport(db: Db, meetingId: string): Promise<Repo
       name: message.toName,
       sentAt: message.sentAt,
       deliveredAt: message.deliveredAt,
+      deliveryStateAt: message.deliveryStateAt,
       status: message.status,
       deliveryState: message.deliveryState,
       lastError: message.lastError,
@@ -246,4 +250,14 @@ export async function getDispatchReport(db: Db, meetingId: string): Promise<Repo
   }
   // A Map keeps insertion order (the query's, by Comune); the Comune-less group goes last.
   return [...report.filter((group) => group.id !== null), ...report.filter((group) => group.id === null)];
+}
+
+/**
+ * The convocation email as `recipient` would receive it, for the preview
+ * before sending (an unsubscribe link, when they would get one, is shown
+ * as the page's own address: no token is made for a preview).
+ */
+export async function previewConvocationEmail(db: DbOrTx, { meetingId, recipient }: { meetingId: string; recipient: Recipient }): Promise<RenderedEmail> {
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: convocationMeetingSelect });
+  return renderEmail(CONVOCATION_TEMPLATE, { ...convocationCommonData(meeting), addressee: addresseeOf(recipient), unsubscribeUrl: null });
 }

@@ -57,8 +57,8 @@ export const SAMPLE_DATA: { [Name in keyof EmailTemplateData]: EmailTemplateData
   convocation: {
     ...meeting,
     meetingUrl: "http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24",
-    subject: "Convocazione Tavolo tecnico del Coordinamento dei Comuni siciliani aderenti al SAI",
-    addressee: "Al Comune di Monreale",
+    subject: 'CONVOCAZIONE Tavolo tecnico del Coordinamento dei Comuni SAI - Progetto 3031 "COOPERA"',
+    addressee: "Gentile Maria",
     protocol: "Prot. n. 0227/15/03/22",
     registrationUrl: "http://localhost:3000/convocazioni/tavolo-tecnico-2022-03-24/iscrizione",
     closesAt: "mercoledì 23 marzo 2022, ore 12:00",

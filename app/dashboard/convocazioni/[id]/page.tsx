@@ -25,6 +25,8 @@ import { plural } from "@/lib/platform/format/plural";
 import { uuidSegment } from "@/lib/segments";
 import { routes } from "@/lib/routes";
 import { db } from "@/lib/db";
+import { dispatchSummaryText } from "@/components/dispatch/dispatch-summary";
+import { getDispatchSummary, type DispatchSummary } from "@/lib/dispatch/queries";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -53,7 +55,7 @@ function Registrations({ meeting, now }: { meeting: DashboardMeeting; now: Date 
   return <>{WINDOW_LABELS[registrationWindow(meeting, now).state]}</>;
 }
 
-function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
+function Facts({ meeting, now, dispatch }: { meeting: DashboardMeeting; now: Date; dispatch: DispatchSummary | null }) {
   const venue = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ");
   return (
     <dl className="meeting-facts mb-5">
@@ -130,6 +132,11 @@ function Facts({ meeting, now }: { meeting: DashboardMeeting; now: Date }) {
           {meeting.status === "DRAFT" ? "Anteprima della lettera (PDF)" : "Lettera (PDF)"}
         </a>
       </dd>
+      <dt>Invio della convocazione</dt>
+      <dd>
+        {dispatch ? dispatchSummaryText(dispatch) : meeting.status === "DRAFT" ? "Dopo la pubblicazione, via PEC ai Comuni ed email ai referenti" : "Non ancora inviata"}{" "}
+        {meeting.status !== "DRAFT" ? <Link href={routes.dashboard.meeting(meeting.id).dispatch()}>{dispatch ? "Esito per Comune" : "Invia la convocazione"}</Link> : null}
+      </dd>
       {meeting.protocolNumber ? (
         <>
           <dt>Protocollo</dt>
@@ -159,6 +166,7 @@ export default async function MeetingSummaryPage({ params, searchParams }: PageP
   const ended = now >= meeting.endsAt;
   const registrants = meeting.confirmed + meeting.waitlisted;
   const editable = meeting.status === "DRAFT" || meeting.status === "PUBLISHED";
+  const dispatch = await getDispatchSummary(db(), meeting.id);
 
   return (
     <>
@@ -179,7 +187,7 @@ export default async function MeetingSummaryPage({ params, searchParams }: PageP
       <div className="row">
         <div className="col-lg-7">
           <h2 className="h4">Riepilogo</h2>
-          <Facts meeting={meeting} now={now} />
+          <Facts meeting={meeting} now={now} dispatch={dispatch} />
         </div>
 
         {canWrite ? (
