@@ -45,66 +45,70 @@ export function DispatchReport({ meetingId, report, undeliverable, offerPec }: P
         attesa di conferma. Un Comune è raggiunto quando arriva la ricevuta di avvenuta consegna della PEC o il
         recapito di un&apos;email ai suoi referenti.
       </p>
-      <div className="table-responsive">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Comune</th>
-              <th scope="col">Esito</th>
-              <th scope="col">Indirizzi</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.map((group) => (
-              <tr key={group.id ?? "senza-comune"}>
-                <th scope="row">{group.name ?? "Altri destinatari (senza Comune)"}</th>
-                <td>
-                  <Outcome outcome={group.outcome} />
-                </td>
-                <td>
-                  <ul className="list-unstyled mb-0">
-                    {group.recipients.map((recipient) => (
-                      <li key={recipient.id} className="mb-2">
-                        <span className="fw-semibold">{recipient.channel === "PEC" ? "PEC" : "Email"}</span> {recipient.address}
-                        {recipient.name && recipient.channel === "EMAIL" ? ` (${recipient.name})` : ""} <Outcome outcome={recipient.outcome} />
-                        {recipient.sentAt ? (
-                          <div className="small">
-                            Inviata <RomeTime date={recipient.sentAt} />
-                          </div>
-                        ) : null}
-                        <DeliveryStateBadge state={recipient.deliveryState} at={recipient.deliveryStateAt} />
-                        {recipient.channel === "EMAIL" ? <UndeliverableBadge reason={undeliverable.get(recipient.address)} /> : null}
-                        {recipient.receipts.length > 0 ? (
-                          <ul className="small mb-0">
-                            {recipient.receipts.map((receipt) => (
-                              <li key={receipt.id}>
-                                <a href={routes.dashboard.meeting(meetingId).dispatchReceipt(receipt.id)} download>
-                                  Ricevuta di {PEC_RECEIPT_KIND_LABELS[receipt.kind].toLowerCase()}
-                                </a>{" "}
-                                (<RomeTime date={receipt.at} />, .eml)
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                  {group.offerPec && group.id && group.name ? (
-                    group.pec && offerPec ? (
-                      <SendToPecForm action={offerPec} municipalityId={group.id} municipalityName={group.name} pec={group.pec} />
-                    ) : !group.pec ? (
-                      <p className="small mb-0 mt-1">
-                        Le email ai referenti non sono state recapitate e il Comune non ha una PEC:{" "}
-                        <Link href={routes.dashboard.municipality(group.id)}>aggiungila dalla pagina del Comune</Link>.
-                      </p>
-                    ) : null
-                  ) : null}
-                </td>
-              </tr>
+      {notReached > 0 ? (
+        <p>
+          Non raggiunti:{" "}
+          {municipalities
+            .filter((group) => group.outcome === "NOT_REACHED")
+            .map((group, index) => (
+              <span key={group.id}>
+                {index > 0 ? ", " : ""}
+                <a href={`#comune-${group.id}`}>{group.name}</a>
+              </span>
             ))}
-          </tbody>
-        </table>
-      </div>
+          .
+        </p>
+      ) : null}
+      <ul className="list-unstyled border-top">
+        {report.map((group) => (
+          <li key={group.id ?? "senza-comune"} id={`comune-${group.id ?? "senza-comune"}`} className="border-bottom py-3">
+            <h3 className="h6 mb-2">
+              {group.name ?? "Altri destinatari (senza Comune)"} <Outcome outcome={group.outcome} />
+            </h3>
+            <ul className="list-unstyled mb-0 ms-3">
+              {group.recipients.map((recipient) => (
+                <li key={recipient.id} className="mb-2 text-break">
+                  <span className="fw-semibold">{recipient.channel === "PEC" ? "PEC" : "Email"}</span> {recipient.address}
+                  {recipient.name && recipient.channel === "EMAIL" ? ` (${recipient.name})` : ""} <Outcome outcome={recipient.outcome} />
+                  {recipient.sentAt ? (
+                    <div className="small">
+                      Inviata <RomeTime date={recipient.sentAt} />
+                    </div>
+                  ) : null}
+                  {recipient.channel === "EMAIL" ? (
+                    <>
+                      <DeliveryStateBadge state={recipient.deliveryState} at={recipient.deliveryStateAt} />
+                      <UndeliverableBadge reason={undeliverable.get(recipient.address)} />
+                    </>
+                  ) : null}
+                  {recipient.receipts.length > 0 ? (
+                    <ul className="small mb-0">
+                      {recipient.receipts.map((receipt) => (
+                        <li key={receipt.id}>
+                          <a href={routes.dashboard.meeting(meetingId).dispatchReceipt(receipt.id)} download>
+                            Ricevuta di {PEC_RECEIPT_KIND_LABELS[receipt.kind].toLowerCase()}
+                          </a>{" "}
+                          (<RomeTime date={receipt.at} />, .eml)
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            {group.offerPec && group.id && group.name ? (
+              group.pec && offerPec ? (
+                <SendToPecForm action={offerPec} municipalityId={group.id} municipalityName={group.name} pec={group.pec} />
+              ) : !group.pec ? (
+                <p className="small mb-0 mt-1 ms-3">
+                  Le email ai referenti non sono state recapitate e il Comune non ha una PEC:{" "}
+                  <Link href={routes.dashboard.municipality(group.id)}>aggiungila dalla pagina del Comune</Link>.
+                </p>
+              ) : null
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

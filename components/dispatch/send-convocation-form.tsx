@@ -21,9 +21,11 @@ export function SendConvocationForm({ action, audiences, recipients }: Props) {
     <form action={formAction} className="mb-3">
       <input type="hidden" name="audiences" value={audiences} />
       <input type="hidden" name="expected" value={recipients} />
-      <button type="submit" className="btn btn-primary" disabled={pending} aria-disabled={pending || undefined}>
-        {pending ? "Invio in corso…" : `Invia la convocazione a ${plural(recipients, "destinatario", "destinatari")}`}
-      </button>
+      {recipients > 0 ? (
+        <button type="submit" className="btn btn-primary" disabled={pending} aria-disabled={pending || undefined}>
+          {pending ? "Invio in corso…" : `Invia la convocazione a ${plural(recipients, "destinatario", "destinatari")}`}
+        </button>
+      ) : null}
       <div role="status" className="mt-2">
         {state.status === "success" ? <p className="alert alert-success mb-0">{state.message}</p> : null}
         {state.status === "error" ? <p className="alert alert-danger mb-0">{state.formError}</p> : null}

@@ -1,4 +1,4 @@
-import { Heading, Text } from "@react-email/components";
+import { Heading, Link, Text } from "@react-email/components";
 import type { EmailTemplateProps } from "../schema";
 import { EmailLayout } from "./layout";
 import { ActionLink, headingStyle, MeetingDetails, Signature } from "./parts";
@@ -37,8 +37,8 @@ export function ConvocationEmail(data: Props) {
       </Text>
       <ActionLink href={data.registrationUrl} label="Iscriviti all'incontro" />
       <Text>
-        La scheda referenti si può compilare anche online: {data.referentSheetUrl}. Il testo della convocazione è
-        pubblicato alla pagina {data.meetingUrl}.
+        La scheda referenti si può compilare anche <Link href={data.referentSheetUrl}>online</Link>; il testo della
+        convocazione è pubblicato sulla <Link href={data.meetingUrl}>pagina dell&apos;incontro</Link>.
       </Text>
       <Signature />
       <Text style={muted}>Allegati: {data.attachmentNames.join(", ")}.</Text>

@@ -150,8 +150,10 @@ export default async function DispatchPage({ params, searchParams }: PageProps) 
                   {sample.name} ({CHANNEL_LABELS[sample.channel]})
                 </dd>
               </dl>
-              {/* An empty sandbox: the email's markup runs no script and cannot reach this page. */}
-              <iframe title="Anteprima dell'email di convocazione" srcDoc={email.html} sandbox="" className="w-100 border mb-3" style={{ height: "32rem" }} />
+              <h3 className="h6">Il testo dell&apos;email</h3>
+              <pre className="border p-3 bg-light mb-3" style={{ whiteSpace: "pre-wrap", fontFamily: "inherit" }}>
+                {email.text}
+              </pre>
             </>
           ) : null}
 
@@ -188,7 +190,8 @@ export default async function DispatchPage({ params, searchParams }: PageProps) 
             <p>Tutti i destinatari scelti hanno già ricevuto la convocazione: non c&apos;è nessuno da raggiungere.</p>
           )}
 
-          {canWrite && sendable && preview.toSend.length > 0 ? (
+          {/* Kept after the send (no one left to reach), so its message stays on the page. */}
+          {canWrite && sendable ? (
             <SendConvocationForm action={sendConvocationAction.bind(null, meeting.id)} audiences={audiencesField(chosen)} recipients={preview.toSend.length} />
           ) : null}
         </section>
