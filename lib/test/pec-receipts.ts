@@ -5,7 +5,7 @@
 // in the headers. The S/MIME signature part is a placeholder: Convoca keeps
 // the receipt whole as evidence and does not verify the provider's signature.
 import { randomUUID } from "node:crypto";
-import MailComposer from "nodemailer/lib/mail-composer";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 
 export type TestReceiptKind = "accettazione" | "non-accettazione" | "avvenuta-consegna" | "errore-consegna" | "preavviso-errore-consegna";
 

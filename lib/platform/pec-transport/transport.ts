@@ -9,7 +9,7 @@
 // whether one is worth it (EmailDeliveryError.retryable).
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
+import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
 import { formatAddress } from "@/lib/platform/email-transport/address";
 import { attachmentBytes } from "@/lib/platform/email-transport/attachment";
 import { EmailDeliveryError } from "@/lib/platform/email-transport/delivery-error";

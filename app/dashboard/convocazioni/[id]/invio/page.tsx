@@ -6,6 +6,7 @@ import { DispatchProgress } from "@/components/dispatch/dispatch-progress";
 import { DispatchReport } from "@/components/dispatch/dispatch-report";
 import { DispatchSummaryLine } from "@/components/dispatch/dispatch-summary";
 import { SendConvocationForm } from "@/components/dispatch/send-convocation-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { UndeliverableBadge } from "@/components/email/undeliverable-badge";
 import { MeetingWhen } from "@/components/meetings/meeting-when";
 import { guardPage } from "@/lib/auth/guard";
@@ -160,7 +161,7 @@ export default async function DispatchPage({ params, searchParams }: PageProps) 
           {preview.toSend.length > 0 ? (
             <details className="mb-3">
               <summary>Elenco dei destinatari da raggiungere ({preview.toSend.length.toLocaleString("it-IT")})</summary>
-              <div className="table-responsive">
+              <TableScroll label="Destinatari da raggiungere">
                 <table className="table table-sm">
                   <thead>
                     <tr>
@@ -184,7 +185,7 @@ export default async function DispatchPage({ params, searchParams }: PageProps) 
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </details>
           ) : (
             <p>Tutti i destinatari scelti hanno già ricevuto la convocazione: non c&apos;è nessuno da raggiungere.</p>
