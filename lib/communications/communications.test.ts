@@ -277,7 +277,7 @@ describe("emails that carry it", () => {
   test("transactional emails carry no List-Unsubscribe and no unsubscribe link: every other template", async () => {
     const templates = Object.keys(emailTemplateSchemas) as EmailTemplateName[];
     const carrying = templates.filter((template) => "unsubscribeUrl" in emailTemplateSchemas[template].shape);
-    expect(carrying).toEqual(["coverage-reminder"]);
+    expect(carrying).toEqual(["coverage-reminder", "convocation"]);
     for (const template of templates.filter((name) => !carrying.includes(name))) {
       const rendered = await renderEmail(template, SAMPLE_DATA[template] as never);
       expect(rendered.headers, template).toBeUndefined();

@@ -76,6 +76,10 @@ test("one dispatch: each address once, PEC to the Comuni and email to the people
   const data = (address: string) => recipients.find((recipient) => recipient.address === address)!.emailMessage.data as Record<string, unknown>;
   expect(data(consenting.email).unsubscribeUrl).toMatch(/\/comunicazioni\/disiscrizione\//);
   expect(data(rosa.email).unsubscribeUrl).toBeNull();
+  const toConsenting = await renderStoredEmail("convocation", data(consenting.email));
+  expect(toConsenting.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+  expect(toConsenting.text).toContain("Non ricevere più");
+  expect((await renderStoredEmail("convocation", data(rosa.email))).headers).toBeUndefined();
   expect(data(monreale.pec!)).toMatchObject({ addressee: "Al Comune di Monreale", protocol: "Prot. n. 0227/15/03/22", subject: "CONVOCAZIONE Tavolo tecnico" });
 
   const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "meeting.convocation-dispatch", entityId: meeting.id } });

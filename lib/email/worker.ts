@@ -19,6 +19,7 @@ import { describeError, logError, safeLine } from "@/lib/platform/logging/log";
 import { createPecTransport } from "@/lib/platform/pec-transport/transport";
 import { dispatchAttachmentsOf } from "@/lib/dispatch/attachments";
 import { CONVOCATION_TEMPLATE } from "@/lib/dispatch/constants";
+import { isInterruptedPec, pecAcceptanceOf } from "./pec/queries";
 
 export type EmailWorkerOptions = {
   url: string;
@@ -38,6 +39,8 @@ export type EmailWorkerOptions = {
    * before it is marked SENT, so a throw here is a crash at the worst moment.
    */
   afterProviderAccepted?: (messageId: string) => void | Promise<void>;
+  /** Whether the PEC receipts are read back (the tick, with PEC_IMAP_URL); by default, whether PEC_IMAP_URL is set. */
+  pecReceiptsRead?: boolean;
 };
 
 export type EmailWorker = {
@@ -46,7 +49,7 @@ export type EmailWorker = {
   stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 };
 
-type DeliveryContext = Required<Pick<EmailWorkerOptions, "transport" | "pecTransport" | "log">> &
+type DeliveryContext = Required<Pick<EmailWorkerOptions, "transport" | "pecTransport" | "log" | "pecReceiptsRead">> &
   Pick<EmailWorkerOptions, "afterProviderAccepted"> & { db: DbOrTx };
 
 type Outcome = "sent" | "skipped" | "failed";
@@ -56,13 +59,49 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/**
+ * Retries after a crash that wait for the PEC server's word before sending
+ * again: with the default policy (5 s, doubling) about five minutes, while
+ * the minute tick reads the acceptance receipt if the server had the message.
+ */
+export const PEC_RECEIPT_WAIT_RETRIES = 6;
+
+/**
+ * A PEC message whose last attempt died mid-send. SMTP has no idempotency
+ * key: sending again could deliver the convocation twice. So its receipts
+ * decide: an acceptance means the server has it (SENT, not sent again); no
+ * receipt yet, while receipts are read, waits for one over the next retries;
+ * after those, or with no receipts to read, or refused, it goes again.
+ * Null: send it.
+ */
+async function settleInterruptedPec(context: DeliveryContext, job: PgBoss.JobWithMetadata<EmailJob>): Promise<Outcome | null> {
+  const { db, log, pecTransport } = context;
+  const id = job.data.messageId;
+  const verdict = await pecAcceptanceOf(db, id);
+  if (verdict?.accepted) {
+    await markEmailSent(db, { id, delivery: { transport: pecTransport.name, providerId: verdict.messageId ?? id } });
+    log(`[email] ${id}: an interrupted PEC the server had accepted (receipt found), marked SENT without sending again`);
+    return "sent";
+  }
+  if (!verdict && context.pecReceiptsRead && job.retryCount < Math.min(PEC_RECEIPT_WAIT_RETRIES, job.retryLimit)) {
+    log(`[email] ${id}: an interrupted PEC with no receipt yet; waiting for the server's acceptance before sending again`);
+    throw new EmailDeliveryError("PEC interrotta: in attesa della ricevuta di accettazione prima di un nuovo invio", true);
+  }
+  return null;
+}
+
 async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<EmailJob>): Promise<Outcome> {
   const { db, log } = context;
   const id = job.data.messageId;
+  const interrupted = await isInterruptedPec(db, id);
   const message = await claimEmailForDelivery(db, id);
   if (!message) {
     log(`[email] ${id}: already sent, failed, withdrawn or deleted; not sending`);
     return "skipped";
+  }
+  if (interrupted) {
+    const verdict = await settleInterruptedPec(context, job);
+    if (verdict) return verdict;
   }
   // Checked now, not at enqueue: a bounce or complaint since then counts too.
   const suppressed = await cancelIfSuppressed(db, message);
@@ -143,7 +182,8 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   boss.on("error", (error) => logError`[email] pg-boss: ${describeError(error)}`);
   await boss.start();
 
-  const context: DeliveryContext = { db, transport, pecTransport, log, afterProviderAccepted: options.afterProviderAccepted };
+  const pecReceiptsRead = options.pecReceiptsRead ?? Boolean(process.env.PEC_IMAP_URL?.trim());
+  const context: DeliveryContext = { db, transport, pecTransport, log, pecReceiptsRead, afterProviderAccepted: options.afterProviderAccepted };
   const workOptions = {
     includeMetadata: true as const,
     batchSize: 1,

@@ -1,6 +1,6 @@
 // Reading the stored PEC receipts: the list beside each dispatched message,
 // and one receipt's .eml for download, only through the meeting it belongs to.
-import type { Db } from "@/lib/platform/database/prisma";
+import type { Db, DbOrTx } from "@/lib/platform/database/prisma";
 import type { PecReceiptKind } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/segments";
 
@@ -44,4 +44,22 @@ export async function getMeetingPecReceipt(db: Db, { meetingId, receiptId }: { m
     eml: receipt.eml,
     recipientName: dispatched?.municipality?.name ?? dispatched?.address ?? receipt.recipient ?? receipt.emailMessage?.toEmail ?? "destinatario",
   };
+}
+
+/** A PEC message a worker claimed and never finished (it died mid-send): the server may or may not have it. */
+export async function isInterruptedPec(db: DbOrTx, emailMessageId: string): Promise<boolean> {
+  const row = await db.emailMessage.findUnique({ where: { id: emailMessageId }, select: { channel: true, status: true } });
+  return row?.channel === "PEC" && row.status === "SENDING";
+}
+
+/**
+ * What the PEC provider said of a message, if anything: accepted (any
+ * receipt but a non accettazione means it took the message) or refused.
+ * Receipts name the message's Message-ID, which the result gives back.
+ */
+export async function pecAcceptanceOf(db: DbOrTx, emailMessageId: string): Promise<{ accepted: boolean; messageId: string | null } | null> {
+  const receipts = await db.pecReceipt.findMany({ where: { emailMessageId }, select: { kind: true, referenceMessageId: true } });
+  if (receipts.length === 0) return null;
+  const accepted = receipts.find((receipt) => receipt.kind !== "NON_ACCETTAZIONE");
+  return { accepted: Boolean(accepted), messageId: (accepted ?? receipts[0]).referenceMessageId ?? null };
 }
