@@ -40,9 +40,8 @@ export function DispatchReport({ meetingId, report, undeliverable, offerPec }: P
   return (
     <>
       <p>
-        {plural(municipalities.length, "Comune", "Comuni")}: {reached.toLocaleString("it-IT")} raggiunti,{" "}
-        {notReached.toLocaleString("it-IT")} non raggiunti, {(municipalities.length - reached - notReached).toLocaleString("it-IT")} in
-        attesa di conferma. Un Comune è raggiunto quando arriva la ricevuta di avvenuta consegna della PEC o il
+        {plural(municipalities.length, "Comune", "Comuni")}: {plural(reached, "raggiunto", "raggiunti")},{" "}
+        {plural(notReached, "non raggiunto", "non raggiunti")}, {municipalities.length - reached - notReached} in attesa di conferma. Un Comune è raggiunto quando arriva la ricevuta di avvenuta consegna della PEC o il
         recapito di un&apos;email ai suoi referenti.
       </p>
       {notReached > 0 ? (
