@@ -1,7 +1,7 @@
 "use client";
 // Delivery of the coverage reminders, refreshed while any is still waiting
 // for the email worker.
-import { ProgressRefresh, useDeliveryProgress } from "@/components/ui/delivery-progress";
+import { DeliveryProgressBar } from "@/components/ui/delivery-progress";
 import type { ReminderProgress as Progress } from "@/lib/coverage/queries";
 import { plural } from "@/lib/platform/format/plural";
 
@@ -23,22 +23,15 @@ function describe({ pending, sent, failed, total }: Progress): string {
 }
 
 export function ReminderProgress({ endpoint, pagePath, initial }: Props) {
-  const { progress, stale, waiting } = useDeliveryProgress(endpoint, initial, POLL_MS);
-
-  const done = progress.sent + progress.failed;
   return (
-    <div className="mb-4">
-      <label htmlFor="promemoria-avanzamento" className="form-label">
-        Invio dei promemoria (ultime 24 ore)
-      </label>
-      <progress id="promemoria-avanzamento" className="w-100 d-block" max={Math.max(progress.total, 1)} value={done}>
-        {done} di {progress.total}
-      </progress>
-      <p aria-live="polite" role="status" className="mt-2 mb-1">
-        {describe(progress)}
-        {!waiting ? " Invio completato." : ""}
-      </p>
-      <ProgressRefresh stale={stale} waiting={waiting} pagePath={pagePath} />
-    </div>
+    <DeliveryProgressBar
+      id="promemoria-avanzamento"
+      label="Invio dei promemoria (ultime 24 ore)"
+      endpoint={endpoint}
+      pagePath={pagePath}
+      initial={initial}
+      describe={describe}
+      pollMs={POLL_MS}
+    />
   );
 }

@@ -1,13 +1,9 @@
 "use client";
 // Delivery of the convocation's PEC messages and emails, refreshed while
 // any is still waiting for the worker.
-import { ProgressRefresh, useDeliveryProgress } from "@/components/ui/delivery-progress";
+import { DeliveryProgressBar } from "@/components/ui/delivery-progress";
 import type { DeliveryCounts } from "@/lib/email/delivery-counts";
 import { plural } from "@/lib/platform/format/plural";
-
-const POLL_MS = 2000;
-
-type Props = { endpoint: string; pagePath: string; initial: DeliveryCounts };
 
 function describe({ pending, sent, failed, total }: DeliveryCounts): string {
   const parts = [`${sent} di ${plural(total, "inviata", "inviate")}`];
@@ -16,22 +12,15 @@ function describe({ pending, sent, failed, total }: DeliveryCounts): string {
   return `Convocazione: ${parts.join(", ")}.`;
 }
 
-export function DispatchProgress({ endpoint, pagePath, initial }: Props) {
-  const { progress, stale, waiting } = useDeliveryProgress(endpoint, initial, POLL_MS);
-  const done = progress.sent + progress.failed;
+export function DispatchProgress({ endpoint, pagePath, initial }: { endpoint: string; pagePath: string; initial: DeliveryCounts }) {
   return (
-    <div className="mb-4">
-      <label htmlFor="convocazione-avanzamento" className="form-label">
-        Invio della convocazione (PEC ed email)
-      </label>
-      <progress id="convocazione-avanzamento" className="w-100 d-block" max={Math.max(progress.total, 1)} value={done}>
-        {done} di {progress.total}
-      </progress>
-      <p aria-live="polite" role="status" className="mt-2 mb-1">
-        {describe(progress)}
-        {!waiting ? " Invio completato." : ""}
-      </p>
-      <ProgressRefresh stale={stale} waiting={waiting} pagePath={pagePath} />
-    </div>
+    <DeliveryProgressBar
+      id="convocazione-avanzamento"
+      label="Invio della convocazione (PEC ed email)"
+      endpoint={endpoint}
+      pagePath={pagePath}
+      initial={initial}
+      describe={describe}
+    />
   );
 }

@@ -62,3 +62,38 @@ export function ProgressRefresh({ stale, waiting, pagePath }: { stale: boolean; 
     </>
   );
 }
+
+type DeliveryProgressBarProps<Counts extends DeliveryCounts> = {
+  /** The bar's id, for its label. */
+  id: string;
+  label: string;
+  /** The guarded route handler answering with the current counts. */
+  endpoint: string;
+  /** The page itself, for the link that refreshes it without JavaScript. */
+  pagePath: string;
+  initial: Counts;
+  /** The counts in words, read out as they change. */
+  describe: (counts: Counts) => string;
+  pollMs?: number;
+};
+
+/** A send's progress bar, its counts in words and the refresh link: the coverage reminders', the convocation's. */
+export function DeliveryProgressBar<Counts extends DeliveryCounts>({ id, label, endpoint, pagePath, initial, describe, pollMs = 2000 }: DeliveryProgressBarProps<Counts>) {
+  const { progress, stale, waiting } = useDeliveryProgress(endpoint, initial, pollMs);
+  const done = progress.sent + progress.failed;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      <progress id={id} className="w-100 d-block" max={Math.max(progress.total, 1)} value={done}>
+        {done} di {progress.total}
+      </progress>
+      <p aria-live="polite" role="status" className="mt-2 mb-1">
+        {describe(progress)}
+        {!waiting ? " Invio completato." : ""}
+      </p>
+      <ProgressRefresh stale={stale} waiting={waiting} pagePath={pagePath} />
+    </div>
+  );
+}
