@@ -93,7 +93,8 @@ async function settleInterruptedPec(context: DeliveryContext, job: PgBoss.JobWit
 async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<EmailJob>): Promise<Outcome> {
   const { db, log } = context;
   const id = job.data.messageId;
-  const interrupted = await isInterruptedPec(db, id);
+  // Only a retry can find a PEC its last attempt left SENDING: first attempts skip the read.
+  const interrupted = job.retryCount > 0 && (await isInterruptedPec(db, id));
   const message = await claimEmailForDelivery(db, id);
   if (!message) {
     log(`[email] ${id}: already sent, failed, withdrawn or deleted; not sending`);

@@ -33,6 +33,8 @@ afterEach(async () => {
 async function interruptedPec(address: string) {
   const { id } = await enqueueEmail(db, { template: "meeting-message", toEmail: address, channel: "PEC", data: SAMPLE_DATA["meeting-message"] });
   await db.emailMessage.update({ where: { id }, data: { status: "SENDING", attempts: 1 } });
+  // Its job is the dead attempt's, back as a retry.
+  await db.$executeRaw`UPDATE pgboss.job SET retry_count = 1 WHERE data->>'messageId' = ${id}`;
   return id;
 }
 
