@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { createTestDatabase } from "../test/database";
 import { createMeeting, createMunicipalityIn, createReferent } from "../test/factories";
-import { getAudienceSummary } from "./queries";
+import { getAudienceSummary, getDispatchPreview } from "./queries";
 
 const { db } = await createTestDatabase();
 
@@ -61,4 +61,12 @@ test("an address the meeting's convocation already reached is counted as reached
   expect(summary.alreadyReached).toBe(1);
   const other = await createMeeting(db);
   expect((await getAudienceSummary(db, { meetingId: other.id, audiences: ["SAI_PEC"] })).alreadyReached).toBe(0);
+});
+
+test("the dispatch page's preview: every audience and the chosen ones, as their own summaries would say", async () => {
+  const all = ["SAI_PEC", "ALL_PEC", "REFERENTS", "CONSENTED"] as const;
+  const preview = await getDispatchPreview(db, { meetingId: meeting.id, chosen: ["SAI_PEC", "REFERENTS"] });
+  expect(preview.all).toEqual(await getAudienceSummary(db, { meetingId: meeting.id, audiences: all }));
+  expect(preview.chosen).toEqual(await getAudienceSummary(db, { meetingId: meeting.id, audiences: ["SAI_PEC", "REFERENTS"] }));
+  expect((await getDispatchPreview(db, { meetingId: meeting.id, chosen: [] })).chosen).toBeNull();
 });

@@ -10,7 +10,7 @@ import { renderEmail, type RenderedEmail } from "@/lib/email/render";
 import { CONVOCATION_TEMPLATE } from "./constants";
 import { addresseeOf, convocationCommonData, convocationMeetingSelect } from "./email";
 import type { RecipientOutcome } from "./labels";
-import { mergeAudiences, type AudienceCounts, type Candidate, type Recipient } from "./audiences";
+import { AUDIENCES, mergeAudiences, type AudienceCounts, type Candidate, type Recipient } from "./audiences";
 
 /** Every address each of the chosen audiences reaches now (not yet deduplicated). */
 async function audienceCandidates(db: DbOrTx, chosen: readonly DispatchAudience[]): Promise<Candidate[]> {
@@ -83,6 +83,25 @@ export type AudienceSummary = AudienceCounts & {
   saiWithoutPec: number;
 };
 
+/** Every audience's candidates, this meeting's reached addresses and the SAI Comuni without PEC, read once. */
+async function audienceFacts(db: DbOrTx, { meetingId, audiences }: { meetingId: string; audiences: readonly DispatchAudience[] }) {
+  const [candidates, reached, saiWithoutPec] = await Promise.all([
+    audienceCandidates(db, audiences),
+    db.dispatchRecipient.findMany({ where: { meetingId }, select: { address: true } }),
+    db.municipality.count({ where: { saiMember: true, pec: null } }),
+  ]);
+  return { candidates, reached: new Set(reached.map((row) => row.address)), saiWithoutPec };
+}
+
+function summarise(
+  { candidates, reached, saiWithoutPec }: Awaited<ReturnType<typeof audienceFacts>>,
+  audiences: readonly DispatchAudience[],
+): AudienceSummary {
+  const counts = mergeAudiences(candidates, audiences);
+  const toSend = counts.recipients.filter((recipient) => !reached.has(recipient.address));
+  return { ...counts, alreadyReached: counts.recipients.length - toSend.length, toSend, saiWithoutPec };
+}
+
 /**
  * The chosen audiences for one meeting: a count per audience, the
  * deduplicated recipients, and how many of them an earlier dispatch of this
@@ -92,15 +111,19 @@ export async function getAudienceSummary(
   db: DbOrTx,
   { meetingId, audiences }: { meetingId: string; audiences: readonly DispatchAudience[] },
 ): Promise<AudienceSummary> {
-  const [candidates, reached, saiWithoutPec] = await Promise.all([
-    audienceCandidates(db, audiences),
-    db.dispatchRecipient.findMany({ where: { meetingId }, select: { address: true } }),
-    db.municipality.count({ where: { saiMember: true, pec: null } }),
-  ]);
-  const counts = mergeAudiences(candidates, audiences);
-  const reachedAddresses = new Set(reached.map((row) => row.address));
-  const toSend = counts.recipients.filter((recipient) => !reachedAddresses.has(recipient.address));
-  return { ...counts, alreadyReached: counts.recipients.length - toSend.length, toSend, saiWithoutPec };
+  return summarise(await audienceFacts(db, { meetingId, audiences }), audiences);
+}
+
+/**
+ * The dispatch page's two readings from one set of queries: every audience
+ * (its checkbox's count) and, when some are chosen, their summary.
+ */
+export async function getDispatchPreview(
+  db: DbOrTx,
+  { meetingId, chosen }: { meetingId: string; chosen: readonly DispatchAudience[] },
+): Promise<{ all: AudienceSummary; chosen: AudienceSummary | null }> {
+  const facts = await audienceFacts(db, { meetingId, audiences: AUDIENCES });
+  return { all: summarise(facts, AUDIENCES), chosen: chosen.length > 0 ? summarise(facts, chosen) : null };
 }
 
 /** Where the convocation's emails and PEC messages stand, for the progress bar. */
@@ -209,7 +232,11 @@ export async function getDispatchReport(db: Db, meetingId: string): Promise<Repo
     rows.filter((row) => row.channel === "PEC").map((row) => row.emailMessage.id),
   );
   const receiptsOf = new Map<string, PecReceiptSummary[]>();
-  for (const receipt of receipts) receiptsOf.set(receipt.emailMessageId, [...(receiptsOf.get(receipt.emailMessageId) ?? []), receipt]);
+  for (const receipt of receipts) {
+    const list = receiptsOf.get(receipt.emailMessageId);
+    if (list) list.push(receipt);
+    else receiptsOf.set(receipt.emailMessageId, [receipt]);
+  }
   const byMunicipality = new Map<string | null, ReportMunicipality>();
   for (const row of rows) {
     const key = row.municipality?.id ?? null;

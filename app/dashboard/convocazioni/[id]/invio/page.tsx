@@ -16,7 +16,7 @@ import { db } from "@/lib/db";
 import { sendConvocationAction, sendConvocationToPecAction } from "@/lib/dispatch/actions";
 import { AUDIENCES } from "@/lib/dispatch/audiences";
 import { AUDIENCE_LABELS } from "@/lib/dispatch/labels";
-import { getAudienceSummary, getDispatchProgress, getDispatchReport, getDispatchSummary, previewConvocationEmail } from "@/lib/dispatch/queries";
+import { getDispatchPreview, getDispatchProgress, getDispatchReport, getDispatchSummary, previewConvocationEmail } from "@/lib/dispatch/queries";
 import { AUDIENCE_PARAM, audiencesField, audiencesFromParam } from "@/lib/dispatch/schema";
 import { undeliverableAddresses } from "@/lib/email/suppression/queries";
 import { plural } from "@/lib/platform/format/plural";
@@ -39,9 +39,8 @@ export default async function DispatchPage({ params, searchParams }: PageProps) 
   const paths = routes.dashboard.meeting(meeting.id);
 
   // Every audience is counted for its checkbox; the chosen ones make the preview.
-  const [counts, preview, progress, report, summary] = await Promise.all([
-    getAudienceSummary(db(), { meetingId: meeting.id, audiences: AUDIENCES }),
-    chosen.length > 0 ? getAudienceSummary(db(), { meetingId: meeting.id, audiences: chosen }) : null,
+  const [{ all: counts, chosen: preview }, progress, report, summary] = await Promise.all([
+    getDispatchPreview(db(), { meetingId: meeting.id, chosen }),
     getDispatchProgress(db(), meeting.id),
     getDispatchReport(db(), meeting.id),
     getDispatchSummary(db(), meeting.id),
