@@ -14,6 +14,23 @@ export const SITE = {
 
 const fromEnv = (name: string) => process.env[name]?.trim() || undefined;
 
+/**
+ * Where the portal's source code is published (AGPL-3.0 §13: users of the
+ * network service are offered its source). The intended public repository,
+ * also the `url` of publiccode.yml; SOURCE_CODE_URL overrides it for a
+ * deployment that runs a modified copy (read at `next build` for static pages).
+ */
+export const SOURCE_CODE_URL = "https://github.com/ancisicilia/convoca";
+
+/** The SPDX identifier of the portal's licence, as in package.json and publiccode.yml. */
+export const SOURCE_CODE_LICENSE = "AGPL-3.0-or-later";
+
+/** The source code's address for this deployment: SOURCE_CODE_URL from the environment, else the project's repository. */
+export function sourceCodeUrl(): string {
+  const configured = fromEnv("SOURCE_CODE_URL");
+  return configured && /^https?:\/\//.test(configured) ? configured : SOURCE_CODE_URL;
+}
+
 /** Shown, visibly, where a detail is not configured: nothing is made up in its place. */
 export const NOT_CONFIGURED = "da configurare";
 

@@ -2,7 +2,7 @@ import Image from "next/image";
 import Link from "next/link";
 import { CoordinamentoMark, EuEmblem } from "@/components/layout/logos";
 import { RomeTime } from "@/components/ui/rome-time";
-import { SITE, ownerDetails } from "@/lib/site";
+import { SITE, SOURCE_CODE_LICENSE, ownerDetails, sourceCodeUrl } from "@/lib/site";
 import { routes } from "@/lib/routes";
 
 type SiteFooterProps = {
@@ -109,6 +109,10 @@ export function SiteFooter({ lastUpdated }: SiteFooterProps) {
             </li>
             <li className="list-inline-item">
               <Link href={routes.accessibility()}>Accessibilità</Link>
+            </li>
+            <li className="list-inline-item text-white">
+              {/* AGPL-3.0 §13: whoever uses the portal over the network is offered its source. */}
+              <a href={sourceCodeUrl()}>Codice sorgente</a> (Licenza {SOURCE_CODE_LICENSE})
             </li>
             <li className="list-inline-item text-white">
               Ultimo aggiornamento della pagina: <RomeTime date={lastUpdated} format="date" />
