@@ -85,9 +85,9 @@ test("each role sees the entries it may use", async ({ browser }) => {
     "Convocazioni: Elenco delle convocazioni, Nuova convocazione",
     "Anagrafiche: Comuni, Referenti, Enti gestori, Persone",
     "Comunicazioni: Inviti agli enti gestori, Email inviate",
-    "Amministrazione: Registro attività, Utenti",
+    "Amministrazione: Registro attività, Valutazioni delle pagine, Utenti",
   ]);
-  expect(await entries("COORDINATOR")).toContain("Amministrazione: Registro attività");
+  expect(await entries("COORDINATOR")).toContain("Amministrazione: Registro attività, Valutazioni delle pagine");
   expect(await entries("OBSERVER")).toEqual([
     "Convocazioni: Elenco delle convocazioni",
     "Anagrafiche: Comuni, Referenti, Enti gestori, Persone",

@@ -40,6 +40,9 @@ export const routes = {
   /** The public home: the list of published meetings. */
   home: () => "/",
   signIn: () => "/accedi",
+  /** Liveness and readiness, for the load balancer (README, "In produzione"). */
+  health: () => "/api/health",
+  ready: () => "/api/ready",
   checkEmail: () => "/accedi/controlla-email",
   privacy: () => "/privacy",
   accessibility: () => "/accessibilita",
@@ -47,6 +50,8 @@ export const routes = {
   referentSheetSent: () => "/scheda-referenti/inviata",
   /** The blank scheda referenti the letter says is attached, as PDF. */
   referentSheetPdf: () => "/scheda-referenti/scheda.pdf",
+  /** Where the satisfaction widget of every public page posts (a plain form, or the widget's fetch). */
+  feedback: () => "/valutazione",
   public: {
     meeting: (slug: string) => ({
       page: () => `/convocazioni/${slug}`,
@@ -104,6 +109,8 @@ export const routes = {
     emails: () => "/dashboard/email",
     auditLog: () => "/dashboard/registro-attivita",
     users: () => "/dashboard/utenti",
+    /** The public pages' satisfaction ratings: counts per page and per month. */
+    feedback: () => "/dashboard/valutazioni",
   },
 };
 

@@ -35,6 +35,7 @@ const ENTRIES: Entry[] = [
     label: "Amministrazione",
     links: [
       { href: routes.dashboard.auditLog(), label: "Registro attività" },
+      { href: routes.dashboard.feedback(), label: "Valutazioni delle pagine", needs: "write" },
       { href: routes.dashboard.users(), label: "Utenti", needs: "admin" },
     ],
   },

@@ -5,7 +5,7 @@ const LAST_UPDATED = new Date("2026-11-26T12:00:00Z");
 
 export function NotFoundContent() {
   return (
-    <PublicPage lastUpdated={LAST_UPDATED}>
+    <PublicPage lastUpdated={LAST_UPDATED} feedback={false}>
       <h1>Pagina non trovata</h1>
       <p className="lead">La pagina che cerchi non esiste, è stata spostata o non è ancora pubblicata.</p>
       <p>

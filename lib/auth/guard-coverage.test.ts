@@ -30,7 +30,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js: how a session starts",
-  "app/api/health/route.ts": "health check for the load balancer",
+  "app/api/health/route.ts": "liveness for the load balancer: answers { ok: true }, reads nothing",
+  "app/api/ready/route.ts": "readiness for the load balancer: which checks fail (database, migrations, queue, workers), no data",
   "app/api/webhooks/resend/route.ts": "Resend's delivery reports: the Svix signature on the raw body is the credential",
   "app/api/convocazioni/[slug]/iscrizioni/route.ts": "public registration API (rate-limited)",
   "app/(public)/convocazioni/[slug]/calendario.ics/route.ts": "public calendar file of a published meeting",
@@ -39,6 +40,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/(public)/iscrizione/[token]/calendario.ics/route.ts": "a registration's calendar file: the personal link's token is the credential; reads only",
   "app/api/comunicazioni/disiscrizione/[token]/route.ts": "one-click unsubscribe (RFC 8058): the link's token (hash stored) is the credential; rate-limited",
   "app/(public)/comunicazioni/disiscrizione/[token]/conferma/route.ts": "the unsubscribe page's button: the link's token (hash stored) is the credential; rate-limited",
+  "app/(public)/valutazione/route.ts": "the satisfaction widget of the public pages: anonymous by design, rate-limited per IP",
   "app/(public)/attestati/[code]/attestato.pdf/route.ts": "an attestato's PDF: its 100-bit code (hash stored) is the credential; reads only, rate-limited per IP",
 };
 /** Modules whose actions need "admin": a coordinator is refused too. */

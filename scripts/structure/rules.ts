@@ -12,6 +12,7 @@ export const DOMAIN_AREAS = [
   "dashboard",
   "dispatch",
   "email",
+  "feedback",
   "invitations",
   "join-link",
   "managing-bodies",

@@ -95,6 +95,11 @@ const WRITES: Record<string, (context: Context) => Promise<Built>> = {
     const token = unsubscribeTokens.shift()!;
     return { path: `/comunicazioni/disiscrizione/${token}/conferma`, params: { token }, init: { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" } };
   },
+  "app/(public)/valutazione/route.ts": async () => ({
+    path: "/valutazione",
+    params: {},
+    init: { headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ path: "/privacy", rating: "4" }).toString() },
+  }),
   "app/api/auth/[...nextauth]/route.ts": async ({ email }) => ({
     path: "/api/auth/signin/email",
     params: { nextauth: "signin,email" },
