@@ -15,7 +15,7 @@ import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { cancelIfSuppressed } from "./suppression/mutations";
 import { EmailTemplateError, renderStoredEmail } from "./render";
 import { createEmailTransport, type EmailTransport } from "../platform/email-transport/transport";
-import { describeError, logError, safeLine } from "@/lib/platform/logging/log";
+import { describeError, logError, logText, safeLine } from "@/lib/platform/logging/log";
 import { createPecTransport } from "@/lib/platform/pec-transport/transport";
 import { dispatchAttachmentsOf } from "@/lib/dispatch/attachments";
 import { CONVOCATION_TEMPLATE } from "@/lib/dispatch/constants";
@@ -164,7 +164,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   // Each polling loop takes at most one job per interval, so the defaults (4
   // loops, every 2 s) stay near Resend's default limit of 2 requests a second.
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const print = options.log ?? console.log;
+  const print = options.log ?? logText;
   const log = (line: string) => print(safeLine(line));
   const transport = options.transport ?? createEmailTransport();
   const pecTransport = options.pecTransport ?? createPecTransport();

@@ -7,7 +7,7 @@ import PgBoss from "pg-boss";
 import { createPrismaClient } from "@/lib/platform/database/client";
 import { runDueWork } from "./due-work";
 import { TICK_QUEUE } from "./queue";
-import { logError, safeLine } from "@/lib/platform/logging/log";
+import { logError, logText, safeLine } from "@/lib/platform/logging/log";
 
 export { ensureTickQueue, TICK_CRON, TICK_QUEUE } from "./queue";
 
@@ -34,7 +34,7 @@ function describe(error: unknown): string {
 
 /** Starts the cron clock and the tick worker of this process. */
 export async function startTickWorker(options: TickWorkerOptions): Promise<TickWorker> {
-  const print = options.log ?? console.log;
+  const print = options.log ?? logText;
   const log = (line: string) => print(safeLine(line));
   const now = options.now ?? (() => new Date());
   const db = createPrismaClient(options.url, 2);

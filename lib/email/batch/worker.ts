@@ -20,7 +20,7 @@ import {
 import { EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";
 import { sharedRateLimiter, type RateLimiter } from "./rate-limit";
 import { renderMany } from "./render";
-import { describeError, logError, safeLine } from "@/lib/platform/logging/log";
+import { describeError, logError, logText, safeLine } from "@/lib/platform/logging/log";
 
 export type BatchWorkerOptions = {
   url: string;
@@ -144,7 +144,7 @@ async function deliverBatch(context: Context, job: PgBoss.JobWithMetadata<EmailB
 export async function startBatchWorker(options: BatchWorkerOptions): Promise<BatchWorker> {
   // One more than the default rate: a batch renders while the others wait for their turn.
   const concurrency = Math.max(1, options.concurrency ?? 3);
-  const print = options.log ?? console.log;
+  const print = options.log ?? logText;
   const log = (line: string) => print(safeLine(line));
   const transport = options.transport ?? createEmailTransport();
   const db = createPrismaClient(options.url, concurrency + 1);

@@ -1,5 +1,3 @@
-import path from "node:path";
-
 export type ConnectionParts = {
   host: string;
   port: number;
@@ -47,10 +45,6 @@ export function describeDatabaseUrl(url: string): string {
 
 export function isLocalHost(host: string): boolean {
   return ["localhost", "127.0.0.1", "::1", "[::1]"].includes(host);
-}
-
-export function embeddedDataDir(): string {
-  return path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"));
 }
 
 export function embeddedPort(): number {

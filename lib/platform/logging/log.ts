@@ -1,7 +1,10 @@
 // Every log line goes through here. A value that reaches a log line may come
 // from a request (a slug, a name, an error message quoting input): its control
 // characters are written as escapes, so no input can end the line and forge a
-// line of its own ("%0A[tick] forged log line").
+// line of its own ("%0A[tick] forged log line"). In production
+// (NODE_ENV=production) each event is one JSON object on one line, written by
+// pino: {"level":"info","time":"…","msg":"…", …fields}.
+import pino from "pino";
 
 // C0 and C1 controls, DEL, the Unicode line and paragraph separators, and lone surrogates.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -47,14 +50,68 @@ export function safeLine(line: string): string {
   return escape(line);
 }
 
+export type LogLevel = "info" | "warn" | "error";
+
+let json: pino.Logger | undefined;
+
+// JSON.stringify leaves U+2028/U+2029 raw; written as escapes they stay one line for any reader.
+const SEPARATORS = /[\u2028\u2029]/g;
+const stream = (out: () => NodeJS.WriteStream) => ({
+  write: (chunk: string) => void out().write(chunk.replace(SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`)),
+});
+
+function jsonLogger(): pino.Logger {
+  json ??= pino(
+    { base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
+    // info to stdout, warn and error to stderr, as in development.
+    pino.multistream(
+      [
+        { level: "info", stream: stream(() => process.stdout) },
+        { level: "warn", stream: stream(() => process.stderr) },
+      ],
+      { dedupe: true },
+    ),
+  );
+  return json;
+}
+
+function fieldValue(value: unknown): unknown {
+  return typeof value === "number" || typeof value === "boolean" || value === null ? value : logValue(value);
+}
+
+/**
+ * One event: in production a JSON line with `fields` beside level, time and
+ * msg; otherwise today's readable line, the fields appended as key=value.
+ * Every string is escaped as in logLine.
+ */
+export function logEvent(level: LogLevel, message: string, fields: Record<string, unknown> = {}): void {
+  const msg = safeLine(message);
+  const safe = Object.fromEntries(Object.entries(fields).map(([key, value]) => [safeLine(key), fieldValue(value)]));
+  if (process.env.NODE_ENV === "production") {
+    jsonLogger()[level](safe, msg);
+    return;
+  }
+  const extra = Object.entries(safe).map(([key, value]) => ` ${key}=${String(value)}`).join("");
+  console[level === "info" ? "log" : level](msg + extra);
+}
+
+/**
+ * A finished line (its caller escaped it: logLine, safeLine), the default of
+ * the workers' `log` option: printed as it is in development, one JSON event in production.
+ */
+export function logText(line: string): void {
+  if (process.env.NODE_ENV === "production") jsonLogger().info(safeLine(line));
+  else console.log(line);
+}
+
 export function logInfo(strings: TemplateStringsArray, ...values: unknown[]): void {
-  console.log(logLine(strings, ...values));
+  logEvent("info", logLine(strings, ...values));
 }
 
 export function logWarn(strings: TemplateStringsArray, ...values: unknown[]): void {
-  console.warn(logLine(strings, ...values));
+  logEvent("warn", logLine(strings, ...values));
 }
 
 export function logError(strings: TemplateStringsArray, ...values: unknown[]): void {
-  console.error(logLine(strings, ...values));
+  logEvent("error", logLine(strings, ...values));
 }
