@@ -22,11 +22,12 @@ const widget = (page: Page) => page.getByRole("region", { name: QUESTION });
 test.describe.configure({ mode: "serial" });
 
 let slug = "";
+const TITLE = "Tavolo con valutazione";
 // Letters only: digits would be read as a phone number and replaced.
 const marker = `prova${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
 
 test.beforeAll(async () => {
-  slug = (await seedMeeting({ title: "Tavolo con valutazione" })).slug;
+  slug = (await seedMeeting({ title: TITLE })).slug;
 });
 
 test.describe("with JavaScript", () => {
@@ -134,7 +135,7 @@ test.describe("on the dashboard", () => {
     await signInAs(page, "COORDINATOR");
     await goToSection(page, "Amministrazione", "Valutazioni delle pagine");
     await expect(page.getByRole("heading", { level: 1, name: "Valutazioni delle pagine pubbliche" })).toBeVisible();
-    await page.getByRole("combobox", { name: "Pagina" }).selectOption({ label: `Convocazione: ${slug}` });
+    await page.getByRole("combobox", { name: "Pagina" }).selectOption({ label: `Convocazione: ${TITLE}` });
     await page.getByRole("button", { name: "Filtra" }).click();
     await expect(page).toHaveURL(/pagina=/);
 
@@ -145,7 +146,7 @@ test.describe("on the dashboard", () => {
     const months = page.getByRole("region", { name: "Tabella delle risposte per mese" });
     const thisMonth = new Intl.DateTimeFormat("it-IT", { month: "long", year: "numeric", timeZone: "Europe/Rome" }).format(new Date());
     await expect(months.getByRole("row", { name: new RegExp(`^${thisMonth} 2 `, "i") })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Tabella delle risposte per pagina" }).getByRole("row", { name: new RegExp(`Convocazione: ${slug} 2 3,0 su 5`) })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Tabella delle risposte per pagina" }).getByRole("row", { name: new RegExp(`Convocazione: ${TITLE} 2 3,0 su 5`) })).toBeVisible();
     const reasons = page.getByRole("region", { name: "Tabella dei motivi indicati" });
     await expect(reasons.getByRole("row", { name: /Ho avuto problemi tecnici Difficoltà 1/ })).toBeVisible();
     await expect(page.getByRole("region", { name: "Tabella degli ultimi dettagli scritti" })).toContainText(`${marker} js: scrivetemi a [rimosso]`);

@@ -122,3 +122,10 @@ export async function listRatedPages(db: Db): Promise<(FeedbackPageKey & { label
   const rows = await db.feedback.groupBy({ by: ["page", "slug"], orderBy: [{ page: "asc" }, { slug: "asc" }] });
   return rows.map((row) => ({ page: row.page, slug: row.slug, label: feedbackPageLabel(row.page) }));
 }
+
+/** The titles of the convocations the rated pages belong to, by slug: the report names a meeting, not its address. */
+export async function meetingTitlesBySlug(db: Db, slugs: string[]): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
+  const meetings = await db.meeting.findMany({ where: { slug: { in: [...new Set(slugs)] } }, select: { slug: true, title: true } });
+  return new Map(meetings.map((meeting) => [meeting.slug, meeting.title]));
+}

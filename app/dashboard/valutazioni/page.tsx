@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { FEEDBACK_PAGE_PARAM, feedbackPageValue, parseFeedbackPageFilter } from "@/lib/feedback/filters";
 import { FEEDBACK_QUESTION, REDACTED } from "@/lib/feedback/labels";
 import { feedbackPageLabel } from "@/lib/feedback/pages";
-import { getFeedbackReport, listRatedPages } from "@/lib/feedback/queries";
+import { getFeedbackReport, listRatedPages, meetingTitlesBySlug } from "@/lib/feedback/queries";
 import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import { plural, pluralForm } from "@/lib/platform/format/plural";
 import { hrefWith, type SearchParams } from "@/lib/platform/forms/search-params";
@@ -22,7 +22,6 @@ const PATH = routes.dashboard.feedback();
 type Props = { searchParams: Promise<SearchParams> };
 
 const average = (value: number | null) => (value === null ? "—" : `${value.toLocaleString("it-IT", { minimumFractionDigits: 1 })} su 5`);
-const pageName = (label: string, slug: string | null) => (slug ? `${label}: ${slug}` : label);
 
 /**
  * What the public says of its pages: the satisfaction widget's answers, per
@@ -34,6 +33,9 @@ export default async function FeedbackReportPage({ searchParams }: Props) {
   await guardPage("write");
   const only = parseFeedbackPageFilter(await searchParams);
   const [report, pages] = await Promise.all([getFeedbackReport(db(), { only, now: new Date() }), listRatedPages(db())]);
+  // Every rated page is in `pages`, so its slugs cover the report's too.
+  const titles = await meetingTitlesBySlug(db(), pages.flatMap((page) => (page.slug ? [page.slug] : [])));
+  const pageName = (label: string, slug: string | null) => (slug ? `${label}: ${titles.get(slug) ?? slug}` : label);
   const options = pages.map((page) => ({ value: feedbackPageValue(page), label: pageName(page.label, page.slug) }));
   const positive = report.distribution.filter((row) => row.rating >= 4).reduce((sum, row) => sum + row.count, 0);
   const share = (count: number) => (report.total === 0 ? 0 : Math.round((count / report.total) * 100));
