@@ -75,6 +75,15 @@ function jsonLogger(): pino.Logger {
   return json;
 }
 
+// pino looks a field's serializer up by its name, so a field named after an
+// Object.prototype member ("toString") would be written by that member as
+// broken JSON; such names, and pino's own keys, are written with a prefix.
+const RESERVED = new Set(["level", "time", "msg"]);
+function fieldName(key: string): string {
+  const name = safeLine(key);
+  return name in Object.prototype || RESERVED.has(name) ? `field_${name}` : name;
+}
+
 function fieldValue(value: unknown): unknown {
   return typeof value === "number" || typeof value === "boolean" || value === null ? value : logValue(value);
 }
@@ -86,7 +95,7 @@ function fieldValue(value: unknown): unknown {
  */
 export function logEvent(level: LogLevel, message: string, fields: Record<string, unknown> = {}): void {
   const msg = safeLine(message);
-  const safe = Object.fromEntries(Object.entries(fields).map(([key, value]) => [safeLine(key), fieldValue(value)]));
+  const safe = Object.fromEntries(Object.entries(fields).map(([key, value]) => [fieldName(key), fieldValue(value)]));
   if (process.env.NODE_ENV === "production") {
     jsonLogger()[level](safe, msg);
     return;
