@@ -4,14 +4,13 @@ import { recordFeedback } from "@/lib/feedback/mutations";
 import { THANKS_ANCHOR } from "@/lib/feedback/pages";
 import { FEEDBACK_FIELDS, FEEDBACK_MESSAGES, feedbackSchema } from "@/lib/feedback/schema";
 import { zodFieldErrors } from "@/lib/platform/forms/form-data";
-import { refusalPage } from "@/lib/platform/http/refusals";
+import { BAD_REQUEST_MESSAGE, refusalPage } from "@/lib/platform/http/refusals";
 import { describeError, logError } from "@/lib/platform/logging/log";
 import { clientIp, limitPublicWrite, RATE_LIMIT_MESSAGE } from "@/lib/platform/rate-limit/limits";
 import { refuseCrossSite } from "@/lib/platform/security/same-origin";
 
 export const dynamic = "force-dynamic";
 
-const UNREADABLE = "Il modulo inviato non è leggibile: torna alla pagina, ricaricala e riprova.";
 const SPAM = "Richiesta rifiutata.";
 const FAILED = "Non è stato possibile registrare la valutazione. Riprova tra qualche istante.";
 
@@ -40,25 +39,25 @@ export async function POST(request: Request) {
 
   const type = request.headers.get("content-type") ?? "";
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
-    return fail({ status: 415, error: "UNSUPPORTED_MEDIA_TYPE", message: UNREADABLE });
+    return fail({ status: 415, error: "UNSUPPORTED_MEDIA_TYPE", message: BAD_REQUEST_MESSAGE });
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return fail({ status: 400, error: "BAD_REQUEST", message: UNREADABLE });
+    return fail({ status: 400, error: "BAD_REQUEST", message: BAD_REQUEST_MESSAGE });
   }
   // One text value per field: a file, or a field sent twice, is no answer of the widget.
   const values: Record<string, string> = {};
   for (const name of FEEDBACK_FIELDS) {
     const all = form.getAll(name);
-    if (all.length > 1 || all.some((value) => typeof value !== "string")) return fail({ status: 400, error: "BAD_REQUEST", message: UNREADABLE });
+    if (all.length > 1 || all.some((value) => typeof value !== "string")) return fail({ status: 400, error: "BAD_REQUEST", message: BAD_REQUEST_MESSAGE });
     if (all.length === 1) values[name] = all[0] as string;
   }
   const parsed = feedbackSchema.safeParse(values);
   if (!parsed.success) {
     const { fieldErrors, formError } = zodFieldErrors(parsed.error);
-    const message = fieldErrors.path ?? fieldErrors.rating ?? fieldErrors.reason ?? fieldErrors.comment ?? formError ?? UNREADABLE;
+    const message = fieldErrors.path ?? fieldErrors.rating ?? fieldErrors.reason ?? fieldErrors.comment ?? formError ?? BAD_REQUEST_MESSAGE;
     return fail({ status: fieldErrors.path ? 404 : 400, error: "VALIDATION", message, fieldErrors });
   }
   const input = parsed.data;
