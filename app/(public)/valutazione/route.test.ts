@@ -36,7 +36,7 @@ const set = (name: string, value: string | Blob): Mutation => (entries) => void 
 const badPath = fc.oneof(
   malformedSegment.map((segment) => `/convocazioni/${segment}`),
   fc.constantFrom(
-    "", "/", "/accedi", "/dashboard", "/dashboard/utenti", "//evil.example/privacy", "https://evil.example/", "/privacy?token=x", "/privacy#x", "/privacy/",
+    "", "/accedi", "/dashboard", "/dashboard/utenti", "//evil.example/privacy", "https://evil.example/", "/privacy?token=x", "/privacy#x", "/privacy/",
     `/convocazioni/${draft.slug}`, "/convocazioni/non-esiste-affatto", "/invito/corto", `/invito/${TOKEN}x`, "/attestati/NON-UN-CODICE", "/\\evil.example",
     "/convocazioni/../dashboard", "/valutazione", "/api/health",
   ),
