@@ -63,6 +63,8 @@ beforeAll(async () => {
   stub = await startResendStub();
   vi.stubEnv("RESEND_BASE_URL", stub.url);
   vi.stubEnv("RESEND_API_KEY", "re_test_dummy");
+  // Resend's rate shared by the workers is not what this file tests (lib/platform/rate-limit/shared-rate.test.ts): high enough never to slow it.
+  vi.stubEnv("EMAIL_BATCH_RATE_PER_SECOND", "100");
 });
 
 beforeEach(async () => {

@@ -15,6 +15,7 @@ import { EMAIL_QUEUE, type EmailJob } from "./queue";
 import { cancelIfSuppressed } from "./suppression/mutations";
 import { EmailTemplateError, renderStoredEmail } from "./render";
 import { createEmailTransport, type EmailTransport } from "../platform/email-transport/transport";
+import { providerRateLimiter, type RateLimiter } from "./batch/rate-limit";
 import { describeError, logError, logText, safeLine } from "@/lib/platform/logging/log";
 import { createPecTransport } from "@/lib/platform/pec-transport/transport";
 import { dispatchAttachmentsOf } from "@/lib/dispatch/attachments";
@@ -39,6 +40,12 @@ export type EmailWorkerOptions = {
    * before it is marked SENT, so a throw here is a crash at the worst moment.
    */
   afterProviderAccepted?: (messageId: string) => void | Promise<void>;
+  /**
+   * The provider's request rate for Resend sends. By default (Resend as the
+   * transport) the limiter shared in PostgreSQL with every batch and email
+   * worker (lib/email/batch/rate-limit.ts), closed on stop; none for the outbox.
+   */
+  rateLimiter?: RateLimiter | null;
   /** Whether the PEC receipts are read back (the tick, with PEC_IMAP_URL); by default, whether PEC_IMAP_URL is set. */
   pecReceiptsRead?: boolean;
 };
@@ -50,7 +57,7 @@ export type EmailWorker = {
 };
 
 type DeliveryContext = Required<Pick<EmailWorkerOptions, "transport" | "pecTransport" | "log" | "pecReceiptsRead">> &
-  Pick<EmailWorkerOptions, "afterProviderAccepted"> & { db: DbOrTx };
+  Pick<EmailWorkerOptions, "afterProviderAccepted"> & { db: DbOrTx; rateLimiter: RateLimiter | null };
 
 type Outcome = "sent" | "skipped" | "failed";
 
@@ -135,7 +142,18 @@ async function deliver(context: DeliveryContext, job: PgBoss.JobWithMetadata<Ema
   const transport = message.channel === "PEC" ? context.pecTransport : context.transport;
   let providerId: string;
   try {
-    ({ providerId } = await transport.send({ id, to: message.toEmail, toName: message.toName, channel: message.channel, ...rendered }));
+    const outgoing = { id, to: message.toEmail, toName: message.toName, channel: message.channel, ...rendered };
+    const limiter = transport === context.transport ? context.rateLimiter : null;
+    const answered = limiter ? await limiter.acquire() : null;
+    try {
+      ({ providerId } = await transport.send(outgoing));
+    } catch (error) {
+      // "Too many": every sender of the account waits a second (the retry itself comes from pg-boss).
+      if (limiter && error instanceof EmailDeliveryError && error.rateLimited) limiter.pause(1000);
+      throw error;
+    } finally {
+      answered?.();
+    }
   } catch (error) {
     // Errors we do not recognise (a bug, a dropped socket) get the benefit of the doubt.
     const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
@@ -184,7 +202,25 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   await boss.start();
 
   const pecReceiptsRead = options.pecReceiptsRead ?? Boolean(process.env.PEC_IMAP_URL?.trim());
-  const context: DeliveryContext = { db, transport, pecTransport, log, pecReceiptsRead, afterProviderAccepted: options.afterProviderAccepted };
+  // Resend's limit is the account's, whoever calls: single sends share it with the batches.
+  const ownLimiter =
+    options.rateLimiter === undefined && transport.name === "resend"
+      ? await providerRateLimiter(options.url).catch(async (error: unknown) => {
+          await boss.stop({ graceful: false });
+          await db.$disconnect();
+          throw error;
+        })
+      : null;
+  const rateLimiter = ownLimiter ?? options.rateLimiter ?? null;
+  const context: DeliveryContext = {
+    db,
+    transport,
+    pecTransport,
+    log,
+    pecReceiptsRead,
+    rateLimiter,
+    afterProviderAccepted: options.afterProviderAccepted,
+  };
   const workOptions = {
     includeMetadata: true as const,
     batchSize: 1,
@@ -198,6 +234,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   } catch (error) {
     await boss.stop({ graceful: false });
     await db.$disconnect();
+    await ownLimiter?.close();
     throw error;
   }
   log(`[email] worker started: ${concurrency} at a time, transport ${transport.name}, PEC ${pecTransport.name}`);
@@ -209,6 +246,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
       stopped ??= (async () => {
         await boss.stop({ graceful, timeout: timeoutMs, wait: true, close: true });
         await db.$disconnect();
+        await ownLimiter?.close();
       })();
       return stopped;
     },

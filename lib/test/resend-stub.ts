@@ -37,6 +37,8 @@ export type ResendStub = {
   requests: number;
   /** Every POST /emails/batch, failed and replayed ones included. */
   batchRequests: number;
+  /** When each POST /emails and /emails/batch arrived (Date.now()), failed and replayed ones included. */
+  arrivals: { at: number; batch: boolean }[];
   /** Requests refused with 429 by the rate limit (not those of failNext/failFor). */
   rateLimited: number;
   /** How many emails were really sent for one EmailMessage id (its "message" tag, or the single email's key). */
@@ -107,6 +109,7 @@ export async function startResendStub(options: ResendStubOptions = {}): Promise<
     deliveries,
     requests: 0,
     batchRequests: 0,
+    arrivals: [],
     rateLimited: 0,
     deliveriesFor: (key) => deliveries.filter((delivery) => delivery.idempotencyKey === key).length,
     deliveriesForMessage: (messageId) =>
@@ -194,6 +197,7 @@ export async function startResendStub(options: ResendStubOptions = {}): Promise<
     }
     stub.requests++;
     if (batch) stub.batchRequests++;
+    stub.arrivals.push({ at: arrived, batch });
     const raw = await readBody(request);
     if (!request.headers.authorization?.startsWith("Bearer ")) {
       return error(response, 401, "missing_api_key", "Missing API key in the authorization header.");

@@ -64,6 +64,7 @@ export const DATA_LAYER_FILES: Record<string, string> = {
   "lib/email/batch/worker.ts": "the batch email worker runs outside Next with its own client",
   "lib/scheduling/tick-process.ts": "the scheduler runs outside Next with its own client",
   "lib/dispatch/attachments.ts": "the email worker reads a convocation's frozen PDFs, outside Next (no server-only)",
+  "lib/platform/rate-limit/shared-rate.ts": "the provider's request rate, shared by every worker process through its own PostgreSQL connection",
 };
 
 /** Modules of another name that call queries and mutations (never the client itself), and why. */

@@ -16,6 +16,10 @@ export const DEFAULT_BATCH_RETRY_POLICY: EmailRetryPolicy = {
   retryLimit: 20,
   retryDelay: 2,
   retryBackoff: true,
-  // A batch waits for its turn under the request rate, then one call: two minutes is a dead worker.
-  expireInSeconds: 120,
+  // A batch waits for its turn under the request rate (a few seconds with a few workers), then one
+  // call, with at most 1 + 2 + 4 s of 429 backoff: 15 s is a dead worker. Its batch is then failed by
+  // pg-boss's maintenance (every 2 s, lib/email/batch/worker.ts) and retried after retryDelay by any
+  // worker, under the same idempotency key: a live but slow worker's batch retried too early is
+  // answered by the provider without a second delivery, and claims the same messages.
+  expireInSeconds: 15,
 };

@@ -1,8 +1,11 @@
-// The provider's request rate for the batch senders: the limiter itself is
-// plumbing (lib/platform/rate-limit/request-rate.ts), shared with the PEC transport.
+// The provider's request rate for every sender of email through it: the
+// limiter is plumbing, shared through PostgreSQL by every worker process
+// (lib/platform/rate-limit/shared-rate.ts); the in-process one
+// (request-rate.ts) remains for tests and the PEC transport.
 import { createRateLimiter, type RateLimiter } from "@/lib/platform/rate-limit/request-rate";
+import { createSharedRateLimiter, type SharedRateLimiter } from "@/lib/platform/rate-limit/shared-rate";
 
-export { createRateLimiter, type RateLimiter };
+export { createRateLimiter, type RateLimiter, type SharedRateLimiter };
 
 /** EMAIL_BATCH_RATE_PER_SECOND, or Resend's default limit of 2 requests a second. */
 export function batchRateFromEnv(env: Record<string, string | undefined> = process.env): number {
@@ -10,14 +13,13 @@ export function batchRateFromEnv(env: Record<string, string | undefined> = proce
   return Number.isFinite(value) && value >= 1 ? Math.floor(value) : 2;
 }
 
-const shared = new Map<number, RateLimiter>();
+/** The key every process shares for the Resend account's request rate. */
+export const PROVIDER_RATE_KEY = "resend";
 
-/** One limiter per rate for the whole process: two batch workers in one process share the provider's limit. */
-export function sharedRateLimiter(perSecond = batchRateFromEnv()): RateLimiter {
-  let limiter = shared.get(perSecond);
-  if (!limiter) {
-    limiter = createRateLimiter(perSecond);
-    shared.set(perSecond, limiter);
-  }
-  return limiter;
+/**
+ * The provider's rate for this process, counted with every other process
+ * on the same database: N workers together keep EMAIL_BATCH_RATE_PER_SECOND.
+ */
+export function providerRateLimiter(url: string, perSecond = batchRateFromEnv()): Promise<SharedRateLimiter> {
+  return createSharedRateLimiter({ url, key: PROVIDER_RATE_KEY, perSecond });
 }

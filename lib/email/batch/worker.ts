@@ -3,7 +3,8 @@
 // named after the job, and sends them with one call under that id as the
 // idempotency key. A retried job (crash, outage, 429) sends the same batch
 // again under the same key, so nothing is delivered twice. Calls wait for
-// their turn under the process's shared request rate.
+// their turn under the provider's rate, shared in PostgreSQL by every
+// worker process (providerRateLimiter).
 import PgBoss from "pg-boss";
 import { createPrismaClient } from "@/lib/platform/database/client";
 import { EmailDeliveryError } from "../../platform/email-transport/delivery-error";
@@ -18,7 +19,7 @@ import {
   type BatchMessage,
 } from "./mutations";
 import { EMAIL_BATCH_QUEUE, type EmailBatchJob } from "./queue";
-import { sharedRateLimiter, type RateLimiter } from "./rate-limit";
+import { providerRateLimiter, type RateLimiter } from "./rate-limit";
 import { renderMany } from "./render";
 import { describeError, logError, logText, safeLine } from "@/lib/platform/logging/log";
 
@@ -30,7 +31,7 @@ export type BatchWorkerOptions = {
   maintenanceIntervalSeconds?: number;
   /** Defaults to Resend or the outbox, by RESEND_API_KEY. */
   transport?: EmailTransport;
-  /** Defaults to the process's limiter at EMAIL_BATCH_RATE_PER_SECOND (2). */
+  /** Defaults to the limiter shared in PostgreSQL at EMAIL_BATCH_RATE_PER_SECOND (2), closed on stop. */
   rateLimiter?: RateLimiter;
   /** 429s absorbed in the job before it is handed back to pg-boss's retry with backoff. */
   rateLimitRetries?: number;
@@ -154,17 +155,28 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
     max: concurrency + 2,
     schedule: false,
     supervise: true,
-    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+    // Maintenance is what fails a dead worker's batch into a retry once it expires (the queue's
+    // expireInSeconds, lib/email/batch/queue.ts): every 2 s, so a crashed batch comes back in seconds.
+    // It runs once per interval for the whole database (pg-boss's maintained_on), not once per process.
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 2,
   });
   boss.on("error", (error) => logError`[email] batch pg-boss: ${describeError(error)}`);
   await boss.start();
+  const ownLimiter = options.rateLimiter
+    ? null
+    : await providerRateLimiter(options.url).catch(async (error: unknown) => {
+        await boss.stop({ graceful: false });
+        await db.$disconnect();
+        throw error;
+      });
 
   const context: Context = {
     db,
     transport,
     log,
-    rateLimiter: options.rateLimiter ?? sharedRateLimiter(),
-    rateLimitRetries: options.rateLimitRetries ?? 4,
+    rateLimiter: ownLimiter ?? (options.rateLimiter as RateLimiter),
+    // 1 + 2 + 4 s of backoff fit well inside the batch's expiry; then pg-boss retries it later.
+    rateLimitRetries: options.rateLimitRetries ?? 3,
     afterProviderAccepted: options.afterProviderAccepted,
   };
   const workOptions = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
@@ -175,6 +187,7 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
   } catch (error) {
     await boss.stop({ graceful: false });
     await db.$disconnect();
+    await ownLimiter?.close();
     throw error;
   }
   log(`[email] batch worker started: ${concurrency} batches at a time, ${context.rateLimiter.perSecond} requests/s, transport ${transport.name}`);
@@ -185,6 +198,7 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
       stopped ??= (async () => {
         await boss.stop({ graceful, timeout: timeoutMs, wait: true, close: true });
         await db.$disconnect();
+        await ownLimiter?.close();
       })();
       return stopped;
     },
