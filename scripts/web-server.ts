@@ -5,6 +5,7 @@
 // client's address, worked out from it and TRUSTED_PROXIES, in our own header
 // (whatever the client sent in that header is overwritten). The per-IP limits
 // read that header (lib/platform/rate-limit/limits.ts clientIp).
+import net from "node:net";
 import { describeTrustedProxies, parseTrustedProxies, TrustedProxiesError, type TrustedProxies } from "../lib/platform/rate-limit/client-address";
 import { createAppServer } from "./app-server";
 
@@ -32,7 +33,16 @@ process.title = "next-server (convoca)";
 
 const { default: next } = await import("next");
 
-const server = createAppServer(trusted, (request, response) => handle(request, response));
+// Set when SIGTERM/SIGINT arrives: every answer from then on closes its connection.
+let closing = false;
+const server = createAppServer(trusted, (request, response) => {
+  if (closing) response.setHeader("connection", "close");
+  return handle(request, response);
+});
+// Longer than a proxy keeps an idle connection to us (deploy/nginx.conf: keepalive_timeout 10s), so the
+// proxy, never this server, closes an idle one: a request it writes on a connection we just closed would
+// fail, and a POST is not retried on the other instance (proxy_next_upstream).
+server.keepAliveTimeout = 15_000;
 const app = next({ dev: mode === "dev", hostname: "localhost", port, httpServer: server });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -45,16 +55,37 @@ server.listen(port, () => {
   console.log(`Next (${mode === "dev" ? "development" : "production build"}) listening on port ${port}; client address: ${describeTrustedProxies(trusted)}`);
 });
 
-// As `next start` does: stop taking connections, finish the requests under
-// way, then exit with the signal's code.
-let closing = false;
+// A graceful stop, for a rolling restart behind a load balancer: stop
+// accepting connections (the proxy's next connect is refused, and it tries
+// the other instance), answer every request under way and any that still
+// comes on an open connection with "Connection: close", and close the idle
+// keep-alive connections only once the proxy has dropped them itself
+// (DRAIN_MS, longer than its keepalive_timeout): closing one the proxy has
+// just picked for a request would fail that request. Then exit with the
+// signal's code, or after FORCE_MS at the latest. The signal often comes
+// more than once (to the whole process group, and relayed by serve.ts and
+// tsx): the repeats change nothing.
+const DRAIN_MS = Number(process.env.WEB_DRAIN_MS ?? 11_000);
+const FORCE_MS = 30_000;
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    server.close(() => {
-      void app.close().finally(() => process.exit(code));
-    });
-    if (mode === "dev") server.closeAllConnections();
+    const exit = () => void app.close().finally(() => process.exit(code));
+    if (mode === "dev") {
+      server.close(exit);
+      server.closeAllConnections();
+      return;
+    }
+    // net.Server's close, not http.Server's: that one also drops idle keep-alive connections at once.
+    net.Server.prototype.close.call(server, exit);
+    setTimeout(() => {
+      server.closeIdleConnections();
+      setInterval(() => server.closeIdleConnections(), 250).unref();
+    }, DRAIN_MS).unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(code);
+    }, FORCE_MS).unref();
   });
 }
