@@ -197,6 +197,8 @@ async function main(resources: Resources): Promise<number> {
     PEC_SMTP_URL: smtp.url,
     PEC_FROM,
     PEC_RATE_PER_SECOND: "1000",
+    // The stub has no rate limit: the provider's shared rate (2/s by default, single sends included) would be all this measured.
+    EMAIL_BATCH_RATE_PER_SECOND: "1000",
     EMAIL_WORKER_CONCURRENCY: String(options.concurrency),
     EMAIL_WORKER_MAINTENANCE_SECONDS: "1",
   };
