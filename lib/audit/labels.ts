@@ -25,6 +25,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   ManagingBody: "Ente gestore",
   Person: "Persona",
   ReferentSheet: "Scheda referenti",
+  RetentionRun: "Conservazione dei dati",
 };
 
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
@@ -71,6 +72,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "pec-import.apply": "PEC dei Comuni importate da IndicePA",
   "person.export": "Dati di una persona esportati",
   "person.erase": "Dati di una persona cancellati",
+  "retention.run": "Conservazione dei dati: dati scaduti resi anonimi o cancellati",
   "person.communications-withdraw": "Consenso alle comunicazioni ritirato dal link dell'email",
   "referent-sheet.submit": "Scheda referenti inviata",
   "referent-sheet.resubmit": "Scheda referenti inviata di nuovo",
@@ -295,6 +297,15 @@ const FIELD_LABELS: Record<string, string> = {
   sheetEntries: "Righe di schede referenti",
   emails: "Email",
   auditEntries: "Voci del registro attività",
+  // A retention run (the kinds of lib/retention/labels.ts not named above)
+  day: "Giorno",
+  revokedReferents: "Referenti revocati",
+  sheets: "Schede referenti",
+  attendanceImports: "Report di presenze importati",
+  people: "Persone",
+  dispatchEmails: "Email delle convocazioni",
+  rateLimits: "Contatori dei limiti di frequenza",
+  sessions: "Sessioni e codici di accesso",
 };
 
 export function hasAuditFieldLabel(field: string): boolean {

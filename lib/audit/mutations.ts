@@ -9,7 +9,7 @@ export type AuditInput = {
   actor: AuditActor;
   /** Dotted verb: "meeting.publish", "registration.check-in", "user.role". */
   action: string;
-  entityType: "Meeting" | "Registration" | "Invitation" | "User" | "EmailMessage" | "Municipality" | "Referent" | "ManagingBody" | "Person" | "ReferentSheet";
+  entityType: "Meeting" | "Registration" | "Invitation" | "User" | "EmailMessage" | "Municipality" | "Referent" | "ManagingBody" | "Person" | "ReferentSheet" | "RetentionRun";
   entityId?: string | null;
   /** Only the fields that matter; never a token, a token hash or a join link. */
   before?: Prisma.InputJsonValue | null;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { romeDayEnd, romeDayStart } from "@/lib/platform/format/rome-days";
+import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NO_USER_ACTOR, type AuditFilters } from "./filters";
 
@@ -79,7 +80,7 @@ async function withNames(db: Db, entries: AuditRow[]): Promise<AuditLogEntry[]> 
   const meetingIds = [...new Set([...idsOf("Meeting"), ...entries.map((entry) => detailsMeetingId(entry.data)).filter((id): id is string => id !== null && UUID.test(id))])];
   const find = <T extends { id: string }>(ids: string[], query: (ids: string[]) => Promise<T[]>) => (ids.length > 0 ? query(ids) : Promise.resolve([] as T[]));
   const person = { select: { firstName: true, lastName: true } } as const;
-  const [meetings, registrations, invitations, users, emails, municipalities, referents, bodies, people, sheets] = await Promise.all([
+  const [meetings, registrations, invitations, users, emails, municipalities, referents, bodies, people, sheets, retentionRuns] = await Promise.all([
     find(meetingIds, (ids) => db.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
     find(idsOf("Registration"), (ids) => db.registration.findMany({ where: { id: { in: ids } }, select: { id: true, person } })),
     find(idsOf("Invitation"), (ids) => db.invitation.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true, managingBodyName: true } })),
@@ -90,6 +91,7 @@ async function withNames(db: Db, entries: AuditRow[]): Promise<AuditLogEntry[]> 
     find(idsOf("ManagingBody"), (ids) => db.managingBody.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
     find(idsOf("Person"), (ids) => db.person.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true } })),
     find(idsOf("ReferentSheet"), (ids) => db.referentSheet.findMany({ where: { id: { in: ids } }, select: { id: true, municipality: { select: { name: true } } } })),
+    find(idsOf("RetentionRun"), (ids) => db.retentionRun.findMany({ where: { id: { in: ids } }, select: { id: true, day: true } })),
   ]);
   const names = new Map<string, string>();
   const put = (type: string, id: string, name: string) => names.set(`${type}:${id}`, name);
@@ -103,6 +105,7 @@ async function withNames(db: Db, entries: AuditRow[]): Promise<AuditLogEntry[]> 
   for (const row of bodies) put("ManagingBody", row.id, row.name);
   for (const row of people) put("Person", row.id, fullName(row));
   for (const row of sheets) put("ReferentSheet", row.id, `Comune di ${row.municipality.name}`);
+  for (const row of retentionRuns) put("RetentionRun", row.id, `Esecuzione del ${formatIsoCalendarDate(row.day.toISOString().slice(0, 10))}`);
   return entries.map((entry) => {
     const meetingId = entry.entityType === "Meeting" ? null : detailsMeetingId(entry.data);
     return {

@@ -86,150 +86,162 @@ export async function erasePerson(
 ): Promise<ErasePersonResult> {
   return db.$transaction(
     async (tx: Tx): Promise<ErasePersonResult> => {
-      // Two coordinators erasing at once: the second waits here, then finds it done.
-      const [person] = await tx.$queryRaw<(PersonTraces & { erasedAt: Date | null })[]>`
-        SELECT email, "firstName", "lastName", phone, "erasedAt" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
-      if (!person) return { ok: false, reason: "NOT_FOUND" };
-      if (person.erasedAt) return { ok: false, reason: "ALREADY_ERASED" };
-
-      const anonymous = erasedEmail(personId);
-      const byEmail = { equals: person.email, mode: "insensitive" } as const;
-
-      const registrations = await tx.registration.findMany({ where: { personId }, select: { id: true } });
-      const registrationIds = registrations.map((r) => r.id);
-      await tx.registration.updateMany({ where: { personId }, data: { roleTitle: null } });
-      await tx.registration.updateMany({ where: { personId, organisationType: "ALTRO_ENTE" }, data: { organisationName: null } });
-      await tx.registration.updateMany({ where: { personId, tokenRevokedAt: null }, data: { tokenRevokedAt: now } });
-
-      const invitations = await tx.invitation.findMany({ where: { email: byEmail }, select: { id: true } });
-      const invitationIds = invitations.map((i) => i.id);
-      const revoked = await tx.invitation.updateMany({ where: { id: { in: invitationIds }, status: "SENT" }, data: { status: "REVOKED" } });
-      await tx.invitation.updateMany({
-        where: { id: { in: invitationIds } },
-        data: { email: anonymous, firstName: ERASED_FIRST_NAME, lastName: ERASED_LAST_NAME },
-      });
-
-      const referents = await tx.referent.findMany({ where: { personId }, select: { id: true } });
-      const referentIds = referents.map((r) => r.id);
-      const referentsRevoked = await tx.referent.updateMany({
-        where: { personId, status: "ACTIVE" },
-        data: { status: "REVOKED", revokedAt: now, revokedReason: ERASED_REFERENT_REASON },
-      });
-
-      const sheets = await tx.referentSheet.updateMany({
-        where: { OR: [{ officerPersonId: personId }, { officerEmail: byEmail }] },
-        data: {
-          officerFirstName: ERASED_FIRST_NAME,
-          officerLastName: ERASED_LAST_NAME,
-          officerEmail: anonymous,
-          officerPhone: null,
-          officerRoleTitle: null,
-        },
-      });
-      // On a scheda still waiting they are taken off (approving it must not designate them); one
-      // left with nobody is closed. On examined schede the entry stays, anonymised, for the record.
-      const waiting = await tx.referentSheetEntry.findMany({
-        where: { email: byEmail, sheet: { status: "PENDING" } },
-        select: { id: true, sheetId: true },
-      });
-      await tx.referentSheetEntry.deleteMany({ where: { id: { in: waiting.map((entry) => entry.id) } } });
-      await tx.referentSheet.updateMany({
-        where: { id: { in: waiting.map((entry) => entry.sheetId) }, status: "PENDING", entries: { none: {} } },
-        data: { status: "REJECTED", reviewedAt: now, rejectionReason: ERASED_SHEET_REASON },
-      });
-      const examined = await tx.referentSheetEntry.updateMany({
-        where: { email: byEmail },
-        data: { firstName: ERASED_FIRST_NAME, lastName: ERASED_LAST_NAME, email: anonymous, phone: null },
-      });
-      const sheetEntries = { count: waiting.length + examined.count };
-
-      const emails = await tx.emailMessage.findMany({
-        where: { OR: [{ toEmail: byEmail }, { registrationId: { in: registrationIds } }] },
-        select: { id: true },
-      });
-      const emailIds = emails.map((e) => e.id);
-      const cancelled = await cancelQueuedEmails(tx, { where: { id: { in: emailIds } }, reason: ERASED_EMAIL_ERROR });
-      // A provider's error may quote the address.
-      await tx.emailMessage.updateMany({
-        where: { id: { in: emailIds }, lastError: { not: null }, NOT: { lastError: ERASED_EMAIL_ERROR } },
-        data: { lastError: "Dati cancellati" },
-      });
-      await tx.emailMessage.updateMany({ where: { id: { in: emailIds } }, data: { toEmail: anonymous, toName: null, data: {} } });
-      // The suppression list keeps the address itself: it goes (nothing is sent to an erased person anyway).
-      await forgetSuppressedAddress(tx, person.email);
-
-      // Emails to others that name them (an invitation says who nominated the gestore).
-      const emailsMentioning = await scrubMentions(await rowsMentioning(tx, "EmailMessage", person, personId, emailIds), person, personId, (id, data) =>
-        tx.emailMessage.update({ where: { id }, data: { data } }),
-      );
-
-      const about: Record<string, string[]> = {
-        Person: [personId],
-        Registration: registrationIds,
-        Referent: referentIds,
-        Invitation: invitationIds,
-        EmailMessage: emailIds,
-      };
-      const aboutThem = await tx.auditEntry.findMany({
-        where: { OR: Object.entries(about).map(([entityType, ids]) => ({ entityType, entityId: { in: ids } })) },
-        select: { id: true },
-      });
-      const aboutIds = aboutThem.map((entry) => entry.id);
-      await tx.auditEntry.updateMany({ where: { id: { in: aboutIds } }, data: { data: { erased: true } } });
-      const auditMentioning = await scrubMentions(await rowsMentioning(tx, "AuditEntry", person, personId, aboutIds), person, personId, (id, data) =>
-        tx.auditEntry.update({ where: { id }, data: { data } }),
-      );
-
-      await tx.person.update({
-        where: { id: personId },
-        data: {
-          email: anonymous,
-          firstName: ERASED_FIRST_NAME,
-          lastName: ERASED_LAST_NAME,
-          phone: null,
-          roleTitle: null,
-          organisation: null,
-          communicationsConsent: false,
-          communicationsConsentAt: null,
-          communicationsConsentWithdrawnAt: null,
-          erasedAt: now,
-        },
-      });
-      // Their unsubscribe links name their address: gone with it.
-      await tx.unsubscribeToken.deleteMany({ where: { personId } });
-
-      // Reasons coordinators typed (a scheda rejected, a referent revoked) may name them.
-      const typedNeedles = traceNeedles(person, personId).map(([needle]) => ({ contains: needle, mode: "insensitive" as const }));
-      const reasons = await tx.referentSheet.findMany({
-        where: { OR: typedNeedles.map((contains) => ({ rejectionReason: contains })) },
-        select: { id: true, rejectionReason: true },
-      });
-      for (const sheet of reasons) {
-        await tx.referentSheet.update({ where: { id: sheet.id }, data: { rejectionReason: scrubJson(sheet.rejectionReason, person, personId) as string } });
+      const result = await erasePersonIn(tx, { personId, now });
+      if (result.ok) {
+        await recordAudit(tx, { actor, action: "person.erase", entityType: "Person", entityId: personId, details: { counts: result.counts } });
       }
-      const revocations = await tx.referent.findMany({
-        where: { OR: typedNeedles.map((contains) => ({ revokedReason: contains })) },
-        select: { id: true, revokedReason: true },
-      });
-      for (const referent of revocations) {
-        await tx.referent.update({ where: { id: referent.id }, data: { revokedReason: scrubJson(referent.revokedReason, person, personId) as string } });
-      }
-
-      const counts: EraseCounts = {
-        registrations: registrationIds.length,
-        invitations: invitationIds.length,
-        invitationsRevoked: revoked.count,
-        referentsRevoked: referentsRevoked.count,
-        sheets: sheets.count,
-        sheetEntries: sheetEntries.count,
-        emails: emailIds.length,
-        emailsCancelled: cancelled,
-        emailsMentioning,
-        auditEntries: aboutIds.length + auditMentioning,
-      };
-      await recordAudit(tx, { actor, action: "person.erase", entityType: "Person", entityId: personId, details: { counts } });
-      return { ok: true, counts };
+      return result;
     },
     { timeout: 30_000 },
   );
+}
+
+/**
+ * The erasure itself, in the caller's transaction and with no audit entry of
+ * its own: a coordinator's erasure records one for the person, the daily
+ * retention run one for the whole run.
+ */
+export async function erasePersonIn(tx: Tx, { personId, now }: { personId: string; now: Date }): Promise<ErasePersonResult> {
+  // Two coordinators erasing at once: the second waits here, then finds it done.
+  const [person] = await tx.$queryRaw<(PersonTraces & { erasedAt: Date | null })[]>`
+    SELECT email, "firstName", "lastName", phone, "erasedAt" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
+  if (!person) return { ok: false, reason: "NOT_FOUND" };
+  if (person.erasedAt) return { ok: false, reason: "ALREADY_ERASED" };
+
+  const anonymous = erasedEmail(personId);
+  const byEmail = { equals: person.email, mode: "insensitive" } as const;
+
+  const registrations = await tx.registration.findMany({ where: { personId }, select: { id: true } });
+  const registrationIds = registrations.map((r) => r.id);
+  await tx.registration.updateMany({ where: { personId }, data: { roleTitle: null } });
+  await tx.registration.updateMany({ where: { personId, organisationType: "ALTRO_ENTE" }, data: { organisationName: null } });
+  await tx.registration.updateMany({ where: { personId, tokenRevokedAt: null }, data: { tokenRevokedAt: now } });
+
+  const invitations = await tx.invitation.findMany({ where: { email: byEmail }, select: { id: true } });
+  const invitationIds = invitations.map((i) => i.id);
+  const revoked = await tx.invitation.updateMany({ where: { id: { in: invitationIds }, status: "SENT" }, data: { status: "REVOKED" } });
+  await tx.invitation.updateMany({
+    where: { id: { in: invitationIds } },
+    data: { email: anonymous, firstName: ERASED_FIRST_NAME, lastName: ERASED_LAST_NAME },
+  });
+
+  const referents = await tx.referent.findMany({ where: { personId }, select: { id: true } });
+  const referentIds = referents.map((r) => r.id);
+  const referentsRevoked = await tx.referent.updateMany({
+    where: { personId, status: "ACTIVE" },
+    data: { status: "REVOKED", revokedAt: now, revokedReason: ERASED_REFERENT_REASON },
+  });
+
+  const sheets = await tx.referentSheet.updateMany({
+    where: { OR: [{ officerPersonId: personId }, { officerEmail: byEmail }] },
+    data: {
+      officerFirstName: ERASED_FIRST_NAME,
+      officerLastName: ERASED_LAST_NAME,
+      officerEmail: anonymous,
+      officerPhone: null,
+      officerRoleTitle: null,
+    },
+  });
+  // On a scheda still waiting they are taken off (approving it must not designate them); one
+  // left with nobody is closed. On examined schede the entry stays, anonymised, for the record.
+  const waiting = await tx.referentSheetEntry.findMany({
+    where: { email: byEmail, sheet: { status: "PENDING" } },
+    select: { id: true, sheetId: true },
+  });
+  await tx.referentSheetEntry.deleteMany({ where: { id: { in: waiting.map((entry) => entry.id) } } });
+  await tx.referentSheet.updateMany({
+    where: { id: { in: waiting.map((entry) => entry.sheetId) }, status: "PENDING", entries: { none: {} } },
+    data: { status: "REJECTED", reviewedAt: now, rejectionReason: ERASED_SHEET_REASON },
+  });
+  const examined = await tx.referentSheetEntry.updateMany({
+    where: { email: byEmail },
+    data: { firstName: ERASED_FIRST_NAME, lastName: ERASED_LAST_NAME, email: anonymous, phone: null },
+  });
+  const sheetEntries = { count: waiting.length + examined.count };
+
+  const emails = await tx.emailMessage.findMany({
+    where: { OR: [{ toEmail: byEmail }, { registrationId: { in: registrationIds } }] },
+    select: { id: true },
+  });
+  const emailIds = emails.map((e) => e.id);
+  const cancelled = await cancelQueuedEmails(tx, { where: { id: { in: emailIds } }, reason: ERASED_EMAIL_ERROR });
+  // A provider's error may quote the address.
+  await tx.emailMessage.updateMany({
+    where: { id: { in: emailIds }, lastError: { not: null }, NOT: { lastError: ERASED_EMAIL_ERROR } },
+    data: { lastError: "Dati cancellati" },
+  });
+  await tx.emailMessage.updateMany({ where: { id: { in: emailIds } }, data: { toEmail: anonymous, toName: null, data: {} } });
+  // The suppression list keeps the address itself: it goes (nothing is sent to an erased person anyway).
+  await forgetSuppressedAddress(tx, person.email);
+
+  // Emails to others that name them (an invitation says who nominated the gestore).
+  const emailsMentioning = await scrubMentions(await rowsMentioning(tx, "EmailMessage", person, personId, emailIds), person, personId, (id, data) =>
+    tx.emailMessage.update({ where: { id }, data: { data } }),
+  );
+
+  const about: Record<string, string[]> = {
+    Person: [personId],
+    Registration: registrationIds,
+    Referent: referentIds,
+    Invitation: invitationIds,
+    EmailMessage: emailIds,
+  };
+  const aboutThem = await tx.auditEntry.findMany({
+    where: { OR: Object.entries(about).map(([entityType, ids]) => ({ entityType, entityId: { in: ids } })) },
+    select: { id: true },
+  });
+  const aboutIds = aboutThem.map((entry) => entry.id);
+  await tx.auditEntry.updateMany({ where: { id: { in: aboutIds } }, data: { data: { erased: true } } });
+  const auditMentioning = await scrubMentions(await rowsMentioning(tx, "AuditEntry", person, personId, aboutIds), person, personId, (id, data) =>
+    tx.auditEntry.update({ where: { id }, data: { data } }),
+  );
+
+  await tx.person.update({
+    where: { id: personId },
+    data: {
+      email: anonymous,
+      firstName: ERASED_FIRST_NAME,
+      lastName: ERASED_LAST_NAME,
+      phone: null,
+      roleTitle: null,
+      organisation: null,
+      communicationsConsent: false,
+      communicationsConsentAt: null,
+      communicationsConsentWithdrawnAt: null,
+      erasedAt: now,
+    },
+  });
+  // Their unsubscribe links name their address: gone with it.
+  await tx.unsubscribeToken.deleteMany({ where: { personId } });
+
+  // Reasons coordinators typed (a scheda rejected, a referent revoked) may name them.
+  const typedNeedles = traceNeedles(person, personId).map(([needle]) => ({ contains: needle, mode: "insensitive" as const }));
+  const reasons = await tx.referentSheet.findMany({
+    where: { OR: typedNeedles.map((contains) => ({ rejectionReason: contains })) },
+    select: { id: true, rejectionReason: true },
+  });
+  for (const sheet of reasons) {
+    await tx.referentSheet.update({ where: { id: sheet.id }, data: { rejectionReason: scrubJson(sheet.rejectionReason, person, personId) as string } });
+  }
+  const revocations = await tx.referent.findMany({
+    where: { OR: typedNeedles.map((contains) => ({ revokedReason: contains })) },
+    select: { id: true, revokedReason: true },
+  });
+  for (const referent of revocations) {
+    await tx.referent.update({ where: { id: referent.id }, data: { revokedReason: scrubJson(referent.revokedReason, person, personId) as string } });
+  }
+
+  const counts: EraseCounts = {
+    registrations: registrationIds.length,
+    invitations: invitationIds.length,
+    invitationsRevoked: revoked.count,
+    referentsRevoked: referentsRevoked.count,
+    sheets: sheets.count,
+    sheetEntries: sheetEntries.count,
+    emails: emailIds.length,
+    emailsCancelled: cancelled,
+    emailsMentioning,
+    auditEntries: aboutIds.length + auditMentioning,
+  };
+  return { ok: true, counts };
 }

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runDueJoinLinkSends } from "@/lib/join-link/mutations";
 import { runDueMessageRules } from "@/lib/message-rules/mutations";
 import { readPecReceipts } from "@/lib/email/pec/mutations";
+import { runDailyRetention } from "@/lib/retention/mutations";
 
 export type DueWork = { name: string; run: (db: PrismaClient, now: Date) => Promise<unknown> };
 
@@ -13,6 +14,8 @@ export const DUE_WORK: DueWork[] = [
   { name: "message-rules", run: runDueMessageRules },
   // Never throws: a PEC mailbox that cannot be reached is logged and read next minute.
   { name: "pec-receipts", run: (db, now) => readPecReceipts(db, { now }) },
+  // Once a day in Rome (the first tick of the day claims it); bad settings fail it, loudly, every tick.
+  { name: "retention", run: (db, now) => runDailyRetention(db, { now }) },
 ];
 
 /**

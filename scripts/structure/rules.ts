@@ -23,6 +23,7 @@ export const DOMAIN_AREAS = [
   "privacy",
   "referents",
   "registrations",
+  "retention",
   "sai-projects",
   "scheduling",
   "users",
