@@ -65,6 +65,7 @@ test("every dashboard page passes axe, with data on it", async ({ page, baseURL 
     ["/dashboard/email", "Email"],
     ["/dashboard/registro-attivita", "Registro attività"],
     ["/dashboard/utenti", "Utenti"],
+    ["/dashboard/conservazione", "Conservazione dei dati"],
   ];
   const BADGE_STATES: Record<string, string> = {
     [`${base}/iscrizioni`]: "In lista d'attesa",

@@ -85,7 +85,7 @@ test("each role sees the entries it may use", async ({ browser }) => {
     "Convocazioni: Elenco delle convocazioni, Nuova convocazione",
     "Anagrafiche: Comuni, Referenti, Enti gestori, Persone",
     "Comunicazioni: Inviti agli enti gestori, Email inviate",
-    "Amministrazione: Registro attività, Valutazioni delle pagine, Utenti",
+    "Amministrazione: Registro attività, Valutazioni delle pagine, Utenti, Conservazione dei dati",
   ]);
   expect(await entries("COORDINATOR")).toContain("Amministrazione: Registro attività, Valutazioni delle pagine");
   expect(await entries("OBSERVER")).toEqual([

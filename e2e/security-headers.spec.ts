@@ -58,7 +58,7 @@ test("every kind of response carries the security headers, with no inline or eva
   const responses: [string, string, number, RequestInit?][] = [
     ["the home page (rendered on demand)", "/", 200],
     ["a convocation page (rendered on demand)", `/convocazioni/${meeting.slug}`, 200],
-    ["a prerendered page", "/privacy", 200],
+    ["a prerendered page", "/accessibilita", 200],
     ["another prerendered page", "/accedi/controlla-email", 200],
     ["an API route", `/api/convocazioni/${meeting.slug}/iscrizioni`, 400, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }],
     ["the health check", "/api/health", 200],
@@ -88,7 +88,7 @@ test("a page rendered on demand gets a fresh nonce on every script; a prerendere
   expect(scripts.length).toBeGreaterThan(0);
   for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonces[0]}"`);
 
-  const prerendered = await headersOf(`${baseURL}/privacy`);
+  const prerendered = await headersOf(`${baseURL}/accessibilita`);
   expect(prerendered.headers["x-nextjs-prerender"] ?? prerendered.headers["x-nextjs-cache"], "served as prerendered").toBeTruthy();
   const policy = directives(prerendered.headers["content-security-policy"]);
   const hashes = policy.get("script-src")!.filter((source) => source.startsWith("'sha256-"));

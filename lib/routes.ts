@@ -109,6 +109,8 @@ export const routes = {
     emails: () => "/dashboard/email",
     auditLog: () => "/dashboard/registro-attivita",
     users: () => "/dashboard/utenti",
+    /** Retention: the periods, what the next daily run will anonymise or delete (a dry run), the runs so far. */
+    retention: () => "/dashboard/conservazione",
     /** The public pages' satisfaction ratings: counts per page and per month. */
     feedback: () => "/dashboard/valutazioni",
   },

@@ -37,6 +37,7 @@ const ENTRIES: Entry[] = [
       { href: routes.dashboard.auditLog(), label: "Registro attività" },
       { href: routes.dashboard.feedback(), label: "Valutazioni delle pagine", needs: "write" },
       { href: routes.dashboard.users(), label: "Utenti", needs: "admin" },
+      { href: routes.dashboard.retention(), label: "Conservazione dei dati", needs: "admin" },
     ],
   },
 ];

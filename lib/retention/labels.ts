@@ -107,7 +107,7 @@ export const RETENTION_KIND_TEXT: Record<RetentionKind, KindText> = {
   },
 };
 
-export const OUTCOME_LABEL: Record<RetentionOutcome, string> = { anonymised: "Resi anonimi", deleted: "Cancellati" };
+export const OUTCOME_LABEL: Record<RetentionOutcome, string> = { anonymised: "Anonimizzazione", deleted: "Cancellazione" };
 
 /** One run's counts in a sentence for the activity log ("3 persone rese anonime, 120 voci…"). */
 export function describeRetentionCounts(counts: Partial<Record<RetentionKind, number>>): string {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { PublicPage } from "@/components/layout/public-page";
 import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { SITE, ownerDetails } from "@/lib/site";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { RetentionPeriods } from "@/components/retention/retention-periods";
 
 export const metadata: Metadata = { title: "Informativa sul trattamento dei dati personali" };
 
@@ -38,7 +40,9 @@ const PURPOSES = [
   },
 ];
 
-export default function PrivacyPage() {
+/** Dynamic: the retention periods are read from this server's settings, the ones the daily run applies. */
+export default async function PrivacyPage() {
+  await connection();
   const mailto = `mailto:${SITE.contactEmail}`;
   const { pec, taxCode, dpo } = ownerDetails();
   return (
@@ -152,20 +156,10 @@ export default function PrivacyPage() {
           Titolare.
         </p>
 
-        <h2 className="h3 mt-5">7. Periodo di conservazione</h2>
-        <ul>
-          <li>
-            iscrizioni, presenze e documenti di rendicontazione: per la durata del progetto e per 5 anni dalla sua
-            chiusura, come richiesto per i controlli e gli audit del FAMI, o per il periodo più lungo eventualmente
-            previsto dalla normativa; poi sono cancellati o resi anonimi;
-          </li>
-          <li>
-            dati della scheda referenti: finché il referente resta designato dal Comune; dopo la revoca, per il tempo
-            necessario alla rendicontazione indicato sopra;
-          </li>
-          <li>consenso alle comunicazioni future: fino alla revoca;</li>
-          <li>i link personali di iscrizione e di invito scadono dopo l&apos;incontro.</li>
-        </ul>
+        <h2 className="h3 mt-5" id="conservazione">
+          7. Periodo di conservazione
+        </h2>
+        <RetentionPeriods />
 
         <h2 className="h3 mt-5">8. Diritti dell&apos;interessato</h2>
         <p>
