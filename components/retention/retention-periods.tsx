@@ -1,7 +1,8 @@
 import { TableScroll } from "@/components/ui/table-scroll";
 import { FAMI_RETENTION_BASIS } from "@/lib/privacy/notice";
-import { OUTCOME_LABEL, RETENTION_KINDS, RETENTION_KIND_TEXT } from "@/lib/retention/labels";
-import { readRetentionSettings } from "@/lib/retention/settings";
+import type { ReactNode } from "react";
+import { OUTCOME_LABEL, RETENTION_KINDS, RETENTION_KIND_TEXT, type RetentionKind } from "@/lib/retention/labels";
+import { readRetentionSettings, type RetentionSettings } from "@/lib/retention/settings";
 import { SITE } from "@/lib/site";
 
 /**
@@ -38,18 +39,9 @@ export function RetentionPeriods() {
             </tr>
           </thead>
           <tbody>
-            {RETENTION_KINDS.map((kind) => {
-              const text = RETENTION_KIND_TEXT[kind];
-              return (
-                <tr key={kind}>
-                  <th scope="row">{text.label}</th>
-                  <td>{text.period(settings)}</td>
-                  <td>
-                    {OUTCOME_LABEL[text.outcome]}: {text.what}
-                  </td>
-                </tr>
-              );
-            })}
+            {RETENTION_KINDS.map((kind) => (
+              <RetentionKindRow key={kind} kind={kind} settings={settings} />
+            ))}
             <tr>
               <th scope="row">Consenso alle comunicazioni future</th>
               <td>fino alla revoca</td>
@@ -60,5 +52,20 @@ export function RetentionPeriods() {
       </TableScroll>
       <p>I link personali di iscrizione e di invito scadono dopo l&apos;incontro.</p>
     </>
+  );
+}
+
+/** One kind of record: what it is, how long it is kept, what then happens to it; `children` adds cells (the dashboard's count). */
+export function RetentionKindRow({ kind, settings, children }: { kind: RetentionKind; settings: RetentionSettings; children?: ReactNode }) {
+  const text = RETENTION_KIND_TEXT[kind];
+  return (
+    <tr>
+      <th scope="row">{text.label}</th>
+      <td>{text.period(settings)}</td>
+      <td>
+        {OUTCOME_LABEL[text.outcome]}: {text.what}
+      </td>
+      {children}
+    </tr>
   );
 }

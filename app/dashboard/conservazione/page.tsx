@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { formatIsoCalendarDate } from "@/lib/platform/format/dates";
 import { plural } from "@/lib/platform/format/plural";
 import { retentionCutoffs } from "@/lib/retention/due";
-import { OUTCOME_LABEL, RETENTION_KINDS, RETENTION_KIND_TEXT } from "@/lib/retention/labels";
+import { RetentionKindRow } from "@/components/retention/retention-periods";
+import { RETENTION_KINDS, RETENTION_KIND_TEXT } from "@/lib/retention/labels";
 import { listRetentionRuns, planRetention } from "@/lib/retention/queries";
 import { REPORTING_CLOSED_ON_VARIABLE, RETENTION_VARIABLES, readRetentionSettings, type RetentionSettings } from "@/lib/retention/settings";
 import { routes } from "@/lib/routes";
@@ -138,19 +139,11 @@ async function Plan({ now, settings }: { now: Date; settings: RetentionSettings 
             </tr>
           </thead>
           <tbody>
-            {RETENTION_KINDS.map((kind) => {
-              const text = RETENTION_KIND_TEXT[kind];
-              return (
-                <tr key={kind}>
-                  <th scope="row">{text.label}</th>
-                  <td>{text.period(settings)}</td>
-                  <td>
-                    {OUTCOME_LABEL[text.outcome]}: {text.what}
-                  </td>
-                  <td className="text-end">{number(plan[kind])}</td>
-                </tr>
-              );
-            })}
+            {RETENTION_KINDS.map((kind) => (
+              <RetentionKindRow key={kind} kind={kind} settings={settings}>
+                <td className="text-end">{number(plan[kind])}</td>
+              </RetentionKindRow>
+            ))}
           </tbody>
         </table>
       </TableScroll>
