@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { recordAudit } from "@/lib/audit/mutations";
 import { claimEmailForDelivery } from "@/lib/email/mutations";
 import { suppressAddress } from "@/lib/email/suppression/mutations";
@@ -120,7 +121,7 @@ describe("a person's records and their export", () => {
         id: mine.registrationId,
         status: "CONFIRMED",
         communicationsConsent: true,
-        privacyNoticeVersion: "2026-11-26",
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
         attendance: expect.objectContaining({ status: "PRESENT", minutes: 90 }),
         invitationsSent: [expect.objectContaining({ lastName: "Gestore" })],
       }),
