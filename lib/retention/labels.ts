@@ -108,11 +108,3 @@ export const RETENTION_KIND_TEXT: Record<RetentionKind, KindText> = {
 };
 
 export const OUTCOME_LABEL: Record<RetentionOutcome, string> = { anonymised: "Anonimizzazione", deleted: "Cancellazione" };
-
-/** One run's counts in a sentence for the activity log ("3 persone rese anonime, 120 voci…"). */
-export function describeRetentionCounts(counts: Partial<Record<RetentionKind, number>>): string {
-  const parts = RETENTION_KINDS.filter((kind) => (counts[kind] ?? 0) > 0).map(
-    (kind) => `${RETENTION_KIND_TEXT[kind].label}: ${(counts[kind] ?? 0).toLocaleString("it-IT")}`,
-  );
-  return parts.length > 0 ? parts.join("; ") : "nulla da anonimizzare o cancellare";
-}
