@@ -6,6 +6,7 @@ import { retentionSettings } from "../lib/retention/settings";
 import { expectNoViolations } from "./support/axe";
 import { testDb } from "./support/database";
 import { goToSection, signInAs } from "./support/dashboard";
+import { shoot } from "./support/screenshots";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -44,6 +45,7 @@ test("an administrator sees the periods, what the next run would touch (changing
 
   // A dry run: the code is still there.
   expect(await db.verificationToken.count({ where: { identifier } })).toBe(1);
+  await shoot(page, "conservazione");
 
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -72,4 +74,5 @@ test("the privacy notice states the same periods, with the FAMI rules they come 
   await expect(page.locator("main")).toContainText("Regolamento (UE) n. 514/2014");
   await expect(page.locator("main")).toContainText("art. 82 del Regolamento (UE) 2021/1060");
   await expect(page.locator("main")).toContainText("4 dicembre 2026");
+  await shoot(page, "privacy-conservazione");
 });

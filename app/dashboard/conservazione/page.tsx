@@ -122,7 +122,7 @@ async function Plan({ now, settings }: { now: Date; settings: RetentionSettings 
       <p>
         {total === 0
           ? "Se partisse adesso, non troverebbe dati da anonimizzare o cancellare."
-          : `Se partisse adesso, tratterebbe ${plural(total, "dato", "dati")}, così:`}{" "}
+          : `Se partisse adesso, tratterebbe ${plural(total, "dato", "dati")}, suddivisi per tipo nella tabella.`}{" "}
         Conteggio aggiornato a <RomeTime date={now} />.
       </p>
       <TableScroll label="Tabella della prossima esecuzione">
