@@ -1,4 +1,6 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
+import { PrismaClient } from "../../generated/prisma/client";
 import { createTestDatabase } from "../../test/database";
 import { createMeeting, createUser, registrationInput } from "../../test/factories";
 import { generateToken, hashToken } from "../../platform/security/tokens";
@@ -14,7 +16,7 @@ import {
 } from "./queries";
 import { DEFAULT_LIST_PARAMS, parseRegistrationListParams, registrationListHref } from "./schema";
 
-const { db } = await createTestDatabase();
+const { db, url } = await createTestDatabase();
 
 async function municipality(name: string, province: "PA" | "CT") {
   return db.municipality.create({
@@ -273,6 +275,76 @@ describe("export rows and the meeting", () => {
     expect(all.map((row) => row.email)).toHaveLength(4);
     expect(all.map((row) => row.arrival)).toEqual([1, 2, 3, 4]);
     expect(all[3].invitedBy).toMatchObject({ name: "Maria Rossi" });
+  });
+
+  it("are the table's rows in the table's order under every search, filter and sort, with the same inviter", async () => {
+    // A coordinator's direct invitation naming a municipality, accepted, next to Maria's nomination.
+    const director = await createUser(db, "ADMIN");
+    const directToken = generateToken();
+    await db.invitation.create({
+      data: {
+        meetingId: meeting.id,
+        invitedByUserId: director.id,
+        municipalityId: catania.id,
+        email: "direct@coop-delta.example.it",
+        firstName: "Dario",
+        lastName: "Diretto",
+        managingBodyName: "Cooperativa Delta",
+        tokenHash: hashToken(directToken),
+        tokenExpiresAt: meeting.endsAt,
+      },
+    });
+    const direct = await acceptInvitation(db, {
+      token: directToken,
+      ...registrationInput({ firstName: "Dario", lastName: "Diretto", organisationType: "ENTE_GESTORE", organisationName: "Cooperativa Delta" }),
+    });
+    if (!direct.ok) throw new Error("direct invitation not accepted");
+    const combinations: Partial<typeof DEFAULT_LIST_PARAMS>[] = [
+      {},
+      { q: "cooperativa" },
+      { q: "COMUNE catania" },
+      { q: "%" },
+      { q: "coop-" },
+      { status: "CONFIRMED" },
+      { status: "WAITLISTED" },
+      { organisationType: "ENTE_GESTORE" },
+      { province: "PA" },
+      { attendance: "NONE" },
+      { attendance: "ABSENT" },
+      ...(["arrival", "name", "email", "organisation", "registeredAt", "status"] as const).flatMap((sort) => [
+        { sort },
+        { sort, dir: "desc" as const },
+      ]),
+    ];
+    for (const params of combinations) {
+      const table = (await list({ ...params, pageSize: 100 })).rows;
+      const exported = await listRegistrationsForExport(db, { meetingId: meeting.id, ...params });
+      expect(exported.map((row) => [row.arrival, row.email, row.status, row.invitedBy]), JSON.stringify(params)).toEqual(
+        table.map((row) => [row.arrival, row.email, row.status, row.invitedBy]),
+      );
+    }
+    const [dario] = await listRegistrationsForExport(db, { meetingId: meeting.id, q: "diretto" });
+    expect(dario.invitedBy).toEqual({
+      name: `${director.name} (la segreteria del coordinamento)`,
+      email: director.email,
+      organisation: "ANCI Sicilia - segreteria del Coordinamento per il Comune di Catania (CT)",
+    });
+    await db.registration.delete({ where: { id: direct.registrationId } });
+  });
+
+  it("are read in at most two queries", async () => {
+    const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC" }), log: [{ emit: "event", level: "query" }] });
+    const queries: string[] = [];
+    counted.$on("query", (event) => queries.push(event.query));
+    try {
+      const rows = await listRegistrationsForExport(counted as unknown as typeof db, { meetingId: meeting.id, sort: "name", q: "e" });
+      expect(rows.length).toBeGreaterThan(0);
+      // The counter hears every statement Prisma sends: at least the one that read the rows.
+      expect(queries.length).toBeGreaterThanOrEqual(1);
+      expect(queries.length, queries.join("\n")).toBeLessThanOrEqual(2);
+    } finally {
+      await counted.$disconnect();
+    }
   });
 
   it("finds the meeting by id, and nothing for a malformed or unknown id", async () => {

@@ -3,8 +3,8 @@ import "server-only";
 // table, the counts, the registrations per day (Rome days) and the rows of
 // the export, all read with the same filters so a table and its export agree.
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AttendanceMethod, AttendanceStatus, InvitationStatus, OrganisationType, RegistrationSource, RegistrationStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AttendanceMethod, AttendanceStatus, InvitationStatus, OrganisationType, Province, RegistrationSource, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { TIME_ZONE } from "@/lib/platform/format/dates";
 import { describeInviter } from "@/lib/invitations/inviter";
 import type { ExportRow } from "./export";
@@ -182,13 +182,13 @@ export type RegistrationPage = {
  * to register, cancelled ones included). The stored arrival number is global
  * to every meeting, so it is no use to a coordinator reading one list.
  */
-async function arrivalPositions(db: Db, meetingId: string, ids: string[] | null): Promise<Map<string, number>> {
-  if (ids?.length === 0) return new Map();
+async function arrivalPositions(db: Db, meetingId: string, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<{ id: string; position: bigint }[]>`
     SELECT id::text AS id, position FROM (
       SELECT id, ROW_NUMBER() OVER (ORDER BY arrival) AS position FROM "Registration" WHERE "meetingId" = ${meetingId}::uuid
     ) ranked
-    WHERE ${ids === null} OR id = ANY(${ids ?? []}::uuid[])`;
+    WHERE id = ANY(${ids}::uuid[])`;
   return new Map(rows.map((row) => [row.id, Number(row.position)]));
 }
 
@@ -310,61 +310,204 @@ export async function registrationsPerDay(db: Db, meetingId: string): Promise<Da
   return daysBetween(rows[0].day, rows[rows.length - 1].day).map((day) => ({ day, count: counts.get(day) ?? 0 }));
 }
 
-const exportSelect = {
-  ...rowSelect,
-  privacyNoticeVersion: true,
-  privacyConsentAt: true,
-  communicationsConsent: true,
-  communicationsConsentAt: true,
-  invitationsSent: {
-    select: { firstName: true, lastName: true, email: true, managingBodyName: true, status: true },
-    orderBy: { createdAt: "asc" },
-  },
-} satisfies Prisma.RegistrationSelect;
-
 /** An export never grows without bound; a meeting has hundreds of registrations, not tens of thousands. */
 export const MAX_EXPORT_ROWS = 20_000;
 
-/** Every registration matching the table's filters, in its order, with every answer. */
+/**
+ * The table's search as SQL, word for word what searchWhere asks of Prisma:
+ * ILIKE on the same six columns, "%", "_" and the backslash escaped. A missing
+ * municipality or managing body matches nothing (NULL ILIKE is not true).
+ */
+function searchSql(q: string): Prisma.Sql[] {
+  return q
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .map((word) => {
+      const pattern = `%${word.replace(/[\\%_]/g, "\\$&")}%`;
+      return Prisma.sql`(p."firstName" ILIKE ${pattern} OR p."lastName" ILIKE ${pattern} OR p.email ILIKE ${pattern}
+        OR r."organisationName" ILIKE ${pattern} OR m.name ILIKE ${pattern} OR mb.name ILIKE ${pattern})`;
+    });
+}
+
+/** registrationWhere as SQL, on the aliases of the export's query. */
+function exportWhereSql(params: RegistrationListParams): Prisma.Sql {
+  const and = searchSql(params.q);
+  if (params.status) and.push(Prisma.sql`r.status = ${params.status}::"RegistrationStatus"`);
+  if (params.organisationType) and.push(Prisma.sql`r."organisationType" = ${params.organisationType}::"OrganisationType"`);
+  if (params.province) and.push(Prisma.sql`m.province = ${params.province}::"Province"`);
+  if (params.attendance === "NONE") and.push(Prisma.sql`a.id IS NULL`);
+  else if (params.attendance) and.push(Prisma.sql`a.status = ${params.attendance}::"AttendanceStatus"`);
+  return and.length ? Prisma.sql`AND ${Prisma.join(and, " AND ")}` : Prisma.empty;
+}
+
+/**
+ * registrationOrder as SQL. Prisma writes no NULLS clause unless asked, so
+ * PostgreSQL's default holds in both: nulls last ascending, first descending.
+ */
+function exportOrderSql(params: RegistrationListParams): Prisma.Sql {
+  const dir = params.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  switch (params.sort) {
+    case "name":
+      return Prisma.sql`p."lastName" ${dir}, p."firstName" ${dir}, r.arrival ASC`;
+    case "email":
+      return Prisma.sql`p.email ${dir}, r.arrival ASC`;
+    case "organisation":
+      return Prisma.sql`m.name ${dir}, r."organisationName" ${dir} NULLS LAST, r.arrival ASC`;
+    case "registeredAt":
+      return Prisma.sql`r."createdAt" ${dir}, r.arrival ASC`;
+    case "status":
+      return Prisma.sql`r.status ${dir}, r.arrival ASC`;
+    default:
+      return Prisma.sql`r.arrival ${dir}`;
+  }
+}
+
+type Place = { name: string; province: Province };
+const place = (name: string | null, province: Province | null): Place | null => (name !== null && province !== null ? { name, province } : null);
+
+type ExportSqlRow = {
+  position: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  roleTitle: string | null;
+  organisationType: OrganisationType;
+  municipalityName: string | null;
+  municipalityProvince: Province | null;
+  organisationName: string | null;
+  managingBodyName: string | null;
+  status: RegistrationStatus;
+  source: RegistrationSource;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  cancelledAt: Date | null;
+  privacyNoticeVersion: string;
+  privacyConsentAt: Date;
+  communicationsConsent: boolean;
+  communicationsConsentAt: Date | null;
+  attendanceStatus: AttendanceStatus | null;
+  attendanceMethod: AttendanceMethod | null;
+  checkedInAt: Date | null;
+  invited: boolean;
+  inviterRegistered: boolean;
+  inviterFirstName: string | null;
+  inviterLastName: string | null;
+  inviterEmail: string | null;
+  inviterOrganisationType: OrganisationType | null;
+  inviterOrganisationName: string | null;
+  inviterMunicipalityName: string | null;
+  inviterMunicipalityProvince: Province | null;
+  inviterManagingBodyName: string | null;
+  directUser: boolean;
+  directUserName: string | null;
+  directUserEmail: string | null;
+  invitationMunicipalityName: string | null;
+  invitationMunicipalityProvince: Province | null;
+  nominees: { firstName: string; lastName: string; email: string; managingBodyName: string; status: InvitationStatus }[] | string;
+};
+
+/** The invitation a row answered, shaped as inviterSelect reads it, so inviterOf says it the same way as the table. */
+function invitationOf(row: ExportSqlRow): InviterFields["invitation"] {
+  if (!row.invited) return null;
+  const invitedBy = row.inviterRegistered
+    ? {
+        organisationType: row.inviterOrganisationType as OrganisationType,
+        organisationName: row.inviterOrganisationName,
+        municipality: place(row.inviterMunicipalityName, row.inviterMunicipalityProvince),
+        managingBody: row.inviterManagingBodyName === null ? null : { name: row.inviterManagingBodyName },
+        person: { firstName: row.inviterFirstName ?? "", lastName: row.inviterLastName ?? "", email: row.inviterEmail ?? "" },
+      }
+    : null;
+  return {
+    invitedBy,
+    invitedByUser: row.directUser ? { name: row.directUserName, email: row.directUserEmail ?? "" } : null,
+    municipality: place(row.invitationMunicipalityName, row.invitationMunicipalityProvince),
+  };
+}
+
+/**
+ * Every registration matching the table's filters, in its order, with every
+ * answer: one query (the arrival positions, the inviter and the nominees
+ * joined in), the same rows, filters, search and sort as the table's Prisma
+ * reads (queries.test.ts compares the two).
+ */
 export async function listRegistrationsForExport(
   db: Db,
   { meetingId, ...params }: { meetingId: string } & Partial<RegistrationListParams>,
 ): Promise<ExportRow[]> {
   const full = { ...DEFAULT_LIST_PARAMS, ...params };
-  const found = await db.registration.findMany({
-    where: registrationWhere(meetingId, full),
-    orderBy: registrationOrder(full),
-    take: MAX_EXPORT_ROWS,
-    select: exportSelect,
+  // The window runs over the whole meeting before the filters: a position is the place among every registration.
+  const found = await db.$queryRaw<ExportSqlRow[]>`
+    SELECT r.position::int AS position, p."firstName", p."lastName", p.email, p.phone, r."roleTitle", r."organisationType",
+      m.name AS "municipalityName", m.province AS "municipalityProvince", r."organisationName", mb.name AS "managingBodyName",
+      r.status, r.source, r."createdAt", r."confirmedAt", r."cancelledAt", r."privacyNoticeVersion", r."privacyConsentAt",
+      r."communicationsConsent", r."communicationsConsentAt",
+      a.status AS "attendanceStatus", a.method AS "attendanceMethod", a."checkedInAt",
+      inv.id IS NOT NULL AS invited, ir.id IS NOT NULL AS "inviterRegistered",
+      ip."firstName" AS "inviterFirstName", ip."lastName" AS "inviterLastName", ip.email AS "inviterEmail",
+      ir."organisationType" AS "inviterOrganisationType", ir."organisationName" AS "inviterOrganisationName",
+      im.name AS "inviterMunicipalityName", im.province AS "inviterMunicipalityProvince", imb.name AS "inviterManagingBodyName",
+      iu.id IS NOT NULL AS "directUser", iu.name AS "directUserName", iu.email AS "directUserEmail",
+      invm.name AS "invitationMunicipalityName", invm.province AS "invitationMunicipalityProvince",
+      COALESCE((
+        SELECT json_agg(json_build_object('firstName', n."firstName", 'lastName', n."lastName", 'email', n.email,
+          'managingBodyName', n."managingBodyName", 'status', n.status) ORDER BY n."createdAt", n.id)
+        FROM "Invitation" n WHERE n."invitedByRegistrationId" = r.id
+      ), '[]'::json) AS nominees
+    FROM (
+      SELECT *, ROW_NUMBER() OVER (ORDER BY arrival) AS position FROM "Registration" WHERE "meetingId" = ${meetingId}::uuid
+    ) r
+    JOIN "Person" p ON p.id = r."personId"
+    LEFT JOIN "Municipality" m ON m.id = r."municipalityId"
+    LEFT JOIN "ManagingBody" mb ON mb.id = r."managingBodyId"
+    LEFT JOIN "Attendance" a ON a."registrationId" = r.id
+    LEFT JOIN "Invitation" inv ON inv."acceptedRegistrationId" = r.id
+    LEFT JOIN "Registration" ir ON ir.id = inv."invitedByRegistrationId"
+    LEFT JOIN "Person" ip ON ip.id = ir."personId"
+    LEFT JOIN "Municipality" im ON im.id = ir."municipalityId"
+    LEFT JOIN "ManagingBody" imb ON imb.id = ir."managingBodyId"
+    LEFT JOIN "User" iu ON iu.id = inv."invitedByUserId"
+    LEFT JOIN "Municipality" invm ON invm.id = inv."municipalityId"
+    WHERE TRUE ${exportWhereSql(full)}
+    ORDER BY ${exportOrderSql(full)}
+    LIMIT ${MAX_EXPORT_ROWS}`;
+  return found.map((row): ExportRow => {
+    const nominees = typeof row.nominees === "string" ? (JSON.parse(row.nominees) as Exclude<ExportSqlRow["nominees"], string>) : row.nominees;
+    return {
+      arrival: row.position,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      email: row.email,
+      phone: row.phone,
+      roleTitle: row.roleTitle,
+      organisationType: row.organisationType,
+      municipality: row.municipalityName,
+      province: row.municipalityProvince,
+      organisationName: row.organisationName,
+      managingBody: row.managingBodyName,
+      status: row.status,
+      source: row.source,
+      registeredAt: row.createdAt,
+      confirmedAt: row.confirmedAt,
+      cancelledAt: row.cancelledAt,
+      privacyNoticeVersion: row.privacyNoticeVersion,
+      privacyConsentAt: row.privacyConsentAt,
+      communicationsConsent: row.communicationsConsent,
+      communicationsConsentAt: row.communicationsConsentAt,
+      attendanceStatus: row.attendanceStatus,
+      attendanceMethod: row.attendanceMethod,
+      checkedInAt: row.checkedInAt,
+      invitedBy: inviterOf({ invitation: invitationOf(row) }),
+      nominees: nominees.map((invitation): ExportRow["nominees"][number] => ({
+        name: `${invitation.firstName} ${invitation.lastName}`,
+        email: invitation.email,
+        managingBody: invitation.managingBodyName,
+        status: invitation.status,
+      })),
+    };
   });
-  const positions = await arrivalPositions(db, meetingId, null);
-  return found.map((row): ExportRow => ({
-    arrival: positions.get(row.id) ?? Number(row.arrival),
-    ...registrant(row),
-    municipality: row.municipality?.name ?? null,
-    province: row.municipality?.province ?? null,
-    organisationName: row.organisationName,
-    managingBody: row.managingBody?.name ?? null,
-    status: row.status,
-    source: row.source,
-    registeredAt: row.createdAt,
-    confirmedAt: row.confirmedAt,
-    cancelledAt: row.cancelledAt,
-    privacyNoticeVersion: row.privacyNoticeVersion,
-    privacyConsentAt: row.privacyConsentAt,
-    communicationsConsent: row.communicationsConsent,
-    communicationsConsentAt: row.communicationsConsentAt,
-    attendanceStatus: row.attendance?.status ?? null,
-    attendanceMethod: row.attendance?.method ?? null,
-    checkedInAt: row.attendance?.checkedInAt ?? null,
-    invitedBy: inviterOf(row),
-    nominees: row.invitationsSent.map((invitation): ExportRow["nominees"][number] => ({
-      name: `${invitation.firstName} ${invitation.lastName}`,
-      email: invitation.email,
-      managingBody: invitation.managingBodyName,
-      status: invitation.status as InvitationStatus,
-    })),
-  }));
 }
 
 export type RegistrationsDashboard = {
