@@ -8,6 +8,7 @@ import {
   exportFilename,
   formatExportDate,
   neutraliseFormula,
+  streamRegistrationsXlsx,
   type ExportRow,
 } from "./export";
 
@@ -169,6 +170,23 @@ describe("XLSX export", () => {
       expect(await hasQuotePrefix(bytes, cell)).toBe(true);
     }
     expect(await hasQuotePrefix(bytes, sheet.getRow(1).getCell(1))).toBe(false);
+  });
+
+  it("streams a workbook of many slices that reads back whole and in order, and stops quietly when the reader goes away", async () => {
+    const rows = Array.from({ length: 2000 }, (_, index) => row({ arrival: index + 1, firstName: index % 500 === 0 ? "=1+1" : `Nome ${index}` }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await buildRegistrationsXlsx(rows)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Iscrizioni")!;
+    expect(sheet.rowCount).toBe(2001);
+    expect(sheet.getRow(2001).getCell(1).value).toBe(2000);
+    expect(sheet.getRow(1003).getCell(2).value).toBe("Nome 1001");
+    expect(sheet.getRow(1002).getCell(2).value).toBe("=1+1");
+    expect((sheet.getRow(2001).getCell(14).value as Date).toISOString()).toBe("2022-03-24T15:05:00.000Z");
+
+    const reader = streamRegistrationsXlsx(rows).getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 50));
   });
 
   it("an empty selection still gives the header row", async () => {

@@ -1,6 +1,7 @@
 // The registrations export, CSV and XLSX, from plain rows: one column per
 // answer, who invited whom, and the nominees each registrant invited.
 // Pure (no database), so the files are tested by parsing them back.
+import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { romeIsoDate } from "@/lib/platform/format/dates";
@@ -108,6 +109,13 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** Excel's quote prefix on the style of the text format ("@", built-in format 49), which nothing else uses. */
+function withQuotePrefix(styles: string): string {
+  return styles.replace(/<xf numFmtId="49"(?![^>]*quotePrefix)/g, '<xf quotePrefix="1" numFmtId="49"');
+}
+
+const isFormulaText = (value: unknown) => typeof value === "string" && FORMULA_START.test(value);
+
 /**
  * A workbook's bytes, where a text a spreadsheet would run as a formula stays
  * text with Excel's quote prefix: shown as typed, with no apostrophe, and
@@ -119,15 +127,13 @@ export async function writeXlsxWithQuotePrefix(workbook: ExcelJS.Workbook): Prom
   workbook.eachSheet((sheet) => {
     sheet.eachRow((row) => {
       row.eachCell((cell) => {
-        if (typeof cell.value === "string" && FORMULA_START.test(cell.value)) cell.numFmt = "@";
+        if (isFormulaText(cell.value)) cell.numFmt = "@";
       });
     });
   });
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   const styles = await zip.file("xl/styles.xml")?.async("string");
-  if (styles !== undefined) {
-    zip.file("xl/styles.xml", styles.replace(/<xf numFmtId="49"(?![^>]*quotePrefix)/g, '<xf quotePrefix="1" numFmtId="49"'));
-  }
+  if (styles !== undefined) zip.file("xl/styles.xml", withQuotePrefix(styles));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
@@ -152,28 +158,109 @@ export function buildRegistrationsCsv(rows: readonly ExportRow[]): string {
 
 const DATE_FORMAT = "dd/mm/yyyy hh:mm";
 
-/** One sheet: a frozen, filterable header row; dates as real dates (Rome time). */
-export async function buildRegistrationsXlsx(rows: readonly ExportRow[], title = "Iscrizioni"): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+/** The longest the row loop holds the thread before it lets other requests run. */
+const SLICE_MS = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The streaming writer's hook for styles.xml, which it writes from a string
+ * as its last step: the quote prefix goes in there (writeXlsxWithQuotePrefix
+ * rewrites the finished file instead, which a stream cannot do).
+ */
+function quotePrefixOnCommit(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
+  const internals = workbook as unknown as { zip: { append(source: string, data: { name: string }): void }; styles: { xml: string } };
+  workbook.addStyles = async () => {
+    internals.zip.append(withQuotePrefix(internals.styles.xml), { name: "xl/styles.xml" });
+  };
+}
+
+/** The rows into exceljs's streaming writer, committed one by one, in slices of at most SLICE_MS between turns of the event loop. */
+async function writeRegistrationsXlsx(stream: Writable, rows: readonly ExportRow[], title: string, cancelled: () => boolean): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = "Convoca";
   workbook.created = new Date();
   workbook.title = title;
+  quotePrefixOnCommit(workbook);
   const sheet = workbook.addWorksheet("Iscrizioni", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
   sheet.getRow(1).font = { bold: true };
-  EXPORT_COLUMNS.forEach((column, index) => {
-    if (rows.some((row) => column.value(row) instanceof Date)) sheet.getColumn(index + 1).numFmt = DATE_FORMAT;
+  // Column styles go out with the first row written: every one is set before the header row is committed.
+  // One style object per column, shared by its cells: exceljs looks a style
+  // up by the object first, and builds and compares its XML only for a new one.
+  const styles = EXPORT_COLUMNS.map((column, index): Partial<ExcelJS.Style> => {
+    if (!rows.some((row) => column.value(row) instanceof Date)) return {};
+    sheet.getColumn(index + 1).numFmt = DATE_FORMAT;
+    return { numFmt: DATE_FORMAT };
   });
+  const quoted = styles.map((style) => ({ ...style, numFmt: "@" }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  sheet.getRow(1).commit();
+  let sliceStarted = performance.now();
   for (const row of rows) {
-    sheet.addRow(
+    const added = sheet.addRow(
       EXPORT_COLUMNS.map((column) => {
         const value = column.value(row);
         return value instanceof Date ? romeWallClockAsUtc(value) : value;
       }),
     );
+    added.eachCell({ includeEmpty: true }, (cell, column) => {
+      cell.style = isFormulaText(cell.value) ? quoted[column - 1] : styles[column - 1];
+    });
+    added.commit();
+    if (performance.now() - sliceStarted >= SLICE_MS) {
+      await nextTurn();
+      if (cancelled()) return;
+      sliceStarted = performance.now();
+    }
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  return writeXlsxWithQuotePrefix(workbook);
+  sheet.commit();
+  await workbook.commit();
+}
+
+/**
+ * One sheet: a frozen, filterable header row; dates as real dates (Rome
+ * time). Written while it is read: the bytes come as exceljs zips them, and
+ * a reader slower than the writer holds the zip back (the rows' XML waits in
+ * memory, a few MB for the largest export).
+ */
+export function streamRegistrationsXlsx(rows: readonly ExportRow[], title = "Iscrizioni"): ReadableStream<Uint8Array> {
+  let resume: (() => void) | null = null;
+  let cancelled = false;
+  let sink: Writable | null = null;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 1) > 0) callback();
+          else resume = callback;
+        },
+      });
+      writeRegistrationsXlsx(sink, rows, title, () => cancelled).then(
+        () => {
+          if (!cancelled) controller.close();
+        },
+        (error: unknown) => {
+          if (!cancelled) controller.error(error);
+        },
+      );
+    },
+    pull() {
+      const next = resume;
+      resume = null;
+      next?.();
+    },
+    cancel() {
+      cancelled = true;
+      sink?.destroy();
+    },
+  });
+}
+
+/** The same workbook as bytes, for a caller that wants the whole file. */
+export async function buildRegistrationsXlsx(rows: readonly ExportRow[], title = "Iscrizioni"): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(streamRegistrationsXlsx(rows, title)).arrayBuffer());
 }
 
 export type ExportFormat = "csv" | "xlsx";

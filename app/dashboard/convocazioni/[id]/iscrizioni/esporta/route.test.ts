@@ -70,6 +70,28 @@ describe("GET /dashboard/convocazioni/[id]/iscrizioni/esporta", () => {
     expect(cell("Iscrizione ricevuta il")).toBeInstanceOf(Date);
   });
 
+  it("streams the XLSX after the export is on the audit log; a HEAD logs nothing and builds no file", async () => {
+    session.user = { ...observer };
+    const logged = () => db.auditEntry.count({ where: { action: "registration.export", actorId: observer.id } });
+    const before = await logged();
+    const head = await GET(new NextRequest(`http://localhost/dashboard/convocazioni/${meeting.id}/iscrizioni/esporta?formato=xlsx`, { method: "HEAD" }), {
+      params: Promise.resolve({ id: meeting.id }),
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-disposition")).toMatch(/\.xlsx"$/);
+    expect(head.body).toBeNull();
+    expect(await logged()).toBe(before);
+
+    const response = await get("formato=xlsx");
+    expect(response.body).toBeInstanceOf(ReadableStream);
+    // The entry is written before a byte of the file is read.
+    expect(await logged()).toBe(before + 1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.getWorksheet("Iscrizioni")!.rowCount).toBe(3);
+    expect(workbook.title).toBe(`Iscrizioni - ${meeting.title}`);
+  });
+
   it("answers 404 for an unknown or malformed meeting and 400 for an unknown format", async () => {
     session.user = { ...observer };
     expect((await get("formato=csv", "00000000-0000-4000-8000-000000000000")).status).toBe(404);

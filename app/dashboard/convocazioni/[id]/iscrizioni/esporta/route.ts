@@ -6,9 +6,9 @@ import { guardMeetingRoute } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import {
   buildRegistrationsCsv,
-  buildRegistrationsXlsx,
   EXPORT_CONTENT_TYPES,
   exportFilename,
+  streamRegistrationsXlsx,
   type ExportFormat,
 } from "@/lib/registrations/dashboard/export";
 import { recordRegistrationsExport } from "@/lib/registrations/dashboard/mutations";
@@ -34,18 +34,18 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
 
   const listParams = parseRegistrationListParams(search);
   const rows = await listRegistrationsForExport(db(), { meetingId: meeting.id, ...listParams });
+  const headers = {
+    "Content-Type": EXPORT_CONTENT_TYPES[format],
+    "Content-Disposition": `attachment; filename="${exportFilename(meeting.slug, format)}"`,
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+  // A HEAD (Next.js answers it with this handler) takes nothing away: no entry, no file built.
+  if (request.method === "HEAD") return new Response(null, { headers });
   const filters = Object.fromEntries(registrationListQuery(listParams, { page: 1 }));
-  // A HEAD (Next.js answers it with this handler) takes nothing away.
-  if (request.method !== "HEAD")
-    await recordRegistrationsExport(db(), { actor: { id: guard.user.id }, meetingId: meeting.id, format, rows: rows.length, filters });
+  await recordRegistrationsExport(db(), { actor: { id: guard.user.id }, meetingId: meeting.id, format, rows: rows.length, filters });
 
-  const body = format === "csv" ? buildRegistrationsCsv(rows) : await buildRegistrationsXlsx(rows, `Iscrizioni - ${meeting.title}`);
-  return new Response(body as BodyInit, {
-    headers: {
-      "Content-Type": EXPORT_CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="${exportFilename(meeting.slug, format)}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  // The workbook streams (written row by row, the thread free between slices); the CSV is one string.
+  const body = format === "csv" ? buildRegistrationsCsv(rows) : streamRegistrationsXlsx(rows, `Iscrizioni - ${meeting.title}`);
+  return new Response(body, { headers });
 }
