@@ -1,12 +1,26 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
-import { invitationAnsweredEmail, invitationEmail } from "@/lib/registrations/emails";
+import { invitationAnsweredEmail, invitationEmail, invitationEmailOf, type EmailMeeting } from "@/lib/registrations/emails";
 import { generateToken, hashToken } from "@/lib/platform/security/tokens";
 import type { NomineeInput } from "@/lib/registrations/schema";
 
 /** Who sends an invitation: a registrant (by id), or a coordinator inviting directly, for a municipality if named. */
-export type InvitationSender = string | { userId: string; municipalityId: string | null };
+/**
+ * Who invites: a registration (by id, or with what nominating needs when the
+ * caller has it in hand: registering) or a coordinator.
+ */
+export type InvitationSender = string | RegistrantInHand | { userId: string; municipalityId: string | null };
+
+type RegistrantInHand = {
+  registrationId: string;
+  email: string;
+  municipalityId: string | null;
+  /** As the invitation email names them (describeInviter). */
+  inviter: { name: string; organisation: string | null };
+  /** The meeting as the invitation email shows it. */
+  meeting: EmailMeeting;
+};
 
 /**
  * Invites the managing bodies' representatives a registrant named, or one a
@@ -17,20 +31,25 @@ export async function nominate(
   tx: Tx,
   { sender, meeting, nominees, now }: { sender: InvitationSender; meeting: { id: string; endsAt: Date }; nominees: NomineeInput[]; now: Date },
 ): Promise<number> {
-  let invitedBy: { invitedByRegistrationId: string; municipalityId: string | null } | { invitedByUserId: string; municipalityId: string | null };
-  if (typeof sender === "string") {
-    const inviter = await tx.registration.findUniqueOrThrow({
-      where: { id: sender },
-      select: { municipalityId: true, person: { select: { email: true } } },
-    });
-    // A registrant does not invite themselves.
-    nominees = nominees.filter((nominee) => nominee.email !== inviter.person.email);
-    // The gestore runs a project of the inviter's Comune: the register and the exports count them there.
-    invitedBy = { invitedByRegistrationId: sender, municipalityId: inviter.municipalityId };
-  } else {
-    invitedBy = { invitedByUserId: sender.userId, municipalityId: sender.municipalityId };
-  }
   if (nominees.length === 0) return 0;
+  let inHand: RegistrantInHand | null = null;
+  let invitedBy: { invitedByRegistrationId: string; municipalityId: string | null } | { invitedByUserId: string; municipalityId: string | null };
+  if (typeof sender === "object" && "userId" in sender) {
+    invitedBy = { invitedByUserId: sender.userId, municipalityId: sender.municipalityId };
+  } else {
+    const inviter =
+      typeof sender === "string"
+        ? await tx.registration
+            .findUniqueOrThrow({ where: { id: sender }, select: { id: true, municipalityId: true, person: { select: { email: true } } } })
+            .then((row) => ({ registrationId: row.id, email: row.person.email, municipalityId: row.municipalityId }))
+        : sender;
+    if (typeof sender !== "string") inHand = sender;
+    // A registrant does not invite themselves.
+    nominees = nominees.filter((nominee) => nominee.email !== inviter.email);
+    // The gestore runs a project of the inviter's Comune: the register and the exports count them there.
+    invitedBy = { invitedByRegistrationId: inviter.registrationId, municipalityId: inviter.municipalityId };
+    if (nominees.length === 0) return 0;
+  }
   const tokens = new Map(nominees.map((nominee) => [nominee.email, generateToken()]));
   // A name picked from the known enti gestori links the invitation to that body.
   const known = await tx.managingBody.findMany({
@@ -54,8 +73,13 @@ export async function nominate(
     skipDuplicates: true,
     select: { id: true, email: true },
   });
+  const byEmail = new Map(nominees.map((nominee) => [nominee.email, nominee]));
   for (const invitation of created) {
-    await enqueueEmail(tx, await invitationEmail(tx, { invitationId: invitation.id, token: tokens.get(invitation.email)! }));
+    const token = tokens.get(invitation.email)!;
+    const email = inHand
+      ? invitationEmailOf({ invitation: { ...byEmail.get(invitation.email)!, id: invitation.id }, meeting: inHand.meeting, inviter: inHand.inviter, token })
+      : await invitationEmail(tx, { invitationId: invitation.id, token });
+    await enqueueEmail(tx, email);
   }
   return created.length;
 }

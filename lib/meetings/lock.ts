@@ -20,7 +20,7 @@ export type MeetingKey = { slug: string } | { id: string };
 // A burst of hundreds of registrations must wait for the lock, not fail on
 // Prisma's 2-second default; a join link sent to a thousand registrants
 // writes a thousand rows while holding it.
-const LOCKING_TRANSACTION = { maxWait: 30_000, timeout: 60_000 } as const;
+export const LOCKING_TRANSACTION = { maxWait: 30_000, timeout: 60_000 } as const;
 
 async function lockMeeting(tx: Tx, where: MeetingKey): Promise<LockedMeeting | null> {
   const rows =

@@ -1,4 +1,4 @@
-type WindowFields = {
+export type WindowFields = {
   status: "DRAFT" | "PUBLISHED" | "CANCELLED" | "ARCHIVED";
   startsAt: Date;
   endsAt: Date;

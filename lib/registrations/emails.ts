@@ -49,12 +49,34 @@ export async function registrationEmail(
   // A confirmation after the link went out carries it (lib/join-link); before, the link's own send will.
   const carriesLink = template === "registration-confirmed" || template === "registration-promoted";
   const joinUrl = carriesLink ? await joinUrlForConfirmation(tx, meeting.id) : null;
+  return registrationEmailOf({ registrationId: registration.id, person, meeting, token, template, joinUrl });
+}
+
+/**
+ * The same email from rows already in hand (registering has read them), with
+ * the join link when it has already gone out to the others: no query.
+ */
+export function registrationEmailOf({
+  registrationId,
+  person,
+  meeting,
+  token,
+  template,
+  joinUrl,
+}: {
+  registrationId: string;
+  person: { email: string; firstName: string; lastName: string };
+  meeting: MeetingFields;
+  token: string | null;
+  template: RegistrationTemplate;
+  joinUrl: string | null;
+}) {
   return {
     template,
     toEmail: person.email,
     toName: `${person.firstName} ${person.lastName}`,
     meetingId: meeting.id,
-    registrationId: registration.id,
+    registrationId,
     data: {
       recipientName: person.firstName,
       ...meetingData(meeting, token ? personalUrl(token) : null),
@@ -76,16 +98,32 @@ export async function personalLinkEmail(tx: Tx, { registrationId, token }: { reg
 
 export async function invitationEmail(tx: Tx, { invitationId, token }: { invitationId: string; token: string }) {
   const invitation = await invitationForEmail(tx, invitationId);
-  const inviter = describeInviter(invitation);
+  return invitationEmailOf({ invitation, meeting: invitation.meeting, inviter: describeInviter(invitation), token });
+}
+
+export type EmailMeeting = MeetingFields;
+
+/** The same email from rows already in hand (a registrant nominating as they register): no query. */
+export function invitationEmailOf({
+  invitation,
+  meeting,
+  inviter,
+  token,
+}: {
+  invitation: { id: string; email: string; firstName: string; lastName: string; managingBodyName: string };
+  meeting: MeetingFields;
+  inviter: { name: string; organisation: string | null };
+  token: string;
+}) {
   return {
     template: "invitation",
     toEmail: invitation.email,
     toName: `${invitation.firstName} ${invitation.lastName}`,
-    meetingId: invitation.meeting.id,
+    meetingId: meeting.id,
     invitationId: invitation.id,
     data: {
       recipientName: invitation.firstName,
-      ...meetingData(invitation.meeting),
+      ...meetingData(meeting),
       inviterName: inviter.name,
       inviterOrganisation: inviter.organisation ?? "",
       managingBodyName: invitation.managingBodyName,

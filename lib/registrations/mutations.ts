@@ -1,24 +1,21 @@
 import "server-only";
-import { isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/lib/db";
-import { withLockedMeeting, type LockedMeeting, type MeetingKey } from "@/lib/meetings/lock";
-import { registrationWindow } from "@/lib/meetings/registration-window";
+import { isClient, isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MeetingMode } from "@/lib/generated/prisma/enums";
+import { LOCKING_TRANSACTION, withLockedMeeting, type LockedMeeting, type MeetingKey } from "@/lib/meetings/lock";
+import { registrationWindow, type WindowFields } from "@/lib/meetings/registration-window";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
 import { generateToken, hashToken } from "@/lib/platform/security/tokens";
 import { cancelQueuedEmails, enqueueEmail } from "@/lib/email/mutations";
 import { nominate, notifyInviter, openInvitation } from "@/lib/invitations/mutations";
-import { personalLinkEmail, registrationEmail } from "./emails";
+import { personalLinkEmail, registrationEmail, registrationEmailOf } from "./emails";
+import { meetingForRegistration } from "./queries";
 import type { NomineeInput, RegistrationInput } from "./schema";
 import { giveCommunicationsConsent, withdrawCommunicationsConsent } from "@/lib/communications/mutations";
 
 const DAY = 24 * 3600_000;
 /** Personal links outlive the meeting by 30 days (attendance, certificates). */
 export const PERSONAL_LINK_TTL_AFTER_END = 30 * DAY;
-
-async function nextArrival(tx: Tx): Promise<bigint> {
-  const [row] = await tx.$queryRaw<{ value: bigint }[]>`
-    SELECT nextval(pg_get_serial_sequence('"Registration"', 'arrival')) AS value`;
-  return row.value;
-}
 
 async function confirmedCount(tx: Tx, meetingId: string): Promise<number> {
   return tx.registration.count({ where: { meetingId, status: "CONFIRMED" } });
@@ -53,6 +50,19 @@ export type RegisterOptions = {
 export class InvitationAlreadyAnswered extends Error {}
 
 /**
+ * Registering found, after writing, that it must refuse: the transaction
+ * rolls back (the person's details included) and the caller answers `reason`.
+ */
+export class RegistrationRefused extends Error {
+  constructor(readonly reason: RegisterFailure) {
+    super(reason);
+  }
+}
+
+/** The meeting's capacity changed between the first read and the lock: register again from the start. */
+class CapacityChanged extends Error {}
+
+/**
  * Registers a person for a meeting: confirmed while seats last, then on the
  * waiting list in arrival order. Every email it causes is written in the same
  * transaction. A second registration with the same email creates nothing and
@@ -67,99 +77,84 @@ export async function register(
     return await registerInTransaction(db, { where: { slug }, ...input, token, options });
   } catch (error) {
     if (error instanceof InvitationAlreadyAnswered) return { ok: false, reason: "ALREADY_ANSWERED" };
-    if (!isUniqueViolation(error)) throw error;
-    await resendPersonalLink(db, { slug, email: input.email });
-    return { ok: false, reason: "ALREADY_REGISTERED" };
+    const reason = error instanceof RegistrationRefused ? error.reason : isUniqueViolation(error) ? "ALREADY_REGISTERED" : null;
+    if (!reason) throw error;
+    if (reason === "ALREADY_REGISTERED") await resendPersonalLink(db, { slug, email: input.email });
+    return { ok: false, reason };
   }
 }
 
 /**
  * register()'s work, alone or inside the caller's transaction, so a caller
- * can add to it (an audit entry). A duplicate surfaces as Prisma's unique
- * violation (P2002) and an answered invitation as InvitationAlreadyAnswered: both abort
- * the transaction, and the caller decides what to answer.
+ * can add to it (an audit entry). A refusal found after writing (already
+ * registered, unknown Comune, the meeting closed meanwhile) surfaces as
+ * RegistrationRefused and an answered invitation as InvitationAlreadyAnswered:
+ * both abort the transaction, and the caller decides what to answer.
  */
 export async function registerInTransaction(
   db: DbOrTx,
   { where, token, options = {}, ...input }: { where: MeetingKey; token: string; options?: RegisterOptions } & RegistrationInput,
 ): Promise<RegisterResult> {
-  return withLockedMeeting(db, where, (tx, meeting) => registerLocked(tx, meeting, input, token, options));
+  if (!isClient(db)) return registerIn(db, where, input, token, options);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => registerIn(tx, where, input, token, options), LOCKING_TRANSACTION);
+    } catch (error) {
+      if (!(error instanceof CapacityChanged) || attempt === 3) throw error;
+    }
+  }
 }
 
-async function registerLocked(
-  tx: Tx,
-  meeting: LockedMeeting | null,
-  input: RegistrationInput,
-  token: string,
-  options: RegisterOptions,
-): Promise<RegisterResult> {
-  const now = options.now ?? new Date();
-  if (!meeting || meeting.status === "DRAFT") return { ok: false, reason: "MEETING_NOT_FOUND" };
+/** Why registering is refused now, if it is. */
+function refusal(meeting: WindowFields | null, now: Date, options: RegisterOptions): RegisterFailure | null {
+  if (!meeting || meeting.status === "DRAFT") return "MEETING_NOT_FOUND";
   const window = registrationWindow(meeting, now);
-  if (window.state === "cancelled") return { ok: false, reason: "MEETING_CANCELLED" };
-  if (options.byCoordinator) {
-    if (meeting.status !== "PUBLISHED" || meeting.endsAt <= now) return { ok: false, reason: "REGISTRATION_CLOSED" };
-  } else {
-    if (window.state === "not-yet-open") return { ok: false, reason: "REGISTRATION_NOT_OPEN" };
-    if (window.state === "closed") return { ok: false, reason: "REGISTRATION_CLOSED" };
-  }
+  if (window.state === "cancelled") return "MEETING_CANCELLED";
+  if (options.byCoordinator) return meeting.status !== "PUBLISHED" || meeting.endsAt <= now ? "REGISTRATION_CLOSED" : null;
+  if (window.state === "not-yet-open") return "REGISTRATION_NOT_OPEN";
+  if (window.state === "closed") return "REGISTRATION_CLOSED";
+  return null;
+}
+
+/**
+ * The meeting is read first, without a lock, for the checks and the email.
+ * Then one statement writes the person and locks the meeting's row: for
+ * update when seats are counted (registrations queue there, one at a time),
+ * for key share otherwise (what the registration's foreign key takes anyway:
+ * registrations run side by side, and only a cancellation or the join link's
+ * send, which lock for update, wait for them). The next statement takes the
+ * seat and inserts the registration; then the email row and its job.
+ */
+async function registerIn(tx: Tx, where: MeetingKey, input: RegistrationInput, token: string, options: RegisterOptions): Promise<RegisterResult> {
+  const now = options.now ?? new Date();
+  const meeting = await meetingForRegistration(tx, where);
+  const refused = refusal(meeting, now, options);
+  if (refused || !meeting) return { ok: false, reason: refused ?? "MEETING_NOT_FOUND" };
 
   if (options.invitationId && !input.municipalityId) {
     // A nominee registers for the Comune that invited them (whose SAI project their body runs).
     const invitation = await tx.invitation.findUnique({ where: { id: options.invitationId }, select: { municipalityId: true } });
     input = { ...input, municipalityId: invitation?.municipalityId ?? null };
   }
-  if (input.municipalityId) {
-    const exists = await tx.municipality.count({ where: { id: input.municipalityId } });
-    if (!exists) return { ok: false, reason: "UNKNOWN_MUNICIPALITY" };
-  }
 
-  const person = await tx.person.upsert({
-    where: { email: input.email },
-    create: {
-      email: input.email,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      phone: input.phone,
-      roleTitle: input.roleTitle,
-      organisation: input.organisationName,
-    },
-    // A known person keeps their record; a new registration brings their latest details.
-    update: { firstName: input.firstName, lastName: input.lastName, phone: input.phone, roleTitle: input.roleTitle },
-  });
-  // Consent given here holds for the person from now on. A registration without it
-  // leaves an earlier consent as it is: not ticking the box is not withdrawing.
-  if (input.communicationsConsent) await giveCommunicationsConsent(tx, { personId: person.id, now });
+  const locked = await upsertPersonAndLock(tx, { meetingId: meeting.id, input, now, forUpdate: meeting.capacity !== null });
+  if (!locked) throw new RegistrationRefused("MEETING_NOT_FOUND"); // deleted meanwhile
+  if ((locked.capacity === null) !== (meeting.capacity === null)) throw new CapacityChanged();
+  const lockedRefusal = refusal(locked, now, options);
+  if (lockedRefusal) throw new RegistrationRefused(lockedRefusal);
+  if (input.municipalityId && locked.municipalityName === null) throw new RegistrationRefused("UNKNOWN_MUNICIPALITY");
 
-  const full = meeting.capacity !== null && (await confirmedCount(tx, meeting.id)) >= meeting.capacity;
-  const status = full ? "WAITLISTED" : "CONFIRMED";
-  const fields = {
-    status,
+  const registration = await insertRegistration(tx, {
+    meetingId: meeting.id,
+    personId: locked.personId,
+    capacity: locked.capacity,
+    input,
+    token,
+    now,
     source: options.source ?? "SELF",
-    organisationType: input.organisationType,
-    municipalityId: input.municipalityId,
-    organisationName: input.organisationName,
-    roleTitle: input.roleTitle,
-    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
-    privacyConsentAt: now,
-    communicationsConsent: input.communicationsConsent,
-    communicationsConsentAt: input.communicationsConsent ? now : null,
-    tokenHash: hashToken(token),
-    tokenExpiresAt: personalLinkExpiry(meeting),
-    tokenRevokedAt: null,
-    confirmedAt: status === "CONFIRMED" ? now : null,
-    cancelledAt: null,
-  } as const;
-  // Someone who cancelled may register again: the same row comes back,
-  // at the end of the queue like any new arrival. A live registration is
-  // left to the unique index, which refuses the insert below.
-  const cancelled = await tx.registration.findFirst({
-    where: { meetingId: meeting.id, personId: person.id, status: "CANCELLED" },
-    select: { id: true },
+    tokenExpiresAt: personalLinkExpiry(locked),
   });
-  const registration = cancelled
-    ? await tx.registration.update({ where: { id: cancelled.id }, data: { ...fields, arrival: await nextArrival(tx) } })
-    : await tx.registration.create({ data: { meetingId: meeting.id, personId: person.id, ...fields } });
+  if (!registration) throw new RegistrationRefused("ALREADY_REGISTERED");
 
   if (options.invitationId) {
     // A declined invitation may still be accepted: the window checked above is open.
@@ -171,10 +166,141 @@ async function registerLocked(
     await notifyInviter(tx, { invitationId: options.invitationId, answer: "ACCEPTED" });
   }
 
-  const template = status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted";
-  await enqueueEmail(tx, await registrationEmail(tx, { registrationId: registration.id, token, template }));
-  await nominate(tx, { sender: registration.id, meeting, nominees: input.nominees, now });
+  const { status } = registration;
+  // A confirmation after the join link went out carries it (lib/join-link); before, the link's own send will.
+  const joinUrl = status === "CONFIRMED" && registration.linkSent && locked.mode !== "IN_PERSON" ? locked.joinUrl : null;
+  const person = { email: locked.email, firstName: locked.firstName, lastName: locked.lastName };
+  const emailMeeting = { ...meeting, status: locked.status, startsAt: locked.startsAt, endsAt: locked.endsAt, mode: locked.mode };
+  const email = registrationEmailOf({
+    registrationId: registration.id,
+    person,
+    meeting: emailMeeting,
+    token,
+    template: status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted",
+    joinUrl,
+  });
+  await enqueueEmail(tx, email);
+  if (input.nominees.length > 0) {
+    const sender = {
+      registrationId: registration.id,
+      email: locked.email,
+      municipalityId: input.municipalityId,
+      // As describeInviter names a registrant.
+      inviter: {
+        name: `${locked.firstName} ${locked.lastName}`,
+        organisation: locked.municipalityName ? `Comune di ${locked.municipalityName}` : input.organisationName,
+      },
+      meeting: emailMeeting,
+    };
+    await nominate(tx, { sender, meeting: { id: meeting.id, endsAt: locked.endsAt }, nominees: input.nominees, now });
+  }
   return { ok: true, registrationId: registration.id, status, token };
+}
+
+type LockedForRegistration = WindowFields & {
+  personId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  capacity: number | null;
+  joinUrl: string | null;
+  mode: MeetingMode;
+  /** The Comune's name: null without one, or when it does not exist. */
+  municipalityName: string | null;
+};
+
+/**
+ * The person's row written (a known person keeps their record and brings
+ * their latest details; consent given now holds from now on, and a
+ * registration without it leaves an earlier consent as it is), then the
+ * meeting's row locked, in one statement. Gives the person and the meeting as
+ * the lock found it; null when the meeting is gone.
+ */
+async function upsertPersonAndLock(
+  tx: Tx,
+  { meetingId, input, now, forUpdate }: { meetingId: string; input: RegistrationInput; now: Date; forUpdate: boolean },
+): Promise<LockedForRegistration | null> {
+  const consent = input.communicationsConsent;
+  const rows = await tx.$queryRaw<LockedForRegistration[]>`
+    WITH person AS (
+      INSERT INTO "Person" (email, "firstName", "lastName", phone, "roleTitle", organisation, "communicationsConsent", "communicationsConsentAt", "updatedAt")
+      VALUES (${input.email}, ${input.firstName}, ${input.lastName}, ${input.phone}, ${input.roleTitle}, ${input.organisationName},
+              ${consent}, ${consent ? now : null}::timestamptz, ${now})
+      ON CONFLICT (email) DO UPDATE SET
+        "firstName" = EXCLUDED."firstName", "lastName" = EXCLUDED."lastName", phone = EXCLUDED.phone, "roleTitle" = EXCLUDED."roleTitle",
+        "communicationsConsent" = CASE WHEN ${consent} AND "Person"."erasedAt" IS NULL THEN true ELSE "Person"."communicationsConsent" END,
+        "communicationsConsentAt" = CASE WHEN ${consent} AND "Person"."erasedAt" IS NULL THEN ${now} ELSE "Person"."communicationsConsentAt" END,
+        "updatedAt" = ${now}
+      RETURNING id, email, "firstName", "lastName"
+    )
+    SELECT person.id AS "personId", person.email, person."firstName", person."lastName",
+           m.status::text AS status, m.capacity, m."startsAt", m."endsAt", m."registrationOpensAt", m."registrationClosesAt",
+           m."joinUrl", m.mode::text AS mode,
+           (SELECT name FROM "Municipality" WHERE id = ${input.municipalityId}::uuid) AS "municipalityName"
+    FROM person, "Meeting" m
+    WHERE m.id = ${meetingId}::uuid
+    ${forUpdate ? Prisma.sql`FOR UPDATE OF m` : Prisma.sql`FOR KEY SHARE OF m`}`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Takes the seat and writes the registration, in one statement run under the
+ * meeting's lock (a new statement: it sees every registration committed
+ * before the lock was granted). With a capacity, confirmed while fewer than
+ * that are confirmed, waitlisted otherwise. Someone who cancelled gets the
+ * same row back, at the end of the queue like any new arrival; someone
+ * registered already gets null (the unique index decides, nothing is written).
+ * It also says whether the join link has gone out, read after the lock.
+ */
+async function insertRegistration(
+  tx: Tx,
+  {
+    meetingId,
+    personId,
+    capacity,
+    input,
+    token,
+    now,
+    source,
+    tokenExpiresAt,
+  }: {
+    meetingId: string;
+    personId: string;
+    capacity: number | null;
+    input: RegistrationInput;
+    token: string;
+    now: Date;
+    source: NonNullable<RegisterOptions["source"]>;
+    tokenExpiresAt: Date;
+  },
+): Promise<{ id: string; status: "CONFIRMED" | "WAITLISTED"; linkSent: boolean } | null> {
+  const consent = input.communicationsConsent;
+  const status =
+    capacity === null
+      ? Prisma.sql`'CONFIRMED'`
+      : Prisma.sql`CASE WHEN (SELECT count(*) FROM "Registration" WHERE "meetingId" = ${meetingId}::uuid AND status = 'CONFIRMED') < ${capacity}
+                    THEN 'CONFIRMED' ELSE 'WAITLISTED' END`;
+  const rows = await tx.$queryRaw<{ id: string; status: "CONFIRMED" | "WAITLISTED"; linkSent: boolean }[]>`
+    INSERT INTO "Registration" (
+      "meetingId", "personId", status, source, "organisationType", "municipalityId", "organisationName", "roleTitle",
+      "privacyNoticeVersion", "privacyConsentAt", "communicationsConsent", "communicationsConsentAt",
+      "tokenHash", "tokenExpiresAt", "confirmedAt", "updatedAt")
+    SELECT ${meetingId}::uuid, ${personId}::uuid, seat.status::"RegistrationStatus", ${source}::"RegistrationSource",
+           ${input.organisationType}::"OrganisationType", ${input.municipalityId}::uuid, ${input.organisationName}, ${input.roleTitle},
+           ${PRIVACY_NOTICE_VERSION}, ${now}, ${consent}, ${consent ? now : null}::timestamptz,
+           ${hashToken(token)}, ${tokenExpiresAt}, CASE WHEN seat.status = 'CONFIRMED' THEN ${now}::timestamptz END, ${now}
+    FROM (SELECT ${status} AS status) seat
+    ON CONFLICT ("meetingId", "personId") DO UPDATE SET
+      status = EXCLUDED.status, source = EXCLUDED.source, "organisationType" = EXCLUDED."organisationType",
+      "municipalityId" = EXCLUDED."municipalityId", "organisationName" = EXCLUDED."organisationName", "roleTitle" = EXCLUDED."roleTitle",
+      "privacyNoticeVersion" = EXCLUDED."privacyNoticeVersion", "privacyConsentAt" = EXCLUDED."privacyConsentAt",
+      "communicationsConsent" = EXCLUDED."communicationsConsent", "communicationsConsentAt" = EXCLUDED."communicationsConsentAt",
+      "tokenHash" = EXCLUDED."tokenHash", "tokenExpiresAt" = EXCLUDED."tokenExpiresAt", "tokenRevokedAt" = NULL,
+      "confirmedAt" = EXCLUDED."confirmedAt", "cancelledAt" = NULL, "updatedAt" = EXCLUDED."updatedAt",
+      arrival = nextval(pg_get_serial_sequence('"Registration"', 'arrival'))
+    WHERE "Registration".status = 'CANCELLED'
+    RETURNING id, status::text AS status, EXISTS (SELECT 1 FROM "JoinLinkSend" WHERE "meetingId" = ${meetingId}::uuid) AS "linkSent"`;
+  return rows[0] ?? null;
 }
 
 /** Personal links stop working some time after the meeting ends. */

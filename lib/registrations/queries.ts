@@ -17,6 +17,20 @@ export const emailMeetingSelect = {
   updatedAt: true,
 } satisfies Prisma.MeetingSelect;
 
+/** What registering reads of the meeting before any lock: the checks, and what the confirmation email shows. */
+export const registeringMeetingSelect = {
+  ...emailMeetingSelect,
+  capacity: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+} satisfies Prisma.MeetingSelect;
+
+export type RegisteringMeeting = Prisma.MeetingGetPayload<{ select: typeof registeringMeetingSelect }>;
+
+export async function meetingForRegistration(tx: Tx, where: { slug: string } | { id: string }): Promise<RegisteringMeeting | null> {
+  return tx.meeting.findUnique({ where, select: registeringMeetingSelect });
+}
+
 /** What a registrant's pages show of the meeting; the join link is read separately and only handed out when confirmed. */
 export const personalMeetingSelect = {
   ...emailMeetingSelect,

@@ -18,6 +18,7 @@ import {
   personalLinkExpiry,
   promoteFromWaitingList,
   registerInTransaction,
+  RegistrationRefused,
   renewPersonalLink,
   type RegisterFailure,
 } from "../mutations";
@@ -198,6 +199,7 @@ export async function registerOnBehalf(
       return { ok: true, registrationId: result.registrationId, status: result.status };
     });
   } catch (error) {
+    if (error instanceof RegistrationRefused) return { ok: false, reason: error.reason };
     if (isUniqueViolation(error)) return { ok: false, reason: "ALREADY_REGISTERED" };
     throw error;
   }
