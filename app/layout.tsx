@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import "bootstrap-italia/dist/css/bootstrap-italia.min.css";
+import "./bootstrap-italia.css";
 import "./fonts.css";
 import "./globals.css";
 

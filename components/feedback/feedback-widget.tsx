@@ -9,7 +9,7 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Honeypot } from "@/components/forms/fields";
-import { useHydrated } from "@/components/forms/use-action-form";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Icon } from "@/components/ui/icon";
 import {
   COMMENT_HINT,

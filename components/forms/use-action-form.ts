@@ -2,21 +2,11 @@
 // A public form's wiring: the server action through useActionState (so the
 // form posts and re-renders without JavaScript), and with JavaScript
 // react-hook-form validating with the same schema before anything is sent.
-import { startTransition, type FormEvent, type MouseEvent, useActionState, useEffect, useRef, useSyncExternalStore } from "react";
+import { startTransition, type FormEvent, type MouseEvent, useActionState, useEffect, useRef } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { currentValues, firstErrorPath, IDLE, type FieldErrors, type FormAction, type FormState } from "@/lib/platform/forms/action-state";
 import { valueAt, type FieldKit } from "./field-kit";
-
-const subscribeNothing = () => () => {};
-
-/** False on the server and while hydrating, true once React runs in the browser. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
-}
+import { useHydrated } from "./use-hydrated";
 
 /** react-hook-form's nested errors as one message per dotted path. */
 export function flattenErrors(errors: unknown, prefix = "", into: FieldErrors = {}): FieldErrors {

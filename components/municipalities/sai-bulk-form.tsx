@@ -4,7 +4,7 @@
 // JavaScript; with it, the header checkbox ticks the page and the selection
 // is counted aloud.
 import { type ChangeEvent, type ReactNode, useActionState, useEffect, useRef, useState } from "react";
-import { useHydrated } from "@/components/forms/use-action-form";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import { pluralForm } from "@/lib/platform/format/plural";
 import { NO_SAI_CHANGE, type BulkSaiFlagRaw } from "@/lib/municipalities/dashboard/schema";

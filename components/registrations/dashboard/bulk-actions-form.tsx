@@ -5,7 +5,7 @@
 // header checkbox ticks the page, a count of the selection is announced, and
 // cancelling asks for confirmation first.
 import { type ChangeEvent, type FormEvent, type ReactNode, useActionState, useEffect, useRef, useState } from "react";
-import { useHydrated } from "@/components/forms/use-action-form";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { IDLE, type FormAction } from "@/lib/platform/forms/action-state";
 import type { BulkRaw } from "@/lib/registrations/dashboard/form-fields";
 import { plural, pluralForm } from "@/lib/platform/format/plural";
