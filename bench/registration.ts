@@ -190,9 +190,9 @@ async function main(resources: Resources) {
         (options.clientIps ? `requests spread over ${options.clientIps} X-Forwarded-For addresses.` : "no X-Forwarded-For, so every request is the same client."),
       `**Load:** ${options.connections} connections for ${options.durationSeconds} s after ${options.warmupSeconds} s of warm-up, ` +
         `a unique email per request, only HTTP 201 counted; the raw SQL phase runs ${options.connections} pg clients for as long, ` +
-        `one transaction per registration as register() makes it (lock the meeting FOR UPDATE, upsert the person, count confirmed ` +
-        `when there is a capacity, look for a cancelled registration, insert the registration, the EmailMessage and its pg-boss job ` +
-        `through pg-boss's own send).`,
+        `one transaction per registration as register() makes it (read the meeting, write the person and lock the meeting's row ` +
+        `for key share, since this meeting has no capacity, take the seat and insert the registration, the EmailMessage and ` +
+        `its pg-boss job through pg-boss's own send: seven round trips with BEGIN and COMMIT).`,
     ],
     api,
     apiRowsInDatabase: apiRows,

@@ -16,84 +16,87 @@ const sender = new PgBoss({
   db: { executeSql: () => Promise.reject(new Error("the raw sender has no connection of its own")) },
 });
 
-const LOCK_MEETING = `
-  SELECT id, slug, status::text AS status, capacity, "startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"
-  FROM "Meeting" WHERE slug = $1 FOR UPDATE`;
+const READ_MEETING = `SELECT id, capacity, "endsAt" FROM "Meeting" WHERE slug = $1`;
 
-const UPSERT_PERSON = `
-  INSERT INTO "Person" (email, "firstName", "lastName", phone, "roleTitle", organisation, "updatedAt")
-  VALUES ($1, $2, $3, $4, $5, $6, now())
-  ON CONFLICT (email) DO UPDATE SET
-    "firstName" = EXCLUDED."firstName", "lastName" = EXCLUDED."lastName",
-    phone = EXCLUDED.phone, "roleTitle" = EXCLUDED."roleTitle", "updatedAt" = now()
-  RETURNING id`;
+// The person written and the meeting's row locked in one statement: for
+// update with a capacity (seats are counted one registration at a time), for
+// key share without (what the registration's foreign key takes anyway).
+const personAndLock = (lock: "FOR UPDATE" | "FOR KEY SHARE") => `
+  WITH person AS (
+    INSERT INTO "Person" (email, "firstName", "lastName", phone, "roleTitle", organisation, "communicationsConsent", "updatedAt")
+    VALUES ($1, $2, $3, $4, $5, $6, false, now())
+    ON CONFLICT (email) DO UPDATE SET
+      "firstName" = EXCLUDED."firstName", "lastName" = EXCLUDED."lastName",
+      phone = EXCLUDED.phone, "roleTitle" = EXCLUDED."roleTitle", "updatedAt" = now()
+    RETURNING id
+  )
+  SELECT person.id AS "personId", m.status::text AS status, m.capacity
+  FROM person, "Meeting" m WHERE m.id = $7 ${lock} OF m`;
 
-// register() brings back a cancelled registration of the same person instead of inserting.
-const CANCELLED_REGISTRATION = `
-  SELECT id FROM "Registration" WHERE "meetingId" = $1 AND "personId" = $2 AND status = 'CANCELLED' LIMIT 1`;
-
-const CONFIRMED_COUNT = `SELECT count(*)::int AS n FROM "Registration" WHERE "meetingId" = $1 AND status = 'CONFIRMED'`;
-
-const INSERT_REGISTRATION = `
+// The seat taken (counted only with a capacity) and the registration inserted, or a cancelled one brought back.
+const insertRegistration = (counted: boolean) => `
   INSERT INTO "Registration" (
     "meetingId", "personId", status, source, "organisationType", "organisationName", "roleTitle",
     "privacyNoticeVersion", "privacyConsentAt", "communicationsConsent", "tokenHash", "tokenExpiresAt",
     "confirmedAt", "updatedAt")
-  VALUES ($1, $2, $3::"RegistrationStatus", 'SELF', 'ALTRO_ENTE', $4, $5, $6, $7, false, $8, $9, $10, now())
-  RETURNING id`;
+  SELECT $1, $2, seat.status::"RegistrationStatus", 'SELF', 'ALTRO_ENTE', $3, $4, $5, $6, false, $7, $8,
+         CASE WHEN seat.status = 'CONFIRMED' THEN $6::timestamptz END, now()
+  FROM (SELECT ${
+    counted
+      ? `CASE WHEN (SELECT count(*) FROM "Registration" WHERE "meetingId" = $1 AND status = 'CONFIRMED') < $9 THEN 'CONFIRMED' ELSE 'WAITLISTED' END`
+      : `'CONFIRMED'`
+  } AS status) seat
+  ON CONFLICT ("meetingId", "personId") DO UPDATE SET status = EXCLUDED.status, "tokenHash" = EXCLUDED."tokenHash",
+    arrival = nextval(pg_get_serial_sequence('"Registration"', 'arrival'))
+  WHERE "Registration".status = 'CANCELLED'
+  RETURNING id, status::text AS status, EXISTS (SELECT 1 FROM "JoinLinkSend" WHERE "meetingId" = $1) AS "linkSent"`;
 
 const INSERT_EMAIL = `
   INSERT INTO "EmailMessage" (template, "toEmail", "toName", data, "meetingId", "registrationId", "updatedAt")
   VALUES ($1, $2, $3, $4::jsonb, $5, $6, now())
   RETURNING id`;
 
-type LockedMeeting = { id: string; capacity: number | null; endsAt: Date };
+type Meeting = { id: string; capacity: number | null; endsAt: Date };
 
 /**
- * One registration, as `register` does it: lock the meeting row, upsert the
- * person, count confirmed seats when the meeting has a capacity (as register
- * does), look for a cancelled registration to bring back (there is none: every
- * email is new), insert the registration with a hashed 256-bit token, then
- * the EmailMessage and its pg-boss job, all in one transaction.
+ * One registration, as `register` does it (lib/registrations/mutations.ts),
+ * statement for statement: read the meeting, write the person and lock the
+ * meeting's row, take the seat and insert the registration with a hashed
+ * 256-bit token, then the EmailMessage and its pg-boss job, in one
+ * transaction: seven round trips with BEGIN and COMMIT.
  */
 async function registerOnce(client: pg.Client, slug: string, email: string, emailData: Record<string, unknown>) {
   const now = new Date();
   const tokenHash = createHash("sha256").update(randomBytes(32).toString("base64url"), "utf8").digest("hex");
   await client.query("BEGIN");
   try {
-    const { rows: meetings } = await client.query<LockedMeeting>(LOCK_MEETING, [slug]);
+    const { rows: meetings } = await client.query<Meeting>(READ_MEETING, [slug]);
     const meeting = meetings[0];
     if (!meeting) throw new Error(`No meeting ${slug}`);
-    const { rows: people } = await client.query<{ id: string }>(UPSERT_PERSON, [
+    const counted = meeting.capacity !== null;
+    const { rows: locked } = await client.query<{ personId: string }>(personAndLock(counted ? "FOR UPDATE" : "FOR KEY SHARE"), [
       email,
       "Carmela",
       "Benchmark",
       "091 123 4567",
       "Funzionaria dei servizi sociali",
       "Ente del benchmark",
-    ]);
-    let full = false;
-    if (meeting.capacity !== null) {
-      const { rows } = await client.query<{ n: number }>(CONFIRMED_COUNT, [meeting.id]);
-      full = rows[0].n >= meeting.capacity;
-    }
-    const status = full ? "WAITLISTED" : "CONFIRMED";
-    const { rows: cancelled } = await client.query(CANCELLED_REGISTRATION, [meeting.id, people[0].id]);
-    if (cancelled.length) throw new Error("A fresh email cannot have a cancelled registration");
-    const { rows: registrations } = await client.query<{ id: string }>(INSERT_REGISTRATION, [
       meeting.id,
-      people[0].id,
-      status,
+    ]);
+    const { rows: registrations } = await client.query<{ id: string; status: string }>(insertRegistration(counted), [
+      meeting.id,
+      locked[0].personId,
       "Ente del benchmark",
       "Funzionaria dei servizi sociali",
       PRIVACY_NOTICE_VERSION,
       now,
       tokenHash,
       new Date(meeting.endsAt.getTime() + PERSONAL_LINK_TTL_AFTER_END_MS),
-      status === "CONFIRMED" ? now : null,
+      ...(counted ? [meeting.capacity] : []),
     ]);
+    if (!registrations.length) throw new Error("A fresh email cannot be registered already");
     const { rows: messages } = await client.query<{ id: string }>(INSERT_EMAIL, [
-      status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted",
+      registrations[0].status === "CONFIRMED" ? "registration-confirmed" : "registration-waitlisted",
       email,
       "Carmela Benchmark",
       JSON.stringify(emailData),
